@@ -1,0 +1,186 @@
+"""The command line: a thin click layer over the library."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+import click
+
+from temoin.api import Analyzer, ArticleFailure
+from temoin.exceptions import TemoinError
+from temoin.io.readers import InputFailure, read_inputs
+from temoin.io.writers import FORMATS, write_results
+from temoin.records import ArticleResult
+from temoin.store import EventFilter, open_store
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def report(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="temoin")
+def cli() -> None:
+    """temoin: French conflict reporting in, geocoded ACLED-style event records out."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here (default stdout).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:3]), default="jsonl", show_default=True)
+@click.option("--published", callback=iso_date, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database to store results in (default: user data dir).")
+@click.option("--no-store", is_flag=True, help="Do not store results in the database.")
+@click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="Gazetteer index to use.")
+def analyze(inputs: tuple[str, ...], output: str | None, fmt: str, published: date | None, db: str | None,
+            no_store: bool, gazetteer: str | None) -> None:
+    """Analyse articles: INPUT is a .txt file, a .jsonl file of articles, a folder, or - for stdin."""
+    failures = 0
+    try:
+        analyzer = Analyzer(gazetteer_path=gazetteer or "")
+        store = None if no_store else open_store(db)
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+
+    def results() -> Iterator[ArticleResult]:
+        nonlocal failures
+        articles = []
+        for item in read_inputs(list(inputs), published):
+            if isinstance(item, InputFailure):
+                failures += 1
+                report(str(item.error))
+                if store:
+                    store.save_failure(item.source, str(item.error))
+            else:
+                articles.append(item)
+        for outcome in analyzer.analyze_articles(articles):
+            if isinstance(outcome, ArticleFailure):
+                failures += 1
+                report(str(outcome.error))
+                if store:
+                    store.save_failure(outcome.source, str(outcome.error), outcome.article_id)
+                continue
+            if store:
+                store.save(outcome)
+            yield outcome
+
+    try:
+        with open_output(output) as out:
+            count = write_results(results(), out, fmt)
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+    click.echo(f"{count} article(s) analysed, {failures} failed" + (f"; stored in {store.path}" if store else ""),
+               err=True)
+    if failures:
+        sys.exit(1)
+
+
+class open_output:  # noqa: N801 - used as a context manager like open()
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.fh: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        if self.path is None:
+            return sys.stdout
+        self.fh = Path(self.path).open("w", encoding="utf-8", newline="")
+        return self.fh
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="Database (default: user data dir).")
+@click.option("--type", "event_type", help="Event type or sub-type, ACLED's string.")
+@click.option("--country", help="ISO code of the location (alpha-2) or of an actor (alpha-3).")
+@click.option("--actor", help="Part of an actor's name.")
+@click.option("--since", callback=iso_date, help="First date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Last date (YYYY-MM-DD).")
+@click.option("--limit", type=int, help="At most this many events.")
+def events(db: str | None, event_type: str | None, country: str | None, actor: str | None,
+           since: date | None, until: date | None, limit: int | None) -> None:
+    """List stored events as a table."""
+    try:
+        with open_store(db) as store:
+            rows = store.events(EventFilter(event_type, country, actor, since, until, limit=limit))
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+    click.echo(f"{'date':10}  {'type':28}  {'sub-type':34}  {'location':22}  {'dead':>4}  {'certainty':10}  actor1")
+    for row in rows:
+        e = row.event
+        click.echo(f"{(e.event_date.isoformat() if e.event_date else '-'):10}  {e.event_type[:28]:28}  "
+                   f"{e.sub_event_type[:34]:34}  {(e.location.name if e.location else '-')[:22]:22}  "
+                   f"{'' if e.fatalities is None else e.fatalities:>4}  {e.certainty:10}  "
+                   f"{e.actor1.name if e.actor1 else '-'}")
+    click.echo(f"{len(rows)} event(s)", err=True)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="Database (default: user data dir).")
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "csv"]), default="acled-csv",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout).")
+def export(db: str | None, fmt: str, output: str | None) -> None:
+    """Export stored results: ACLED's CSV columns in ACLED's order, GeoJSON or JSON Lines."""
+    try:
+        with open_store(db) as store, open_output(output) as out:
+            count = write_results(store.results(), out, fmt)
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+    click.echo(f"{count} article(s) exported", err=True)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="Database (default: user data dir).")
+def failures(db: str | None) -> None:
+    """List inputs that could not be analysed, with the reason."""
+    try:
+        with open_store(db) as store:
+            rows = store.failures()
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+    for at, source, article_id, reason in rows:
+        click.echo(f"{at}  {source}  {article_id or '-'}  {reason}")
+    click.echo(f"{len(rows)} failure(s)", err=True)
+
+
+@cli.group()
+def gazetteer() -> None:
+    """Build or extend the gazetteer index."""
+
+
+@gazetteer.command("build")
+def gazetteer_build() -> None:
+    """Compile the embedded gazetteer (GeoNames cities500 and the curated places) now."""
+    from temoin.stages.places.gazetteer import build_embedded_index, default_index_path
+
+    try:
+        path = build_embedded_index(default_index_path())
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+    click.echo(f"gazetteer index: {path}")
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,291 @@
+"""Readings merged into events, then typed records.
+
+A sentence with an event trigger gives a reading. A reading starts a new event
+unless it tells more of one already told: it refers back to it ("cette attaque",
+"les frappes"), it adds no place and no date of its own, or it gives the same
+kind of event in the same paragraph at a place nearby (ACLED: one event per
+place and day). Sentences with only a toll add it to the event before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.location import choose_location
+from temoin.coding.roles import NON_STATE, role, to_actor
+from temoin.coding.typing import classify, main_kind, plover_type
+from temoin.records import Actor, Certainty, Event, Evidence, Location
+from temoin.stages.dates import DateReading
+from temoin.stages.places.ranking import km_between
+from temoin.stages.triggers import event_kinds
+
+HABITUAL = re.compile(r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
+                      r"à plusieurs reprises|de temps en temps|depuis des années)\b", re.I)
+DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses", "du", "au",
+            "aux"}
+PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
+MERGE_KM = 50.0
+LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
+
+
+@dataclass(slots=True)
+class Reading:
+    sentence: Sentence
+    trigger: Span
+    kinds: list[str]
+    referential: bool
+    location: Location | None
+    date: DateReading | None
+    agents: list[Actor]
+    patients: list[Actor]
+    pronoun_subject: bool
+
+    @property
+    def family(self) -> str:
+        return event_kinds()[main_kind(self.kinds, False)].family
+
+
+@dataclass(slots=True)
+class Draft:
+    kinds: list[str]
+    sentences: list[Sentence]
+    location: Location | None
+    date: DateReading | None
+    last_index: int
+    agents: list[Actor] = field(default_factory=list)
+    patients: list[Actor] = field(default_factory=list)
+    killed: dict[str, int] = field(default_factory=dict)
+    injured: dict[str, int] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    hedged: bool = False
+    trigger: str = ""
+
+    @property
+    def family(self) -> str:
+        return event_kinds()[main_kind(self.kinds, False)].family
+
+    @property
+    def paragraph(self) -> int:
+        return self.sentences[-1].paragraph
+
+
+def is_referential(trigger: Span) -> bool:
+    """A noun trigger after a definite or demonstrative determiner names an event already told."""
+    first = trigger[0]
+    if first.pos_ not in {"NOUN", "PROPN"} or first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    if before.lower_ == "des":
+        return first.i >= 2 and first.doc[first.i - 2].pos_ in {"NOUN", "ADP"}
+    return before.lower_ in DEFINITE
+
+
+def own_date(sentence: Sentence) -> DateReading | None:
+    for span in sentence.dates:
+        if span.label_ == "DATE":
+            return DateReading.from_key(span.kb_id_)
+    return None
+
+
+def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
+    agents: list[Actor] = []
+    patients: list[Actor] = []
+    spans = sentence.actors
+    for i, span in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if span.kb_id_.startswith("generic:") and nxt is not None and nxt.kb_id_.startswith("named:") and (
+            nxt.start - span.end <= 2
+        ):
+            continue  # "les terroristes du HTS": HTS
+        actor = to_actor(span, ctx.focus)
+        if actor is not None:
+            (agents if role(span, trigger) == "agent" else patients).append(actor)
+    return agents, patients
+
+
+def has_pronoun_subject(trigger: Span) -> bool:
+    verb = trigger.root if trigger.root.pos_ in {"VERB", "AUX"} else trigger.root.head
+    return any(c.dep_.startswith("nsubj") and c.lower_ in PRONOUNS for c in verb.children)
+
+
+def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
+    triggers = [t for t in sentence.triggers if "Inf" not in t[0].morph.get("VerbForm")]
+    if not triggers or sentence.boilerplate or sentence.text.rstrip().endswith("?"):
+        return None
+    if HABITUAL.search(sentence.text):
+        return None
+    referential = [t for t in triggers if is_referential(t)]
+    fresh = [t for t in triggers if t not in referential]
+    kinds = [t.label_ for t in triggers]
+    pool = fresh or triggers
+    primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
+    agents, patients = sentence_actors(ctx, sentence, primary)
+    location = choose_location(ctx, sentence, primary, referential)
+    reading = Reading(sentence, primary, kinds, not fresh, location, own_date(sentence), agents, patients,
+                      has_pronoun_subject(primary))
+    return reading if passes_gate(reading) else None
+
+
+def passes_gate(reading: Reading) -> bool:
+    """Weak triggers ("attaque", "entrés") need an armed actor, a toll or a weapon in the sentence."""
+    strength = max(event_kinds()[k].strength for k in reading.kinds)
+    if strength >= 2:
+        return True
+    armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
+    return bool(armed) or bool(reading.sentence.tolls)
+
+
+def same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= MERGE_KM
+
+
+def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
+    """The event this reading tells more of, if any."""
+    index = reading.sentence.index
+    recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
+    if reading.referential and reading.date is None:
+        return next((d for d in recent if d.family == reading.family), None)
+    if reading.location is None and reading.date is None:
+        same = next((d for d in recent if d.family == reading.family), None)
+        if same is not None:
+            return same
+    last = drafts[-1] if drafts else None
+    if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
+        return None
+    if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
+        return None
+    if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
+        return None
+    return last if same_place(last.location, reading.location) else None
+
+
+def absorb(draft: Draft, reading: Reading, contributes: bool) -> None:
+    draft.last_index = reading.sentence.index
+    if reading.referential and not contributes:
+        return
+    draft.sentences.append(reading.sentence)
+    draft.kinds.extend(reading.kinds)
+    if reading.location is not None and (
+        draft.location is None or reading.location.geo_precision < draft.location.geo_precision
+    ):
+        draft.location = reading.location
+    if draft.date is None:
+        draft.date = reading.date
+    draft.agents.extend(reading.agents)
+    draft.patients.extend(reading.patients)
+
+
+def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str) -> None:
+    """Tolls, sources and hedges of one sentence that tells of this event."""
+    for span in sentence.tolls:
+        count_text, victims, update = span.kb_id_.split("|")
+        table = draft.killed if span.label_ == "KILLED" else draft.injured
+        if update == "1":
+            table.clear()
+        table[victims] = max(table.get(victims, 0), int(count_text))
+    names = [s.kb_id_ for s in sentence.sources]
+    if not names and paragraph_source and not draft.sources:
+        names = [paragraph_source]
+    draft.sources.extend(n for n in names if n not in draft.sources)
+    draft.hedged = draft.hedged or bool(sentence.hedges)
+
+
+def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
+    draft = Draft(list(reading.kinds), [reading.sentence], reading.location, reading.date or carried,
+                  reading.sentence.index, list(reading.agents), list(reading.patients),
+                  trigger=reading.trigger.text)
+    if not reading.agents and reading.pronoun_subject and drafts and drafts[-1].agents:
+        draft.agents.insert(0, drafts[-1].agents[0])
+    return draft
+
+
+def draft_events(ctx: ArticleContext) -> list[Draft]:
+    drafts: list[Draft] = []
+    paragraph = -1
+    carried: DateReading | None = None
+    source = ""
+    for sentence in ctx.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, carried, source = sentence.paragraph, None, ""
+        reading = make_reading(ctx, sentence)
+        if reading is not None and set(reading.kinds) == {"kill"}:
+            reading = reading if not drafts or sentence.index - drafts[-1].last_index > 2 else None
+            if reading is None:
+                add_sentence_facts(drafts[-1], sentence, source)
+                drafts[-1].last_index = sentence.index
+        elif reading is None and sentence.tolls and drafts and sentence.index - drafts[-1].last_index <= 2:
+            add_sentence_facts(drafts[-1], sentence, source)
+        if reading is not None:
+            target = target_draft(reading, drafts)
+            if target is None and reading.referential and reading.date is None:
+                pass  # a reference to an event the article never told: background
+            elif target is None:
+                drafts.append(new_draft(reading, drafts, carried))
+                add_sentence_facts(drafts[-1], sentence, source)
+            else:
+                contributes = bool(sentence.tolls or reading.agents or reading.patients or not reading.referential)
+                absorb(target, reading, contributes)
+                if contributes:
+                    add_sentence_facts(target, sentence, source)
+        dated = own_date(sentence)
+        carried = dated or carried
+        if sentence.sources:
+            source = sentence.sources[-1].kb_id_
+    return drafts
+
+
+def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | None]:
+    def key(a: Actor) -> tuple[str, str]:
+        return (a.country if a.sector not in NON_STATE else "*", a.sector)
+
+    agents, patients = list(draft.agents), list(draft.patients)
+    actor1 = agents[0] if agents else (patients.pop(0) if len(patients) >= 2 else None)
+    rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
+    actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (
+        rest[0] if rest else None)
+    return actor1, actor2
+
+
+def fatalities(table: dict[str, int]) -> int | None:
+    if not table:
+        return None
+    named = sum(v for k, v in table.items() if k)
+    return max(table.get("", 0), named)
+
+
+def to_event(draft: Draft, ctx: ArticleContext) -> Event:
+    text = " ".join(s.text for s in draft.sentences)
+    actor1, actor2 = pick_actors(draft, text)
+    victims = [k for k in draft.killed if k]
+    event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims)
+    if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
+        actor1, actor2 = actor2, actor1
+    certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
+    when = draft.date
+    if when is None and ctx.published is not None:
+        when = DateReading(ctx.published, 2)
+    start = min(s.span.start_char for s in draft.sentences)
+    end = max(s.span.end_char for s in draft.sentences)
+    return Event(
+        event_type=event_type, sub_event_type=sub_type,
+        event_date=when.value if when else None,
+        time_precision=when.precision if when and when.value else None,
+        actor1=actor1, actor2=actor2, location=draft.location,
+        fatalities=fatalities(draft.killed), injuries=fatalities(draft.injured),
+        sources=list(draft.sources), certainty=certainty,
+        evidence=Evidence(start, end, ctx.doc.text[start:end]),
+        plover_type=plover_type(draft.kinds), trigger=draft.trigger,
+    )
+
+
+def code_events(ctx: ArticleContext) -> list[Event]:
+    return [to_event(d, ctx) for d in draft_events(ctx)]
+
+

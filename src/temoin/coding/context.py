@@ -1,0 +1,89 @@
+"""The article as the coder sees it: sentences with their annotations, paragraphs, focus country."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from temoin.countries import Country, country_lexicon
+from temoin.stages.clean import in_boilerplate
+from temoin.stages.places.gazetteer import GazPlace, Gazetteer
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    span: Span
+    paragraph: int
+    triggers: list[Span] = field(default_factory=list)
+    actors: list[Span] = field(default_factory=list)
+    places: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    tolls: list[Span] = field(default_factory=list)
+    sources: list[Span] = field(default_factory=list)
+    hedges: list[Span] = field(default_factory=list)
+    boilerplate: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    doc: Doc
+    sentences: list[Sentence]
+    published: date | None
+    focus: Country | None
+    gazetteer: Gazetteer
+
+    def place(self, span: Span) -> GazPlace | None:
+        place_id = span.kb_id_
+        return self.gazetteer.place(place_id) if place_id else None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
+    para_starts = _paragraph_starts(doc.text)
+    sentences = []
+    for i, sent in enumerate(doc.sents):
+        paragraph = sum(1 for s in para_starts if s <= sent.start_char) - 1
+        sentences.append(Sentence(i, sent, paragraph, boilerplate=in_boilerplate(sent)))
+    by_token = [0] * len(doc)
+    for s in sentences:
+        for t in range(s.span.start, s.span.end):
+            by_token[t] = s.index
+    groups = {"triggers": "temoin_triggers", "actors": "temoin_actors", "places": "temoin_places",
+              "dates": "temoin_dates", "tolls": "temoin_tolls", "sources": "temoin_sources",
+              "hedges": "temoin_hedges"}
+    for attr, key in groups.items():
+        for span in doc.spans.get(key, []):
+            getattr(sentences[by_token[span.start]], attr).append(span)
+    published = date.fromisoformat(doc._.published) if doc._.published else None
+    return ArticleContext(doc, sentences, published, focus_country(doc, gazetteer), gazetteer)
+
+
+def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:
+    """The country the article is mostly about: its places, then named countries and adjectives."""
+    lexicon = country_lexicon()
+    votes: Counter[str] = Counter()
+    for span in doc.spans.get("temoin_places", []):
+        place = gazetteer.place(span.kb_id_)
+        if place is not None:
+            votes[place.country] += 1.0 if place.feature == "country" else 1.5
+    for token in doc:
+        if token.is_lower and (country := lexicon.adjective(token.text)) is not None:
+            votes[country.iso2] += 0.5
+    if not votes:
+        return None
+    return lexicon.by_iso2.get(votes.most_common(1)[0][0])

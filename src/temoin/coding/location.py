@@ -1,0 +1,69 @@
+"""Where an event happened: which of a sentence's places, and ACLED's geo_precision.
+
+The place after the trigger wins over the one before it; a place introduced as
+the origin ("une frappe partie d'un poste à Hama", "depuis la frontière") is
+where the attack came from, not where it landed; a region or a natural feature
+is coded to its capital or centre with precision 3; "près de", "au nord de",
+"la campagne d'Alep" give precision 2.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from temoin.coding.context import ArticleContext, Sentence
+from temoin.records import Location
+from temoin.stages.places.names import cue_before
+
+ORIGIN = re.compile(r"\b(partie?s?|depuis|en provenance|venant|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I)
+NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
+ORIGIN_WINDOW = 8
+
+
+def is_origin(place: Span, trigger: Span) -> bool:
+    doc = place.doc
+    start = max(place.sent.start, place.start - ORIGIN_WINDOW, trigger.end if trigger.end <= place.start else 0)
+    return bool(ORIGIN.search(doc[start:place.start].text))
+
+
+def precision_of(place: Span, feature: str) -> int:
+    if place.label_ == "near":
+        return 2
+    cue = cue_before(place.doc, place.start)
+    if feature in NATURAL or (cue is not None and cue.kind in {"region", "natural"}):
+        return 3
+    if cue is not None and cue.kind == "relation":
+        return 2
+    return 1
+
+
+def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
+    if place.start >= trigger.end:
+        score = 2.0 - 0.01 * (place.start - trigger.end)
+    else:
+        score = 1.0 - 0.01 * (trigger.start - place.end)
+    if any(0 <= place.start - r.end <= 4 for r in referential):
+        score -= 2.5
+    if place.label_ in {"region"}:
+        score -= 0.5
+    return score
+
+
+def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span,
+                    referential: list[Span]) -> Location | None:
+    best: tuple[float, Location] | None = None
+    for span in sentence.places:
+        if span.label_ == "country" or is_origin(span, trigger):
+            continue
+        place = ctx.place(span)
+        if place is None or place.feature == "country":
+            continue
+        name = span.text if span.label_ == "near" else place.name
+        location = Location(name, place.country, round(place.latitude, 4), round(place.longitude, 4),
+                            precision_of(span, place.feature), place.id)
+        score = place_score(span, trigger, referential)
+        if best is None or score > best[0]:
+            best = (score, location)
+    return best[1] if best else None

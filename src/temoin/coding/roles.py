@@ -1,0 +1,63 @@
+"""Who did what to whom: actor spans as typed ``Actor`` records, in the agent or patient role."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from temoin.countries import Country, country_lexicon
+from temoin.records import Actor
+from temoin.stages.actors import generic_actors, named_actors
+
+STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
+_PATIENT_MARKERS = {"contre", "sur", "visant", "vers", "à"}
+_AGENT_DEPS = {"nsubj", "obl:agent", "nsubj:outer"}
+_PATIENT_DEPS = {"nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
+NON_STATE = {"REB", "UAF", "CVL", "REF", "JRN", "MED", "NGO", "OPP", "PTY"}
+
+
+def to_actor(span: Span, focus: Country | None) -> Actor | None:
+    """The ``Actor`` record an actor span stands for; None when its country cannot be told."""
+    kind, _, ident = span.kb_id_.partition(":")
+    country_name = focus.name_en if focus else "Unknown"
+    if kind == "named":
+        actor = named_actors()[ident]
+        country = actor.country or (focus.iso3 if focus else "UNK")
+        return Actor(actor.name, country, actor.sector, span.text)
+    if kind == "state":
+        country = focus if ident == "?" else country_lexicon().by_iso3.get(ident)
+        if country is None:
+            return None
+        template = STATE_NAMES.get(span.label_, "Military Forces of {}")
+        return Actor(template.format(country.name_en), country.iso3, span.label_, span.text)
+    if kind == "generic":
+        sector, template = generic_actors()[ident]
+        return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
+    return None
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb a trigger belongs to: the trigger itself, or the first verb up its heads."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def role(actor: Span, trigger: Span) -> str:
+    """'agent' or 'patient' of the event the trigger reports."""
+    root = trigger.root
+    if actor.start <= root.i < actor.end or root.i in [t.i for t in actor.root.ancestors][:1]:
+        return "agent"
+    if root.pos_ in {"NOUN", "PROPN"} and actor.root.is_ancestor(root) is False and root.is_ancestor(actor.root):
+        before = actor.doc[actor.start - 1].lower_ if actor.start > 0 else ""
+        return "patient" if before in _PATIENT_MARKERS else "agent"
+    verb = clause_verb(root)
+    for child in verb.children:
+        if child.i == actor.root.i or child.is_ancestor(actor.root):
+            if child.dep_ in _AGENT_DEPS:
+                return "agent"
+            if child.dep_ in _PATIENT_DEPS:
+                return "patient"
+    return "agent" if actor.end <= trigger.start else "patient"

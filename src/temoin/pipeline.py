@@ -1,0 +1,32 @@
+"""The spaCy pipeline: ``fr_core_news_md`` followed by temoin's stages.
+
+``add_stages`` adds the stages to any French ``nlp`` (a user's own pipeline, or
+``spacy.blank("fr")`` in tests), each a registered factory with a default config.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+# Importing the stage modules registers their factories.
+from temoin.stages import actors, attribution, clean, dates, labels, tolls, triggers  # noqa: F401
+from temoin.stages.places import component  # noqa: F401
+
+DEFAULT_MODEL = "fr_core_news_md"
+STAGES = ("temoin_boilerplate", "temoin_actors", "temoin_places", "temoin_triggers", "temoin_dates",
+          "temoin_tolls", "temoin_attribution", "temoin_labels")
+
+
+def add_stages(nlp: Language, gazetteer_path: str = "") -> Language:
+    for name in STAGES:
+        if name in nlp.pipe_names:
+            continue
+        config = {"gazetteer_path": gazetteer_path} if name == "temoin_places" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_path: str = "") -> Language:
+    """The full pipeline: the French model, then every temoin stage."""
+    return add_stages(spacy.load(model), gazetteer_path)

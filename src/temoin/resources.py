@@ -1,0 +1,41 @@
+"""Reading the data files shipped in ``temoin/data`` (lexicons, actors, places)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+def data_path(relative: str) -> Path:
+    return Path(str(resources.files("temoin") / "data" / relative))
+
+
+def read_lines(relative: str) -> list[str]:
+    """Non-empty, non-comment lines of a text data file."""
+    text = data_path(relative).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def read_tsv(relative: str) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated data file with a header line; '#' lines are comments."""
+    path = data_path(relative)
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def split_variants(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+@cache
+def data_fingerprint(*relatives: str) -> str:
+    digest = hashlib.sha256()
+    for rel in relatives:
+        digest.update(data_path(rel).read_bytes())
+    return digest.hexdigest()[:16]

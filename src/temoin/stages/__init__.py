@@ -1,0 +1,28 @@
+"""The pipeline stages, in the order they run.
+
+clean -> places -> actors -> triggers -> dates -> tolls -> attribution -> labels
+
+Each stage is a spaCy component registered under ``temoin_<stage>`` that writes
+span groups on the Doc (label and ``kb_id`` carry its reading), so docs survive
+``nlp.pipe(n_process=2)`` and ``Doc.to_bytes``. ``temoin.coding`` then reads the
+span groups and assembles typed event records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+SPAN_KEYS = {
+    "boilerplate": "temoin_boilerplate",
+    "places": "temoin_places",
+    "actors": "temoin_actors",
+    "triggers": "temoin_triggers",
+    "dates": "temoin_dates",
+    "tolls": "temoin_tolls",
+    "sources": "temoin_sources",
+    "hedges": "temoin_hedges",
+    "labels": "temoin_labels",
+}
+
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)  # ISO date string or None

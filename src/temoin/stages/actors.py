@@ -1,0 +1,129 @@
+"""The ``temoin_actors`` component: who is named, whatever the article calls them.
+
+Writes ``doc.spans["temoin_actors"]`` with ``label_`` the PLOVER sector and
+``kb_id_`` one of:
+
+- ``named:<id>``: a row of ``data/actors/actors.tsv`` (HTS, JNIM, M23, MONUSCO...);
+- ``state:<ISO3>``: a state's forces qualified by nationality ("l'armée syrienne",
+  "des avions russes", "le convoi américain", "les Américains");
+- ``state:?``: a state's forces named bare ("l'armée", "les militaires"), the
+  country being the one the article is about (resolved when events are coded);
+- ``generic:<phrase>``: an unnamed group ("terroristes", "hommes armés", "civils").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from temoin.countries import country_lexicon
+from temoin.resources import read_tsv, split_variants
+
+LOOKAHEAD = 5
+_SKIP = {"militaire", "militaires", "blindé", "blindés", "de", "d'", "du", "des", "l'", "la", "le", "les",
+         "combat", "occupation", "aérienne", "aériennes", "aérien", "aériens", "transport", "régulière",
+         "régulières", "armée", "armées", "observation", "spéciales", "terrestres", "navales", "sécurité",
+         "défense", "armés", "armées", "gouvernementales", "gouvernementaux", "loyalistes", "nationale",
+         "nationales", "et", "fédérales", "-"}
+_DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
+
+
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    id: str
+    name: str
+    country: str
+    sector: str
+
+
+@cache
+def named_actors() -> dict[str, NamedActor]:
+    return {row["id"]: NamedActor(row["id"], row["name"], row["country"], row["sector"])
+            for row in read_tsv("actors/actors.tsv")}
+
+
+@cache
+def named_actor_variants() -> list[tuple[str, str]]:
+    out = []
+    for row in read_tsv("actors/actors.tsv"):
+        for variant in {row["name"], *split_variants(row["variants"])}:
+            out.append((row["id"], variant))
+    return out
+
+
+@cache
+def force_nouns() -> dict[str, tuple[str, bool]]:
+    return {row["noun"]: (row["sector"], row["bare"] == "yes") for row in read_tsv("lexicons/force_nouns.tsv")}
+
+
+@cache
+def generic_actors() -> dict[str, tuple[str, str]]:
+    return {row["phrase"]: (row["sector"], row["name"]) for row in read_tsv("lexicons/generic_actors.tsv")}
+
+
+def is_acronym(variant: str) -> bool:
+    letters = [c for c in variant if c.isalpha()]
+    return len(variant) <= 6 and bool(letters) and all(c.isupper() for c in letters)
+
+
+class ActorFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for actor_id, variant in named_actor_variants():
+            matcher = self.exact if is_acronym(variant) else self.lower
+            matcher.add(f"named:{actor_id}", [nlp.make_doc(variant)])
+        for phrase in generic_actors():
+            self.lower.add(f"generic:{phrase}", [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [self._matched(doc, key, s, e) for key, s, e in [*self.lower(doc), *self.exact(doc)]]
+        spans += state_forces(doc)
+        doc.spans["temoin_actors"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+    def _matched(self, doc: Doc, key_hash: int, start: int, end: int) -> Span:
+        key = doc.vocab.strings[key_hash]
+        kind, _, ident = key.partition(":")
+        sector = named_actors()[ident].sector if kind == "named" else generic_actors()[ident][0]
+        return Span(doc, start, end, label=sector, kb_id=key)
+
+
+def state_forces(doc: Doc) -> list[Span]:
+    """Forces named by a force noun and a nationality, or bare, or by a demonym."""
+    lexicon = country_lexicon()
+    nouns = force_nouns()
+    spans = []
+    for token in doc:
+        low = token.lower_
+        if low in nouns:
+            sector, bare = nouns[low]
+            country = None
+            end = token.i + 1
+            for nxt in doc[token.i + 1: token.i + 1 + LOOKAHEAD]:
+                country = lexicon.adjective(nxt.text) if nxt.is_lower or nxt.text == "US" else None
+                if country is None and nxt.text[:1].isupper() and doc[nxt.i - 1].lower_ in {"de", "du", "d'", "des"}:
+                    country = lexicon.named(nxt.text)
+                if country is not None:
+                    end = nxt.i + 1
+                    break
+                if nxt.lower_ not in _SKIP:
+                    break
+            if country is not None:
+                spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
+            elif bare and token.i > 0 and doc[token.i - 1].lower_ in _DETERMINERS:
+                spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
+        elif token.text[:1].isupper() and low.endswith("s") and (country := lexicon.adjective(low)) is not None:
+            spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
+    return spans
+
+
+@Language.factory("temoin_actors", assigns=["doc.spans"], requires=[], default_config={})
+def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
+    return ActorFinder(nlp, name)

@@ -1,0 +1,161 @@
+"""The ``temoin_attribution`` component: who the article says a claim comes from, and how sure it is.
+
+Sources: "selon X", "d'après X", "citant X", and the subject of a reporting verb
+("X a annoncé", "a annoncé X", "a déclaré X dans un tweet"). Anaphora ("la
+source", "la même source", "l'agence") and "le groupe a affirmé" point back to
+the last source or the last armed group. Writes ``doc.spans["temoin_sources"]``
+(``kb_id_`` the normalised source name) and ``doc.spans["temoin_hedges"]``
+(conditional mood, "probablement", "selon des informations non confirmées").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from temoin.resources import read_lines, read_tsv, split_variants
+from temoin.stages.places.normalize import fold
+
+SELON = {"selon", "d'après", "citant", "cité", "cités"}
+_ANAPHORA = re.compile(r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal", re.I)
+_GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
+_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
+_NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
+HEDGE_WORDS = re.compile(r"\b(probablement|vraisemblablement|apparemment|présumée?s?|supposée?s?|"
+                         r"non confirmée?s?|non vérifiée?s?|semble-t-il|il semble|rumeurs?|prétendu(e|s|es)?|"
+                         r"aurai(en)?t|serai(en)?t|pourrai(en)?t)\b", re.I)
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/reporting_verbs.txt"))
+
+
+@cache
+def known_sources() -> list[tuple[str, str]]:
+    """(folded variant, display name) of news agencies, outlets and monitors, longest first."""
+    rows = []
+    for row in read_tsv("actors/news_sources.tsv"):
+        for variant in {row["name"], *split_variants(row["variants"])}:
+            rows.append((fold(variant), row["name"]))
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def normalise_source(phrase: str) -> str:
+    """A short name for a source phrase: a known agency, a parenthesised acronym, or the phrase."""
+    acronym = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", phrase)
+    if acronym:
+        return acronym.group(1)
+    folded = f" {fold(phrase)} "
+    for variant, name in known_sources():
+        if len(variant) >= 2 and f" {variant} " in folded:
+            return name
+    words = phrase.strip(" ,«»\"'").split()
+    while words and fold(words[0]) in {"l", "la", "le", "les", "un", "une", "des", "de", "du"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def subject_of(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubj:pass"}:
+            left = min(t.i for t in child.subtree)
+            right = max(t.i for t in child.subtree)
+            return verb.doc[left:right + 1]
+    return None
+
+
+def phrase_after(token: Token, limit: int = 12) -> Span | None:
+    """The noun phrase after "selon": up to a comma, a verb or the end of the sentence."""
+    doc = token.doc
+    end = token.i + 1
+    while end < min(token.sent.end, token.i + 1 + limit):
+        t = doc[end]
+        if (t.is_punct and t.text not in {"(", ")", "-", "'"}) or t.pos_ in {"VERB", "AUX"} or t.lower_ in {"que", "qui"}:
+            break
+        end += 1
+    return doc[token.i + 1:end] if end > token.i + 1 else None
+
+
+def trim_source(span: Span) -> Span:
+    """Cut a subject phrase before a relative clause or a long apposition."""
+    doc = span.doc
+    end = span.start
+    while end < span.end and not (doc[end].text == "," or doc[end].lower_ in {"qui", "dont", "que"}):
+        end += 1
+    return doc[span.start:max(end, span.start + 1)]
+
+
+class AttributionFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        sources: list[Span] = []
+        last = ""
+        last_group = ""
+        for sent in doc.sents:
+            groups = [a for a in doc.spans.get("temoin_actors", []) if sent.start <= a.start < sent.end
+                      and a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")]
+            for span in self._sentence_sources(sent):
+                name = self._resolve(span, last, last_group)
+                if name:
+                    sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
+                    last = name
+            if groups:
+                last_group = groups[-1].text
+        doc.spans["temoin_sources"] = sources
+        doc.spans["temoin_hedges"] = hedges(doc)
+        return doc
+
+    @staticmethod
+    def _sentence_sources(sent: Span) -> list[Span]:
+        found = []
+        for token in sent:
+            if token.lower_ in SELON and token.i + 1 < sent.end and token.nbor(1).lower_ not in {"lesquels",
+                                                                                              "lesquelles", "lequel",
+                                                                                              "laquelle"}:
+                phrase = phrase_after(token)
+                if phrase is not None:
+                    found.append(phrase)
+            elif token.lemma_.lower() in reporting_verbs() and token.pos_ in {"VERB", "AUX"}:
+                subject = subject_of(token)
+                if subject is not None:
+                    found.append(trim_source(subject))
+        return found
+
+    @staticmethod
+    def _resolve(span: Span, last: str, last_group: str) -> str:
+        text = span.text.strip()
+        low = text.lower()
+        if _NOT_SOURCES.match(low):
+            return ""
+        if low in _PRONOUNS or _ANAPHORA.match(low):
+            return last
+        if _GROUP_ANAPHORA.match(low) and last_group:
+            return last_group
+        name = normalise_source(text)
+        return name if 2 <= len(name) <= 80 else ""
+
+
+def hedges(doc: Doc) -> list[Span]:
+    spans = []
+    for m in HEDGE_WORDS.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), label="HEDGE", alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    for token in doc:
+        if token.pos_ in {"AUX", "VERB"} and "Cnd" in token.morph.get("Mood") and not any(
+            s.start <= token.i < s.end for s in spans
+        ):
+            spans.append(doc[token.i:token.i + 1])
+    return [Span(doc, s.start, s.end, label="HEDGE") for s in sorted(spans, key=lambda s: s.start)]
+
+
+@Language.factory("temoin_attribution", assigns=["doc.spans"],
+                  requires=["token.dep", "token.lemma", "token.morph"], default_config={})
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(nlp, name)

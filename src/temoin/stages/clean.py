@@ -1,0 +1,101 @@
+"""Stage 0: text clean-up.
+
+``clean_text`` repairs what web copy does to text (glued sentences such as
+"inévitable.Escalade", odd spaces and quotes) and keeps a map from every
+character of the cleaned text back to the original, so evidence offsets always
+point into the text the user gave. The ``temoin_boilerplate`` component marks
+web boilerplate ("Lire aussi :" link lists, share buttons) so later stages skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from temoin.resources import read_lines
+
+SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'", "\u2018": "'",
+                             "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\ufeff": " ",
+                             "\t": " ", "\r": " "})
+GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ0-9\)»\"]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Cleaned text and, for each of its characters, the offset in the original."""
+
+    text: str
+    origin: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of the cleaned text back to the original."""
+        if not self.origin:
+            return 0, 0
+        first = self.origin[min(start, len(self.origin) - 1)]
+        last = self.origin[end - 1] + 1 if end > 0 else first
+        return first, max(first, min(last, self.original_length))
+
+
+def clean_text(text: str) -> CleanText:
+    """Repair glued sentences and odd characters, keeping an offset map."""
+    same = CONTROL.sub(" ", text.translate(SAME_LENGTH))
+    out: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in GLUED_SENTENCE.finditer(same):
+        out.append(same[last:match.start()])
+        origin.extend(range(last, match.start()))
+        out.append(" ")
+        origin.append(match.start())  # the inserted space stands for the next character
+        last = match.start()
+    out.append(same[last:])
+    origin.extend(range(last, len(same)))
+    return CleanText("".join(out), tuple(origin), len(text))
+
+
+def boilerplate_ranges(text: str, markers: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Character ranges of boilerplate lines: a marker line and the link list under it."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    in_block = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if any(m.match(stripped) for m in markers):
+            in_block = True
+        elif in_block and (not stripped or len(stripped.split()) > 25 or stripped.endswith(".")):
+            in_block = False
+        if in_block and stripped:
+            ranges.append((offset, offset + len(line.rstrip())))
+        offset += len(line)
+    return ranges
+
+
+class BoilerplateMarker:
+    """Marks web boilerplate in ``doc.spans["temoin_boilerplate"]``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.markers = [re.compile(p, re.IGNORECASE) for p in read_lines("lexicons/boilerplate.txt")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end in boilerplate_ranges(doc.text, self.markers):
+            span = doc.char_span(start, end, label="BOILERPLATE", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["temoin_boilerplate"] = spans
+        return doc
+
+
+@Language.factory("temoin_boilerplate", assigns=["doc.spans"], requires=[], default_config={})
+def make_boilerplate_marker(nlp: Language, name: str) -> BoilerplateMarker:
+    return BoilerplateMarker(nlp, name)
+
+
+def in_boilerplate(span: Span) -> bool:
+    return any(b.start_char <= span.start_char < b.end_char for b in span.doc.spans.get("temoin_boilerplate", []))

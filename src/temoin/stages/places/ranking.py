@@ -1,0 +1,110 @@
+"""Stage 3 of geoparsing: which candidate the article means, or none.
+
+A candidate's score adds how well the name matched, the place's size and kind,
+whether its country is one the article is about, and how near it lies to the
+other places of the article. Weak candidates are refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from temoin.stages.places.gazetteer import Candidate
+from temoin.stages.places.names import Mention
+from temoin.stages.places.normalize import core_key, similarity
+
+ACCEPT = 1.3  # minimum score (candidate + mention evidence) to accept a reading
+_MATCH = {"strict": 1.0, "core": 0.9}
+_SITE_FEATURES = {"airbase", "base", "camp", "oil_field", "gas_field", "crossing", "plain", "valley", "village",
+                  "town", "neighbourhood", "forest", "mountain", "river", "lake", "dam", "desert", "island",
+                  "district", "road", "port", "prison", "mine"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    candidate: Candidate
+    score: float
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def match_quality(mention: Mention, cand: Candidate) -> float:
+    if cand.match in _MATCH:
+        return _MATCH[cand.match]
+    if len(core_key(mention.text)) < 5:
+        return 0.0
+    sim = similarity(mention.text, cand.form)
+    return sim if sim >= 0.75 else 0.0
+
+
+def mention_evidence(mention: Mention) -> float:
+    """How much the text itself says this is a place (NER label, locative cue)."""
+    score = {"LOC": 0.3, "GPE": 0.3, "MISC": -0.1, "ORG": -0.3, "PER": -0.3}.get(mention.ner, 0.0)
+    if mention.cue is not None:
+        score += 0.3 if mention.cue.kind == "relation" else 0.5
+    return score
+
+
+def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) -> float:
+    quality = match_quality(mention, cand)
+    if quality == 0.0:
+        return 0.0
+    place = cand.place
+    score = quality + min(math.log10(place.population + 1) / 6, 1.0) * 0.5
+    region_cue = mention.cue is not None and mention.cue.kind == "region"
+    if place.feature == "region":
+        score += 0.5 if region_cue else -0.3
+    elif place.source == "curated" and place.feature in _SITE_FEATURES:
+        score += 0.4
+    elif place.source == "curated":
+        score += 0.2
+    if place.feature == "country":
+        score += 0.5
+    return score + 0.8 * focus.get(place.country, 0.0)
+
+
+def article_focus(mentions: list[Mention], extra: Counter[str]) -> dict[str, float]:
+    """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
+    votes: Counter[str] = Counter(extra)
+    for m in mentions:
+        countries = {c.place.country for c in m.candidates if c.match != "loose"}
+        if len(countries) == 1:
+            weight = 2.0 if any(c.place.feature == "country" for c in m.candidates) else 1.0
+            votes[countries.pop()] += weight
+    if not votes:
+        return {}
+    top = max(votes.values())
+    return {country: n / top for country, n in votes.items()}
+
+
+def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
+    """The accepted reading of each mention, or None; two passes, the second using distances."""
+    first = [_best(m, focus, []) for m in mentions]
+    anchors = [(i, r) for i, r in enumerate(first) if r is not None and r.candidate.place.feature != "country"]
+    second: list[Reading | None] = []
+    for i, m in enumerate(mentions):
+        others = [r.candidate.place for j, r in anchors if j != i]
+        second.append(_best(m, focus, others))
+    return second
+
+
+def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | None:  # type: ignore[type-arg]
+    best: Reading | None = None
+    for cand in mention.candidates:
+        score = candidate_score(mention, cand, focus)
+        if score == 0.0:
+            continue
+        if others:
+            near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
+            score += 0.4 * math.exp(-near / 150.0)
+        if best is None or score > best.score:
+            best = Reading(cand, score)
+    if best is None or best.score + mention_evidence(mention) < ACCEPT:
+        return None
+    return best

@@ -1,0 +1,222 @@
+"""The SQLite store: articles, events, places, attributions, labels and failures.
+
+Each article is written in one transaction that replaces what was stored for
+it before, so a re-run never duplicates and a crash never leaves half an
+article. The database runs in WAL mode; ``PRAGMA user_version`` holds the
+schema version and ``MIGRATIONS`` brings older files up to date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import platformdirs
+
+from temoin.exceptions import StoreError
+from temoin.records import Article, ArticleResult, Event, event_from_dict, result_from_dict
+
+SCHEMA_VERSION = 1
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT, published TEXT,
+        text TEXT NOT NULL, analysed_at TEXT NOT NULL, result TEXT NOT NULL);
+    CREATE INDEX articles_hash ON articles (text_hash);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+        event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, event_date TEXT, time_precision INTEGER,
+        actor1 TEXT, actor1_country TEXT, actor1_sector TEXT, actor2 TEXT, actor2_country TEXT, actor2_sector TEXT,
+        location TEXT, country TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
+        fatalities INTEGER, injuries INTEGER, sources TEXT, certainty TEXT, evidence_start INTEGER,
+        evidence_end INTEGER, plover_type TEXT, notes TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx));
+    CREATE INDEX events_type ON events (event_type, event_date);
+    CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text TEXT, start INTEGER,
+        "end" INTEGER, latitude REAL, longitude REAL, country TEXT, feature TEXT, name TEXT, place_id TEXT);
+    CREATE TABLE attributions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE, source TEXT, start INTEGER,
+        "end" INTEGER);
+    CREATE TABLE labels (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE, text TEXT, start INTEGER,
+        "end" INTEGER, kind TEXT, technique TEXT, neutral TEXT);
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY, source TEXT NOT NULL, article_id TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
+    """,
+}
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("TEMOIN_DB") or Path(platformdirs.user_data_dir("temoin")) / "temoin.db")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    event_type: str | None = None
+    country: str | None = None  # ISO alpha-2 of the location, or alpha-3 of an actor
+    actor: str | None = None  # part of an actor's name
+    since: date | None = None
+    until: date | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    article_id: str
+    index: int
+    event: Event
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def has_article(self, article: Article) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?",
+                                (article.id, text_hash(article.text))).fetchone()
+        return row is not None
+
+    def save(self, result: ArticleResult) -> None:
+        """Store one article's results, replacing what was stored for it, in one transaction."""
+        a = result.article
+        try:
+            with self.conn:
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+                self.conn.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.id, text_hash(a.text), a.title, a.url, a.outlet,
+                     a.published.isoformat() if a.published else None, a.text,
+                     datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     json.dumps(result.to_dict(), ensure_ascii=False)))
+                self.conn.executemany(
+                    "INSERT INTO events VALUES (" + ", ".join("?" * 27) + ")",
+                    [event_row(a.id, i, e) for i, e in enumerate(result.events)])
+                self.conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
+                    for p in result.places])
+                self.conn.executemany("INSERT INTO attributions VALUES (?, ?, ?, ?)",
+                                      [(a.id, x.source, x.start, x.end) for x in result.attributions])
+                self.conn.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)", [
+                    (a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels])
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot store article {a.id}: {exc}") from exc
+
+    def save_failure(self, source: str, reason: str, article_id: str = "") -> None:
+        try:
+            with self.conn:
+                self.conn.execute("INSERT INTO failures (source, article_id, reason, at) VALUES (?, ?, ?, ?)",
+                                  (source, article_id, reason, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot record a failure: {exc}") from exc
+
+    def failures(self) -> list[tuple[str, str, str, str]]:
+        return list(self.conn.execute("SELECT at, source, article_id, reason FROM failures ORDER BY id"))
+
+    def events(self, flt: EventFilter | None = None) -> list[StoredEvent]:
+        flt = flt or EventFilter()
+        where, params = filter_sql(flt)
+        sql = f"SELECT e.article_id, e.idx, e.data FROM events e WHERE {where} ORDER BY e.event_date, e.article_id, e.idx"
+        if flt.limit:
+            sql += f" LIMIT {int(flt.limit)}"
+        return [StoredEvent(r[0], r[1], event_from_dict(json.loads(r[2]))) for r in self.conn.execute(sql, params)]
+
+    def results(self, article_ids: list[str] | None = None) -> Iterator[ArticleResult]:
+        rows = self.conn.execute("SELECT id, text, published, title, url, outlet, result FROM articles ORDER BY id")
+        for row in rows:
+            if article_ids is not None and row[0] not in article_ids:
+                continue
+            article = Article(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "",
+                              row[4] or "", row[5] or "")
+            yield result_from_dict(json.loads(row[6]), article)
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "events", "places", "attributions", "labels", "failures"}:
+            raise StoreError(f"no table {table}")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def event_row(article_id: str, index: int, e: Event) -> tuple[object, ...]:
+    a1, a2, loc = e.actor1, e.actor2, e.location
+    return (article_id, index, e.event_type, e.sub_event_type, e.event_date.isoformat() if e.event_date else None,
+            e.time_precision, a1.name if a1 else None, a1.country if a1 else None, a1.sector if a1 else None,
+            a2.name if a2 else None, a2.country if a2 else None, a2.sector if a2 else None,
+            loc.name if loc else None, loc.country if loc else None, loc.latitude if loc else None,
+            loc.longitude if loc else None, loc.geo_precision if loc else None, e.fatalities, e.injuries,
+            json.dumps(e.sources, ensure_ascii=False), e.certainty, e.evidence.start, e.evidence.end, e.plover_type,
+            e.notes, json.dumps(e.to_dict(), ensure_ascii=False))
+
+
+def filter_sql(flt: EventFilter) -> tuple[str, list[object]]:
+    """A WHERE clause with parameters (never string-built from values)."""
+    clauses, params = ["1 = 1"], []
+    if flt.event_type:
+        clauses.append("(e.event_type = ? OR e.sub_event_type = ?)")
+        params += [flt.event_type, flt.event_type]
+    if flt.country:
+        clauses.append("(e.country = ? OR e.actor1_country = ? OR e.actor2_country = ?)")
+        params += [flt.country.upper()] * 3
+    if flt.actor:
+        clauses.append("(e.actor1 LIKE ? ESCAPE '\\' OR e.actor2 LIKE ? ESCAPE '\\')")
+        pattern = "%" + flt.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [pattern, pattern]
+    if flt.since:
+        clauses.append("e.event_date >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until:
+        clauses.append("e.event_date <= ?")
+        params.append(flt.until.isoformat())
+    if flt.article_id:
+        clauses.append("e.article_id = ?")
+        params.append(flt.article_id)
+    return " AND ".join(clauses), params
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"the database has schema version {version}, newer than this temoin ({SCHEMA_VERSION})")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with conn:
+            conn.executescript(MIGRATIONS[target])
+            conn.execute(f"PRAGMA user_version = {target}")
+
+
+def open_store(path: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating and migrating as needed) the SQLite database at ``path``."""
+    target = Path(path) if path else default_db_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(target, timeout=30)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"{target}: cannot open the database ({exc})") from exc
+    return Store(conn, str(target))
