@@ -170,16 +170,35 @@ def gazetteer() -> None:
 
 
 @gazetteer.command("build")
-def gazetteer_build() -> None:
-    """Compile the embedded gazetteer (GeoNames cities500 and the curated places) now."""
+@click.option("--force", is_flag=True, help="Rebuild even if the index is up to date.")
+def gazetteer_build(force: bool) -> None:
+    """Compile the embedded gazetteer (GeoNames cities500 and the curated places)."""
     from temoin.stages.places.gazetteer import build_embedded_index, default_index_path
 
+    path = default_index_path()
     try:
-        path = build_embedded_index(default_index_path())
+        if force or not path.exists():
+            build_embedded_index(path)
     except TemoinError as exc:
         report(str(exc))
         sys.exit(2)
     click.echo(f"gazetteer index: {path}")
+
+
+@gazetteer.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--index", type=click.Path(dir_okay=False, path_type=Path),
+              help="Index to import into (default: the full index beside the embedded one, used from then on).")
+def gazetteer_import(files: tuple[Path, ...], index: Path | None) -> None:
+    """Import GeoNames dump files (allCountries.zip, SY.zip, BF.txt...) into the gazetteer."""
+    from temoin.stages.places.importer import import_into_full_index
+
+    try:
+        target, count = import_into_full_index(list(files), index)
+    except TemoinError as exc:
+        report(str(exc))
+        sys.exit(2)
+    click.echo(f"{count} place(s) imported into {target}")
 
 
 if __name__ == "__main__":

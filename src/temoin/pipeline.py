@@ -19,6 +19,13 @@ STAGES = ("temoin_boilerplate", "temoin_actors", "temoin_places", "temoin_trigge
 
 
 def add_stages(nlp: Language, gazetteer_path: str = "") -> Language:
+    """Add temoin's stages to a French pipeline: sentence rules before its parser, the rest at the end."""
+    if "temoin_sentences" not in nlp.pipe_names:
+        first = next((n for n in ("tok2vec", "morphologizer", "parser", "senter") if n in nlp.pipe_names), None)
+        if first is not None:
+            nlp.add_pipe("temoin_sentences", before=first)
+        else:
+            nlp.add_pipe("temoin_sentences", first=True)
     for name in STAGES:
         if name in nlp.pipe_names:
             continue

@@ -29,6 +29,7 @@ HABITUAL = re.compile(r"\b(souvent|régulièrement|habituellement|généralement
 DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses", "du", "au",
             "aux"}
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
+CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
@@ -81,8 +82,16 @@ def is_referential(trigger: Span) -> bool:
         return False
     before = first.doc[first.i - 1]
     if before.lower_ == "des":
-        return first.i >= 2 and first.doc[first.i - 2].pos_ in {"NOUN", "ADP"}
+        return first.i >= 2 and first.doc[first.i - 2].pos_ == "NOUN"  # "les résultats des frappes"
     return before.lower_ in DEFINITE
+
+
+def is_hypothetical(trigger: Span) -> bool:
+    """An infinitive ("pour tenter de prendre pour cible") reports no event, unless forced ("forcé à rebrousser chemin")."""
+    first = trigger[0]
+    if "Inf" not in first.morph.get("VerbForm"):
+        return False
+    return first.head.lemma_.lower() not in CAUSATIVES
 
 
 def own_date(sentence: Sentence) -> DateReading | None:
@@ -114,7 +123,7 @@ def has_pronoun_subject(trigger: Span) -> bool:
 
 
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
-    triggers = [t for t in sentence.triggers if "Inf" not in t[0].morph.get("VerbForm")]
+    triggers = [t for t in sentence.triggers if not is_hypothetical(t)]
     if not triggers or sentence.boilerplate or sentence.text.rstrip().endswith("?"):
         return None
     if HABITUAL.search(sentence.text):
@@ -166,9 +175,16 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     return last if same_place(last.location, reading.location) else None
 
 
-def absorb(draft: Draft, reading: Reading, contributes: bool) -> None:
+SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical"}
+
+
+def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
-    if reading.referential and not contributes:
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill"}:
+        draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
+    if reading.referential:
+        if not draft.agents:
+            draft.agents.extend(reading.agents)
         return
     draft.sentences.append(reading.sentence)
     draft.kinds.extend(reading.kinds)
@@ -230,9 +246,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
                 drafts.append(new_draft(reading, drafts, carried))
                 add_sentence_facts(drafts[-1], sentence, source)
             else:
-                contributes = bool(sentence.tolls or reading.agents or reading.patients or not reading.referential)
-                absorb(target, reading, contributes)
-                if contributes:
+                absorb(target, reading)
+                if not reading.referential or sentence.tolls:
                     add_sentence_facts(target, sentence, source)
         dated = own_date(sentence)
         carried = dated or carried

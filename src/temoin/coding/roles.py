@@ -21,8 +21,9 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
     country_name = focus.name_en if focus else "Unknown"
     if kind == "named":
         actor = named_actors()[ident]
-        country = actor.country or (focus.iso3 if focus else "UNK")
-        return Actor(actor.name, country, actor.sector, span.text)
+        if actor.country:
+            return Actor(actor.name, actor.country, actor.sector, span.text)
+        return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
     if kind == "state":
         country = focus if ident == "?" else country_lexicon().by_iso3.get(ident)
         if country is None:

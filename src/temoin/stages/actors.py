@@ -119,7 +119,8 @@ def state_forces(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
             elif bare and token.i > 0 and doc[token.i - 1].lower_ in _DETERMINERS:
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
-        elif token.text[:1].isupper() and low.endswith("s") and (country := lexicon.adjective(low)) is not None:
+        elif (token.text[:1].isupper() and low.endswith("s") and lexicon.named(low) is None
+              and (country := lexicon.adjective(low)) is not None):
             spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
 

@@ -20,7 +20,8 @@ from temoin.resources import read_lines, read_tsv, split_variants
 from temoin.stages.places.normalize import fold
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
-_ANAPHORA = re.compile(r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal", re.I)
+_ANAPHORA = re.compile(r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal|"
+                       r"^le (tweet|communiqué|message|texte|post)$", re.I)
 _GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
 _PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
 _NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
@@ -80,6 +81,32 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
     return doc[token.i + 1:end] if end > token.i + 1 else None
 
 
+def inverted_subject(verb: Token) -> Span | None:
+    """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].pos_ == "AUX" or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
+        i -= 1
+    if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
+        return None
+    phrase = phrase_after(verb)
+    return phrase if phrase is not None and phrase[0].pos_ in {"DET", "PROPN", "NOUN"} else None
+
+
+def names_a_source(span: Span) -> bool:
+    """A source is a name, or a noun for a person, body or medium ("une source sécuritaire", "le ministère")."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} for t in span):
+        return True
+    if any(t.lower_ in _PRONOUNS for t in span) or _ANAPHORA.match(span.text.lower()):
+        return True
+    return any(t.lemma_.lower() in source_nouns() or t.lower_ in source_nouns() for t in span)
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/source_nouns.txt"))
+
+
 def trim_source(span: Span) -> Span:
     """Cut a subject phrase before a relative clause or a long apposition."""
     doc = span.doc
@@ -122,8 +149,8 @@ class AttributionFinder:
                 if phrase is not None:
                     found.append(phrase)
             elif token.lemma_.lower() in reporting_verbs() and token.pos_ in {"VERB", "AUX"}:
-                subject = subject_of(token)
-                if subject is not None:
+                subject = inverted_subject(token) or subject_of(token)
+                if subject is not None and names_a_source(subject):
                     found.append(trim_source(subject))
         return found
 

@@ -97,5 +97,43 @@ def make_boilerplate_marker(nlp: Language, name: str) -> BoilerplateMarker:
     return BoilerplateMarker(nlp, name)
 
 
+FINAL = {".", "!", "?", "…", "!?", "?!"}
+CLOSERS = {"»", '"', ")", "”", "'"}
+
+
+def sentence_starts(doc: Doc) -> list[bool]:
+    """Rule-based French sentence starts: after final punctuation before a capital, and at every new line."""
+    starts = [False] * len(doc)
+    for i, token in enumerate(doc):
+        if i == 0:
+            starts[i] = True
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            starts[i] = not token.is_space
+            continue
+        before = doc[i - 2] if i >= 2 else None
+        final = prev.text in FINAL or (prev.text in CLOSERS and before is not None and before.text in FINAL)
+        starts[i] = final and (token.text[:1].isupper() or token.text[:1] in {"«", '"', "-"} or token.is_digit)
+    return starts
+
+
+class SentenceMarker:
+    """Sets sentence starts before the parser, which keeps them (news text: rules beat the parser here)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token, start in zip(doc, sentence_starts(doc), strict=True):
+            token.is_sent_start = start
+        return doc
+
+
+@Language.factory("temoin_sentences", assigns=["token.is_sent_start"], requires=[], default_config={})
+def make_sentence_marker(nlp: Language, name: str) -> SentenceMarker:
+    return SentenceMarker(nlp, name)
+
+
 def in_boilerplate(span: Span) -> bool:
     return any(b.start_char <= span.start_char < b.end_char for b in span.doc.spans.get("temoin_boilerplate", []))

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 
 import platformdirs
@@ -51,6 +51,8 @@ MIGRATIONS: dict[int, str] = {
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, article_id TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
     """,
 }
+
+EVENT_COLUMNS = 26  # the events table's columns: the length of an ``event_row``
 
 
 def default_db_path() -> Path:
@@ -102,30 +104,29 @@ class Store:
                                 (article.id, text_hash(article.text))).fetchone()
         return row is not None
 
+    def article_keys(self) -> set[tuple[str, str]]:
+        """Every stored (article id, text hash): what a batch re-run skips."""
+        return {(str(r[0]), str(r[1])) for r in self.conn.execute("SELECT id, text_hash FROM articles")}
+
     def save(self, result: ArticleResult) -> None:
         """Store one article's results, replacing what was stored for it, in one transaction."""
-        a = result.article
         try:
             with self.conn:
-                self.conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
-                self.conn.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (a.id, text_hash(a.text), a.title, a.url, a.outlet,
-                     a.published.isoformat() if a.published else None, a.text,
-                     datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                     json.dumps(result.to_dict(), ensure_ascii=False)))
-                self.conn.executemany(
-                    "INSERT INTO events VALUES (" + ", ".join("?" * 27) + ")",
-                    [event_row(a.id, i, e) for i, e in enumerate(result.events)])
-                self.conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
-                    for p in result.places])
-                self.conn.executemany("INSERT INTO attributions VALUES (?, ?, ?, ?)",
-                                      [(a.id, x.source, x.start, x.end) for x in result.attributions])
-                self.conn.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)", [
-                    (a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels])
+                insert_result(self.conn, result)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot store article {a.id}: {exc}") from exc
+            raise StoreError(f"{self.path}: cannot store article {result.article.id}: {exc}") from exc
+
+    def save_batch(self, results: list[ArticleResult], failures: list[tuple[str, str, str]]) -> None:
+        """Store several articles and (source, article id, reason) failures in one transaction."""
+        try:
+            with self.conn:
+                for result in results:
+                    insert_result(self.conn, result)
+                self.conn.executemany(
+                    "INSERT INTO failures (source, article_id, reason, at) VALUES (?, ?, ?, ?)",
+                    [(source, article_id, reason, now()) for source, article_id, reason in failures])
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot store {len(results)} article(s): {exc}") from exc
 
     def save_failure(self, source: str, reason: str, article_id: str = "") -> None:
         try:
@@ -161,6 +162,29 @@ class Store:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def insert_result(conn: sqlite3.Connection, result: ArticleResult) -> None:
+    """Replace what is stored for ``result``'s article; the caller holds the transaction."""
+    a = result.article
+    conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+    conn.execute(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (a.id, text_hash(a.text), a.title, a.url, a.outlet, a.published.isoformat() if a.published else None,
+         a.text, now(), json.dumps(result.to_dict(), ensure_ascii=False)))
+    conn.executemany("INSERT INTO events VALUES (" + ", ".join("?" * EVENT_COLUMNS) + ")",
+                     [event_row(a.id, i, e) for i, e in enumerate(result.events)])
+    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
+        for p in result.places])
+    conn.executemany("INSERT INTO attributions VALUES (?, ?, ?, ?)",
+                     [(a.id, x.source, x.start, x.end) for x in result.attributions])
+    conn.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels])
+
+
 def event_row(article_id: str, index: int, e: Event) -> tuple[object, ...]:
     a1, a2, loc = e.actor1, e.actor2, e.location
     return (article_id, index, e.event_type, e.sub_event_type, e.event_date.isoformat() if e.event_date else None,
@@ -174,7 +198,8 @@ def event_row(article_id: str, index: int, e: Event) -> tuple[object, ...]:
 
 def filter_sql(flt: EventFilter) -> tuple[str, list[object]]:
     """A WHERE clause with parameters (never string-built from values)."""
-    clauses, params = ["1 = 1"], []
+    clauses: list[str] = ["1 = 1"]
+    params: list[object] = []
     if flt.event_type:
         clauses.append("(e.event_type = ? OR e.sub_event_type = ?)")
         params += [flt.event_type, flt.event_type]

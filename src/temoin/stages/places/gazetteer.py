@@ -25,6 +25,7 @@ from temoin.resources import data_fingerprint, read_tsv, split_variants
 from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
 
 SCHEMA_VERSION = 1
+LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
 CURATED_FILES = ("places/conflict_sites.tsv", "places/regions.tsv", "actors/countries.tsv")
 
 
@@ -119,6 +120,9 @@ class SQLiteGazetteer:
         if row is None and core_key(name) != key:
             row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind = 1 LIMIT 1",
                                   (core_key(name),)).fetchone()
+        if row is None and len(core_key(name)) >= LOOSE_MIN_LENGTH:
+            row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind = 2 LIMIT 1",
+                                  (loose_key(name),)).fetchone()
         return row is not None
 
     def _candidates(self, name: str) -> list[Candidate]:
@@ -230,8 +234,11 @@ def default_index_path() -> Path:
 
 
 def build_embedded_index(path: Path) -> Path:
-    """Compile the embedded gazetteer into ``path`` (written atomically)."""
+    """Compile the embedded gazetteer into ``path`` (written atomically), removing stale builds."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f"gazetteer-v{SCHEMA_VERSION}-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
@@ -256,9 +263,14 @@ _LOCK = threading.Lock()
 
 @lru_cache(maxsize=4)
 def open_gazetteer(path: str = "") -> SQLiteGazetteer:
-    """The gazetteer at ``path``, or the embedded one (built on first use)."""
+    """The gazetteer at ``path`` (or $TEMOIN_GAZETTEER), else the imported full index, else the
+    embedded one (built on first use)."""
+    path = path or os.environ.get("TEMOIN_GAZETTEER", "")
     if path:
         return SQLiteGazetteer(path)
+    full = default_index_path().with_name("gazetteer-full.sqlite")
+    if full.exists():
+        return SQLiteGazetteer(full)
     target = default_index_path()
     with _LOCK:
         if not target.exists():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, read_tsv
@@ -19,6 +20,7 @@ from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import fold
 
 MAX_TOKENS = 6
+FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
 _ORIENTATION = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre",
                 "occidentale", "orientale", "septentrionale", "méridionale", "ouest-", "rurale", "environnante"}
@@ -81,8 +83,19 @@ def _starts_name(token: Token) -> bool:
 
 
 def _is_stopword_name(span: Span) -> bool:
+    """Names made of function words, name prefixes ("Tall", "Deir"), acronyms or sentence-initial common words."""
     words = [fold(t.text) for t in span]
-    return all(w in stopwords() for w in words) or fold(span[-1].text) in {"de", "d", "du", "des", "la", "le"}
+    if all(w in stopwords() or w in FRENCH_STOP_WORDS for w in words):
+        return True
+    if fold(span[-1].text) in {"de", "d", "du", "des", "la", "le"}:
+        return True
+    if len(span) == 1:
+        token = span[0]
+        if token.text.isupper() and len(token.text) <= 5:
+            return True
+        if token.is_sent_start and token.pos_ not in {"PROPN", "X"} and token.ent_type_ not in {"LOC", "GPE"}:
+            return True
+    return False
 
 
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:

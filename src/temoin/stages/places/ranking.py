@@ -11,11 +11,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from temoin.stages.places.gazetteer import Candidate
+from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate
 from temoin.stages.places.names import Mention
 from temoin.stages.places.normalize import core_key, similarity
 
-ACCEPT = 1.3  # minimum score (candidate + mention evidence) to accept a reading
+ACCEPT = 1.6  # minimum of candidate score plus the text's evidence that the mention is a place
+CANDIDATE_FLOOR = 1.3  # minimum of the candidate's own score: the text cannot make up for a poor match
+FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful  # minimum score (candidate + mention evidence) to accept a reading
 _MATCH = {"strict": 1.0, "core": 0.9}
 _SITE_FEATURES = {"airbase", "base", "camp", "oil_field", "gas_field", "crossing", "plain", "valley", "village",
                   "town", "neighbourhood", "forest", "mountain", "river", "lake", "dam", "desert", "island",
@@ -37,7 +39,7 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def match_quality(mention: Mention, cand: Candidate) -> float:
     if cand.match in _MATCH:
         return _MATCH[cand.match]
-    if len(core_key(mention.text)) < 5:
+    if len(core_key(mention.text)) < LOOSE_MIN_LENGTH:
         return 0.0
     sim = similarity(mention.text, cand.form)
     return sim if sim >= 0.75 else 0.0
@@ -102,9 +104,9 @@ def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | 
             continue
         if others:
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
-            score += 0.4 * math.exp(-near / 150.0)
+            score += 0.4 * math.exp(-near / 150.0) - (0.5 if near > FAR_KM else 0.0)
         if best is None or score > best.score:
             best = Reading(cand, score)
-    if best is None or best.score + mention_evidence(mention) < ACCEPT:
+    if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
         return None
     return best

@@ -1,0 +1,144 @@
+"""Run a batch: read inputs, skip what is stored, analyse the rest on an engine, write as one writer.
+
+The process that calls ``run_batch`` is the only one that writes to the store.
+It writes each chunk's outcome in one transaction (``save_batch``), so a kill
+loses at most the chunks in flight and a re-run, which skips every stored
+(article id, text hash), finishes the rest without duplicates. A failure
+already stored with the same source, article and reason is not stored again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tqdm import tqdm
+
+from temoin.api import MAX_CHARS, check_article
+from temoin.batch.engines import Chunk, Engine
+from temoin.batch.work import ChunkOutcome, Failed
+from temoin.exceptions import InputError
+from temoin.io.readers import InputFailure, read_inputs
+from temoin.records import Article
+from temoin.store.sqlite import Store, text_hash
+
+if TYPE_CHECKING:  # without importing psycopg at run time
+    from temoin.store.postgres import PostgresStore
+
+
+@dataclass
+class BatchReport:
+    analysed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> bytes
+    worker_seconds: float = 0.0  # summed analysis time over workers
+
+    @property
+    def rate(self) -> float:
+        return self.analysed / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Scan:
+    """One pass over the inputs: articles to analyse, failures, and a count of skipped ones."""
+
+    inputs: list[str]
+    published: date | None
+    done: set[tuple[str, str]]
+    max_chars: int = MAX_CHARS
+    skipped: int = 0
+
+    def __iter__(self) -> Iterator[Article | Failed]:
+        seen: set[tuple[str, str]] = set()
+        self.skipped = 0
+        for item in read_inputs(self.inputs, self.published):
+            if isinstance(item, InputFailure):
+                yield Failed(item.source, "", str(item.error))
+                continue
+            key = (item.id, text_hash(item.text))
+            if key in self.done or key in seen:
+                self.skipped += 1
+                continue
+            seen.add(key)
+            yield checked(item, self.max_chars)
+
+
+def checked(article: Article, max_chars: int) -> Article | Failed:
+    """The article, or its failure when it cannot be analysed (checked here, before any worker)."""
+    try:
+        check_article(article, max_chars)
+    except InputError as exc:
+        return Failed(exc.source, article.id, str(exc))
+    return article
+
+
+class Writer:
+    """The single writer: one transaction per chunk outcome, failures deduplicated against the store."""
+
+    def __init__(self, store: Store | PostgresStore, report: BatchReport) -> None:
+        self.store = store
+        self.report = report
+        self.known = {(source, article_id or "", reason) for _, source, article_id, reason in
+                      store.failures()}
+        self.failures: list[Failed] = []
+
+    def fail(self, failure: Failed) -> None:
+        self.report.failed += 1
+        if failure.key not in self.known:
+            self.known.add(failure.key)
+            self.failures.append(failure)
+
+    def write(self, outcome: ChunkOutcome) -> None:
+        for failure in outcome.failures:
+            self.fail(failure)
+        self.store.save_batch(outcome.results, [f.key for f in self.failures])
+        self.failures.clear()
+        self.report.analysed += len(outcome.results)
+        self.report.worker_seconds += outcome.seconds
+        if outcome.pid:
+            self.report.worker_peak_rss[outcome.pid] = max(outcome.peak_rss,
+                                                           self.report.worker_peak_rss.get(outcome.pid, 0))
+
+    def flush(self) -> None:
+        if self.failures:
+            self.store.save_batch([], [f.key for f in self.failures])
+            self.failures.clear()
+
+
+def chunked(items: Iterable[Article | Failed], size: int, writer: Writer) -> Iterator[Chunk]:
+    """Chunks of articles; failures found while reading go straight to the writer."""
+    chunk: Chunk = []
+    for item in items:
+        if isinstance(item, Failed):
+            writer.fail(item)
+            continue
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_batch(inputs: list[str], store: Store | PostgresStore, engine: Engine, *, chunk_size: int = 16,
+              published: date | None = None, progress: bool = True) -> BatchReport:
+    """Analyse every input article not stored yet; store results and failures; report the figures."""
+    start = time.perf_counter()
+    report = BatchReport()
+    scan = Scan(inputs, published, store.article_keys())
+    total = sum(1 for item in scan if isinstance(item, Article))
+    writer = Writer(store, report)
+    with tqdm(total=total, unit="art", desc="analysing", disable=not progress, smoothing=0.1) as bar:
+        for outcome in engine.run(chunked(scan, chunk_size, writer)):
+            writer.write(outcome)
+            bar.update(outcome.size)
+            bar.set_postfix(failed=report.failed, refresh=False)
+    writer.flush()
+    report.skipped = scan.skipped
+    report.seconds = time.perf_counter() - start
+    return report

@@ -1,0 +1,142 @@
+"""The JSON API under /api: every list endpoint takes the same filters, as bound SQL parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import Response
+
+from temoin.countries import country_lexicon
+from temoin.records import CERTAINTIES, EVENT_TYPES, Certainty
+from temoin.store import EventFilter
+from temoin.web import models
+from temoin.web.exports import MEDIA_TYPES, ExportFormat, export
+from temoin.web.queries import BBox, Database, Reader, Selection, SortKey
+from temoin.web.spans import article_spans
+
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database: Database
+    tiles: str | None = None
+    tiles_attribution: str = ""
+    vendor: bool = True
+
+
+def selection(
+    event_type: Annotated[str | None, Query(alias="type", description="Event type or sub-type.")] = None,
+    subtype: Annotated[str | None, Query(description="Sub-event type.")] = None,
+    actor: Annotated[str | None, Query(description="Part of an actor's name.")] = None,
+    country: Annotated[str | None, Query(description="ISO alpha-2 (location) or alpha-3 (actor).")] = None,
+    since: Annotated[date | None, Query(description="First event date.")] = None,
+    until: Annotated[date | None, Query(description="Last event date.")] = None,
+    certainty: Annotated[Certainty | None, Query()] = None,
+    source: Annotated[str | None, Query(description="A source the event is attributed to.")] = None,
+    outlet: Annotated[str | None, Query(description="The outlet that published the article.")] = None,
+    bbox: Annotated[str | None, Query(description="Map extent: west,south,east,north in degrees.",
+                                      pattern=r"^[-0-9.,eE+ ]{7,100}$")] = None,
+    article: Annotated[str | None, Query(description="One article's id.")] = None,
+) -> Selection:
+    try:
+        box = BBox.parse(bbox) if bbox else None
+    except ValueError as exc:
+        raise HTTPException(422, f"bbox: {exc}") from exc
+    base = EventFilter(event_type or None, country or None, actor or None, since, until, article or None)
+    return Selection(base, subtype or None, certainty, source or None, outlet or None, box)
+
+
+Filters = Annotated[Selection, Depends(selection)]
+Sort = Annotated[SortKey, Query(description="Column to sort by.")]
+Order = Annotated[str, Query(pattern="^(asc|desc)$")]
+
+
+def api_router(settings: Settings) -> APIRouter:
+    router = APIRouter(prefix="/api")
+
+    def reader() -> Iterator[Reader]:
+        with settings.database.open() as store:
+            yield Reader(store)
+
+    Read = Annotated[Reader, Depends(reader)]
+
+    @router.get("/config", response_model=models.Config)
+    def config() -> models.Config:
+        """What the page needs to know about this server."""
+        return models.Config(version=version("temoin"), database=Path(settings.database.path).name,
+                             read_only=not settings.database.writable, tiles=settings.tiles,
+                             tiles_attribution=settings.tiles_attribution, vendor=settings.vendor)
+
+    @router.get("/facets", response_model=models.Facets)
+    def facets(db: Read) -> models.Facets:
+        """The values the filters can take."""
+        return facet_values(db)
+
+    @router.get("/events", response_model=models.EventPage)
+    def events(db: Read, sel: Filters, sort: Sort = "date", order: Order = "asc",
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+               offset: Annotated[int, Query(ge=0)] = 0) -> models.EventPage:
+        """One page of the selected events, sorted."""
+        rows = db.rows(sel, sort, order == "desc", limit, offset)
+        return models.EventPage(total=db.count(sel), offset=offset, limit=limit,
+                                rows=[models.EventRow(**asdict(r)) for r in rows])
+
+    @router.get("/points", response_model=models.Points)
+    def points(db: Read, sel: Filters) -> models.Points:
+        """Every selected event that has a location, for the map."""
+        return models.Points(points=[models.Point(**asdict(p)) for p in db.points(sel)])
+
+    @router.get("/timeline", response_model=models.Timeline)
+    def timeline(db: Read, sel: Filters) -> models.Timeline:
+        """Selected events per day and type."""
+        days = [models.Day(date=d, event_type=t, count=n) for d, t, n in db.timeline(sel)]
+        return models.Timeline(days=days)
+
+    @router.get("/export", response_class=Response, responses={200: {"content": {
+        "text/csv": {}, "application/geo+json": {}, "application/x-ndjson": {}}}})
+    def download(db: Read, sel: Filters, format: ExportFormat = "acled-csv",
+                 sort: Sort = "date", order: Order = "asc") -> Response:
+        """The selection as ACLED CSV, GeoJSON or JSON Lines (the formats of `temoin export`)."""
+        media, ext = MEDIA_TYPES[format]
+        return Response(export(db, sel, format, sort, order == "desc"), media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="temoin-events.{ext}"'})
+
+    @router.get("/articles/{article_id:path}", response_model=models.ArticleView)
+    def article(db: Read, article_id: str) -> models.ArticleView:
+        """One article: its text, its stored result and the stretches of text to highlight."""
+        result = db.article(article_id)
+        if result is None:
+            raise HTTPException(404, "no such article")
+        a = result.article
+        return models.ArticleView(id=a.id, title=a.title, url=a.url, outlet=a.outlet,
+                                  published=a.published.isoformat() if a.published else None, text=a.text,
+                                  result=result.to_dict(), spans=article_spans(result))
+
+    return router
+
+
+def point_dict(point: object) -> dict[str, object]:
+    return {k: getattr(point, k) for k in models.Point.model_fields}
+
+
+def facet_values(db: Reader) -> models.Facets:
+    types: dict[str, list[str]] = {t: list(subs) for t, subs in EVENT_TYPES.items()}
+    stored = db.conn.execute("SELECT DISTINCT event_type, sub_event_type FROM events ORDER BY 1, 2")
+    for event_type, sub in stored:
+        subs = types.setdefault(event_type, [])
+        if sub not in subs:
+            subs.append(sub)
+    by_iso2 = country_lexicon().by_iso2
+    countries = [models.Country(code=c, name=by_iso2[c].name_en if c in by_iso2 else c)
+                 for c in db.distinct("country")]
+    first, last = (db.conn.execute("SELECT min(event_date), max(event_date) FROM events").fetchone())
+    return models.Facets(event_types=types, countries=sorted(countries, key=lambda c: c.name),
+                         certainties=[c for c in CERTAINTIES], outlets=db.distinct("outlet"),
+                         sources=db.distinct("source"), first_date=first, last_date=last)

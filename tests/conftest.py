@@ -1,0 +1,54 @@
+"""Shared fixtures: the full pipeline (loaded once), a tiny gazetteer, ../shared when present."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_path(relative: str) -> Path:
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"../shared/{relative} is not here")
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the user's database out of tests; share the built gazetteer cache."""
+    old = os.environ.get("TEMOIN_DB")
+    os.environ["TEMOIN_DB"] = str(tmp_path_factory.mktemp("db") / "temoin.db")
+    yield
+    if old is None:
+        os.environ.pop("TEMOIN_DB", None)
+    else:
+        os.environ["TEMOIN_DB"] = old
+
+
+@pytest.fixture(scope="session")
+def analyzer():  # type: ignore[no-untyped-def]
+    from temoin.api import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def tiny_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A gazetteer index built from tests/fixtures/tiny_gazetteer.tsv."""
+    from temoin.stages.places.importer import build_index_from_tsv
+
+    path = tmp_path_factory.mktemp("gaz") / "tiny.sqlite"
+    build_index_from_tsv(FIXTURES / "tiny_gazetteer.tsv", path)
+    return str(path)
+
+
+def read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
