@@ -197,7 +197,8 @@ def ansongo() -> ArticleResult:
 def djibo() -> ArticleResult:
     text = (
         "Une frappe de drone de l'armée burkinabè aurait tué une trentaine de civils samedi sur un "
-        "marché près de Djibo, selon des habitants. Deux jours plus tôt, des commerçants avaient été enlevés à Arbinda."
+        "marché près de Djibo, selon des habitants. Deux jours plus tôt, des commerçants avaient "
+        "été enlevés à Arbinda."
     )
     strike = event(
         "Explosions/Remote violence",

@@ -29,6 +29,8 @@ HABITUAL = re.compile(r"\b(souvent|régulièrement|habituellement|généralement
 DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses", "du", "au",
             "aux"}
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
+TIME_SHIFT = re.compile(r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
+                        r"au même moment|par ailleurs|d'autre part|ailleurs)\b", re.I)
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
@@ -89,9 +91,9 @@ def is_referential(trigger: Span) -> bool:
 def is_hypothetical(trigger: Span) -> bool:
     """An infinitive ("pour tenter de prendre pour cible") reports no event, unless forced ("forcé à rebrousser chemin")."""
     first = trigger[0]
-    if "Inf" not in first.morph.get("VerbForm"):
+    if "Inf" not in first.morph.get("VerbForm") or trigger.label_ == "turned_back":
         return False
-    return first.head.lemma_.lower() not in CAUSATIVES
+    return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
 
 def own_date(sentence: Sentence) -> DateReading | None:
@@ -155,6 +157,13 @@ def same_place(a: Location | None, b: Location | None) -> bool:
     return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= MERGE_KM
 
 
+def continues(last: Draft, reading: Reading) -> bool:
+    """Whether a located reading can fill in the place of the event just before it."""
+    if last.location is not None or reading.location is None:
+        return True
+    return reading.sentence.index - last.last_index == 1 and not TIME_SHIFT.search(reading.sentence.text)
+
+
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
     index = reading.sentence.index
@@ -172,7 +181,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return None
     if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
         return None
-    return last if same_place(last.location, reading.location) else None
+    return last if same_place(last.location, reading.location) and continues(last, reading) else None
 
 
 SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical"}

@@ -70,7 +70,7 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
     """
     spans = []
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if reading is not None or mention.cue is None or mention.cue.kind not in {"settlement", "site", "natural"}:
+        if reading is not None or mention.cue is None or mention.cue.kind not in {"settlement", "site", "natural", "region"}:
             continue
         if fold(mention.text) in {"la", "le"}:
             continue

@@ -65,13 +65,17 @@ def cue_before(doc: Doc, start: int) -> Cue | None:
             break
         words.insert(0, low)
         i -= 1
-    while words and (words[-1] in _LINKS or words[-1] in _ORIENTATION):
-        words.pop()
     table = cue_table()
-    for n in range(min(3, len(words)), 0, -1):
-        phrase = " ".join(words[-n:]).replace("l' ", "l'")
-        if phrase in table:
-            return table[phrase]
+    while words:
+        while words and words[-1] in _LINKS:
+            words.pop()
+        for n in range(min(3, len(words)), 0, -1):
+            phrase = " ".join(words[-n:]).replace("l' ", "l'")
+            if phrase in table:
+                return table[phrase]
+        if not words or words[-1] not in _ORIENTATION:
+            return None
+        words.pop()
     return None
 
 
