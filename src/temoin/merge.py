@@ -4,7 +4,8 @@ Two reports are of the same event when they come from different articles and
 have the same type family (see ``FAMILIES``), dates at most ``max_days`` apart,
 locations at most ``max_km`` apart (``max_region_km`` when either is only
 placed at region level, ACLED geo-precision 3) and compatible actors (the same
-actor, in either role, or one side unknown or unidentified). A report without a
+actor, in either role, or one side unknown or unidentified; two state forces
+of one country and sector count as the same actor). A report without a
 date or a location is never merged: it stays an event of its own.
 
 Clustering is complete-linkage: a report joins a merged event only if it
@@ -105,15 +106,21 @@ def distance_km(a: Location, b: Location) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV"})
+
+
 def is_unknown(actor: Actor | None) -> bool:
-    return actor is None or not actor.name or actor.name.startswith("Unidentified") or actor.country == "UNK"
+    return actor is None or not actor.name or actor.name.startswith("Unidentified")
 
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
     if is_unknown(a) or is_unknown(b):
         return True
     assert a is not None and b is not None
-    return fold(a.name) == fold(b.name) or (a.country, a.sector) == (b.country, b.sector)
+    if fold(a.name) == fold(b.name):
+        return True
+    # "l'armée malienne" and "les FAMa" may be named differently: same state, same kind of force
+    return a.sector in STATE_SECTORS and (a.country, a.sector) == (b.country, b.sector)
 
 
 def actors_compatible(a: Event, b: Event) -> bool:

@@ -54,18 +54,24 @@ class LocalEngine:
         first = next(chunks, None)
         if first is None:
             return
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=init_worker,
-                                 initargs=(self.gazetteer_path,)) as pool:
-            pending: set[Future[ChunkOutcome]] = {pool.submit(analyze_chunk, first, self.gazetteer_path)}
-            for chunk in chunks:
-                pending.add(pool.submit(analyze_chunk, chunk, self.gazetteer_path))
-                if len(pending) >= self.workers * self.inflight_per_worker:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (future.result() for future in done)
-            while pending:
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_worker, initargs=(self.gazetteer_path,))
+        try:
+            yield from self.drive(pool, first, chunks)
+        finally:  # on an error or Ctrl-C, queued chunks are dropped rather than analysed for nothing
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def drive(self, pool: ProcessPoolExecutor, first: Chunk,
+              chunks: Iterator[Chunk]) -> Iterator[ChunkOutcome]:
+        pending: set[Future[ChunkOutcome]] = {pool.submit(analyze_chunk, first, self.gazetteer_path)}
+        for chunk in chunks:
+            pending.add(pool.submit(analyze_chunk, chunk, self.gazetteer_path))
+            if len(pending) >= self.workers * self.inflight_per_worker:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
 from spacy.tokens import Span
@@ -20,6 +21,7 @@ from temoin.coding.location import choose_location
 from temoin.coding.roles import NON_STATE, role, to_actor
 from temoin.coding.typing import classify, main_kind, plover_type
 from temoin.records import Actor, Certainty, Event, Evidence, Location
+from temoin.resources import read_lines
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -29,6 +31,7 @@ HABITUAL = re.compile(r"\b(souvent|régulièrement|habituellement|généralement
 DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses", "du", "au",
             "aux"}
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
+YEAR = re.compile(r"\b(?:en|depuis|dans les années|année) ((?:19|20)\d\d)\b", re.I)
 TIME_SHIFT = re.compile(r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
                         r"au même moment|par ailleurs|d'autre part|ailleurs)\b", re.I)
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
@@ -128,7 +131,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     triggers = [t for t in sentence.triggers if not is_hypothetical(t)]
     if not triggers or sentence.boilerplate or sentence.text.rstrip().endswith("?"):
         return None
-    if HABITUAL.search(sentence.text):
+    if HABITUAL.search(sentence.text) or is_background(ctx, sentence):
         return None
     referential = [t for t in triggers if is_referential(t)]
     fresh = [t for t in triggers if t not in referential]
@@ -143,12 +146,29 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
 
 
 def passes_gate(reading: Reading) -> bool:
-    """Weak triggers ("attaque", "entrés") need an armed actor, a toll or a weapon in the sentence."""
+    """Weak triggers ("attaque", "entrés", "tués") need an armed actor in the sentence, and no sign of
+    sport, disease or accident; strong ones only the latter when they are violent."""
     strength = max(event_kinds()[k].strength for k in reading.kinds)
+    if non_conflict().search(reading.sentence.text) and (strength < 2 or reading.family == "violent"):
+        return False
     if strength >= 2:
         return True
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
-    return bool(armed) or bool(reading.sentence.tolls)
+    return bool(armed)
+
+
+@cache
+def non_conflict() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(read_lines("lexicons/non_conflict.txt")) + r")\b", re.I)
+
+
+def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's."""
+    kinds = {s.label_ for s in sentence.dates}
+    if "PERIOD" in kinds and "DATE" not in kinds:
+        return True
+    years = [int(y) for y in YEAR.findall(sentence.text)]
+    return bool(years) and max(years) < ctx.latest_year
 
 
 def same_place(a: Location | None, b: Location | None) -> bool:
@@ -309,7 +329,14 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     )
 
 
+def is_reportable(draft: Draft) -> bool:
+    """An event needs a place below the country, or a date of its own and both its actors."""
+    if draft.location is not None:
+        return True
+    return draft.date is not None and bool(draft.agents) and bool(draft.patients)
+
+
 def code_events(ctx: ArticleContext) -> list[Event]:
-    return [to_event(d, ctx) for d in draft_events(ctx)]
+    return [to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,7 @@ class ArticleContext:
     published: date | None
     focus: Country | None
     gazetteer: Gazetteer
+    latest_year: int
 
     def place(self, span: Span) -> GazPlace | None:
         place_id = span.kb_id_
@@ -70,7 +72,9 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
         for span in doc.spans.get(key, []):
             getattr(sentences[by_token[span.start]], attr).append(span)
     published = date.fromisoformat(doc._.published) if doc._.published else None
-    return ArticleContext(doc, sentences, published, focus_country(doc, gazetteer), gazetteer)
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", doc.text)]
+    latest = published.year if published else max(years, default=0)
+    return ArticleContext(doc, sentences, published, focus_country(doc, gazetteer), gazetteer, latest)
 
 
 def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:

@@ -137,7 +137,7 @@ class PostgresStore:
     def events(self, flt: EventFilter | None = None) -> list[StoredEvent]:
         flt = flt or EventFilter()
         where, params = filter_sql(flt)
-        where = where.replace("?", "%s")
+        where = where.replace("?", "%s").replace(" LIKE ", " ILIKE ")  # SQLite's LIKE ignores case
         sql = f"SELECT e.article_id, e.idx, e.data FROM events e WHERE {where} {EVENT_ORDER}"
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"

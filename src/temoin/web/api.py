@@ -1,6 +1,5 @@
 """The JSON API under /api: every list endpoint takes the same filters, as bound SQL parameters."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -71,7 +70,7 @@ def api_router(settings: Settings) -> APIRouter:
     def config() -> models.Config:
         """What the page needs to know about this server."""
         return models.Config(version=version("temoin"), database=Path(settings.database.path).name,
-                             read_only=not settings.database.writable, tiles=settings.tiles,
+                             read_only=True, tiles=settings.tiles,
                              tiles_attribution=settings.tiles_attribution, vendor=settings.vendor)
 
     @router.get("/facets", response_model=models.Facets)

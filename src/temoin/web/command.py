@@ -40,16 +40,16 @@ def check_tiles(tiles: str | None) -> None:
 @click.option("--token", envvar="TEMOIN_TOKEN", help="Token every request must carry (env TEMOIN_TOKEN).")
 @click.option("--tiles", help=f"Online tile URL template offered beside the offline basemap, e.g. {OSM}.")
 @click.option("--tiles-attribution", default="© OpenStreetMap contributors", show_default=True)
-@click.option("--writable", is_flag=True, help="Open the database read-write (creates or migrates it); "
-                                               "the app itself never writes.")
+@click.option("--migrate", is_flag=True, help="Create or migrate the database before serving "
+                                              "(the app itself only ever opens it read-only).")
 def serve(db: str | None, host: str, port: int, token: str | None, tiles: str | None,
-          tiles_attribution: str, writable: bool) -> None:
+          tiles_attribution: str, migrate: bool) -> None:
     """Serve a map, a timeline, a table and an article view of stored events (read-only)."""
     import uvicorn
 
     check_access(host, token)
     check_tiles(tiles)
-    database = Database(str(db or default_db_path()), writable)
+    database = Database(str(db or default_db_path()), migrate)
     try:
         database.check()
     except TemoinError as exc:

@@ -178,7 +178,9 @@ def connect_read_only(path: str | Path) -> Store:
     if not target.is_file():
         raise StoreError(f"{target}: no such database (run `temoin analyze` first)")
     try:
-        conn = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, timeout=30)
+        # One connection per request, used by one thread at a time (FastAPI may open and use it
+        # from different worker threads, hence check_same_thread=False).
+        conn = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, timeout=30, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as exc:
@@ -186,25 +188,27 @@ def connect_read_only(path: str | Path) -> Store:
     if version != SCHEMA_VERSION:
         conn.close()
         raise StoreError(f"{target}: schema version {version}, this temoin reads {SCHEMA_VERSION} "
-                         f"(open it once with --writable to migrate it)")
+                         f"(serve it once with --migrate to bring it up to date)")
     return Store(conn, str(target))
 
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """Where the app's data is and how to open it for one request."""
+    """Where the app's data is and how to open it for one request: always read-only."""
 
     path: str
-    writable: bool = False
+    migrate: bool = False  # create or migrate the file once, at start-up (the app's only write)
 
     def check(self) -> None:
         """Open and close once, so that a bad path fails at start-up rather than on the first request."""
+        if self.migrate:
+            open_store(self.path).close()
         with self.open():
             pass
 
     @contextmanager
     def open(self) -> Iterator[Store]:
-        store = open_store(self.path) if self.writable else connect_read_only(self.path)
+        store = connect_read_only(self.path)
         try:
             yield store
         finally:

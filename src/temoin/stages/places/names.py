@@ -20,6 +20,9 @@ from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import fold
 
 MAX_TOKENS = 6
+TITLES = {"m", "mme", "mlle", "dr", "pr", "me", "président", "présidente", "général", "colonel", "lieutenant",
+          "lieutenant-colonel", "capitaine", "commandant", "ministre", "sergent", "caporal", "maréchal", "imam",
+          "cheikh", "abbé", "père", "saint", "sainte", "sir", "mgr", "monseigneur", "docteur", "professeur"}
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
 _ORIENTATION = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre",
@@ -102,6 +105,21 @@ def _is_stopword_name(span: Span) -> bool:
     return False
 
 
+def part_of_name(doc: Doc, start: int, end: int) -> bool:
+    """Inside a longer person or organisation name ("Aung San Suu Kyi"), or after a title ("le colonel X")."""
+    for ent in doc.ents:
+        if ent.label_ in {"PER", "ORG"} and ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start):
+            return True
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
+
+
+def is_single_name(span: Span) -> bool:
+    """Not a list ("la Russie et la France") nor a phrase ("Parkland en Floride")."""
+    inner = span[1:-1] if len(span) > 2 else span[1:]
+    return not any((t.is_punct and t.text not in {"-", "'"}) or (t.is_lower and t.lower_ not in _NAME_PARTICLES)
+                   for t in inner) and not span[-1].is_punct
+
+
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
     runs: list[tuple[int, int]] = []
@@ -114,6 +132,8 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
             span = doc[i:i + n]
             if any(t.is_punct and t.text not in {"-", "'"} for t in span) or "\n" in span.text:
+                continue
+            if span[-1].is_punct:
                 continue
             if not _starts_name(span[-1]) and span[-1].lower_ not in _NAME_PARTICLES - {"de", "du", "des", "la", "le"}:
                 continue
@@ -151,7 +171,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
     proposals = gazetteer_runs(doc, gazetteer) + cued_runs(doc)
-    proposals += [(e.start, e.end) for e in doc.ents if e.label_ in {"LOC", "GPE"}]
+    proposals += [(e.start, e.end) for e in doc.ents if e.label_ in {"LOC", "GPE"} and is_single_name(e)]
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     taken: set[int] = set()
     for s, e in excluded:
@@ -162,7 +182,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         span = doc[start:end]
         cue = cue_before(doc, start)
-        if _is_stopword_name(span) and not (cue and cue.kind != "relation"):
+        strong_cue = cue is not None and cue.kind != "relation"
+        if (_is_stopword_name(span) or part_of_name(doc, start, end)) and not strong_cue:
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         mentions.append(Mention(start, end, span.text, label, cue, list(gazetteer.candidates(span.text))))

@@ -17,6 +17,8 @@ from temoin.stages.places.normalize import core_key, similarity
 
 ACCEPT = 1.6  # minimum of candidate score plus the text's evidence that the mention is a place
 CANDIDATE_FLOOR = 1.3  # minimum of the candidate's own score: the text cannot make up for a poor match
+FOCUS_WEIGHT = 0.6  # a place in the country the article is about
+SMALL_PLACE = 5_000  # a bare single word needs a town at least this big, or a cue, to be taken as a place
 FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful  # minimum score (candidate + mention evidence) to accept a reading
 _MATCH = {"strict": 1.0, "core": 0.9}
 _SITE_FEATURES = {"airbase", "base", "camp", "oil_field", "gas_field", "crossing", "plain", "valley", "village",
@@ -58,7 +60,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
     if quality == 0.0:
         return 0.0
     place = cand.place
-    score = quality + min(math.log10(place.population + 1) / 6, 1.0) * 0.5
+    score = quality + min(math.log10(place.population + 1) / 7, 1.0) * 0.8
+    score += 0.5 if place.population >= 1_000_000 else 0.2 if place.population >= 100_000 else 0.0
     region_cue = mention.cue is not None and mention.cue.kind == "region"
     if place.feature == "region":
         score += 0.5 if region_cue else -0.3
@@ -68,7 +71,7 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
         score += 0.2
     if place.feature == "country":
         score += 0.5
-    return score + 0.8 * focus.get(place.country, 0.0)
+    return score + FOCUS_WEIGHT * focus.get(place.country, 0.0)
 
 
 def article_focus(mentions: list[Mention], extra: Counter[str]) -> dict[str, float]:
@@ -83,6 +86,11 @@ def article_focus(mentions: list[Mention], extra: Counter[str]) -> dict[str, flo
         return {}
     top = max(votes.values())
     return {country: n / top for country, n in votes.items()}
+
+
+def bare_word(mention: Mention) -> bool:
+    """One word, with neither a locative cue nor a LOC label: a name that may be anything."""
+    return mention.end - mention.start == 1 and mention.cue is None and mention.ner not in {"LOC", "GPE"}
 
 
 def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
@@ -104,9 +112,14 @@ def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | 
             continue
         if others:
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
-            score += 0.4 * math.exp(-near / 150.0) - (0.5 if near > FAR_KM else 0.0)
+            far = near > FAR_KM and cand.place.population < 100_000
+            score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)
         if best is None or score > best.score:
             best = Reading(cand, score)
     if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
+        return None
+    if bare_word(mention) and best.candidate.place.source == "geonames" and (
+        best.candidate.place.population < SMALL_PLACE
+    ):
         return None
     return best

@@ -1,0 +1,157 @@
+"""Batch throughput on the BBC Afrique development articles (bbc-dev-* only; bbc-test-* is never read).
+
+    python benchmarks/bench_batch.py                      # spaCy alone vs temoin, 1 vs 2 local workers
+    python benchmarks/bench_batch.py --limit 40           # the same on the first 40 dev articles
+    python benchmarks/bench_batch.py --synthetic 1000     # N articles (dev texts, new ids), Dask, twice
+
+Prints markdown tables. The corpus is read line by line and a line is parsed
+only if it starts with a bbc-dev- id: test articles are skipped unread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path("/work/shared/corpora/fr_bbc_afrique.jsonl")
+DEV_LINE = re.compile(rb'^\s*\{\s*"id"\s*:\s*"bbc-dev-')
+
+
+@dataclass
+class Row:
+    what: str
+    articles: int
+    seconds: float
+    peak_mib: str
+    note: str = ""
+
+    def markdown(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        cells = [self.what, str(self.articles), f"{self.seconds:.1f}", f"{rate:.2f}", self.peak_mib,
+                 self.note]
+        return "| " + " | ".join(cells) + " |"
+
+
+def dev_records(limit: int | None) -> list[dict[str, str]]:
+    """The bbc-dev-* records, in file order; other lines are not parsed."""
+    records = []
+    with CORPUS.open("rb") as fh:
+        for raw in fh:
+            if not DEV_LINE.match(raw):
+                continue
+            record = json.loads(raw)
+            if str(record.get("id", "")).startswith("bbc-dev-"):
+                records.append(record)
+            if limit and len(records) >= limit:
+                break
+    return records
+
+
+def write_jsonl(records: list[dict[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def mib(value: int) -> str:
+    return f"{value / 2**20:.0f}"
+
+
+def self_peak() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def in_process(records: list[dict[str, str]]) -> list[Row]:
+    """spaCy's own pipeline vs temoin's whole analysis, same model, same process, same texts."""
+    import spacy
+
+    from temoin.api import Analyzer
+    from temoin.io.readers import article_from_record
+
+    articles = [article_from_record(r, r["id"], None) for r in records]
+    texts = [a.text for a in articles]
+    nlp = spacy.load("fr_core_news_md")
+    spacy_s = timed(lambda: list(nlp.pipe(texts, batch_size=8)))
+    load_s = timed(lambda: setattr(in_process, "analyzer", Analyzer()))
+    analyzer: Analyzer = in_process.analyzer  # type: ignore[attr-defined]
+    temoin_s = timed(lambda: list(analyzer.analyze_articles(articles)))
+    peak = mib(self_peak())
+    return [Row("spaCy fr_core_news_md nlp.pipe only", len(texts), spacy_s, peak, "model loaded beforehand"),
+            Row("temoin analyze_articles (same model + stages)", len(texts), temoin_s, peak,
+                f"pipeline load {load_s:.1f} s not counted")]
+
+
+def batch_row(corpus: Path, db: Path, engine: object, label: str) -> Row:
+    from temoin.batch import run_batch
+    from temoin.store import open_store
+
+    with open_store(db) as store:
+        report = run_batch([str(corpus)], store, engine, progress=False)  # type: ignore[arg-type]
+    peaks = "/".join(mib(v) for v in report.worker_peak_rss.values()) or "-"
+    note = f"{report.failed} failed, {report.skipped} skipped; includes worker start and model load"
+    return Row(label, report.analysed, report.seconds, peaks, note)
+
+
+def local_workers(records: list[dict[str, str]], tmp: Path) -> list[Row]:
+    from temoin.batch import LocalEngine
+
+    corpus = write_jsonl(records, tmp / "dev.jsonl")
+    return [batch_row(corpus, tmp / f"w{n}.db", LocalEngine(workers=n), f"temoin batch, local, {n} worker(s)")
+            for n in (1, 2)]
+
+
+def synthetic(records: list[dict[str, str]], count: int, workers: int, tmp: Path) -> list[Row]:
+    from temoin.batch import DaskEngine
+
+    fake = [{**records[i % len(records)], "id": f"syn-{i:06d}-{records[i % len(records)]['id']}"}
+            for i in range(count)]
+    corpus, db = write_jsonl(fake, tmp / "synthetic.jsonl"), tmp / "synthetic.db"
+    engine = DaskEngine(workers=workers)
+    return [batch_row(corpus, db, engine, f"temoin batch, dask, {workers} workers, run {run}")
+            for run in (1, 2)]
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    print(f"\n### {title}\n")
+    print("| what | articles analysed | seconds | articles/s | peak RSS MiB (per worker) | note |")
+    print("|---|---:|---:|---:|---:|---|")
+    for row in rows:
+        print(row.markdown())
+    sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, help="Use only the first N dev articles.")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="Synthetic corpus of N articles on Dask.")
+    parser.add_argument("--workers", type=int, default=2, help="Dask workers for --synthetic (default 2).")
+    args = parser.parse_args()
+    records = dev_records(args.limit)
+    print(f"{len(records)} bbc-dev articles, {sum(len(r['text']) for r in records)} characters")
+    with tempfile.TemporaryDirectory(prefix="temoin-bench-") as tmp:
+        if args.synthetic:
+            title = f"Synthetic corpus: {args.synthetic} articles, Dask LocalCluster, same database twice"
+            print_table(title, synthetic(records, args.synthetic, args.workers, Path(tmp)))
+            return
+        print_table("In one process", in_process(records))
+        print_table("Local worker processes (parent writes SQLite)", local_workers(records, Path(tmp)))
+
+
+if __name__ == "__main__":
+    main()
