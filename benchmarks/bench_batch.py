@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import resource
 import sys
 import tempfile
 import time
@@ -67,7 +66,9 @@ def mib(value: int) -> str:
 
 
 def self_peak() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    from temoin.batch.work import peak_rss
+
+    return peak_rss()
 
 
 def timed(fn: Callable[[], object]) -> float:

@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from web_fixtures import GAO_EVIDENCE, GAO_ID, XSS_ID, build_demo_db
 
 from temoin.exceptions import StoreError
 from temoin.io.writers import ACLED_COLUMNS
@@ -23,9 +22,11 @@ from temoin.web import Database, WebConfig, create_app
 from temoin.web.app import STATIC
 from temoin.web.command import serve
 from temoin.web.queries import connect_read_only
+from tests.web_fixtures import GAO_EVIDENCE, GAO_ID, XSS_ID, build_demo_db
 
 LOCAL = "http://127.0.0.1"
 TOKEN = "s3cret-token-for-the-tests-0123456789"
+SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +94,8 @@ def test_sort_and_pages(client: TestClient) -> None:
     rest = events(client, sort="fatalities", order="desc", limit=5, offset=10)
     assert rest["total"] == 12 and [r["event"]["fatalities"] for r in rest["rows"]] == [None, None]
     by_outlet = events(client, sort="outlet")
-    assert [r["outlet"] for r in by_outlet["rows"]][:2] == ["<script>alert(3)</script>Le Journal", "ActuNiger"]
+    outlets = [r["outlet"] for r in by_outlet["rows"]]
+    assert outlets[:2] == ["<script>alert(3)</script>Le Journal", "ActuNiger"]
 
 
 @pytest.mark.parametrize("params", [
@@ -185,7 +187,8 @@ def test_security_headers(client: TestClient, path: str) -> None:
 def test_tiles_are_allowed_by_the_csp(demo_db: Path) -> None:
     app = create_app(WebConfig(Database(str(demo_db)), tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png"))
     with TestClient(app, base_url=LOCAL) as c:
-        assert "img-src 'self' data: https://*.tile.example.org;" in c.get("/").headers["content-security-policy"]
+        csp = c.get("/").headers["content-security-policy"]
+        assert "img-src 'self' data: https://*.tile.example.org;" in csp
         assert c.get("/api/config").json()["tiles"].startswith("https://{s}.tile.example.org")
 
 
@@ -259,7 +262,8 @@ def test_serve_runs_uvicorn_on_loopback(demo_db: Path, monkeypatch: pytest.Monke
     result = CliRunner().invoke(serve, ["--db", str(demo_db), "--port", "8123"], env={"TEMOIN_TOKEN": ""})
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
-    result = CliRunner().invoke(serve, ["--db", str(demo_db), "--host", "0.0.0.0"], env={"TEMOIN_TOKEN": TOKEN})
+    args = ["--db", str(demo_db), "--host", "0.0.0.0"]
+    result = CliRunner().invoke(serve, args, env={"TEMOIN_TOKEN": TOKEN})
     assert result.exit_code == 0 and calls[1]["host"] == "0.0.0.0"
 
 
@@ -273,5 +277,5 @@ def test_pages_have_no_inline_code() -> None:
 def test_scripts_never_parse_html_from_data() -> None:
     for script in (STATIC / "js").glob("*.js"):
         code = script.read_text(encoding="utf-8")
-        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        for sink in SINKS:
             assert sink not in code, f"{script.name} uses {sink}"

@@ -58,7 +58,19 @@ def init_worker(gazetteer_path: str = "") -> None:
 
 
 def peak_rss() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+    """This process's peak resident set, in bytes.
+
+    Linux's VmHWM belongs to this process's own address space; ``ru_maxrss``
+    is kept across fork and exec, so a spawned worker would report its parent's.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
 def analyze_chunk(articles: list[Article], gazetteer_path: str = "") -> ChunkOutcome:

@@ -251,6 +251,14 @@ def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None
     return draft
 
 
+def follows_on(draft: Draft, sentence: Sentence) -> bool:
+    """The next sentence of the same paragraph, with no place or date of its own, goes on telling the event."""
+    if sentence.index - draft.last_index != 1 or sentence.paragraph != draft.paragraph or sentence.boilerplate:
+        return False
+    own_places = [p for p in sentence.places if p.label_ != "country"]
+    return not own_places and not sentence.dates and not TIME_SHIFT.search(sentence.text)
+
+
 def draft_events(ctx: ArticleContext) -> list[Draft]:
     drafts: list[Draft] = []
     paragraph = -1
@@ -267,6 +275,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
                 drafts[-1].last_index = sentence.index
         elif reading is None and sentence.tolls and drafts and sentence.index - drafts[-1].last_index <= 2:
             add_sentence_facts(drafts[-1], sentence, source)
+        elif reading is None and drafts and follows_on(drafts[-1], sentence):
+            drafts[-1].sentences.append(sentence)
+            drafts[-1].last_index = sentence.index
         if reading is not None:
             target = target_draft(reading, drafts)
             if target is None and reading.referential and reading.date is None:

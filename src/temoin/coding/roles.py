@@ -49,8 +49,9 @@ def clause_verb(token: Token) -> Token:
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
     root = trigger.root
-    if actor.start <= root.i < actor.end or root.i in [t.i for t in actor.root.ancestors][:1]:
-        return "agent"
+    overlaps = actor.start < trigger.end and trigger.start < actor.end
+    if overlaps and trigger[0].pos_ in {"NOUN", "PROPN"}:
+        return "agent"  # "les frappes aériennes russes", "une frappe partie d'un poste turc"
     if root.pos_ in {"NOUN", "PROPN"} and actor.root.is_ancestor(root) is False and root.is_ancestor(actor.root):
         before = actor.doc[actor.start - 1].lower_ if actor.start > 0 else ""
         return "patient" if before in _PATIENT_MARKERS else "agent"

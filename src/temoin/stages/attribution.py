@@ -25,7 +25,7 @@ _ANAPHORA = re.compile(r"^(la|cette) (même )?source|^l'agence$|^le média|^la c
 _GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
 _PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
 _NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
-HEDGE_WORDS = re.compile(r"\b(probablement|vraisemblablement|apparemment|présumée?s?|supposée?s?|"
+HEDGE_WORDS = re.compile(r"\b(probablement|vraisemblablement|apparemment|"
                          r"non confirmée?s?|non vérifiée?s?|semble-t-il|il semble|rumeurs?|prétendu(e|s|es)?|"
                          r"aurai(en)?t|serai(en)?t|pourrai(en)?t)\b", re.I)
 

@@ -82,7 +82,7 @@ class TriggerFinder:
 
     @staticmethod
     def _accepts(rule: TriggerRule, span: Span) -> bool:
-        if rule.pos != "any" and span[0].pos_ not in _POS[rule.pos]:
+        if rule.pos != "any" and span[0].pos_ and span[0].pos_ not in _POS[rule.pos]:
             return False
         if rule.requires is not None and not rule.requires.search(span.sent.text.lower()):
             return False

@@ -107,9 +107,10 @@ def full_index_path() -> Path:
 
 
 def import_into_full_index(files: list[Path], index: Path | None = None) -> tuple[Path, int]:
-    """Import into ``index``, by default a copy of the embedded index kept beside it."""
+    """Import into ``index`` (created from the dumps alone if missing), by default into the full
+    index: a copy of the embedded index kept beside it and used from then on."""
     target = index or full_index_path()
-    if not target.exists():
+    if index is None and not target.exists():
         embedded = open_gazetteer("").path
         shutil.copyfile(embedded, target)
     return target, import_files(files, target)

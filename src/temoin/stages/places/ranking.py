@@ -49,10 +49,9 @@ def match_quality(mention: Mention, cand: Candidate) -> float:
 
 def mention_evidence(mention: Mention) -> float:
     """How much the text itself says this is a place (NER label, locative cue)."""
-    score = {"LOC": 0.3, "GPE": 0.3, "MISC": -0.1, "ORG": -0.3, "PER": -0.3}.get(mention.ner, 0.0)
-    if mention.cue is not None:
-        score += 0.3 if mention.cue.kind == "relation" else 0.5
-    return score
+    if mention.cue is not None:  # "près de X", "la localité de X": a place whatever NER says
+        return 0.3 if mention.cue.kind == "relation" else 0.5
+    return {"LOC": 0.3, "GPE": 0.3, "MISC": -0.1, "ORG": -0.3, "PER": -0.3}.get(mention.ner, 0.0)
 
 
 def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) -> float:

@@ -100,9 +100,7 @@ export class EventMap {
       return m;
     });
     this.cluster.addLayers(markers);
-    if (fit && markers.length) {
-      this.map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())), {padding: [30, 30], maxZoom: 7});
-    }
+    if (fit && markers.length) this.fit(L.latLngBounds(markers.map((m) => m.getLatLng())), {maxZoom: 7});
   }
 
   focus(articleId, index) {
@@ -122,11 +120,22 @@ export class EventMap {
 
   showExtent(bbox) {
     const [w, s, e, n] = bbox.split(',').map(Number);
-    if ([w, s, e, n].every(Number.isFinite) && w <= e) this.map.fitBounds([[s, w], [n, e]]);
+    if ([w, s, e, n].every(Number.isFinite) && w <= e) this.fit(L.latLngBounds([[s, w], [n, e]]), {});
     this.fitted = true;
   }
 
+  // Moves made by the page itself (not by the reader) do not change the extent filter:
+  // without animation, Leaflet fires moveend before fitBounds returns.
+  fit(bounds, options) {
+    this.quiet = true;
+    try {
+      this.map.fitBounds(bounds, {padding: [30, 30], ...options, animate: false});
+    } finally {
+      this.quiet = false;
+    }
+  }
+
   onMove(callback) {
-    this.map.on('moveend', callback);
+    this.map.on('moveend', () => this.quiet || callback());
   }
 }

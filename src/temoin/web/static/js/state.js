@@ -2,6 +2,11 @@
 
 export const VIEW_KEYS = ['sort', 'order', 'offset'];
 
+// Commas, slashes and colons may stay as they are in a query string: shared URLs read better.
+function readable(params) {
+  return String(params).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+}
+
 export class UrlState {
   constructor(filterKeys) {
     this.filterKeys = filterKeys;
@@ -33,7 +38,7 @@ export class UrlState {
       else this.values[key] = String(value);
     }
     if (Object.keys(changes).some((k) => this.filterKeys.includes(k))) delete this.values.offset;
-    const query = this.query([...this.filterKeys, ...VIEW_KEYS]);
+    const query = readable(this.query([...this.filterKeys, ...VIEW_KEYS]));
     const url = query ? `${location.pathname}?${query}` : location.pathname;
     if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
   }

@@ -1,0 +1,75 @@
+"""Geoparsing: name keys, the gazetteer service, ranking, and exact GeoNames ids on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from temoin.stages.places.gazetteer import SQLiteGazetteer
+from temoin.stages.places.normalize import core_key, loose_key, similarity, strict_key
+
+
+@pytest.mark.parametrize(("french", "gazetteer"), [
+    ("al-Chadadi", "Ash Shaddādah"),
+    ("Qamichli", "Al Qāmishlī"),
+    ("Tall Baydar", "Tell Beydar"),
+    ("Tal Tamer", "Tall Tamr"),
+    ("Djibo", "Jibo"),
+])
+def test_transliterations_share_a_loose_key(french: str, gazetteer: str) -> None:
+    assert loose_key(french) == loose_key(gazetteer)
+    assert similarity(french, gazetteer) >= 0.75
+
+
+def test_keys_fold_accents_articles_and_punctuation() -> None:
+    assert strict_key("Deir ez-Zor") == "deir ez zor"
+    assert core_key("al-Atarib") == "atarib"
+    assert strict_key("Ménaka") == strict_key("MENAKA")
+
+
+def test_loose_keys_keep_different_names_apart() -> None:
+    assert loose_key("Hama") != loose_key("Homs")
+
+
+def test_tiny_gazetteer_finds_french_forms(tiny_gazetteer_path: str) -> None:
+    gaz = SQLiteGazetteer(tiny_gazetteer_path)
+    assert [c.place.id for c in gaz.candidates("Hassaké")] == ["gn:9000002"]
+    assert gaz.candidates("Tal Tamer")[0].place.id == "gn:9000001"
+    assert gaz.candidates("al-Chadadi")[0].place.id == "gn:9000007"
+    assert gaz.has_name("Ménaka")
+    assert not gaz.has_name("Atlantide")
+
+
+def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
+    gaz = SQLiteGazetteer(tiny_gazetteer_path)
+    assert {c.place.country for c in gaz.candidates("Paris")} == {"FR", "US"}
+
+
+@pytest.mark.parametrize(("text", "mention", "geonameid"), [
+    ("Des combats ont eu lieu à Alep, selon l'OSDH.", "Alep", "gn:170063"),
+    ("Un convoi est arrivé à Qamichli, dans le nord-est de la Syrie.", "Qamichli", "gn:173377"),
+    ("Des hommes armés ont attaqué un poste de l'armée à Djibo, au Burkina Faso.", "Djibo", "gn:2361177"),
+    ("Le président a quitté Paris pour Dakar, au Sénégal.", "Paris", "gn:2988507"),
+    ("Des explosions ont été entendues à Ménaka, dans le nord-est du Mali.", "Ménaka", "gn:2453514"),
+])
+def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]
+    result = analyzer.analyze(text, "2024-03-01")
+    found = {p.text: p.place_id for p in result.places}
+    assert found.get(mention) == geonameid
+
+
+def test_origin_of_a_strike_is_not_where_it_lands(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hier, une frappe de missile partie d'une base turque près de Hama a visé "
+            "un dépôt de l'armée russe à Lattaquié.")
+    events = analyzer.analyze(text, "2021-06-02").events
+    assert events and events[0].location is not None
+    assert events[0].location.name.startswith("Lat")
+
+
+def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Mardi, des hommes armés ont attaqué le village de Zorbaka Nguel, près de Djibo, "
+            "tuant quatre civils, selon une source sécuritaire.")
+    result = analyzer.analyze(text, "2024-03-06")
+    near = [p for p in result.places if p.text == "Zorbaka Nguel"]
+    assert near and near[0].feature == "near"
+    assert abs(near[0].latitude - 14.10) < 0.1
+    assert result.events[0].location is not None and result.events[0].location.geo_precision == 2

@@ -1,0 +1,61 @@
+"""Issue 2's floor on the seeds, graded by ../shared/eval/score.py (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from temoin.io.readers import read_inputs
+from temoin.io.writers import write_results
+
+from .conftest import ROOT, read_jsonl, shared_path
+
+
+def grade(analyzer, inputs: Path, gold: Path) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    spec = importlib.util.spec_from_file_location("score", shared_path("eval/score.py"))
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    articles = [a for a in read_inputs([str(inputs)]) if hasattr(a, "text")]
+    out = io.StringIO()
+    write_results((r for r in analyzer.analyze_articles(articles) if hasattr(r, "events")), out, "jsonl")
+    pred = {row["id"]: row for row in map(json.loads, out.getvalue().splitlines())}
+    return score.grade(read_jsonl(gold), pred, verbose=False)  # type: ignore[no-any-return]
+
+
+def test_seed_scores(analyzer) -> None:  # type: ignore[no-untyped-def]
+    res = grade(analyzer, shared_path("corpora/seeds.jsonl"), shared_path("eval/gold/seeds.jsonl"))
+    assert res["events"]["f1"] >= 0.80, res
+    assert res["places"]["within_tolerance"] >= 0.90, res
+    assert res["sources_recall"] == 1.0, res
+    assert res["labels_recall"] >= 0.66, res
+
+
+def test_bundled_examples_are_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
+    res = grade(analyzer, ROOT / "examples" / "articles.jsonl", ROOT / "examples" / "gold.jsonl")
+    assert res["events"]["f1"] >= 0.45, res
+    assert res["places"]["within_tolerance"] >= 0.85, res
+
+
+@pytest.mark.parametrize("case", sorted((Path(__file__).parent / "cases" / "events").glob("*.json")),
+                         ids=lambda p: p.stem)
+def test_event_cases(analyzer, case: Path) -> None:  # type: ignore[no-untyped-def]
+    spec = json.loads(case.read_text(encoding="utf-8"))
+    events = analyzer.analyze(spec["text"], spec.get("published")).events
+    keys = ["event_type", "sub_event_type", "event_date", "location", "actor1", "actor2", "fatalities", "certainty"]
+    got = [{k: _value(e, k) for k in keys} for e in events]
+    assert got == spec["expected"]
+
+
+def _value(event, key: str):  # type: ignore[no-untyped-def]
+    if key == "location":
+        return event.location.name if event.location else None
+    if key in {"actor1", "actor2"}:
+        actor = getattr(event, key)
+        return f"{actor.country}/{actor.sector}" if actor else None
+    value = getattr(event, key)
+    return value.isoformat() if hasattr(value, "isoformat") else value
