@@ -9,9 +9,27 @@ import pytest
 import temoin
 
 PUBLIC = {
-    "Actor", "Analyzer", "Article", "ArticleFailure", "ArticleResult", "ArticleTooLargeError", "Attribution",
-    "EmptyArticleError", "Event", "Evidence", "ExportError", "GazetteerError", "InputError", "Label",
-    "LanguageProfile", "Location", "NotFrenchError", "Place", "StoreError", "TemoinError", "__version__",
+    "Actor",
+    "Analyzer",
+    "Article",
+    "ArticleFailure",
+    "ArticleResult",
+    "ArticleTooLargeError",
+    "Attribution",
+    "EmptyArticleError",
+    "Event",
+    "Evidence",
+    "ExportError",
+    "GazetteerError",
+    "InputError",
+    "Label",
+    "LanguageProfile",
+    "Location",
+    "NotFrenchError",
+    "Place",
+    "StoreError",
+    "TemoinError",
+    "__version__",
     "analyze",
 }
 
@@ -28,8 +46,10 @@ def test_exception_hierarchy() -> None:
 
 
 def test_analyze_returns_typed_records(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = ("Selon l'agence AIB, des hommes armés auraient tué une dizaine de civils jeudi dans le village "
-            "de Solenzo, dans l'ouest du Burkina Faso.")
+    text = (
+        "Selon l'agence AIB, des hommes armés auraient tué une dizaine de civils jeudi dans le village "
+        "de Solenzo, dans l'ouest du Burkina Faso."
+    )
     result = analyzer.analyze(text, date(2024, 3, 16), "a1")
     assert isinstance(result, temoin.ArticleResult)
     event = result.events[0]
@@ -37,7 +57,7 @@ def test_analyze_returns_typed_records(analyzer) -> None:  # type: ignore[no-unt
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.fatalities == 10 and event.certainty == "hedged"
     assert event.event_date == date(2024, 3, 14)
-    assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.text
     assert event.notes.startswith("On 14 March 2024")
 
 
@@ -52,6 +72,6 @@ def test_evidence_offsets_point_into_the_original_text(analyzer) -> None:  # typ
     text = "Le calme est revenu.Mardi, des soldats ont été tués\u00a0lors d'une embuscade près de Ménaka."
     result = analyzer.analyze(text, "2024-05-16")
     for event in result.events:
-        assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
     for place in result.places:
-        assert text[place.start:place.end] == place.text
+        assert text[place.start : place.end] == place.text

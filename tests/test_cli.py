@@ -12,8 +12,10 @@ from click.testing import CliRunner
 from temoin.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ("Mardi, des hommes armés ont attaqué le poste militaire de Djibo, au Burkina Faso, tuant au moins "
-           "sept soldats, selon une source sécuritaire.")
+ARTICLE = (
+    "Mardi, des hommes armés ont attaqué le poste militaire de Djibo, au Burkina Faso, tuant au moins "
+    "sept soldats, selon une source sécuritaire."
+)
 
 
 def run(*args: str, stdin: bytes | None = None):  # type: ignore[no-untyped-def]
@@ -46,12 +48,21 @@ def test_analyze_stdin(db: str) -> None:
 def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path: Path, db: str) -> None:
     jsonl = tmp_path / "mixed.jsonl"
     jsonl.write_text(
-        json.dumps({"id": "ok", "text": ARTICLE, "published": "2024-03-06"}) + "\n"
+        json.dumps({"id": "ok", "text": ARTICLE, "published": "2024-03-06"})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "empty", "text": "  "}) + "\n"
-        + json.dumps({"id": "english", "text": "The army said on Tuesday that the attack had been repelled "
-                      "and that the situation in the north of the country was now under control."}) + "\n",
-        encoding="utf-8")
+        + json.dumps({"id": "empty", "text": "  "})
+        + "\n"
+        + json.dumps(
+            {
+                "id": "english",
+                "text": "The army said on Tuesday that the attack had been repelled "
+                "and that the situation in the north of the country was now under control.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
     latin1 = tmp_path / "latin1.txt"

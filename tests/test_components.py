@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 
 from temoin.pipeline import STAGES, add_stages
 
-TEXT = ("Mardi, les terroristes du HTS ont attaqué une position de l'armée syrienne près de Tal Tamer. "
-        "Au moins 12 soldats ont été tués, a annoncé l'agence SANA. Les forces d'occupation seraient en panique.")
+TEXT = (
+    "Mardi, les terroristes du HTS ont attaqué une position de l'armée syrienne près de Tal Tamer. "
+    "Au moins 12 soldats ont été tués, a annoncé l'agence SANA. Les forces d'occupation seraient en panique."
+)
 
 
 def blank_pipeline(tiny_gazetteer_path: str) -> Language:
@@ -51,7 +53,8 @@ def test_pipeline_config_round_trips(tiny_gazetteer_path: str, tmp_path) -> None
     nlp.to_disk(tmp_path / "nlp")
     again = spacy.load(tmp_path / "nlp")
     assert [n for n in again.pipe_names if n.startswith("temoin_")] == [
-        n for n in nlp.pipe_names if n.startswith("temoin_")]
+        n for n in nlp.pipe_names if n.startswith("temoin_")
+    ]
     assert spans(again(TEXT), "temoin_places") == spans(nlp(TEXT), "temoin_places")
 
 

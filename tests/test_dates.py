@@ -11,23 +11,26 @@ from temoin.stages.dates import find_dates
 PUBLISHED = date(2022, 9, 28)  # a Wednesday
 
 
-@pytest.mark.parametrize(("text", "expected", "precision"), [
-    ("Mardi 27 septembre, un convoi", date(2022, 9, 27), 1),
-    ("le 23 septembre, les rebelles", date(2022, 9, 23), 1),
-    ("le 1er mars 2020, une attaque", date(2020, 3, 1), 1),
-    ("il y a deux jours, une frappe", date(2022, 9, 26), 1),
-    ("Il y a trois semaines, des combats", date(2022, 9, 7), 2),
-    ("a annoncé lundi que", date(2022, 9, 26), 1),
-    ("dimanche dernier, des tirs", date(2022, 9, 25), 1),
-    ("dans la nuit de samedi à dimanche, des hommes armés", date(2022, 9, 24), 1),
-    ("samedi matin, la police", date(2022, 9, 24), 1),
-    ("hier, un drone", date(2022, 9, 27), 1),
-    ("avant-hier, un drone", date(2022, 9, 26), 1),
-    ("la semaine dernière, des manifestations", date(2022, 9, 21), 2),
-    ("en août, l'armée", date(2022, 8, 1), 3),
-    ("le 30 décembre, un attentat", date(2021, 12, 30), 1),
-    ("le 12/09/2022, la police", date(2022, 9, 12), 1),
-])
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Mardi 27 septembre, un convoi", date(2022, 9, 27), 1),
+        ("le 23 septembre, les rebelles", date(2022, 9, 23), 1),
+        ("le 1er mars 2020, une attaque", date(2020, 3, 1), 1),
+        ("il y a deux jours, une frappe", date(2022, 9, 26), 1),
+        ("Il y a trois semaines, des combats", date(2022, 9, 7), 2),
+        ("a annoncé lundi que", date(2022, 9, 26), 1),
+        ("dimanche dernier, des tirs", date(2022, 9, 25), 1),
+        ("dans la nuit de samedi à dimanche, des hommes armés", date(2022, 9, 24), 1),
+        ("samedi matin, la police", date(2022, 9, 24), 1),
+        ("hier, un drone", date(2022, 9, 27), 1),
+        ("avant-hier, un drone", date(2022, 9, 26), 1),
+        ("la semaine dernière, des manifestations", date(2022, 9, 21), 2),
+        ("en août, l'armée", date(2022, 8, 1), 3),
+        ("le 30 décembre, un attentat", date(2021, 12, 30), 1),
+        ("le 12/09/2022, la police", date(2022, 9, 12), 1),
+    ],
+)
 def test_resolved_against_publication(text: str, expected: date, precision: int) -> None:
     found = find_dates(text, PUBLISHED)
     assert found, text

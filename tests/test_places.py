@@ -8,13 +8,16 @@ from temoin.stages.places.gazetteer import SQLiteGazetteer
 from temoin.stages.places.normalize import core_key, loose_key, similarity, strict_key
 
 
-@pytest.mark.parametrize(("french", "gazetteer"), [
-    ("al-Chadadi", "Ash Shaddādah"),
-    ("Qamichli", "Al Qāmishlī"),
-    ("Tall Baydar", "Tell Beydar"),
-    ("Tal Tamer", "Tall Tamr"),
-    ("Djibo", "Jibo"),
-])
+@pytest.mark.parametrize(
+    ("french", "gazetteer"),
+    [
+        ("al-Chadadi", "Ash Shaddādah"),
+        ("Qamichli", "Al Qāmishlī"),
+        ("Tall Baydar", "Tell Beydar"),
+        ("Tal Tamer", "Tall Tamr"),
+        ("Djibo", "Jibo"),
+    ],
+)
 def test_transliterations_share_a_loose_key(french: str, gazetteer: str) -> None:
     assert loose_key(french) == loose_key(gazetteer)
     assert similarity(french, gazetteer) >= 0.75
@@ -44,13 +47,16 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
     assert {c.place.country for c in gaz.candidates("Paris")} == {"FR", "US"}
 
 
-@pytest.mark.parametrize(("text", "mention", "geonameid"), [
-    ("Des combats ont eu lieu à Alep, selon l'OSDH.", "Alep", "gn:170063"),
-    ("Un convoi est arrivé à Qamichli, dans le nord-est de la Syrie.", "Qamichli", "gn:173377"),
-    ("Des hommes armés ont attaqué un poste de l'armée à Djibo, au Burkina Faso.", "Djibo", "gn:2361177"),
-    ("Le président a quitté Paris pour Dakar, au Sénégal.", "Paris", "gn:2988507"),
-    ("Des explosions ont été entendues à Ménaka, dans le nord-est du Mali.", "Ménaka", "gn:2453514"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        ("Des combats ont eu lieu à Alep, selon l'OSDH.", "Alep", "gn:170063"),
+        ("Un convoi est arrivé à Qamichli, dans le nord-est de la Syrie.", "Qamichli", "gn:173377"),
+        ("Des hommes armés ont attaqué un poste de l'armée à Djibo, au Burkina Faso.", "Djibo", "gn:2361177"),
+        ("Le président a quitté Paris pour Dakar, au Sénégal.", "Paris", "gn:2988507"),
+        ("Des explosions ont été entendues à Ménaka, dans le nord-est du Mali.", "Ménaka", "gn:2453514"),
+    ],
+)
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]
     result = analyzer.analyze(text, "2024-03-01")
     found = {p.text: p.place_id for p in result.places}
@@ -58,16 +64,20 @@ def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonam
 
 
 def test_origin_of_a_strike_is_not_where_it_lands(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = ("Hier, une frappe de missile partie d'une base turque près de Hama a visé "
-            "un dépôt de l'armée russe à Lattaquié.")
+    text = (
+        "Hier, une frappe de missile partie d'une base turque près de Hama a visé "
+        "un dépôt de l'armée russe à Lattaquié."
+    )
     events = analyzer.analyze(text, "2021-06-02").events
     assert events and events[0].location is not None
     assert events[0].location.name.startswith("Lat")
 
 
 def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = ("Mardi, des hommes armés ont attaqué le village de Zorbaka Nguel, près de Djibo, "
-            "tuant quatre civils, selon une source sécuritaire.")
+    text = (
+        "Mardi, des hommes armés ont attaqué le village de Zorbaka Nguel, près de Djibo, "
+        "tuant quatre civils, selon une source sécuritaire."
+    )
     result = analyzer.analyze(text, "2024-03-06")
     near = [p for p in result.places if p.text == "Zorbaka Nguel"]
     assert near and near[0].feature == "near"

@@ -41,8 +41,9 @@ def test_bundled_examples_are_coded(analyzer) -> None:  # type: ignore[no-untype
     assert res["places"]["within_tolerance"] >= 0.85, res
 
 
-@pytest.mark.parametrize("case", sorted((Path(__file__).parent / "cases" / "events").glob("*.json")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "case", sorted((Path(__file__).parent / "cases" / "events").glob("*.json")), ids=lambda p: p.stem
+)
 def test_event_cases(analyzer, case: Path) -> None:  # type: ignore[no-untyped-def]
     spec = json.loads(case.read_text(encoding="utf-8"))
     events = analyzer.analyze(spec["text"], spec.get("published")).events

@@ -10,8 +10,19 @@ from temoin.store import EventFilter, open_store
 
 
 def result(article_id: str, day: date, actor: str = "Military Forces of Mali") -> ArticleResult:
-    event = Event("Battles", "Armed clash", day, 1, Actor(actor, "MLI", "MIL"), None,
-                  Location("Ménaka", "ML", 15.9, 2.4, 1), 5, None, ["AFP"], "attributed")
+    event = Event(
+        "Battles",
+        "Armed clash",
+        day,
+        1,
+        Actor(actor, "MLI", "MIL"),
+        None,
+        Location("Ménaka", "ML", 15.9, 2.4, 1),
+        5,
+        None,
+        ["AFP"],
+        "attributed",
+    )
     return ArticleResult(Article(article_id, "Texte de l'article.", day), [event])
 
 

@@ -11,17 +11,20 @@ def killed(text: str) -> int:
     return sum(t.count for t in find_tolls(text) if t.outcome == "KILLED")
 
 
-@pytest.mark.parametrize(("text", "count"), [
-    ("Au moins 12 soldats ont été tués.", 12),
-    ("Des dizaines de jihadistes ont été neutralisés.", 12),
-    ("Une dizaine de civils ont été tués.", 10),
-    ("Plusieurs villageois ont été abattus.", 3),
-    ("40 assaillants et 7 soldats ont été tués.", 47),
-    ("L'attaque a fait 23 morts et 17 blessés.", 23),
-    ("Une centaine de personnes ont péri.", 100),
-    ("tuant trois civils et un policier", 3),
-    ("Le bilan s'est alourdi à 25 morts.", 25),
-])
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Au moins 12 soldats ont été tués.", 12),
+        ("Des dizaines de jihadistes ont été neutralisés.", 12),
+        ("Une dizaine de civils ont été tués.", 10),
+        ("Plusieurs villageois ont été abattus.", 3),
+        ("40 assaillants et 7 soldats ont été tués.", 47),
+        ("L'attaque a fait 23 morts et 17 blessés.", 23),
+        ("Une centaine de personnes ont péri.", 100),
+        ("tuant trois civils et un policier", 3),
+        ("Le bilan s'est alourdi à 25 morts.", 25),
+    ],
+)
 def test_killed(text: str, count: int) -> None:
     assert killed(text) == count
 
@@ -31,11 +34,14 @@ def test_injured_are_kept_apart() -> None:
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 23), ("INJURED", 17)]
 
 
-@pytest.mark.parametrize("text", [
-    "La perte de plusieurs véhicules, dont deux chars.",
-    "Le 23 septembre, deux délégations se sont rencontrées.",
-    "Le conflit dure depuis 12 ans.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La perte de plusieurs véhicules, dont deux chars.",
+        "Le 23 septembre, deux délégations se sont rencontrées.",
+        "Le conflit dure depuis 12 ans.",
+    ],
+)
 def test_no_toll(text: str) -> None:
     assert find_tolls(text) == []
 

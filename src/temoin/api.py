@@ -23,8 +23,44 @@ from temoin.stages.places.component import PlaceFinder
 from temoin.stages.places.gazetteer import Gazetteer
 
 MAX_CHARS = 1_000_000
-FRENCH_WORDS = frozenset("le la les de des du et à en un une est que qui dans pour pas par sur au aux a ont été "
-                         "il elle ils ce cette se sont avec selon plus".split())
+FRENCH_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "et",
+        "à",
+        "en",
+        "un",
+        "une",
+        "est",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "pas",
+        "par",
+        "sur",
+        "au",
+        "aux",
+        "a",
+        "ont",
+        "été",
+        "il",
+        "elle",
+        "ils",
+        "ce",
+        "cette",
+        "se",
+        "sont",
+        "avec",
+        "selon",
+        "plus",
+    ]
+)
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -76,8 +112,9 @@ class Analyzer:
         clean = clean_text(article.text)
         return self.result(article, clean, self.nlp(self.make_doc(article, clean)))
 
-    def analyze_articles(self, articles: Iterable[Article], batch_size: int = 8,
-                         n_process: int = 1) -> Iterator[ArticleResult | ArticleFailure]:
+    def analyze_articles(
+        self, articles: Iterable[Article], batch_size: int = 8, n_process: int = 1
+    ) -> Iterator[ArticleResult | ArticleFailure]:
         """Results in input order; an article that cannot be analysed gives an ``ArticleFailure``."""
         pending: list[tuple[Article, CleanText]] = []
         order: list[Article | ArticleFailure] = []
@@ -109,8 +146,7 @@ class Analyzer:
             start, end = clean.to_original(event.evidence.start, event.evidence.end)
             event.evidence = type(event.evidence)(start, end, article.text[start:end])
         add_notes(events)
-        result = ArticleResult(article, events, self.places(doc, clean), attributions(doc, clean),
-                               labels(doc, clean))
+        result = ArticleResult(article, events, self.places(doc, clean), attributions(doc, clean), labels(doc, clean))
         result.profile = profile(result, doc)
         return result
 
@@ -122,8 +158,19 @@ class Analyzer:
                 continue
             start, end = clean.to_original(span.start_char, span.end_char)
             feature = "near" if span.label_ == "near" else place.feature
-            out.append(Place(span.text, start, end, round(place.latitude, 5), round(place.longitude, 5),
-                             place.country, feature, place.name, place.id))
+            out.append(
+                Place(
+                    span.text,
+                    start,
+                    end,
+                    round(place.latitude, 5),
+                    round(place.longitude, 5),
+                    place.country,
+                    feature,
+                    place.name,
+                    place.id,
+                )
+            )
         return out
 
 
@@ -150,9 +197,13 @@ def profile(result: ArticleResult, doc: Doc) -> LanguageProfile:
     claims = len(result.events)
     attributed = sum(e.certainty == "attributed" for e in result.events)
     hedged = sum(e.certainty == "hedged" for e in result.events)
-    return LanguageProfile(words, claims, round(attributed / claims, 3) if claims else 0.0,
-                           round(hedged / claims, 3) if claims else 0.0,
-                           round(1000 * len(result.labels) / words, 2) if words else 0.0)
+    return LanguageProfile(
+        words,
+        claims,
+        round(attributed / claims, 3) if claims else 0.0,
+        round(hedged / claims, 3) if claims else 0.0,
+        round(1000 * len(result.labels) / words, 2) if words else 0.0,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -39,14 +39,25 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here (default stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here (default stdout)."
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS[:3]), default="jsonl", show_default=True)
 @click.option("--published", callback=iso_date, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database to store results in (default: user data dir).")
+@click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite database to store results in (default: user data dir)."
+)
 @click.option("--no-store", is_flag=True, help="Do not store results in the database.")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="Gazetteer index to use.")
-def analyze(inputs: tuple[str, ...], output: str | None, fmt: str, published: date | None, db: str | None,
-            no_store: bool, gazetteer: str | None) -> None:
+def analyze(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    published: date | None,
+    db: str | None,
+    no_store: bool,
+    gazetteer: str | None,
+) -> None:
     """Analyse articles: INPUT is a .txt file, a .jsonl file of articles, a folder, or - for stdin."""
     failures = 0
     try:
@@ -84,13 +95,14 @@ def analyze(inputs: tuple[str, ...], output: str | None, fmt: str, published: da
     except TemoinError as exc:
         report(str(exc))
         sys.exit(2)
-    click.echo(f"{count} article(s) analysed, {failures} failed" + (f"; stored in {store.path}" if store else ""),
-               err=True)
+    click.echo(
+        f"{count} article(s) analysed, {failures} failed" + (f"; stored in {store.path}" if store else ""), err=True
+    )
     if failures:
         sys.exit(1)
 
 
-class open_output:  # noqa: N801 - used as a context manager like open()
+class open_output:
     def __init__(self, path: str | None) -> None:
         self.path = path
         self.fh: IO[str] | None = None
@@ -114,8 +126,15 @@ class open_output:  # noqa: N801 - used as a context manager like open()
 @click.option("--since", callback=iso_date, help="First date (YYYY-MM-DD).")
 @click.option("--until", callback=iso_date, help="Last date (YYYY-MM-DD).")
 @click.option("--limit", type=int, help="At most this many events.")
-def events(db: str | None, event_type: str | None, country: str | None, actor: str | None,
-           since: date | None, until: date | None, limit: int | None) -> None:
+def events(
+    db: str | None,
+    event_type: str | None,
+    country: str | None,
+    actor: str | None,
+    since: date | None,
+    until: date | None,
+    limit: int | None,
+) -> None:
     """List stored events as a table."""
     try:
         with open_store(db) as store:
@@ -126,17 +145,24 @@ def events(db: str | None, event_type: str | None, country: str | None, actor: s
     click.echo(f"{'date':10}  {'type':28}  {'sub-type':34}  {'location':22}  {'dead':>4}  {'certainty':10}  actor1")
     for row in rows:
         e = row.event
-        click.echo(f"{(e.event_date.isoformat() if e.event_date else '-'):10}  {e.event_type[:28]:28}  "
-                   f"{e.sub_event_type[:34]:34}  {(e.location.name if e.location else '-')[:22]:22}  "
-                   f"{'' if e.fatalities is None else e.fatalities:>4}  {e.certainty:10}  "
-                   f"{e.actor1.name if e.actor1 else '-'}")
+        click.echo(
+            f"{(e.event_date.isoformat() if e.event_date else '-'):10}  {e.event_type[:28]:28}  "
+            f"{e.sub_event_type[:34]:34}  {(e.location.name if e.location else '-')[:22]:22}  "
+            f"{'' if e.fatalities is None else e.fatalities:>4}  {e.certainty:10}  "
+            f"{e.actor1.name if e.actor1 else '-'}"
+        )
     click.echo(f"{len(rows)} event(s)", err=True)
 
 
 @cli.command()
 @click.option("--db", type=click.Path(dir_okay=False), help="Database (default: user data dir).")
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "csv"]), default="acled-csv",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["acled-csv", "geojson", "jsonl", "csv"]),
+    default="acled-csv",
+    show_default=True,
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout).")
 def export(db: str | None, fmt: str, output: str | None) -> None:
     """Export stored results: ACLED's CSV columns in ACLED's order, GeoJSON or JSON Lines."""
@@ -187,8 +213,11 @@ def gazetteer_build(force: bool) -> None:
 
 @gazetteer.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--index", type=click.Path(dir_okay=False, path_type=Path),
-              help="Index to import into (default: the full index beside the embedded one, used from then on).")
+@click.option(
+    "--index",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Index to import into (default: the full index beside the embedded one, used from then on).",
+)
 def gazetteer_import(files: tuple[Path, ...], index: Path | None) -> None:
     """Import GeoNames dump files (allCountries.zip, SY.zip, BF.txt...) into the gazetteer."""
     from temoin.stages.places.importer import import_into_full_index
@@ -200,6 +229,16 @@ def gazetteer_import(files: tuple[Path, ...], index: Path | None) -> None:
         sys.exit(2)
     click.echo(f"{count} place(s) imported into {target}")
 
+
+def _register_subcommands() -> None:
+    from temoin.batch.command import batch
+    from temoin.web.command import serve
+
+    cli.add_command(batch)
+    cli.add_command(serve)
+
+
+_register_subcommands()
 
 if __name__ == "__main__":
     cli()

@@ -14,8 +14,16 @@ from temoin.stages import actors, attribution, clean, dates, labels, tolls, trig
 from temoin.stages.places import component  # noqa: F401
 
 DEFAULT_MODEL = "fr_core_news_md"
-STAGES = ("temoin_boilerplate", "temoin_actors", "temoin_places", "temoin_triggers", "temoin_dates",
-          "temoin_tolls", "temoin_attribution", "temoin_labels")
+STAGES = (
+    "temoin_boilerplate",
+    "temoin_actors",
+    "temoin_places",
+    "temoin_triggers",
+    "temoin_dates",
+    "temoin_tolls",
+    "temoin_attribution",
+    "temoin_labels",
+)
 
 
 def add_stages(nlp: Language, gazetteer_path: str = "") -> Language:

@@ -16,16 +16,25 @@ CERTAINTIES: tuple[Certainty, ...] = ("asserted", "attributed", "hedged")
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
     "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     ),
     "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
     "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
     "Riots": ("Violent demonstration", "Mob violence"),
     "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     ),
 }
 
@@ -206,14 +215,21 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     loc = data.get("location")
     ev = data.get("evidence") or {}
     return Event(
-        event_type=data["event_type"], sub_event_type=data["sub_event_type"],
-        event_date=_date(data.get("event_date")), time_precision=data.get("time_precision"),
-        actor1=actor_from_dict(data.get("actor1")), actor2=actor_from_dict(data.get("actor2")),
-        location=Location(**loc) if loc else None, fatalities=data.get("fatalities"),
-        injuries=data.get("injuries"), sources=list(data.get("sources") or []),
+        event_type=data["event_type"],
+        sub_event_type=data["sub_event_type"],
+        event_date=_date(data.get("event_date")),
+        time_precision=data.get("time_precision"),
+        actor1=actor_from_dict(data.get("actor1")),
+        actor2=actor_from_dict(data.get("actor2")),
+        location=Location(**loc) if loc else None,
+        fatalities=data.get("fatalities"),
+        injuries=data.get("injuries"),
+        sources=list(data.get("sources") or []),
         certainty=data.get("certainty", "asserted"),
         evidence=Evidence(ev.get("start", 0), ev.get("end", 0), ev.get("text", "")),
-        plover_type=data.get("plover_type", ""), trigger=data.get("trigger", ""), notes=data.get("notes", ""),
+        plover_type=data.get("plover_type", ""),
+        trigger=data.get("trigger", ""),
+        notes=data.get("notes", ""),
     )
 
 

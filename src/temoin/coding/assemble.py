@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from datetime import date
 
 from spacy.tokens import Span
 
@@ -26,14 +25,36 @@ from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
 
-HABITUAL = re.compile(r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
-                      r"à plusieurs reprises|de temps en temps|depuis des années)\b", re.I)
-DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses", "du", "au",
-            "aux"}
+HABITUAL = re.compile(
+    r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
+    r"à plusieurs reprises|de temps en temps|depuis des années)\b",
+    re.I,
+)
+DEFINITE = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "du",
+    "au",
+    "aux",
+}
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
 YEAR = re.compile(r"\b(?:en|depuis|dans les années|année) ((?:19|20)\d\d)\b", re.I)
-TIME_SHIFT = re.compile(r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
-                        r"au même moment|par ailleurs|d'autre part|ailleurs)\b", re.I)
+TIME_SHIFT = re.compile(
+    r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
+    r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
+    re.I,
+)
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
@@ -92,9 +113,10 @@ def is_referential(trigger: Span) -> bool:
 
 
 def is_hypothetical(trigger: Span) -> bool:
-    """An infinitive ("pour tenter de prendre pour cible") reports no event, unless forced ("forcé à rebrousser chemin")."""
+    """An infinitive ("pour tenter de prendre pour cible") reports no event,
+    unless it is forced ("forcé à rebrousser chemin")."""
     first = trigger[0]
-    if "Inf" not in first.morph.get("VerbForm") or trigger.label_ == "turned_back":
+    if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
         return False
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
@@ -112,8 +134,11 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     spans = sentence.actors
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        if span.kb_id_.startswith("generic:") and nxt is not None and nxt.kb_id_.startswith("named:") and (
-            nxt.start - span.end <= 2
+        if (
+            span.kb_id_.startswith("generic:")
+            and nxt is not None
+            and nxt.kb_id_.startswith("named:")
+            and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
         actor = to_actor(span, ctx.focus)
@@ -140,8 +165,17 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
     agents, patients = sentence_actors(ctx, sentence, primary)
     location = choose_location(ctx, sentence, primary, referential)
-    reading = Reading(sentence, primary, kinds, not fresh, location, own_date(sentence), agents, patients,
-                      has_pronoun_subject(primary))
+    reading = Reading(
+        sentence,
+        primary,
+        kinds,
+        not fresh,
+        location,
+        own_date(sentence),
+        agents,
+        patients,
+        has_pronoun_subject(primary),
+    )
     return reading if passes_gate(reading) else None
 
 
@@ -243,9 +277,16 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str) 
 
 
 def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
-    draft = Draft(list(reading.kinds), [reading.sentence], reading.location, reading.date or carried,
-                  reading.sentence.index, list(reading.agents), list(reading.patients),
-                  trigger=reading.trigger.text)
+    draft = Draft(
+        list(reading.kinds),
+        [reading.sentence],
+        reading.location,
+        reading.date or carried,
+        reading.sentence.index,
+        list(reading.agents),
+        list(reading.patients),
+        trigger=reading.trigger.text,
+    )
     if not reading.agents and reading.pronoun_subject and drafts and drafts[-1].agents:
         draft.agents.insert(0, drafts[-1].agents[0])
     return draft
@@ -303,8 +344,7 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     agents, patients = list(draft.agents), list(draft.patients)
     actor1 = agents[0] if agents else (patients.pop(0) if len(patients) >= 2 else None)
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
-    actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (
-        rest[0] if rest else None)
+    actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
     return actor1, actor2
 
 
@@ -329,14 +369,20 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     start = min(s.span.start_char for s in draft.sentences)
     end = max(s.span.end_char for s in draft.sentences)
     return Event(
-        event_type=event_type, sub_event_type=sub_type,
+        event_type=event_type,
+        sub_event_type=sub_type,
         event_date=when.value if when else None,
         time_precision=when.precision if when and when.value else None,
-        actor1=actor1, actor2=actor2, location=draft.location,
-        fatalities=fatalities(draft.killed), injuries=fatalities(draft.injured),
-        sources=list(draft.sources), certainty=certainty,
+        actor1=actor1,
+        actor2=actor2,
+        location=draft.location,
+        fatalities=fatalities(draft.killed),
+        injuries=fatalities(draft.injured),
+        sources=list(draft.sources),
+        certainty=certainty,
         evidence=Evidence(start, end, ctx.doc.text[start:end]),
-        plover_type=plover_type(draft.kinds), trigger=draft.trigger,
+        plover_type=plover_type(draft.kinds),
+        trigger=draft.trigger,
     )
 
 
@@ -349,5 +395,3 @@ def is_reportable(draft: Draft) -> bool:
 
 def code_events(ctx: ArticleContext) -> list[Event]:
     return [to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)]
-
-

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from temoin.countries import Country, country_lexicon
 from temoin.stages.clean import in_boilerplate
-from temoin.stages.places.gazetteer import GazPlace, Gazetteer
+from temoin.stages.places.gazetteer import Gazetteer, GazPlace
 
 
 @dataclass(slots=True)
@@ -65,9 +65,15 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
     for s in sentences:
         for t in range(s.span.start, s.span.end):
             by_token[t] = s.index
-    groups = {"triggers": "temoin_triggers", "actors": "temoin_actors", "places": "temoin_places",
-              "dates": "temoin_dates", "tolls": "temoin_tolls", "sources": "temoin_sources",
-              "hedges": "temoin_hedges"}
+    groups = {
+        "triggers": "temoin_triggers",
+        "actors": "temoin_actors",
+        "places": "temoin_places",
+        "dates": "temoin_dates",
+        "tolls": "temoin_tolls",
+        "sources": "temoin_sources",
+        "hedges": "temoin_hedges",
+    }
     for attr, key in groups.items():
         for span in doc.spans.get(key, []):
             getattr(sentences[by_token[span.start]], attr).append(span)
@@ -80,7 +86,7 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
 def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:
     """The country the article is mostly about: its places, then named countries and adjectives."""
     lexicon = country_lexicon()
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for span in doc.spans.get("temoin_places", []):
         place = gazetteer.place(span.kb_id_)
         if place is not None:
@@ -90,4 +96,4 @@ def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:
             votes[country.iso2] += 0.5
     if not votes:
         return None
-    return lexicon.by_iso2.get(votes.most_common(1)[0][0])
+    return lexicon.by_iso2.get(max(votes, key=lambda k: votes[k]))

@@ -25,7 +25,7 @@ ORIGIN_WINDOW = 8
 def is_origin(place: Span, trigger: Span) -> bool:
     doc = place.doc
     start = max(place.sent.start, place.start - ORIGIN_WINDOW, trigger.end if trigger.end <= place.start else 0)
-    return bool(ORIGIN.search(doc[start:place.start].text))
+    return bool(ORIGIN.search(doc[start : place.start].text))
 
 
 def precision_of(place: Span, feature: str) -> int:
@@ -51,8 +51,7 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
     return score
 
 
-def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span,
-                    referential: list[Span]) -> Location | None:
+def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span, referential: list[Span]) -> Location | None:
     best: tuple[float, Location] | None = None
     for span in sentence.places:
         if span.label_ == "country" or is_origin(span, trigger):
@@ -61,8 +60,14 @@ def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span,
         if place is None or place.feature == "country":
             continue
         name = span.text if span.label_ == "near" else place.name
-        location = Location(name, place.country, round(place.latitude, 4), round(place.longitude, 4),
-                            precision_of(span, place.feature), place.id)
+        location = Location(
+            name,
+            place.country,
+            round(place.latitude, 4),
+            round(place.longitude, 4),
+            precision_of(span, place.feature),
+            place.id,
+        )
         score = place_score(span, trigger, referential)
         if best is None or score > best[0]:
             best = (score, location)

@@ -40,11 +40,19 @@ def actor_words(actor: Actor | None, fallback: str) -> str:
 def summary(event: Event) -> str:
     when = f"On {event.event_date.day} {event.event_date:%B %Y}" if event.event_date else "On an unreported date"
     if event.event_date and event.time_precision and event.time_precision > 1:
-        when = f"Around {event.event_date:%B %Y}" if event.time_precision == 3 else f"In the week of {event.event_date.day} {event.event_date:%B %Y}"
+        when = (
+            f"Around {event.event_date:%B %Y}"
+            if event.time_precision == 3
+            else f"In the week of {event.event_date.day} {event.event_date:%B %Y}"
+        )
     who = actor_words(event.actor1, "unidentified actors")
     verb = VERBS.get(event.sub_event_type, "were involved in an event with")
-    whom = f" {event.actor2.name}" if event.actor2 and not verb.endswith(("protest", "base", "activity", "rioted")) else ""
-    if not whom and verb.endswith((" on", " with", " against", " from", " at", " of", "attacked", "arrested", "abducted", "back", "by")):
+    whom = (
+        f" {event.actor2.name}" if event.actor2 and not verb.endswith(("protest", "base", "activity", "rioted")) else ""
+    )
+    if not whom and verb.endswith(
+        (" on", " with", " against", " from", " at", " of", "attacked", "arrested", "abducted", "back", "by")
+    ):
         whom = " unidentified targets" if verb not in {"turned back", "arrested"} else " others"
     where = ""
     if event.location:

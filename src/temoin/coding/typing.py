@@ -11,26 +11,80 @@ from temoin.records import Actor
 from temoin.stages.triggers import event_kinds
 
 EXPLOSIVE_ORDER = ["suicide", "chemical", "air_strike", "drone_strike", "shelling", "ied", "grenade", "explosion"]
-PRECEDENCE = [*EXPLOSIVE_ORDER, "massacre", "abduction", "sexual", "turned_back", "clash", "territory_taken",
-              "territory_regained", "attack", "mob", "riot", "protest", "arrest", "base", "looting", "disrupted",
-              "agreement", "handover", "group_change", "movement", "kill"]
-ARMED_TARGETS = re.compile(r"\b(soldats?|militaires|positions? militaires?|postes? (militaire|avancé|de sécurité)|"
-                           r"patrouilles?|bases? militaires?|camps? militaires?|casernes?|policiers|gendarmes|"
-                           r"check-?points?|barrages?|détachements?|garnisons?|forces|armée|combattants|"
-                           r"terroristes|djihadistes|jihadistes|rebelles|vdp|volontaires|fds|fama)\b", re.I)
-CIVILIAN_TARGETS = re.compile(r"\b(civils?|villageois|habitants|fidèles|marchés?|mosquées?|églises?|écoles?|"
-                              r"élèves|passagers|populations?|femmes|enfants|orpailleurs|agriculteurs|éleveurs|"
-                              r"déplacés|camps? de déplacés|funérailles|mariage|commerçants|paysans)\b", re.I)
-AIR_CONTEXT = re.compile(r"\b(avions?|aviation|aériens?|aériennes?|largu\w+|hélicoptères?|chasseurs?|"
-                         r"bombardiers?|drones?)\b", re.I)
+PRECEDENCE = [
+    *EXPLOSIVE_ORDER,
+    "massacre",
+    "abduction",
+    "sexual",
+    "turned_back",
+    "clash",
+    "territory_taken",
+    "territory_regained",
+    "attack",
+    "mob",
+    "riot",
+    "protest",
+    "arrest",
+    "base",
+    "looting",
+    "disrupted",
+    "agreement",
+    "handover",
+    "group_change",
+    "movement",
+    "kill",
+]
+ARMED_TARGETS = re.compile(
+    r"\b(soldats?|militaires|positions? militaires?|postes? (militaire|avancé|de sécurité)|"
+    r"patrouilles?|bases? militaires?|camps? militaires?|casernes?|policiers|gendarmes|"
+    r"check-?points?|barrages?|détachements?|garnisons?|forces|armée|combattants|"
+    r"terroristes|djihadistes|jihadistes|rebelles|vdp|volontaires|fds|fama)\b",
+    re.I,
+)
+CIVILIAN_TARGETS = re.compile(
+    r"\b(civils?|villageois|habitants|fidèles|marchés?|mosquées?|églises?|écoles?|"
+    r"élèves|passagers|populations?|femmes|enfants|orpailleurs|agriculteurs|éleveurs|"
+    r"déplacés|camps? de déplacés|funérailles|mariage|commerçants|paysans)\b",
+    re.I,
+)
+AIR_CONTEXT = re.compile(
+    r"\b(avions?|aviation|aériens?|aériennes?|largu\w+|hélicoptères?|chasseurs?|"
+    r"bombardiers?|drones?)\b",
+    re.I,
+)
 ARTILLERY_CONTEXT = re.compile(r"\b(obus|roquettes?|missiles?|artillerie|mortiers?|pilonn\w+)\b", re.I)
-INTERVENTION = re.compile(r"\b(gaz lacrymogènes?|dispersée?s?|dispers\w+|matraqu\w+|interpellée?s?|"
-                          r"arrêtée?s?|canons? à eau|charg\w+ les manifestants)\b", re.I)
-EXCESSIVE = re.compile(r"\b(balles réelles|tirs? sur (les|des) manifestants|ouvert le feu sur (les|des) manifestants)\b",
-                       re.I)
-ARMED_VICTIMS = {"soldats", "militaires", "soldat", "militaire", "policiers", "gendarmes", "terroristes",
-                 "djihadistes", "jihadistes", "assaillants", "combattants", "rebelles", "insurgés", "militants",
-                 "miliciens", "éléments", "vdp", "volontaires", "islamistes", "extrémistes", "bandits", "ennemis"}
+INTERVENTION = re.compile(
+    r"\b(gaz lacrymogènes?|dispersée?s?|dispers\w+|matraqu\w+|interpellée?s?|"
+    r"arrêtée?s?|canons? à eau|charg\w+ les manifestants)\b",
+    re.I,
+)
+EXCESSIVE = re.compile(
+    r"\b(balles réelles|tirs? sur (les|des) manifestants|ouvert le feu sur (les|des) manifestants)\b", re.I
+)
+ARMED_VICTIMS = {
+    "soldats",
+    "militaires",
+    "soldat",
+    "militaire",
+    "policiers",
+    "gendarmes",
+    "terroristes",
+    "djihadistes",
+    "jihadistes",
+    "assaillants",
+    "combattants",
+    "rebelles",
+    "insurgés",
+    "militants",
+    "miliciens",
+    "éléments",
+    "vdp",
+    "volontaires",
+    "islamistes",
+    "extrémistes",
+    "bandits",
+    "ennemis",
+}
 
 
 def main_kind(kinds: list[str], has_toll: bool) -> str:
@@ -46,8 +100,9 @@ def is_armed(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in {"MIL", "COP", "REB", "UAF"}
 
 
-def classify(kinds: list[str], text: str, actor1: Actor | None, actor2: Actor | None,
-             victims: list[str]) -> tuple[str, str]:
+def classify(
+    kinds: list[str], text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str]
+) -> tuple[str, str]:
     """(event_type, sub_event_type) by ACLED's rules."""
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]

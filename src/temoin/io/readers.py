@@ -54,10 +54,13 @@ def article_from_record(record: Any, source: str, published: date | None) -> Art
     if not isinstance(record["text"], str):
         raise InputError("'text' must be a string", source)
     return Article(
-        id=str(record["id"]), text=record["text"],
+        id=str(record["id"]),
+        text=record["text"],
         published=parse_published(record.get("published"), source) or published,
-        title=str(record.get("title") or ""), url=str(record.get("url") or ""),
-        outlet=str(record.get("outlet") or ""), lang=str(record.get("lang") or "fr"),
+        title=str(record.get("title") or ""),
+        url=str(record.get("url") or ""),
+        outlet=str(record.get("outlet") or ""),
+        lang=str(record.get("lang") or "fr"),
     )
 
 

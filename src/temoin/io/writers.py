@@ -13,20 +13,72 @@ from temoin.records import Actor, ArticleResult, Event
 
 FORMATS = ("jsonl", "csv", "geojson", "acled-csv")
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ]
 CSV_COLUMNS = [
-    "article_id", "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor1_country",
-    "actor1_sector", "actor2", "actor2_country", "actor2_sector", "location", "country", "latitude", "longitude",
-    "geo_precision", "fatalities", "injuries", "sources", "certainty", "evidence_start", "evidence_end",
-    "plover_type", "notes",
+    "article_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "time_precision",
+    "actor1",
+    "actor1_country",
+    "actor1_sector",
+    "actor2",
+    "actor2_country",
+    "actor2_sector",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "injuries",
+    "sources",
+    "certainty",
+    "evidence_start",
+    "evidence_end",
+    "plover_type",
+    "notes",
 ]
-DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-            "Violence against civilians": "Political violence", "Riots": "Political violence; Demonstrations",
-            "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence; Demonstrations",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
 
 
 def inter_code(actor: Actor | None, event: Event) -> int:
@@ -53,17 +105,32 @@ def acled_row(result: ArticleResult, index: int, event: Event) -> dict[str, Any]
         "year": event.event_date.year if event.event_date else "",
         "time_precision": event.time_precision or "",
         "disorder_type": DISORDER.get(event.event_type, ""),
-        "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1.name if event.actor1 else "", "assoc_actor_1": "", "inter1": inter1 or "",
-        "actor2": event.actor2.name if event.actor2 else "", "assoc_actor_2": "", "inter2": inter2 or "",
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1.name if event.actor1 else "",
+        "assoc_actor_1": "",
+        "inter1": inter1 or "",
+        "actor2": event.actor2.name if event.actor2 else "",
+        "assoc_actor_2": "",
+        "inter2": inter2 or "",
         "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 * 10,
         "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        "iso": "", "region": "", "country": country.name_en if country else "",
-        "admin1": "", "admin2": "", "admin3": "",
-        "location": loc.name if loc else "", "latitude": loc.latitude if loc else "",
-        "longitude": loc.longitude if loc else "", "geo_precision": loc.geo_precision if loc else "",
-        "source": "; ".join(event.sources) or result.article.outlet, "source_scale": "",
-        "notes": event.notes, "fatalities": event.fatalities or 0, "tags": event.certainty, "timestamp": "",
+        "iso": "",
+        "region": "",
+        "country": country.name_en if country else "",
+        "admin1": "",
+        "admin2": "",
+        "admin3": "",
+        "location": loc.name if loc else "",
+        "latitude": loc.latitude if loc else "",
+        "longitude": loc.longitude if loc else "",
+        "geo_precision": loc.geo_precision if loc else "",
+        "source": "; ".join(event.sources) or result.article.outlet,
+        "source_scale": "",
+        "notes": event.notes,
+        "fatalities": event.fatalities or 0,
+        "tags": event.certainty,
+        "timestamp": "",
     }
 
 
@@ -72,13 +139,28 @@ def csv_row(result: ArticleResult, event: Event) -> dict[str, Any]:
         return [a.name, a.country, a.sector] if a else ["", "", ""]
 
     loc = event.location
-    values = [result.id, event.event_type, event.sub_event_type,
-              event.event_date.isoformat() if event.event_date else "", event.time_precision or "",
-              *actor(event.actor1), *actor(event.actor2), loc.name if loc else "", loc.country if loc else "",
-              loc.latitude if loc else "", loc.longitude if loc else "", loc.geo_precision if loc else "",
-              "" if event.fatalities is None else event.fatalities, "" if event.injuries is None else event.injuries,
-              "; ".join(event.sources), event.certainty, event.evidence.start, event.evidence.end,
-              event.plover_type, event.notes]
+    values = [
+        result.id,
+        event.event_type,
+        event.sub_event_type,
+        event.event_date.isoformat() if event.event_date else "",
+        event.time_precision or "",
+        *actor(event.actor1),
+        *actor(event.actor2),
+        loc.name if loc else "",
+        loc.country if loc else "",
+        loc.latitude if loc else "",
+        loc.longitude if loc else "",
+        loc.geo_precision if loc else "",
+        "" if event.fatalities is None else event.fatalities,
+        "" if event.injuries is None else event.injuries,
+        "; ".join(event.sources),
+        event.certainty,
+        event.evidence.start,
+        event.evidence.end,
+        event.plover_type,
+        event.notes,
+    ]
     return dict(zip(CSV_COLUMNS, values, strict=True))
 
 
@@ -87,10 +169,20 @@ def geojson_features(result: ArticleResult) -> list[dict[str, Any]]:
     for i, event in enumerate(result.events):
         if event.location is None:
             continue
-        props = {"article_id": result.id, "index": i, **{k: v for k, v in event.to_dict().items() if k != "location"},
-                 "location": event.location.name, "geo_precision": event.location.geo_precision}
-        features.append({"type": "Feature", "properties": props, "geometry": {
-            "type": "Point", "coordinates": [event.location.longitude, event.location.latitude]}})
+        props = {
+            "article_id": result.id,
+            "index": i,
+            **{k: v for k, v in event.to_dict().items() if k != "location"},
+            "location": event.location.name,
+            "geo_precision": event.location.geo_precision,
+        }
+        features.append(
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": {"type": "Point", "coordinates": [event.location.longitude, event.location.latitude]},
+            }
+        )
     return features
 
 

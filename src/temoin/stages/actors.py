@@ -25,11 +25,46 @@ from temoin.countries import country_lexicon
 from temoin.resources import read_tsv, split_variants
 
 LOOKAHEAD = 5
-_SKIP = {"militaire", "militaires", "blindé", "blindés", "de", "d'", "du", "des", "l'", "la", "le", "les",
-         "combat", "occupation", "aérienne", "aériennes", "aérien", "aériens", "transport", "régulière",
-         "régulières", "armée", "armées", "observation", "spéciales", "terrestres", "navales", "sécurité",
-         "défense", "armés", "armées", "gouvernementales", "gouvernementaux", "loyalistes", "nationale",
-         "nationales", "et", "fédérales", "-"}
+_SKIP = {
+    "militaire",
+    "militaires",
+    "blindé",
+    "blindés",
+    "de",
+    "d'",
+    "du",
+    "des",
+    "l'",
+    "la",
+    "le",
+    "les",
+    "combat",
+    "occupation",
+    "aérienne",
+    "aériennes",
+    "aérien",
+    "aériens",
+    "transport",
+    "régulière",
+    "régulières",
+    "armée",
+    "armées",
+    "observation",
+    "spéciales",
+    "terrestres",
+    "navales",
+    "sécurité",
+    "défense",
+    "armés",
+    "gouvernementales",
+    "gouvernementaux",
+    "loyalistes",
+    "nationale",
+    "nationales",
+    "et",
+    "fédérales",
+    "-",
+}
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
 
 
@@ -43,8 +78,10 @@ class NamedActor:
 
 @cache
 def named_actors() -> dict[str, NamedActor]:
-    return {row["id"]: NamedActor(row["id"], row["name"], row["country"], row["sector"])
-            for row in read_tsv("actors/actors.tsv")}
+    return {
+        row["id"]: NamedActor(row["id"], row["name"], row["country"], row["sector"])
+        for row in read_tsv("actors/actors.tsv")
+    }
 
 
 @cache
@@ -106,7 +143,7 @@ def state_forces(doc: Doc) -> list[Span]:
             sector, bare = nouns[low]
             country = None
             end = token.i + 1
-            for nxt in doc[token.i + 1: token.i + 1 + LOOKAHEAD]:
+            for nxt in doc[token.i + 1 : token.i + 1 + LOOKAHEAD]:
                 country = lexicon.adjective(nxt.text) if nxt.is_lower or nxt.text == "US" else None
                 if country is None and nxt.text[:1].isupper() and doc[nxt.i - 1].lower_ in {"de", "du", "d'", "des"}:
                     country = lexicon.named(nxt.text)
@@ -119,8 +156,12 @@ def state_forces(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
             elif bare and token.i > 0 and doc[token.i - 1].lower_ in _DETERMINERS:
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
-        elif (token.text[:1].isupper() and low.endswith("s") and lexicon.named(low) is None
-              and (country := lexicon.adjective(low)) is not None):
+        elif (
+            token.text[:1].isupper()
+            and low.endswith("s")
+            and lexicon.named(low) is None
+            and (country := lexicon.adjective(low)) is not None
+        ):
             spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
 

@@ -20,14 +20,20 @@ from temoin.resources import read_lines, read_tsv, split_variants
 from temoin.stages.places.normalize import fold
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
-_ANAPHORA = re.compile(r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal|"
-                       r"^le (tweet|communiqué|message|texte|post)$", re.I)
+_ANAPHORA = re.compile(
+    r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal|"
+    r"^le (tweet|communiqué|message|texte|post)$",
+    re.I,
+)
 _GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
 _PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
 _NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
-HEDGE_WORDS = re.compile(r"\b(probablement|vraisemblablement|apparemment|"
-                         r"non confirmée?s?|non vérifiée?s?|semble-t-il|il semble|rumeurs?|prétendu(e|s|es)?|"
-                         r"aurai(en)?t|serai(en)?t|pourrai(en)?t)\b", re.I)
+HEDGE_WORDS = re.compile(
+    r"\b(probablement|vraisemblablement|apparemment|"
+    r"non confirmée?s?|non vérifiée?s?|semble-t-il|il semble|rumeurs?|prétendu(e|s|es)?|"
+    r"aurai(en)?t|serai(en)?t|pourrai(en)?t)\b",
+    re.I,
+)
 
 
 @cache
@@ -65,7 +71,7 @@ def subject_of(verb: Token) -> Span | None:
         if child.dep_ in {"nsubj", "nsubj:pass"}:
             left = min(t.i for t in child.subtree)
             right = max(t.i for t in child.subtree)
-            return verb.doc[left:right + 1]
+            return verb.doc[left : right + 1]
     return None
 
 
@@ -75,17 +81,21 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
     end = token.i + 1
     while end < min(token.sent.end, token.i + 1 + limit):
         t = doc[end]
-        if (t.is_punct and t.text not in {"(", ")", "-", "'"}) or t.pos_ in {"VERB", "AUX"} or t.lower_ in {"que", "qui"}:
+        if (
+            (t.is_punct and t.text not in {"(", ")", "-", "'"})
+            or t.pos_ in {"VERB", "AUX"}
+            or t.lower_ in {"que", "qui"}
+        ):
             break
         end += 1
-    return doc[token.i + 1:end] if end > token.i + 1 else None
+    return doc[token.i + 1 : end] if end > token.i + 1 else None
 
 
 def inverted_subject(verb: Token) -> Span | None:
     """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= verb.sent.start and doc[i].pos_ == "AUX" or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
+    while (i >= verb.sent.start and doc[i].pos_ == "AUX") or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
         i -= 1
     if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
         return None
@@ -113,7 +123,7 @@ def trim_source(span: Span) -> Span:
     end = span.start
     while end < span.end and not (doc[end].text == "," or doc[end].lower_ in {"qui", "dont", "que"}):
         end += 1
-    return doc[span.start:max(end, span.start + 1)]
+    return doc[span.start : max(end, span.start + 1)]
 
 
 class AttributionFinder:
@@ -125,8 +135,11 @@ class AttributionFinder:
         last = ""
         last_group = ""
         for sent in doc.sents:
-            groups = [a for a in doc.spans.get("temoin_actors", []) if sent.start <= a.start < sent.end
-                      and a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")]
+            groups = [
+                a
+                for a in doc.spans.get("temoin_actors", [])
+                if sent.start <= a.start < sent.end and a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")
+            ]
             for span in self._sentence_sources(sent):
                 name = self._resolve(span, last, last_group)
                 if name:
@@ -142,9 +155,11 @@ class AttributionFinder:
     def _sentence_sources(sent: Span) -> list[Span]:
         found = []
         for token in sent:
-            if token.lower_ in SELON and token.i + 1 < sent.end and token.nbor(1).lower_ not in {"lesquels",
-                                                                                              "lesquelles", "lequel",
-                                                                                              "laquelle"}:
+            if (
+                token.lower_ in SELON
+                and token.i + 1 < sent.end
+                and token.nbor(1).lower_ not in {"lesquels", "lesquelles", "lequel", "laquelle"}
+            ):
                 phrase = phrase_after(token)
                 if phrase is not None:
                     found.append(phrase)
@@ -175,14 +190,17 @@ def hedges(doc: Doc) -> list[Span]:
         if span is not None:
             spans.append(span)
     for token in doc:
-        if token.pos_ in {"AUX", "VERB"} and "Cnd" in token.morph.get("Mood") and not any(
-            s.start <= token.i < s.end for s in spans
+        if (
+            token.pos_ in {"AUX", "VERB"}
+            and "Cnd" in token.morph.get("Mood", [])
+            and not any(s.start <= token.i < s.end for s in spans)
         ):
-            spans.append(doc[token.i:token.i + 1])
+            spans.append(doc[token.i : token.i + 1])
     return [Span(doc, s.start, s.end, label="HEDGE") for s in sorted(spans, key=lambda s: s.start)]
 
 
-@Language.factory("temoin_attribution", assigns=["doc.spans"],
-                  requires=["token.dep", "token.lemma", "token.morph"], default_config={})
+@Language.factory(
+    "temoin_attribution", assigns=["doc.spans"], requires=["token.dep", "token.lemma", "token.morph"], default_config={}
+)
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
     return AttributionFinder(nlp, name)

@@ -17,9 +17,22 @@ from spacy.tokens import Doc, Span
 
 from temoin.resources import read_lines
 
-SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'", "\u2018": "'",
-                             "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\ufeff": " ",
-                             "\t": " ", "\r": " "})
+SAME_LENGTH = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\ufeff": " ",
+        "\t": " ",
+        "\r": " ",
+    }
+)
 GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ0-9\)»\"]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -48,7 +61,7 @@ def clean_text(text: str) -> CleanText:
     origin: list[int] = []
     last = 0
     for match in GLUED_SENTENCE.finditer(same):
-        out.append(same[last:match.start()])
+        out.append(same[last : match.start()])
         origin.extend(range(last, match.start()))
         out.append(" ")
         origin.append(match.start())  # the inserted space stands for the next character

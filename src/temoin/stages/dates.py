@@ -18,28 +18,61 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre"]
-NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-                "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
-                "quelques": 3, "plusieurs": 3}
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+NUMBER_WORDS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quelques": 3,
+    "plusieurs": 3,
+}
 _WD = "|".join(WEEKDAYS)
 _MO = "|".join(MONTHS).replace("é", "[ée]").replace("û", "[uû]")
 _PART = r"(?:\s+(?:dernier|matin|soir|après-midi|midi|à l'aube|en fin de journée|en début de soirée|soir))?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
-    ("explicit", re.compile(
-        rf"\b(?:(?:{_WD})\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
+    ("explicit", re.compile(rf"\b(?:(?:{_WD})\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
     ("night", re.compile(rf"\b(?:dans )?la nuit (?:de |du )(?P<wd>{_WD})(?:\s+(?:au|à)\s+(?:{_WD}))?\b", re.I)),
     ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
     ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit|la veille)\b", re.I)),
     ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
     ("month", re.compile(rf"\b(?:en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
-    ("period", re.compile(r"\b(?:au cours des|ces|lors des|durant les|pendant les) (?:dernières?|derniers) "
-                          r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b",
-                          re.I)),
+    (
+        "period",
+        re.compile(
+            r"\b(?:au cours des|ces|lors des|durant les|pendant les) (?:dernières?|derniers) "
+            r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -142,8 +175,9 @@ class DateFinder:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         spans = []
         for start, end, reading in find_dates(doc.text, published):
-            span = doc.char_span(start, end, label="PERIOD" if reading.period else "DATE",
-                                 kb_id=reading.key(), alignment_mode="expand")
+            span = doc.char_span(
+                start, end, label="PERIOD" if reading.period else "DATE", kb_id=reading.key(), alignment_mode="expand"
+            )
             if span is not None:
                 spans.append(span)
         doc.spans["temoin_dates"] = spans

@@ -31,8 +31,16 @@ class LabelRule:
 
 @cache
 def label_rules() -> dict[str, LabelRule]:
-    return {row["id"]: LabelRule(row["id"], re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.I), row["kind"],
-                                 row["technique"], row["neutral"]) for row in read_tsv("lexicons/labels.tsv")}
+    return {
+        row["id"]: LabelRule(
+            row["id"],
+            re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.I),
+            row["kind"],
+            row["technique"],
+            row["neutral"],
+        )
+        for row in read_tsv("lexicons/labels.tsv")
+    }
 
 
 def find_labels(text: str) -> list[tuple[int, int, LabelRule]]:

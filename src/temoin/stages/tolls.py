@@ -22,21 +22,29 @@ VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_num
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _QUALIFIER = r"(?:au moins|plus d[e']|près d[e']|environ|quelque|pas moins d[e']|jusqu'à|un total d[e']|au total)?\s*"
 NUMBER = re.compile(rf"\b{_QUALIFIER}(?P<num>\d+(?:[  .]\d{{3}})*|{_VAGUE})\b(?:\s+(?:de|d'))?", re.I)
-VICTIMS = (r"personnes|civils|soldats|militaires|terroristes|combattants|djihadistes|jihadistes|assaillants|"
-           r"policiers|gendarmes|villageois|habitants|enfants|femmes|hommes|membres|éléments|rebelles|insurgés|"
-           r"victimes|fidèles|élèves|manifestants|passagers|militants|miliciens|agents|orpailleurs|éleveurs|"
-           r"paysans|agriculteurs|mineurs|casques bleus|blessés|morts|tués|individus|bandits|otages|déplacés|"
-           r"journalistes|secouristes|réfugiés|volontaires|vdp|ennemis|islamistes|extrémistes|kamikazes|"
-           r"autres|d'entre eux|personne|soldat|civil|militaire|policier|gendarme|enfant|femme|homme")
+VICTIMS = (
+    r"personnes|civils|soldats|militaires|terroristes|combattants|djihadistes|jihadistes|assaillants|"
+    r"policiers|gendarmes|villageois|habitants|enfants|femmes|hommes|membres|éléments|rebelles|insurgés|"
+    r"victimes|fidèles|élèves|manifestants|passagers|militants|miliciens|agents|orpailleurs|éleveurs|"
+    r"paysans|agriculteurs|mineurs|casques bleus|blessés|morts|tués|individus|bandits|otages|déplacés|"
+    r"journalistes|secouristes|réfugiés|volontaires|vdp|ennemis|islamistes|extrémistes|kamikazes|"
+    r"autres|d'entre eux|personne|soldat|civil|militaire|policier|gendarme|enfant|femme|homme"
+)
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
-KILLED = re.compile(r"\b(tuée?s?|tués|morts?|éliminée?s?|abattue?s?|neutralisée?s?|massacrée?s?|exécutée?s?|"
-                    r"décédée?s?|péri|perdu la vie|égorgée?s?|assassinée?s?|trouvé la mort|tombés)\b", re.I)
+KILLED = re.compile(
+    r"\b(tuée?s?|tués|morts?|éliminée?s?|abattue?s?|neutralisée?s?|massacrée?s?|exécutée?s?|"
+    r"décédée?s?|péri|perdu la vie|égorgée?s?|assassinée?s?|trouvé la mort|tombés)\b",
+    re.I,
+)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 KILL_BEFORE = re.compile(r"\b(tuant|tué|faisant|fait|coûté la vie à|massacrant|abattant|bilan de|bilan)\s*$", re.I)
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
-NOT_PEOPLE = re.compile(r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
-                        r"semaines?|années?|%|pour cent|francs?|dollars?|euros?|tonnes?|mètres?|villages?|"
-                        r"maisons?|ménages?|familles?|fois|minutes?)\b", re.I)
+NOT_PEOPLE = re.compile(
+    r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
+    r"semaines?|années?|%|pour cent|francs?|dollars?|euros?|tonnes?|mètres?|villages?|"
+    r"maisons?|ménages?|familles?|fois|minutes?)\b",
+    re.I,
+)
 GAP = 70  # characters between a figure and the verb it goes with
 
 
@@ -60,12 +68,13 @@ def number_value(text: str) -> int | None:
 
 def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     """The first kill or injury word after ``pos`` within the gap, unless another figure comes first."""
-    window = text[pos:pos + GAP]
+    window = text[pos : pos + GAP]
     stop = re.search(r"[.;:!?]|\b(?:dont|mais|alors|tandis)\b", window)
     if stop:
-        window = window[:stop.start()]
+        window = window[: stop.start()]
     hits = [(m.start(), "KILLED") for m in KILLED.finditer(window)] + [
-        (m.start(), "INJURED") for m in INJURED.finditer(window)]
+        (m.start(), "INJURED") for m in INJURED.finditer(window)
+    ]
     if not hits:
         return None
     offset, outcome = min(hits)
@@ -78,7 +87,7 @@ def find_tolls(text: str) -> list[Toll]:
     pending: list[tuple[int, int, int, str]] = []  # figures waiting for the verb after "et"
     for m in NUMBER.finditer(text):
         count = number_value(m.group("num"))
-        rest = text[m.end():]
+        rest = text[m.end() :]
         if count is None or NOT_PEOPLE.match(rest) or (count > 1900 and m.group("num").isdigit()):
             continue
         victim = VICTIM.match(rest)
@@ -86,18 +95,18 @@ def find_tolls(text: str) -> list[Toll]:
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
             victims = ""
         after = m.end() + (victim.end() if victim else 0)
-        before = text[max(0, m.start() - 25):m.start()]
+        before = text[max(0, m.start() - 25) : m.start()]
         direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées)\b", rest, re.I)
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
             outcome: tuple[str, int] | None = (kind, m.end() + direct.end())
         else:
             outcome = _outcome_after(text, after)
-        update = bool(UPDATE.search(text[max(0, m.start() - 40):m.start()]))
+        update = bool(UPDATE.search(text[max(0, m.start() - 40) : m.start()]))
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*morts?\b", rest)):
             outcome = ("KILLED", after)
         if outcome is None:
-            if victim and re.match(r"\s*(et|,)\s", text[after:after + 5]):
+            if victim and re.match(r"\s*(et|,)\s", text[after : after + 5]):
                 pending.append((m.start(), after, count, victims))
             continue
         kind, end = outcome
@@ -117,9 +126,13 @@ class TollFinder:
         spans = []
         for sent in doc.sents:
             for toll in find_tolls(sent.text):
-                span = doc.char_span(sent.start_char + toll.start, sent.start_char + toll.end, label=toll.outcome,
-                                     kb_id=f"{toll.count}|{toll.victims}|{int(toll.update)}",
-                                     alignment_mode="expand")
+                span = doc.char_span(
+                    sent.start_char + toll.start,
+                    sent.start_char + toll.end,
+                    label=toll.outcome,
+                    kb_id=f"{toll.count}|{toll.victims}|{int(toll.update)}",
+                    alignment_mode="expand",
+                )
                 if span is not None and not in_boilerplate(span):
                     spans.append(span)
         doc.spans["temoin_tolls"] = spans

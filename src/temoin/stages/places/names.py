@@ -20,15 +20,88 @@ from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import fold
 
 MAX_TOKENS = 6
-TITLES = {"m", "mme", "mlle", "dr", "pr", "me", "président", "présidente", "général", "colonel", "lieutenant",
-          "lieutenant-colonel", "capitaine", "commandant", "ministre", "sergent", "caporal", "maréchal", "imam",
-          "cheikh", "abbé", "père", "saint", "sainte", "sir", "mgr", "monseigneur", "docteur", "professeur"}
+TITLES = {
+    "m",
+    "mme",
+    "mlle",
+    "dr",
+    "pr",
+    "me",
+    "président",
+    "présidente",
+    "général",
+    "colonel",
+    "lieutenant",
+    "lieutenant-colonel",
+    "capitaine",
+    "commandant",
+    "ministre",
+    "sergent",
+    "caporal",
+    "maréchal",
+    "imam",
+    "cheikh",
+    "abbé",
+    "père",
+    "saint",
+    "sainte",
+    "sir",
+    "mgr",
+    "monseigneur",
+    "docteur",
+    "professeur",
+}
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
-_ORIENTATION = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre",
-                "occidentale", "orientale", "septentrionale", "méridionale", "ouest-", "rurale", "environnante"}
-_NAME_PARTICLES = {"al", "el", "ash", "as", "ad", "at", "az", "ar", "an", "ech", "es", "ez", "ed", "et", "de",
-                   "du", "des", "la", "le", "d'", "l'", "ben", "bin", "bou", "abou", "abu", "oum", "umm", "-"}
+_ORIENTATION = {
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+    "centre",
+    "occidentale",
+    "orientale",
+    "septentrionale",
+    "méridionale",
+    "ouest-",
+    "rurale",
+    "environnante",
+}
+_NAME_PARTICLES = {
+    "al",
+    "el",
+    "ash",
+    "as",
+    "ad",
+    "at",
+    "az",
+    "ar",
+    "an",
+    "ech",
+    "es",
+    "ez",
+    "ed",
+    "et",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "d'",
+    "l'",
+    "ben",
+    "bin",
+    "bou",
+    "abou",
+    "abu",
+    "oum",
+    "umm",
+    "-",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +123,9 @@ class Mention:
 
 @cache
 def cue_table() -> dict[str, Cue]:
-    return {row["cue"]: Cue(row["cue"], row["kind"], int(row["precision"])) for row in read_tsv("lexicons/place_cues.tsv")}
+    return {
+        row["cue"]: Cue(row["cue"], row["kind"], int(row["precision"])) for row in read_tsv("lexicons/place_cues.tsv")
+    }
 
 
 @cache
@@ -108,7 +183,12 @@ def _is_stopword_name(span: Span) -> bool:
 def part_of_name(doc: Doc, start: int, end: int) -> bool:
     """Inside a longer person or organisation name ("Aung San Suu Kyi"), or after a title ("le colonel X")."""
     for ent in doc.ents:
-        if ent.label_ in {"PER", "ORG"} and ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start):
+        if (
+            ent.label_ in {"PER", "ORG"}
+            and ent.start <= start
+            and end <= ent.end
+            and (ent.end - ent.start) > (end - start)
+        ):
             return True
     return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
 
@@ -116,8 +196,12 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
 def is_single_name(span: Span) -> bool:
     """Not a list ("la Russie et la France") nor a phrase ("Parkland en Floride")."""
     inner = span[1:-1] if len(span) > 2 else span[1:]
-    return not any((t.is_punct and t.text not in {"-", "'"}) or (t.is_lower and t.lower_ not in _NAME_PARTICLES)
-                   for t in inner) and not span[-1].is_punct
+    return (
+        not any(
+            (t.is_punct and t.text not in {"-", "'"}) or (t.is_lower and t.lower_ not in _NAME_PARTICLES) for t in inner
+        )
+        and not span[-1].is_punct
+    )
 
 
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -130,7 +214,7 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             continue
         found = 0
         for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
+            span = doc[i : i + n]
             if any(t.is_punct and t.text not in {"-", "'"} for t in span) or "\n" in span.text:
                 continue
             if span[-1].is_punct:
@@ -156,8 +240,13 @@ def cued_runs(doc: Doc) -> list[tuple[int, int]]:
         cue = cue_before(doc, i) if _starts_name(doc[i]) else None
         if cue and cue.kind in {"settlement", "site", "region", "natural"}:
             j = i + 1
-            while j < len(doc) and j - i < MAX_TOKENS and (
-                _starts_name(doc[j]) or (doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc) and _starts_name(doc[j + 1]))
+            while (
+                j < len(doc)
+                and j - i < MAX_TOKENS
+                and (
+                    _starts_name(doc[j])
+                    or (doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc) and _starts_name(doc[j + 1]))
+                )
             ):
                 j += 1
             runs.append((i, j))

@@ -13,13 +13,51 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-ARTICLES = {"al", "el", "ash", "ach", "as", "ad", "at", "az", "ar", "an", "ad", "es", "ech", "ez", "ed",
-            "et", "er", "en", "l", "d", "la", "le", "les"}
+ARTICLES = {
+    "al",
+    "el",
+    "ash",
+    "ach",
+    "as",
+    "ad",
+    "at",
+    "az",
+    "ar",
+    "an",
+    "es",
+    "ech",
+    "ez",
+    "ed",
+    "et",
+    "er",
+    "en",
+    "l",
+    "d",
+    "la",
+    "le",
+    "les",
+}
 _PUNCT = re.compile(r"[\s'`´’\-‐‑–—_.,/()]+")
 _TRANSLIT = [
-    ("tch", "ch"), ("dj", "j"), ("dh", "d"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("gh", "g"),
-    ("ph", "f"), ("th", "t"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("ck", "k"),
-    ("c", "k"), ("w", "u"), ("y", "i"), ("z", "s"), ("x", "ks"),
+    ("tch", "ch"),
+    ("dj", "j"),
+    ("dh", "d"),
+    ("sch", "sh"),
+    ("ch", "sh"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("w", "u"),
+    ("y", "i"),
+    ("z", "s"),
+    ("x", "ks"),
 ]
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")

@@ -8,7 +8,7 @@ other places of the article. Weak candidates are refused rather than guessed.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate
@@ -19,11 +19,33 @@ ACCEPT = 1.6  # minimum of candidate score plus the text's evidence that the men
 CANDIDATE_FLOOR = 1.3  # minimum of the candidate's own score: the text cannot make up for a poor match
 FOCUS_WEIGHT = 0.6  # a place in the country the article is about
 SMALL_PLACE = 5_000  # a bare single word needs a town at least this big, or a cue, to be taken as a place
-FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful  # minimum score (candidate + mention evidence) to accept a reading
+FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful
 _MATCH = {"strict": 1.0, "core": 0.9}
-_SITE_FEATURES = {"airbase", "base", "camp", "oil_field", "gas_field", "crossing", "plain", "valley", "village",
-                  "town", "neighbourhood", "forest", "mountain", "river", "lake", "dam", "desert", "island",
-                  "district", "road", "port", "prison", "mine"}
+_SITE_FEATURES = {
+    "airbase",
+    "base",
+    "camp",
+    "oil_field",
+    "gas_field",
+    "crossing",
+    "plain",
+    "valley",
+    "village",
+    "town",
+    "neighbourhood",
+    "forest",
+    "mountain",
+    "river",
+    "lake",
+    "dam",
+    "desert",
+    "island",
+    "district",
+    "road",
+    "port",
+    "prison",
+    "mine",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +95,9 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
     return score + FOCUS_WEIGHT * focus.get(place.country, 0.0)
 
 
-def article_focus(mentions: list[Mention], extra: Counter[str]) -> dict[str, float]:
+def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str, float]:
     """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
-    votes: Counter[str] = Counter(extra)
+    votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
         countries = {c.place.country for c in m.candidates if c.match != "loose"}
         if len(countries) == 1:
@@ -117,8 +139,10 @@ def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | 
             best = Reading(cand, score)
     if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
         return None
-    if bare_word(mention) and best.candidate.place.source == "geonames" and (
-        best.candidate.place.population < SMALL_PLACE
+    if (
+        bare_word(mention)
+        and best.candidate.place.source == "geonames"
+        and (best.candidate.place.population < SMALL_PLACE)
     ):
         return None
     return best

@@ -9,13 +9,12 @@ export const PAGE = 50;
 const actor = (a) => a?.name ?? '';
 const COLUMNS = [
   {key: 'date', label: 'Date', nowrap: true, value: (r) => r.event.event_date ?? ''},
-  {key: 'type', label: 'Type', value: (r) => [el('span', {class: `swatch ${typeClass(r.event.event_type)}`}),
-    r.event.event_type]},
-  {key: 'subtype', label: 'Sub-type', value: (r) => r.event.sub_event_type},
+  {key: 'type', label: 'Event', value: (r) => [el('span', {class: `swatch ${typeClass(r.event.event_type)}`}),
+    r.event.sub_event_type, el('div', {class: 'muted'}, r.event.event_type)]},
   {key: 'actor', label: 'Actors', value: (r) => [actor(r.event.actor1),
     r.event.actor2 ? [el('span', {class: 'muted'}, ' vs '), actor(r.event.actor2)] : null]},
-  {key: 'location', label: 'Location', value: (r) => r.event.location?.name ?? ''},
-  {key: 'country', label: 'Country', value: (r) => r.event.location?.country ?? ''},
+  {key: 'location', label: 'Location', value: (r) => r.event.location
+    ? [r.event.location.name, el('span', {class: 'muted'}, ` ${r.event.location.country}`)] : ''},
   {key: 'fatalities', label: 'Dead', numeric: true, value: (r) => r.event.fatalities ?? ''},
   {key: 'certainty', label: 'Certainty', value: (r) => r.event.certainty},
   {label: 'Sources', value: (r) => r.event.sources.join('; ')},
