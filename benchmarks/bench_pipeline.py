@@ -49,16 +49,38 @@ def bench_gazetteer() -> list[tuple[str, str]]:
         gaz = SQLiteGazetteer(path)
         gaz.candidates("Alep")
         load = time.perf_counter() - start
-        names = ["Alep", "Hassaké", "Qamichli", "Djibo", "Ménaka", "Goma", "Kharkiv", "El Fasher", "Tal Tamer",
-                 "Deir ez-Zor", "Bunagana", "Mopti", "Gao", "Kidal", "Maiduguri", "Sake", "Nyala", "Marib"]
+        names = [
+            "Alep",
+            "Hassaké",
+            "Qamichli",
+            "Djibo",
+            "Ménaka",
+            "Goma",
+            "Kharkiv",
+            "El Fasher",
+            "Tal Tamer",
+            "Deir ez-Zor",
+            "Bunagana",
+            "Mopti",
+            "Gao",
+            "Kidal",
+            "Maiduguri",
+            "Sake",
+            "Nyala",
+            "Marib",
+        ]
         queries = [f"{n}{i}" if i % 2 else n for i in range(2000) for n in names]  # half cached, half misses
         start = time.perf_counter()
         for q in queries:
             gaz.candidates(q)
         rate = len(queries) / (time.perf_counter() - start)
         size = path.stat().st_size / 1e6
-    return [("gazetteer first build", f"{build:.1f} s"), ("gazetteer load + first look-up", f"{load * 1000:.0f} ms"),
-            ("gazetteer look-ups per second (half new names)", f"{rate:,.0f}"), ("gazetteer index size", f"{size:.0f} MB")]
+    return [
+        ("gazetteer first build", f"{build:.1f} s"),
+        ("gazetteer load + first look-up", f"{load * 1000:.0f} ms"),
+        ("gazetteer look-ups per second (half new names)", f"{rate:,.0f}"),
+        ("gazetteer index size", f"{size:.0f} MB"),
+    ]
 
 
 def bench_pipeline(articles: list[Article]) -> list[tuple[str, str]]:
@@ -67,8 +89,11 @@ def bench_pipeline(articles: list[Article]) -> list[tuple[str, str]]:
     load = time.perf_counter() - start
     texts = [a.text for a in articles]
     start = time.perf_counter()
-    for _ in analyzer.nlp.pipe(texts, batch_size=8, disable=[n for n in analyzer.nlp.pipe_names
-                                                             if n.startswith("temoin_") and n != "temoin_sentences"]):
+    for _ in analyzer.nlp.pipe(
+        texts,
+        batch_size=8,
+        disable=[n for n in analyzer.nlp.pipe_names if n.startswith("temoin_") and n != "temoin_sentences"],
+    ):
         pass
     spacy_only = time.perf_counter() - start
     start = time.perf_counter()
