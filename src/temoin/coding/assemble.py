@@ -50,6 +50,11 @@ DEFINITE = {
 }
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
 YEAR = re.compile(r"\b(?:en|depuis|dans les années|année) ((?:19|20)\d\d)\b", re.I)
+PLACE_ANAPHORA = re.compile(
+    r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune)\b|"
+    r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))",
+    re.I,
+)
 TIME_SHIFT = re.compile(
     r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
     r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
@@ -57,6 +62,7 @@ TIME_SHIFT = re.compile(
 )
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
+TOTAL_WORDS = {"", "personnes", "personne", "victimes", "morts", "tués", "individus"}
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
 
@@ -238,12 +244,12 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
 
 
-SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical"}
+SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
 
 
 def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
-    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill"}:
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"}:
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
         if not draft.agents:
@@ -309,12 +315,20 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if sentence.paragraph != paragraph:
             paragraph, carried, source = sentence.paragraph, None, ""
         reading = make_reading(ctx, sentence)
+        if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
+            reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
         if reading is not None and set(reading.kinds) == {"kill"}:
             reading = reading if not drafts or sentence.index - drafts[-1].last_index > 2 else None
             if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source)
                 drafts[-1].last_index = sentence.index
-        elif reading is None and sentence.tolls and drafts and sentence.index - drafts[-1].last_index <= 2:
+        elif (
+            reading is None
+            and sentence.tolls
+            and drafts
+            and sentence.index - drafts[-1].last_index <= 2
+            and not is_background(ctx, sentence)
+        ):
             add_sentence_facts(drafts[-1], sentence, source)
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
             drafts[-1].sentences.append(sentence)
@@ -351,8 +365,9 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
 def fatalities(table: dict[str, int]) -> int | None:
     if not table:
         return None
-    named = sum(v for k, v in table.items() if k)
-    return max(table.get("", 0), named)
+    totals = max((v for k, v in table.items() if k in TOTAL_WORDS), default=0)
+    parts = sum(v for k, v in table.items() if k not in TOTAL_WORDS)
+    return max(totals, parts)
 
 
 def to_event(draft: Draft, ctx: ArticleContext) -> Event:

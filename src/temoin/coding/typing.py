@@ -10,7 +10,17 @@ import re
 from temoin.records import Actor
 from temoin.stages.triggers import event_kinds
 
-EXPLOSIVE_ORDER = ["suicide", "chemical", "air_strike", "drone_strike", "shelling", "ied", "grenade", "explosion"]
+EXPLOSIVE_ORDER = [
+    "suicide",
+    "chemical",
+    "air_strike",
+    "drone_strike",
+    "shelling",
+    "ied",
+    "grenade",
+    "strike",
+    "explosion",
+]
 PRECEDENCE = [
     *EXPLOSIVE_ORDER,
     "massacre",
@@ -48,7 +58,7 @@ CIVILIAN_TARGETS = re.compile(
     re.I,
 )
 AIR_CONTEXT = re.compile(
-    r"\b(avions?|aviation|aériens?|aériennes?|largu\w+|hélicoptères?|chasseurs?|"
+    r"\b(avions?|aviation|aériens?|aériennes?|largu\w+|hélicoptères?|chasseurs?|armée de l'air|"
     r"bombardiers?|drones?)\b",
     re.I,
 )
@@ -111,6 +121,8 @@ def classify(
             return "Explosions/Remote violence", "Air/drone strike"
         if ARTILLERY_CONTEXT.search(text):
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if kind == "strike" and ARTILLERY_CONTEXT.search(text) and not AIR_CONTEXT.search(text):
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and AIR_CONTEXT.search(text) and not ARTILLERY_CONTEXT.search(text):
         return "Explosions/Remote violence", "Air/drone strike"
     if kind in {"attack", "kill"}:

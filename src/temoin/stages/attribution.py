@@ -105,6 +105,8 @@ def inverted_subject(verb: Token) -> Span | None:
 
 def names_a_source(span: Span) -> bool:
     """A source is a name, or a noun for a person, body or medium ("une source sécuritaire", "le ministère")."""
+    if span[0].pos_ == "ADP":
+        return False  # "Dans un communiqué publié mercredi": a place of publication, not a source
     if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} for t in span):
         return True
     if any(t.lower_ in _PRONOUNS for t in span) or _ANAPHORA.match(span.text.lower()):
@@ -177,7 +179,7 @@ class AttributionFinder:
             return ""
         if low in _PRONOUNS or _ANAPHORA.match(low):
             return last
-        if _GROUP_ANAPHORA.match(low) and last_group:
+        if _GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
             return last_group
         name = normalise_source(text)
         return name if 2 <= len(name) <= 80 else ""

@@ -69,7 +69,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "period",
         re.compile(
             r"\b(?:au cours des|ces|lors des|durant les|pendant les) (?:dernières?|derniers) "
-            r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b",
+            r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b"
+            rf"|\bdepuis (?:le début de |début |fin )?(?:{_MO}|l'an dernier|l'année dernière|\d{{4}})(?: \d{{4}})?\b",
             re.I,
         ),
     ),

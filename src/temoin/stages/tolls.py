@@ -90,6 +90,8 @@ def find_tolls(text: str) -> list[Toll]:
         rest = text[m.end() :]
         if count is None or NOT_PEOPLE.match(rest) or (count > 1900 and m.group("num").isdigit()):
             continue
+        if re.search(r"\bdont\s*$", text[max(0, m.start() - 8) : m.start()]):
+            continue  # "six civils, dont deux enfants": a part of a figure already counted
         victim = VICTIM.match(rest)
         victims = victim.group("victims").lower() if victim else ""
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
