@@ -194,7 +194,7 @@ def passes_gate(reading: Reading) -> bool:
     if strength >= 2:
         return True
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
-    return bool(armed)
+    return bool(armed) or (reading.location is not None and reading.date is not None and reading.family == "violent")
 
 
 @cache

@@ -232,12 +232,26 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return runs
 
 
+def cue_after(doc: Doc, end: int) -> Cue | None:
+    """An apposition after a name: "Dibilou, une localité située dans la commune de Pissila"."""
+    words = [t.lower_ for t in doc[end : end + 3]]
+    if len(words) < 3 or words[0] != "," or words[1] not in {"un", "une", "le", "la", "petit", "petite"}:
+        return None
+    cue = cue_table().get(words[2])
+    return cue if cue is not None and cue.kind in {"settlement", "site"} else None
+
+
 def cued_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Capitalised runs after a settlement, site, region or natural-feature cue."""
+    """Capitalised runs after (or followed by) a settlement, site, region or natural-feature cue."""
     runs = []
     i = 0
     while i < len(doc):
         cue = cue_before(doc, i) if _starts_name(doc[i]) else None
+        if cue is None and _starts_name(doc[i]) and i > 0 and doc[i - 1].lower_ in {"à", "de", "d'"}:
+            j = i + 1
+            while j < len(doc) and j - i < MAX_TOKENS and _starts_name(doc[j]):
+                j += 1
+            cue = cue_after(doc, j)
         if cue and cue.kind in {"settlement", "site", "region", "natural"}:
             j = i + 1
             while (
@@ -275,6 +289,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if (_is_stopword_name(span) or part_of_name(doc, start, end)) and not strong_cue:
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
+        cue = cue or cue_after(doc, end)
         mentions.append(Mention(start, end, span.text, label, cue, list(gazetteer.candidates(span.text))))
         taken.update(range(start, end))
     return mentions
