@@ -125,6 +125,8 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and AIR_CONTEXT.search(text) and not ARTILLERY_CONTEXT.search(text):
         return "Explosions/Remote violence", "Air/drone strike"
+    if kind == "kill" and not any(v in ARMED_VICTIMS for v in victims) and not is_armed(actor2):
+        return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
     if kind in {"territory_taken", "territory_regained"}:
