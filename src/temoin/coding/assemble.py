@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
+from temoin.countries import country_lexicon
 from temoin.coding.location import choose_location
 from temoin.coding.roles import NON_STATE, role, to_actor
 from temoin.coding.typing import classify, main_kind, plover_type
@@ -166,8 +167,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         return None
     referential = [t for t in triggers if is_referential(t)]
     fresh = [t for t in triggers if t not in referential]
-    kinds = [t.label_ for t in triggers]
     pool = fresh or triggers
+    kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
     agents, patients = sentence_actors(ctx, sentence, primary)
     location = choose_location(ctx, sentence, primary, referential)
@@ -182,13 +183,13 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         patients,
         has_pronoun_subject(primary),
     )
-    return reading if passes_gate(reading) else None
+    return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
 
 
-def passes_gate(reading: Reading) -> bool:
+def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     """Weak triggers ("attaque", "entrés", "tués") need an armed actor in the sentence, and no sign of
     sport, disease or accident; strong ones only the latter when they are violent."""
-    strength = max(event_kinds()[k].strength for k in reading.kinds)
+    strength = max(event_kinds()[k].strength for k in all_kinds)  # "après les frappes, des explosions"
     if non_conflict().search(reading.sentence.text) and (strength < 2 or reading.family == "violent"):
         return False
     if strength >= 2:
@@ -374,7 +375,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
     victims = [k for k in draft.killed if k]
-    event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims)
+    home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
+    event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "")
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"

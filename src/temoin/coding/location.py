@@ -28,6 +28,14 @@ def is_origin(place: Span, trigger: Span) -> bool:
     return bool(ORIGIN.search(doc[start : place.start].text))
 
 
+def is_metonym(place: Span) -> bool:
+    """A capital standing for its government: « Damas a dénoncé », « les formations du régime de Kiev »."""
+    if place.root.dep_ in {"nsubj", "nsubj:pass"}:
+        return True
+    before = place.doc[max(place.start - 3, 0) : place.start].text.lower()
+    return "régime de" in before or "gouvernement de" in before or "autorités de" in before
+
+
 def precision_of(place: Span, feature: str) -> int:
     if place.label_ == "near":
         return 2
@@ -54,7 +62,7 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
 def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span, referential: list[Span]) -> Location | None:
     best: tuple[float, Location] | None = None
     for span in sentence.places:
-        if span.label_ == "country" or is_origin(span, trigger):
+        if span.label_ == "country" or is_origin(span, trigger) or is_metonym(span):
             continue
         place = ctx.place(span)
         if place is None or place.feature == "country":

@@ -111,9 +111,10 @@ def is_armed(actor: Actor | None) -> bool:
 
 
 def classify(
-    kinds: list[str], text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str]
+    kinds: list[str], text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str], home: str = ""
 ) -> tuple[str, str]:
-    """(event_type, sub_event_type) by ACLED's rules."""
+    """(event_type, sub_event_type) by ACLED's rules; ``home`` is the ISO alpha-3 of the event's country
+    (a foreign army taking ground is not a government regaining it)."""
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]
     if kind == "explosion":
@@ -125,12 +126,16 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and AIR_CONTEXT.search(text) and not ARTILLERY_CONTEXT.search(text):
         return "Explosions/Remote violence", "Air/drone strike"
+    if kind == "attack" and AIR_CONTEXT.search(text):
+        return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
+    if kind == "attack" and ARTILLERY_CONTEXT.search(text) and not ARMED_TARGETS.search(text):
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "kill" and not any(v in ARMED_VICTIMS for v in victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
     if kind in {"territory_taken", "territory_regained"}:
-        state = actor1 is not None and actor1.sector in {"MIL", "COP", "GOV"}
+        state = actor1 is not None and actor1.sector in {"MIL", "COP", "GOV"} and actor1.country in {home, ""}
         return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
     if kind in {"protest", "riot"}:
         return protest_type(kind, text, victims)

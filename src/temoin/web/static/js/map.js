@@ -105,7 +105,13 @@ export class EventMap {
 
   focus(articleId, index) {
     const marker = this.markers.get(`${articleId}#${index}`);
-    if (marker) this.cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    if (!marker) return;
+    const show = () => this.cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    // Leaflet.markercluster (1.5.3) animates its clusters for ~300 ms after every zoom, the page's own
+    // fitBounds included. Called meanwhile, zoomToShowLayer may pan, get a moveend while still animating,
+    // ignore it and never call back: the popup would not open. So wait for that animation to end.
+    if (this.cluster._inZoomAnimation) this.cluster.once('animationend', () => this.focus(articleId, index));
+    else show();
   }
 
   // The map's extent as west,south,east,north (clamped to the world), for the bbox filter.
