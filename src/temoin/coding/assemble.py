@@ -16,10 +16,10 @@ from functools import cache
 from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.countries import country_lexicon
 from temoin.coding.location import choose_location
 from temoin.coding.roles import NON_STATE, role, to_actor
 from temoin.coding.typing import classify, main_kind, plover_type
+from temoin.countries import country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines
 from temoin.stages.dates import DateReading

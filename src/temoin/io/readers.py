@@ -1,18 +1,24 @@
 """Articles from .txt files, JSON Lines files, folders and stdin.
 
 Every unreadable input becomes an ``InputFailure`` naming the file (and line)
-with the reason; the other inputs are still read.
+with the reason; the other inputs are still read. Nothing larger than
+``MAX_BYTES`` (a JSONL line, a text file, text on stdin) is read into memory,
+JSON nested deeper than ``MAX_JSON_DEPTH`` is not parsed, and text that cannot
+be written back as UTF-8 (unpaired surrogates from JSON escapes) is refused.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from temoin.exceptions import InputError
 from temoin.records import Article
@@ -20,6 +26,13 @@ from temoin.records import Article
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_JSON_DEPTH = 20
+MAX_BYTES = 20 * 1024 * 1024  # the largest JSONL line, text file or stdin text read (20 MiB)
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)  # a whole string, or one bracket
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class LineStream(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,14 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(f"not valid UTF-8 (byte {exc.start})", source) from exc
 
 
+def unicode_text(value: str, field: str, source: str) -> str:
+    """``value``, unless it holds a lone surrogate (a JSON escape such as \\ud800) that no writer could encode."""
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise InputError(f"'{field}' is not valid Unicode (unpaired surrogate at character {bad.start()})", source)
+    return value
+
+
 def article_from_record(record: Any, source: str, published: date | None) -> Article:
     if not isinstance(record, dict):
         raise InputError("each line must be a JSON object", source)
@@ -53,99 +74,154 @@ def article_from_record(record: Any, source: str, published: date | None) -> Art
         raise InputError("each article needs an 'id' and a 'text'", source)
     if not isinstance(record["text"], str):
         raise InputError("'text' must be a string", source)
-    return Article(
-        id=str(record["id"]),
-        text=record["text"],
-        published=parse_published(record.get("published"), source) or published,
-        title=str(record.get("title") or ""),
-        url=str(record.get("url") or ""),
-        outlet=str(record.get("outlet") or ""),
-        lang=str(record.get("lang") or "fr"),
-    )
+    fields = {key: str(record.get(key) or "") for key in ("title", "url", "outlet")}
+    fields["id"] = str(record["id"])
+    fields["lang"] = str(record.get("lang") or "fr")
+    fields["text"] = record["text"]
+    for key, value in fields.items():
+        unicode_text(value, key, source)
+    return Article(published=parse_published(record.get("published"), source) or published, **fields)
 
 
-def read_jsonl(stream: IO[bytes], name: str, published: date | None) -> Iterator[Article | InputFailure]:
-    for number, raw in enumerate(stream, 1):
+def read_jsonl(
+    stream: LineStream, name: str, published: date | None, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | InputFailure]:
+    """One article per line; a line over ``max_bytes`` is skipped, never held in memory whole."""
+    number = 0
+    while raw := stream.readline(max_bytes + 1):
+        number += 1
         source = f"{name}:{number}"
         try:
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                _skip_line(stream)
+                raise InputError(f"line longer than {max_bytes} bytes, the input limit; skipped", source)
             line = decode(raw, source).strip()
             if not line:
                 continue
-            if line.count("{") + line.count("[") > 10_000 or _depth(line) > MAX_JSON_DEPTH:
+            if too_deep(line, MAX_JSON_DEPTH):
                 raise InputError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", source)
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", source) from exc
+            except ValueError as exc:  # e.g. an integer over Python's 4300-digit limit
+                raise InputError(f"not valid JSON ({exc})", source) from exc
+            except RecursionError as exc:  # too_deep should have caught it: never crash on it
+                raise InputError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", source) from exc
             yield article_from_record(record, source, published)
         except InputError as exc:
             yield InputFailure(source, exc)
 
 
-def _depth(line: str) -> int:
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in line:
-        if in_string:
-            escaped = not escaped and ch == "\\"
-            if ch == '"' and not escaped:
-                in_string = False
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch in "{[":
+def _skip_line(stream: LineStream) -> None:
+    while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
+        pass
+
+
+def too_deep(line: str, limit: int) -> bool:
+    """Whether JSON ``line`` nests brackets deeper than ``limit`` (brackets inside strings do not count)."""
+    depth = 0
+    for m in _JSON_TOKEN.finditer(line):
+        token = m.group()
+        if token in "{[":
             depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "}]":
+            if depth > limit:
+                return True
+        elif token in "}]":
             depth -= 1
-    return deepest
+    return False
 
 
 def read_text(data: bytes, name: str, article_id: str, published: date | None) -> Article:
     return Article(article_id, decode(data, name), published)
 
 
-def read_path(path: Path, published: date | None) -> Iterator[Article | InputFailure]:
-    name = str(path)
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
+def read_limited(stream: IO[bytes], max_bytes: int, source: str, head: bytes = b"") -> bytes:
+    """All of ``stream`` after ``head``, or an ``InputError`` once it passes ``max_bytes`` (nothing more is read)."""
+    data = head + stream.read(max(0, max_bytes + 1 - len(head)))
+    if len(data) > max_bytes:
+        raise InputError(f"larger than {max_bytes} bytes, the input limit; not read", source)
+    return data
+
+
+def printable(path: Path | str) -> str:
+    """A path as text that can be written anywhere: undecodable bytes in file names become \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def read_path(path: Path, published: date | None, max_bytes: int = MAX_BYTES) -> Iterator[Article | InputFailure]:
+    name = printable(path)
+    try:
+        children = sorted(path.rglob("*")) if path.is_dir() else None
+    except OSError as exc:
+        yield InputFailure(name, InputError(f"cannot list ({exc.strerror or exc})", name))
+        return
+    if children is not None:
+        for child in children:
             if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                yield from read_path(child, published)
+                yield from read_path(child, published, max_bytes)
         return
     try:
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            with path.open("rb") as fh:
-                yield from read_jsonl(fh, name, published)
-            return
-        yield read_text(path.read_bytes(), name, path.stem, published)
+        with path.open("rb") as fh:
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                yield from read_jsonl(fh, name, published, max_bytes)
+                return
+            data = read_limited(fh, max_bytes, name)
+        yield read_text(data, name, printable(path.stem), published)
     except InputError as exc:
         yield InputFailure(name, exc)
     except OSError as exc:
         yield InputFailure(name, InputError(f"cannot read ({exc.strerror or exc})", name))
 
 
-def read_stdin(published: date | None, stream: IO[bytes] | None = None) -> Iterator[Article | InputFailure]:
-    data = (stream or sys.stdin.buffer).read()
-    first = data.lstrip()[:1]
-    if first == b"{":
-        import io
+class _Prefixed:
+    """Lines of ``head`` and then of ``stream``, as if ``head`` had not been read from it."""
 
-        yield from read_jsonl(io.BytesIO(data), "<stdin>", published)
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self.head = io.BytesIO(head)
+        self.stream = stream
+
+    def readline(self, size: int = -1, /) -> bytes:
+        line = self.head.readline(size)
+        if line.endswith(b"\n") or 0 <= size <= len(line):
+            return line
+        return line + self.stream.readline(size - len(line) if size >= 0 else -1)
+
+
+def read_stdin(
+    published: date | None, stream: IO[bytes] | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | InputFailure]:
+    """JSON Lines when the first non-blank byte is '{', else one text article; read as it comes, never whole."""
+    source = stream or sys.stdin.buffer
+    head = b""
+    while (chunk := source.read(1 << 16)) and not head.lstrip() and len(head) <= max_bytes:
+        head += chunk
+    if chunk and not head.lstrip():  # the loop stopped on the limit
+        head += chunk
+    if head.lstrip()[:1] == b"{":
+        yield from read_jsonl(_Prefixed(head, source), "<stdin>", published, max_bytes)
         return
     try:
-        yield read_text(data, "<stdin>", "stdin", published)
+        yield read_text(read_limited(source, max_bytes, "<stdin>", head), "<stdin>", "stdin", published)
     except InputError as exc:
         yield InputFailure("<stdin>", exc)
 
 
-def read_inputs(inputs: list[str], published: date | None = None) -> Iterator[Article | InputFailure]:
+def read_inputs(
+    inputs: list[str], published: date | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | InputFailure]:
     """Articles from each input in turn: a file, a folder, or '-' for stdin."""
     for item in inputs:
         if item == "-":
-            yield from read_stdin(published)
+            yield from read_stdin(published, max_bytes=max_bytes)
+            continue
+        path = Path(item)
+        try:
+            exists = path.exists()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            yield InputFailure(printable(item), InputError(f"cannot read ({exc})", printable(item)))
+            continue
+        if not exists:
+            yield InputFailure(printable(item), InputError("no such file or folder", printable(item)))
         else:
-            path = Path(item)
-            if not path.exists():
-                yield InputFailure(item, InputError("no such file or folder", item))
-            else:
-                yield from read_path(path, published)
+            yield from read_path(path, published, max_bytes)
