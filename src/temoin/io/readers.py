@@ -28,7 +28,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_JSON_DEPTH = 20
 MAX_BYTES = 20 * 1024 * 1024  # the largest JSONL line, text file or stdin text read (20 MiB)
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)  # a whole string, or one bracket
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class LineStream(Protocol):
@@ -47,7 +47,9 @@ def parse_published(value: Any, source: str) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError as exc:
-        raise InputError(f"published {value!r} is not an ISO date (YYYY-MM-DD)", source) from exc
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:40] + "..."
+        raise InputError(f"published {shown} is not an ISO date (YYYY-MM-DD)", source) from exc
 
 
 def decode(data: bytes, source: str) -> str:
@@ -74,13 +76,18 @@ def article_from_record(record: Any, source: str, published: date | None) -> Art
         raise InputError("each article needs an 'id' and a 'text'", source)
     if not isinstance(record["text"], str):
         raise InputError("'text' must be a string", source)
-    fields = {key: str(record.get(key) or "") for key in ("title", "url", "outlet")}
-    fields["id"] = str(record["id"])
-    fields["lang"] = str(record.get("lang") or "fr")
-    fields["text"] = record["text"]
-    for key, value in fields.items():
-        unicode_text(value, key, source)
-    return Article(published=parse_published(record.get("published"), source) or published, **fields)
+    article = Article(
+        id=str(record["id"]),
+        text=record["text"],
+        published=parse_published(record.get("published"), source) or published,
+        title=str(record.get("title") or ""),
+        url=str(record.get("url") or ""),
+        outlet=str(record.get("outlet") or ""),
+        lang=str(record.get("lang") or "fr"),
+    )
+    for field in ("id", "text", "title", "url", "outlet", "lang"):
+        unicode_text(getattr(article, field), field, source)
+    return article
 
 
 def read_jsonl(
@@ -104,8 +111,8 @@ def read_jsonl(
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", source) from exc
-            except ValueError as exc:  # e.g. an integer over Python's 4300-digit limit
-                raise InputError(f"not valid JSON ({exc})", source) from exc
+            except ValueError as exc:  # an integer over Python's 4300-digit limit
+                raise InputError(f"not valid JSON ({str(exc).partition(':')[0]})", source) from exc
             except RecursionError as exc:  # too_deep should have caught it: never crash on it
                 raise InputError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", source) from exc
             yield article_from_record(record, source, published)
@@ -194,9 +201,7 @@ def read_stdin(
     """JSON Lines when the first non-blank byte is '{', else one text article; read as it comes, never whole."""
     source = stream or sys.stdin.buffer
     head = b""
-    while (chunk := source.read(1 << 16)) and not head.lstrip() and len(head) <= max_bytes:
-        head += chunk
-    if chunk and not head.lstrip():  # the loop stopped on the limit
+    while not head.lstrip() and len(head) <= max_bytes and (chunk := source.read(1 << 16)):
         head += chunk
     if head.lstrip()[:1] == b"{":
         yield from read_jsonl(_Prefixed(head, source), "<stdin>", published, max_bytes)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from temoin.resources import read_lines
 
@@ -34,7 +38,7 @@ SAME_LENGTH = str.maketrans(
     }
 )
 GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ0-9\)»\"]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates: spaCy cannot hash them
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +142,9 @@ class SentenceMarker:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token, start in zip(doc, sentence_starts(doc), strict=True):
-            token.is_sent_start = start
+        # One array write: each ``token.is_sent_start = ...`` scans the whole doc (quadratic on long texts).
+        starts = numpy.array([[1 if start else -1] for start in sentence_starts(doc)], dtype="int64")
+        doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64").reshape(-1, 1)))
         return doc
 
 

@@ -11,6 +11,7 @@ unresolved).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,8 +93,17 @@ class DateReading:
         return cls(date.fromisoformat(value) if value else None, int(precision or 1), period)
 
 
+# Letters that re.IGNORECASE matches to "i" or "s" but str.lower() does not turn into them.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(word: str) -> str:
+    """``word`` lower-cased as the patterns' re.IGNORECASE saw it ("LUNDİ", "ſeptembre")."""
+    return word.translate(_FOLD).lower()
+
+
 def month_number(name: str) -> int:
-    low = name.lower().replace("é", "e").replace("û", "u")
+    low = fold(name).replace("é", "e").replace("û", "u")
     return [m.replace("é", "e").replace("û", "u") for m in MONTHS].index(low) + 1
 
 
@@ -107,7 +117,7 @@ def infer_year(month: int, day: int, published: date) -> int:
 
 
 def last_weekday(name: str, published: date, strictly_before: bool = False) -> date:
-    target = WEEKDAYS.index(name.lower())
+    target = WEEKDAYS.index(fold(name))
     back = (published.weekday() - target) % 7
     if back == 0 and strictly_before:
         back = 7
@@ -132,20 +142,20 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
     if published is None:
         return DateReading(None, 1)
     if kind in {"weekday", "night"}:
-        return DateReading(last_weekday(g["wd"], published, "dernier" in m.group(0).lower()), 1)
+        return DateReading(last_weekday(g["wd"], published, "dernier" in fold(m.group(0))), 1)
     if kind == "hier":
-        offset = {"avant-hier": 2, "hier": 1, "la veille": 1}.get(g["rel"].lower(), 0)
+        offset = {"avant-hier": 2, "hier": 1, "la veille": 1}.get(fold(g["rel"]), 0)
         return DateReading(published - timedelta(days=offset), 1)
     if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(g["n"].lower(), 0)
-        unit = g["unit"].lower()
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(fold(g["n"]), 0)
+        unit = fold(g["unit"])
         if n == 0:
             return None
         days = n * {"j": 1, "s": 7, "m": 30, "a": 365}[unit[0]]
         precision = 1 if unit.startswith("jour") and n <= 3 else 2 if unit.startswith(("jour", "sem")) else 3
         return DateReading(published - timedelta(days=days), precision)
     if kind == "lastweek":
-        unit = g["unit"].lower()
+        unit = fold(g["unit"])
         if unit == "la semaine":
             return DateReading(published - timedelta(days=7), 2)
         first = published.replace(day=1) - timedelta(days=1)
@@ -156,16 +166,27 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
 def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateReading]]:
     """Date expressions in ``text``, longest first where they overlap."""
     found: list[tuple[int, int, DateReading]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, never overlapping
     for kind, pattern in PATTERNS:
+        new = []
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if overlaps(taken, m.start(), m.end()):
                 continue
-            reading = read_match(kind, m, published)
+            try:
+                reading = read_match(kind, m, published)
+            except (OverflowError, ValueError):  # a date outside years 1-9999, a number of 4300 digits
+                continue
             if reading is not None:
                 found.append((m.start(), m.end(), reading))
-                taken.append((m.start(), m.end()))
+                new.append((m.start(), m.end()))
+        taken = sorted(taken + new)  # matches of one pattern never overlap each other
     return sorted(found, key=lambda f: f[0])
+
+
+def overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a range of ``taken`` (sorted, never overlapping, so ends never decrease)."""
+    i = bisect_left(taken, (end, -1)) - 1  # the last range starting before ``end``
+    return i >= 0 and taken[i][1] > start
 
 
 class DateFinder:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from temoin.resources import read_tsv
 from temoin.stages.clean import in_boilerplate
+from temoin.stages.dates import overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +46,11 @@ def label_rules() -> dict[str, LabelRule]:
 
 def find_labels(text: str) -> list[tuple[int, int, LabelRule]]:
     found: list[tuple[int, int, LabelRule]] = []
+    taken: list[tuple[int, int]] = []  # sorted, never overlapping
     for rule in label_rules().values():
-        for m in rule.pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), rule))
+        new = [(m.start(), m.end()) for m in rule.pattern.finditer(text) if not overlaps(taken, m.start(), m.end())]
+        found += [(start, end, rule) for start, end in new]
+        taken = sorted(taken + new)  # matches of one pattern never overlap each other
     return sorted(found, key=lambda f: f[0])
 
 

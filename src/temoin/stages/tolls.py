@@ -63,7 +63,7 @@ def number_value(text: str) -> int | None:
     if low in VAGUE:
         return VAGUE[low]
     digits = re.sub(r"[  .]", "", low)
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdigit() and len(digits) <= 9 else None  # no toll reaches a billion
 
 
 def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
@@ -87,7 +87,7 @@ def find_tolls(text: str) -> list[Toll]:
     pending: list[tuple[int, int, int, str]] = []  # figures waiting for the verb after "et"
     for m in NUMBER.finditer(text):
         count = number_value(m.group("num"))
-        rest = text[m.end() :]
+        rest = text[m.end() : m.end() + 300]  # enough for the words after a figure; never the whole rest
         if count is None or NOT_PEOPLE.match(rest) or (count > 1900 and m.group("num").isdigit()):
             continue
         if re.search(r"\bdont\s*$", text[max(0, m.start() - 8) : m.start()]):

@@ -1,6 +1,6 @@
 """The JSON API under /api: every list endpoint takes the same filters, as bound SQL parameters."""
 
-
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
+from pydantic import AfterValidator, BeforeValidator
 
 from temoin.countries import country_lexicon
 from temoin.records import CERTAINTIES, EVENT_TYPES, Certainty
@@ -20,6 +21,22 @@ from temoin.web.queries import BBox, Database, Reader, Selection, SortKey
 from temoin.web.spans import article_spans
 
 MAX_PAGE = 1000
+# One coordinate in range, as the page writes it (no exponent, no space, ASCII digits only).
+LON = r"-?(?:180(?:\.0{1,12})?|(?:1[0-7][0-9]|[0-9]{1,2})(?:\.[0-9]{1,12})?)"
+LAT = r"-?(?:90(?:\.0{1,12})?|[1-8]?[0-9](?:\.[0-9]{1,12})?)"
+BBOX_PATTERN = rf"^{LON},{LAT},{LON},{LAT}$"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# What any endpoint may answer besides its own result and the 422 of its parameters.
+REFUSALS: dict[int | str, dict[str, object]] = {
+    code: {"model": models.Problem, "description": text} for code, text in (
+        (400, "Refused: a Host header other than localhost without a token, or a bad request."),
+        (401, "A token is needed (Authorization: Bearer, the temoin_token cookie, or ?token=)."),
+        (413, "The request body is too large."),
+        (414, "The query string is too long."),
+        (429, "Too many requests from this client (see Retry-After)."),
+        (503, "The database cannot be read."),
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,26 +47,42 @@ class Settings:
     vendor: bool = True
 
 
+def iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD``: pydantic alone would also read ``0`` or ``1700000000`` as Unix times."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("a date is YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date | None, BeforeValidator(iso_date)]
+
+
+def valid_bbox(value: str | None) -> str | None:
+    """The pattern checks each coordinate; this checks that south <= north (a ValueError is a 422)."""
+    if value:
+        BBox.parse(value)
+    return value
+
+
 def selection(
     event_type: Annotated[str | None, Query(alias="type", description="Event type or sub-type.")] = None,
     subtype: Annotated[str | None, Query(description="Sub-event type.")] = None,
     actor: Annotated[str | None, Query(description="Part of an actor's name.")] = None,
     country: Annotated[str | None, Query(description="ISO alpha-2 (location) or alpha-3 (actor).")] = None,
-    since: Annotated[date | None, Query(description="First event date.")] = None,
-    until: Annotated[date | None, Query(description="Last event date.")] = None,
+    since: Annotated[IsoDate, Query(description="First event date.")] = None,
+    until: Annotated[IsoDate, Query(description="Last event date.")] = None,
     certainty: Annotated[Certainty | None, Query()] = None,
     source: Annotated[str | None, Query(description="A source the event is attributed to.")] = None,
     outlet: Annotated[str | None, Query(description="The outlet that published the article.")] = None,
-    bbox: Annotated[str | None, Query(description="Map extent: west,south,east,north in degrees.",
-                                      pattern=r"^[-0-9.,eE+ ]{7,100}$")] = None,
+    bbox: Annotated[str | None, Query(description="Map extent: west,south,east,north in degrees, "
+                                      "south <= north; west > east crosses the antimeridian.",
+                                      pattern=BBOX_PATTERN, json_schema_extra={"format": "bbox"}),
+                    AfterValidator(valid_bbox)] = None,
     article: Annotated[str | None, Query(description="One article's id.")] = None,
 ) -> Selection:
-    try:
-        box = BBox.parse(bbox) if bbox else None
-    except ValueError as exc:
-        raise HTTPException(422, f"bbox: {exc}") from exc
     base = EventFilter(event_type or None, country or None, actor or None, since, until, article or None)
-    return Selection(base, subtype or None, certainty, source or None, outlet or None, box)
+    return Selection(base, subtype or None, certainty, source or None, outlet or None,
+                     BBox.parse(bbox) if bbox else None)
 
 
 Filters = Annotated[Selection, Depends(selection)]
@@ -58,7 +91,7 @@ Order = Annotated[str, Query(pattern="^(asc|desc)$")]
 
 
 def api_router(settings: Settings) -> APIRouter:
-    router = APIRouter(prefix="/api")
+    router = APIRouter(prefix="/api", responses=REFUSALS)
 
     def reader() -> Iterator[Reader]:
         with settings.database.open() as store:
@@ -107,7 +140,8 @@ def api_router(settings: Settings) -> APIRouter:
         return Response(export(db, sel, format, sort, order == "desc"), media_type=media,
                         headers={"Content-Disposition": f'attachment; filename="temoin-events.{ext}"'})
 
-    @router.get("/articles/{article_id:path}", response_model=models.ArticleView)
+    @router.get("/articles/{article_id:path}", response_model=models.ArticleView,
+                responses={404: {"model": models.Problem, "description": "No article has this id."}})
     def article(db: Read, article_id: str) -> models.ArticleView:
         """One article: its text, its stored result and the stretches of text to highlight."""
         result = db.article(article_id)

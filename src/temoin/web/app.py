@@ -13,8 +13,9 @@ from fastapi.staticfiles import StaticFiles
 
 from temoin.exceptions import StoreError
 from temoin.web.api import Settings, api_router
+from temoin.web.limits import LimitMiddleware, Limits
 from temoin.web.queries import Database
-from temoin.web.security import Guard
+from temoin.web.security import Guard, security_headers
 
 STATIC = Path(str(files("temoin.web") / "static"))
 VENDOR = STATIC / "vendor"
@@ -26,6 +27,7 @@ class WebConfig:
     token: str | None = None
     tiles: str | None = None
     tiles_attribution: str = ""
+    limits: Limits = Limits()  # sizes always; the per-client rate only when set
 
 
 def vendor_ready() -> bool:
@@ -52,6 +54,8 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(api_router(settings))
     app.add_exception_handler(StoreError, store_error)
     app.middleware("http")(Guard(config.token, config.tiles))
+    # Added last, so outermost: oversized or too frequent requests are refused before anything else runs.
+    app.add_middleware(LimitMiddleware, limits=config.limits, headers=security_headers(config.tiles))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -7,6 +7,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
+class Problem(BaseModel):
+    detail: str = Field(description="Why the request was refused.")
+
+
 class Config(BaseModel):
     version: str
     database: str = Field(description="The database's file name.")

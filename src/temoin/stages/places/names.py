@@ -20,6 +20,7 @@ from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import fold
 
 MAX_TOKENS = 6
+LOCATIVE_PREPOSITIONS = {"à", "vers", "depuis", "près", "dans", "sur", "entre", "jusqu'à", "via", "d'", "de"}
 TITLES = {
     "m",
     "mme",
@@ -119,6 +120,7 @@ class Mention:
     ner: str  # NER label of the span, "" when none
     cue: Cue | None
     candidates: list[Candidate] = field(default_factory=list)
+    after_preposition: bool = False  # "à X", "de X", "vers X": the grammar of a place
 
 
 @cache
@@ -194,7 +196,9 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_single_name(span: Span) -> bool:
-    """Not a list ("la Russie et la France") nor a phrase ("Parkland en Floride")."""
+    """Not a list ("la Russie et la France"), a phrase ("Parkland en Floride") or a clause ("Mais le Mozambique")."""
+    if fold(span[0].text) in FRENCH_STOP_WORDS | stopwords() and fold(span[0].text) not in _NAME_PARTICLES:
+        return False
     inner = span[1:-1] if len(span) > 2 else span[1:]
     return (
         not any(
@@ -219,7 +223,7 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
                 continue
             if span[-1].is_punct:
                 continue
-            if not _starts_name(span[-1]) and span[-1].lower_ not in _NAME_PARTICLES - {"de", "du", "des", "la", "le"}:
+            if not _starts_name(span[-1]):
                 continue
             if gazetteer.has_name(span.text):
                 found = n
@@ -290,6 +294,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
-        mentions.append(Mention(start, end, span.text, label, cue, list(gazetteer.candidates(span.text))))
+        after = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+        mentions.append(Mention(start, end, span.text, label, cue, list(gazetteer.candidates(span.text)), after))
         taken.update(range(start, end))
     return mentions

@@ -19,6 +19,7 @@ ACCEPT = 1.6  # minimum of candidate score plus the text's evidence that the men
 CANDIDATE_FLOOR = 1.3  # minimum of the candidate's own score: the text cannot make up for a poor match
 FOCUS_WEIGHT = 0.6  # a place in the country the article is about
 SMALL_PLACE = 5_000  # a bare single word needs a town at least this big, or a cue, to be taken as a place
+BIG_PLACE = 50_000  # ... or a city this big, whatever name of it matched
 FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful
 _MATCH = {"strict": 1.0, "core": 0.9}
 _SITE_FEATURES = {
@@ -110,8 +111,19 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
 
 
 def bare_word(mention: Mention) -> bool:
-    """One word, with neither a locative cue nor a LOC label: a name that may be anything."""
-    return mention.end - mention.start == 1 and mention.cue is None and mention.ner not in {"LOC", "GPE"}
+    """One word with no cue naming a kind of place: it may be a person, a club, a word."""
+    return mention.end - mention.start == 1 and (mention.cue is None or mention.cue.kind == "relation")
+
+
+def weak_single_word(mention: Mention, reading: Reading) -> bool:
+    """A bare word read as a small place, or as a place that only an alternate name matches."""
+    place = reading.candidate.place
+    if place.source != "geonames" or place.feature == "country" or not bare_word(mention):
+        return False
+    if place.population >= BIG_PLACE:
+        return False
+    located = mention.ner in {"LOC", "GPE"} or mention.cue is not None or mention.after_preposition
+    return place.population < (SMALL_PLACE // 5 if located else 2 * SMALL_PLACE)
 
 
 def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
@@ -139,10 +151,6 @@ def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | 
             best = Reading(cand, score)
     if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
         return None
-    if (
-        bare_word(mention)
-        and best.candidate.place.source == "geonames"
-        and (best.candidate.place.population < SMALL_PLACE)
-    ):
+    if weak_single_word(mention, best):
         return None
     return best
