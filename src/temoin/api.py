@@ -78,6 +78,8 @@ def check_article(article: Article, max_chars: int = MAX_CHARS) -> None:
     where = f"article {article.id}"
     if not article.text or not article.text.strip():
         raise EmptyArticleError("the article has no text", where)
+    if not WORD.search(article.text):
+        raise EmptyArticleError("the article has no words, only symbols or numbers", where)
     if len(article.text) > max_chars:
         raise ArticleTooLargeError(f"{len(article.text)} characters, over the limit of {max_chars}", where)
     if not looks_french(article.text):
