@@ -17,9 +17,9 @@ from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import choose_location
-from temoin.coding.roles import NON_STATE, role, to_actor
+from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
 from temoin.coding.typing import classify, main_kind, plover_type
-from temoin.countries import country_lexicon
+from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines
 from temoin.stages.dates import DateReading
@@ -63,6 +63,26 @@ TIME_SHIFT = re.compile(
 )
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
+VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
+CIVILIAN_VICTIMS = {
+    "",
+    "personnes",
+    "personne",
+    "civils",
+    "civil",
+    "habitants",
+    "villageois",
+    "victimes",
+    "enfants",
+    "femmes",
+    "passagers",
+    "fidèles",
+    "élèves",
+    "déplacés",
+    "morts",
+    "tués",
+}
+CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
 TOTAL_WORDS = {"", "personnes", "personne", "victimes", "morts", "tués", "individus"}
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
@@ -138,7 +158,11 @@ def own_date(sentence: Sentence) -> DateReading | None:
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
-    spans = sentence.actors
+    sources = [(s.start, s.end) for s in sentence.sources]
+    spans = [a for a in sentence.actors if not any(s <= a.start < e for s, e in sources)]  # "selon la MONUSCO"
+    if not spans:
+        spans = sentence.actors  # "la coalition a annoncé qu'un de ses avions avait atterri": source and actor
+    focus = sentence_country(ctx, sentence)
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if (
@@ -148,14 +172,22 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
-        actor = to_actor(span, ctx.focus)
+        actor = to_actor(span, focus)
         if actor is not None:
             (agents if role(span, trigger) == "agent" else patients).append(actor)
     return agents, patients
 
 
+def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
+    """The one country a sentence names ("Au Niger voisin, les FDS ..."), else the article's."""
+    named = {ctx.place(p).country for p in sentence.places if p.label_ == "country" and ctx.place(p) is not None}
+    if len(named) == 1:
+        return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
+    return ctx.focus
+
+
 def has_pronoun_subject(trigger: Span) -> bool:
-    verb = trigger.root if trigger.root.pos_ in {"VERB", "AUX"} else trigger.root.head
+    verb = clause_verb(trigger.root)
     return any(c.dep_.startswith("nsubj") and c.lower_ in PRONOUNS for c in verb.children)
 
 
@@ -357,6 +389,9 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         return (a.country if a.sector not in NON_STATE else "*", a.sector)
 
     agents, patients = list(draft.agents), list(draft.patients)
+    if draft.family == "violent":  # civilians are not the perpetrators of violence, whatever the parse says
+        patients += [a for a in agents if a.sector in VICTIM_SECTORS]
+        agents = [a for a in agents if a.sector not in VICTIM_SECTORS]
     actor1 = agents[0] if agents else (patients.pop(0) if len(patients) >= 2 else None)
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
@@ -379,6 +414,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "")
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1
+    if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:
+        focus = ctx.focus.name_en if ctx.focus else "Unknown"
+        actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
     when = draft.date
     if when is None and ctx.published is not None:

@@ -53,8 +53,8 @@ def role(actor: Span, trigger: Span) -> str:
     if overlaps and trigger[0].pos_ in {"NOUN", "PROPN"}:
         return "agent"  # "les frappes aériennes russes", "une frappe partie d'un poste turc"
     if root.pos_ in {"NOUN", "PROPN"} and actor.root.is_ancestor(root) is False and root.is_ancestor(actor.root):
-        before = actor.doc[actor.start - 1].lower_ if actor.start > 0 else ""
-        return "patient" if before in _PATIENT_MARKERS else "agent"
+        before = {t.lower_ for t in actor.doc[max(actor.start - 3, 0) : actor.start]}
+        return "patient" if before & _PATIENT_MARKERS else "agent"
     verb = clause_verb(root)
     for child in verb.children:
         if child.i == actor.root.i or child.is_ancestor(actor.root):
