@@ -180,7 +180,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
 
 def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
     """The one country a sentence names ("Au Niger voisin, les FDS ..."), else the article's."""
-    named = {ctx.place(p).country for p in sentence.places if p.label_ == "country" and ctx.place(p) is not None}
+    places = [ctx.place(p) for p in sentence.places if p.label_ == "country"]
+    named = {p.country for p in places if p is not None}
     if len(named) == 1:
         return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
     return ctx.focus
