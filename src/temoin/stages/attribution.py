@@ -142,7 +142,7 @@ class AttributionFinder:
                 for a in doc.spans.get("temoin_actors", [])
                 if sent.start <= a.start < sent.end and a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")
             ]
-            for span in self._sentence_sources(sent):
+            for span in self._sentence_sources(sent) + unnamed_sources(sent, sources):
                 name = self._resolve(span, last, last_group)
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
@@ -183,6 +183,23 @@ class AttributionFinder:
             return last_group
         name = normalise_source(text)
         return name if 2 <= len(name) <= 80 else ""
+
+
+UNNAMED_SOURCE = re.compile(
+    r"\bsources? (?:sécuritaires?|locales?|militaires?|humanitaires?|médicales?|hospitalières?|diplomatiques?|"
+    r"officielles?|policières?|administratives?|judiciaires?|concordantes?|proches? d[eu'] ?\w+)",
+    re.I,
+)
+
+
+def unnamed_sources(sent: Span, found: list[Span]) -> list[Span]:
+    """ "de sources sécuritaires", "une source locale": sources wherever they stand in the sentence."""
+    out = []
+    for m in UNNAMED_SOURCE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if span is not None and not any(s.start <= span.start < s.end for s in found):
+            out.append(span)
+    return out
 
 
 def hedges(doc: Doc) -> list[Span]:
