@@ -128,18 +128,21 @@ class SQLiteGazetteer:
         return row is not None
 
     def _candidates(self, name: str) -> list[Candidate]:
-        """Strict matches if any, else core matches, else loose ones."""
-        for kind, key in ((0, strict_key(name)), (1, core_key(name)), (2, loose_key(name))):
-            if len(key) < 2:
-                continue
-            rows = self.db.execute(
-                "SELECT p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source, n.form"
-                " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND n.kind = ? LIMIT 400",
-                (key, kind),
-            ).fetchall()
-            if rows:
-                return [Candidate(GazPlace(*r[:8]), _KINDS[kind], r[8]) for r in rows]
-        return []
+        """Strict matches if any, else core matches, else loose ones (one query for the three)."""
+        keys = [strict_key(name), core_key(name), loose_key(name)]
+        if max(len(k) for k in keys) < 2:
+            return []
+        rows = self.db.execute(
+            "SELECT n.kind, p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source,"
+            " n.form FROM names n JOIN places p ON p.id = n.place_id"
+            " WHERE (n.key = ? AND n.kind = 0) OR (n.key = ? AND n.kind = 1) OR (n.key = ? AND n.kind = 2)"
+            " LIMIT 1200",
+            keys,
+        ).fetchall()
+        if not rows:
+            return []
+        best = min(r[0] for r in rows)
+        return [Candidate(GazPlace(*r[1:9]), _KINDS[best], r[9]) for r in rows if r[0] == best][:400]
 
     def place(self, place_id: str) -> GazPlace | None:
         row = self.db.execute(
