@@ -118,3 +118,19 @@ def commands(group, prefix: str = "") -> list[str]:  # type: ignore[no-untyped-d
 def test_every_command_is_documented_in_the_readme(command: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"temoin {command}" in readme, f"README does not document `temoin {command}`"
+
+
+def test_events_merged_across_outlets(tmp_path: Path, db: str) -> None:
+    articles = tmp_path / "two.jsonl"
+    rows = [
+        {"id": "a", "outlet": "Agence A", "published": "2024-03-06", "text": ARTICLE},
+        {"id": "b", "outlet": "Journal B", "published": "2024-03-06",
+         "text": "Des jihadistes ont attaqué mardi un poste de l'armée à Djibo, au Burkina Faso. Dix soldats ont été "
+                 "tués, selon l'AIB."},
+    ]
+    articles.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    assert run("analyze", str(articles), "--db", db).exit_code == 0
+    assert "2 event(s)" in run("events", "--db", db).stderr
+    merged = run("events", "--db", db, "--merged")
+    assert "1 merged event(s)" in merged.stderr
+    assert "7-10" in merged.stdout and "Djibo" in merged.stdout

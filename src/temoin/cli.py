@@ -15,7 +15,7 @@ from temoin.exceptions import TemoinError
 from temoin.io.readers import InputFailure, read_inputs
 from temoin.io.writers import FORMATS, write_results
 from temoin.records import ArticleResult
-from temoin.store import EventFilter, open_store
+from temoin.store import EventFilter, open_any_store
 
 
 def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -62,7 +62,7 @@ def analyze(
     failures = 0
     try:
         analyzer = Analyzer(gazetteer_path=gazetteer or "")
-        store = None if no_store else open_store(db)
+        store = None if no_store else open_any_store(db)
     except TemoinError as exc:
         report(str(exc))
         sys.exit(2)
@@ -126,6 +126,7 @@ class open_output:
 @click.option("--since", callback=iso_date, help="First date (YYYY-MM-DD).")
 @click.option("--until", callback=iso_date, help="Last date (YYYY-MM-DD).")
 @click.option("--limit", type=int, help="At most this many events.")
+@click.option("--merged", is_flag=True, help="One row per event told by several articles, with its outlets.")
 def events(
     db: str | None,
     event_type: str | None,
@@ -134,11 +135,16 @@ def events(
     since: date | None,
     until: date | None,
     limit: int | None,
+    merged: bool,
 ) -> None:
-    """List stored events as a table."""
+    """List stored events as a table (raw mentions, or merged across articles with --merged)."""
+    flt = EventFilter(event_type, country, actor, since, until, limit=limit)
     try:
-        with open_store(db) as store:
-            rows = store.events(EventFilter(event_type, country, actor, since, until, limit=limit))
+        with open_any_store(db) as store:
+            if merged:
+                print_merged(store.results(), flt)
+                return
+            rows = store.events(flt)
     except TemoinError as exc:
         report(str(exc))
         sys.exit(2)
@@ -154,6 +160,34 @@ def events(
     click.echo(f"{len(rows)} event(s)", err=True)
 
 
+def print_merged(results: Iterator[ArticleResult], flt: EventFilter) -> None:
+    from temoin.merge import merge_events, reports_from_results
+
+    rows = [m for m in merge_events(reports_from_results(results)) if merged_matches(m, flt)]
+    click.echo(f"{'first date':10}  {'sub-type':34}  {'location':22}  {'dead':>7}  {'outlets':>7}  disputed")
+    for m in rows[: flt.limit or None]:
+        toll = "" if m.fatalities_min is None else f"{m.fatalities_min}-{m.fatalities_max}"
+        click.echo(
+            f"{(m.first_date.isoformat() if m.first_date else '-'):10}  {m.sub_event_type[:34]:34}  "
+            f"{(m.location.name if m.location else '-')[:22]:22}  {toll:>7}  {m.outlet_count:>7}  "
+            f"{'asserted by some, attributed by others' if m.asserted_vs_attributed else ''}"
+        )
+    click.echo(f"{len(rows)} merged event(s)", err=True)
+
+
+def merged_matches(m: object, flt: EventFilter) -> bool:
+    from temoin.merge import MergedEvent
+
+    assert isinstance(m, MergedEvent)
+    if flt.event_type and flt.event_type not in {m.event_type, m.sub_event_type}:
+        return False
+    if flt.country and not (m.location and m.location.country == flt.country.upper()):
+        return False
+    if flt.since and (m.last_date is None or m.last_date < flt.since):
+        return False
+    return not (flt.until and (m.first_date is None or m.first_date > flt.until))
+
+
 @cli.command()
 @click.option("--db", type=click.Path(dir_okay=False), help="Database (default: user data dir).")
 @click.option(
@@ -167,7 +201,7 @@ def events(
 def export(db: str | None, fmt: str, output: str | None) -> None:
     """Export stored results: ACLED's CSV columns in ACLED's order, GeoJSON or JSON Lines."""
     try:
-        with open_store(db) as store, open_output(output) as out:
+        with open_any_store(db) as store, open_output(output) as out:
             count = write_results(store.results(), out, fmt)
     except TemoinError as exc:
         report(str(exc))
@@ -180,7 +214,7 @@ def export(db: str | None, fmt: str, output: str | None) -> None:
 def failures(db: str | None) -> None:
     """List inputs that could not be analysed, with the reason."""
     try:
-        with open_store(db) as store:
+        with open_any_store(db) as store:
             rows = store.failures()
     except TemoinError as exc:
         report(str(exc))
