@@ -204,7 +204,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
     agents, patients = sentence_actors(ctx, sentence, primary)
-    location = choose_location(ctx, sentence, primary, referential)
+    location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), referential)
     reading = Reading(
         sentence,
         primary,
@@ -390,7 +390,7 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         return (a.country if a.sector not in NON_STATE else "*", a.sector)
 
     agents, patients = list(draft.agents), list(draft.patients)
-    if draft.family == "violent":  # civilians are not the perpetrators of violence, whatever the parse says
+    if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says
         patients += [a for a in agents if a.sector in VICTIM_SECTORS]
         agents = [a for a in agents if a.sector not in VICTIM_SECTORS]
     actor1 = agents[0] if agents else (patients.pop(0) if len(patients) >= 2 else None)

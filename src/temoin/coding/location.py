@@ -33,6 +33,8 @@ def is_metonym(place: Span) -> bool:
     if place.root.dep_ in {"nsubj", "nsubj:pass"}:
         return True
     before = place.doc[max(place.start - 3, 0) : place.start].text.lower()
+    if place.start > 0 and place.doc[place.start - 1].lower_ in {"pour", "par", "selon"}:
+        return True  # « une attaque attribuée par Damas », « pour Moscou »
     return "régime de" in before or "gouvernement de" in before or "autorités de" in before
 
 
@@ -59,8 +61,12 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
     return score
 
 
-def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span, referential: list[Span]) -> Location | None:
+def choose_location(
+    ctx: ArticleContext, sentence: Sentence, triggers: list[Span], referential: list[Span]
+) -> Location | None:
+    """The best-placed place of the sentence relative to any of its fresh triggers."""
     best: tuple[float, Location] | None = None
+    trigger = triggers[0]
     for span in sentence.places:
         if span.label_ == "country" or is_origin(span, trigger) or is_metonym(span):
             continue
@@ -76,7 +82,7 @@ def choose_location(ctx: ArticleContext, sentence: Sentence, trigger: Span, refe
             precision_of(span, place.feature),
             place.id,
         )
-        score = place_score(span, trigger, referential)
+        score = max(place_score(span, t, referential) for t in triggers)
         if best is None or score > best[0]:
             best = (score, location)
     return best[1] if best else None
