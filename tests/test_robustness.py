@@ -497,3 +497,26 @@ def test_bad_lines_on_stdin_are_named_with_their_line() -> None:
     assert iter_items(read_stdin(None, io.BytesIO(data))) == [
         "a", "<stdin>:3: not valid JSON (Expecting property name enclosed in double quotes at column 2)"
     ]
+
+
+def test_crafted_lines_never_stop_a_cli_run(tmp_path: Path) -> None:
+    """Before the readers refused them, a lone surrogate crashed spaCy and the run, losing every article."""
+    from click.testing import CliRunner
+
+    from temoin.cli import cli
+
+    good = {"id": "ok", "published": "2024-03-06",
+            "text": "Des hommes armés ont tué au moins sept soldats mardi à Djibo, selon une source sécuritaire."}
+    path = tmp_path / "crafted.jsonl"
+    path.write_bytes(b"\n".join([
+        b'{"id": "s", "text": "Des tirs \\ud800 ont fait deux morts \\u00e0 Gao."}',
+        b'{"id": "d", "text": "\\"", "v": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
+        json.dumps(good).encode(),
+    ]))
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--no-store"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output  # no traceback
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ok"]
+    assert "crafted.jsonl:1: 'text' is not valid Unicode (unpaired surrogate at character 9)" in result.stderr
+    assert f"crafted.jsonl:2: JSON nested deeper than {MAX_JSON_DEPTH} levels" in result.stderr
+    assert "crafted.jsonl:3: not valid JSON (Exceeds the limit (4300 digits)" in result.stderr

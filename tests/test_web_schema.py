@@ -8,6 +8,7 @@ valid requests must be accepted and invalid ones refused. About 20 s.
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from tests.web_fixtures import build_demo_db
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (a dev dependency)")
 
-EXAMPLES = 80  # per operation
+EXAMPLES = int(os.environ.get("TEMOIN_SCHEMA_EXAMPLES", "80"))  # per operation; more for a deeper run
 LOCAL = {"Host": "127.0.0.1"}  # without a token the app answers loopback Host headers only
 
 

@@ -82,6 +82,8 @@ def check_article(article: Article, max_chars: int = MAX_CHARS) -> None:
         raise EmptyArticleError("the article has no words, only symbols or numbers", where)
     if len(article.text) > max_chars:
         raise ArticleTooLargeError(f"{len(article.text)} characters, over the limit of {max_chars}", where)
+    if any("\ud800" <= ch <= "\udfff" for ch in article.text):
+        raise InputError("the text holds unpaired surrogate characters (broken UTF-16)", where)
     if not looks_french(article.text):
         raise NotFrenchError("the text does not look French", where)
 
@@ -100,6 +102,7 @@ class Analyzer:
     def __init__(self, nlp: Language | None = None, gazetteer_path: str = "", max_chars: int = MAX_CHARS) -> None:
         self.nlp = nlp or build_pipeline(gazetteer_path=gazetteer_path)
         self.max_chars = max_chars
+        self.nlp.max_length = max(self.nlp.max_length, max_chars * 5 // 4 + 1)  # clean-up may add spaces
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -10,9 +10,9 @@ from typing import IO
 
 import click
 
-from temoin.api import Analyzer, ArticleFailure
+from temoin.api import MAX_CHARS, Analyzer, ArticleFailure
 from temoin.exceptions import TemoinError
-from temoin.io.readers import InputFailure, read_inputs
+from temoin.io.readers import MAX_BYTES, InputFailure, read_inputs
 from temoin.io.writers import FORMATS, write_results
 from temoin.records import ArticleResult
 from temoin.store import EventFilter, open_any_store
@@ -49,6 +49,13 @@ def cli() -> None:
 )
 @click.option("--no-store", is_flag=True, help="Do not store results in the database.")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="Gazetteer index to use.")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse articles longer than this many characters.",
+)
 def analyze(
     inputs: tuple[str, ...],
     output: str | None,
@@ -57,11 +64,12 @@ def analyze(
     db: str | None,
     no_store: bool,
     gazetteer: str | None,
+    max_chars: int,
 ) -> None:
     """Analyse articles: INPUT is a .txt file, a .jsonl file of articles, a folder, or - for stdin."""
     failures = 0
     try:
-        analyzer = Analyzer(gazetteer_path=gazetteer or "")
+        analyzer = Analyzer(gazetteer_path=gazetteer or "", max_chars=max_chars)
         store = None if no_store else open_any_store(db)
     except TemoinError as exc:
         report(str(exc))
@@ -70,7 +78,7 @@ def analyze(
     def results() -> Iterator[ArticleResult]:
         nonlocal failures
         articles = []
-        for item in read_inputs(list(inputs), published):
+        for item in read_inputs(list(inputs), published, max_bytes=max(MAX_BYTES, 12 * max_chars)):
             if isinstance(item, InputFailure):
                 failures += 1
                 report(str(item.error))

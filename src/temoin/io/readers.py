@@ -145,10 +145,13 @@ def read_text(data: bytes, name: str, article_id: str, published: date | None) -
 
 def read_limited(stream: IO[bytes], max_bytes: int, source: str, head: bytes = b"") -> bytes:
     """All of ``stream`` after ``head``, or an ``InputError`` once it passes ``max_bytes`` (nothing more is read)."""
-    data = head + stream.read(max(0, max_bytes + 1 - len(head)))
-    if len(data) > max_bytes:
+    chunks, size = [head], len(head)
+    while size <= max_bytes and (chunk := stream.read(max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
         raise InputError(f"larger than {max_bytes} bytes, the input limit; not read", source)
-    return data
+    return b"".join(chunks)
 
 
 def printable(path: Path | str) -> str:
@@ -224,7 +227,8 @@ def read_inputs(
         try:
             exists = path.exists()
         except (OSError, ValueError) as exc:  # a name too long, a NUL byte
-            yield InputFailure(printable(item), InputError(f"cannot read ({exc})", printable(item)))
+            reason = getattr(exc, "strerror", None) or exc
+            yield InputFailure(printable(item), InputError(f"cannot read ({reason})", printable(item)))
             continue
         if not exists:
             yield InputFailure(printable(item), InputError("no such file or folder", printable(item)))

@@ -136,13 +136,15 @@ class AttributionFinder:
         sources: list[Span] = []
         last = ""
         last_group = ""
+        armed_groups = [
+            a
+            for a in doc.spans.get("temoin_actors", [])
+            if a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")
+        ]
         for sent in doc.sents:
-            groups = [
-                a
-                for a in doc.spans.get("temoin_actors", [])
-                if sent.start <= a.start < sent.end and a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")
-            ]
-            for span in self._sentence_sources(sent) + unnamed_sources(sent, sources):
+            groups = [a for a in armed_groups if sent.start <= a.start < sent.end]
+            found = self._sentence_sources(sent)
+            for span in found + unnamed_sources(sent, found):
                 name = self._resolve(span, last, last_group)
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
@@ -21,10 +21,14 @@ from temoin.web.queries import BBox, Database, Reader, Selection, SortKey
 from temoin.web.spans import article_spans
 
 MAX_PAGE = 1000
+MAX_OFFSET = 10**9  # SQLite's integers stop at 2**63 - 1: a larger offset would be a 500, not a 422
 # One coordinate in range, as the page writes it (no exponent, no space, ASCII digits only).
 LON = r"-?(?:180(?:\.0{1,12})?|(?:1[0-7][0-9]|[0-9]{1,2})(?:\.[0-9]{1,12})?)"
 LAT = r"-?(?:90(?:\.0{1,12})?|[1-8]?[0-9](?:\.[0-9]{1,12})?)"
 BBOX_PATTERN = rf"^{LON},{LAT},{LON},{LAT}$"
+# Text filters may hold anything but NUL: SQLite's LIKE reads its pattern as a C string, so
+# actor="\0" would become "%" and select every event with an actor.
+TEXT = r"^[^\x00]*$"
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What any endpoint may answer besides its own result and the 422 of its parameters.
 REFUSALS: dict[int | str, dict[str, object]] = {
@@ -64,21 +68,25 @@ def valid_bbox(value: str | None) -> str | None:
     return value
 
 
+def text(description: str, alias: str | None = None) -> Any:
+    return Query(alias=alias, description=description, pattern=TEXT)
+
+
 def selection(
-    event_type: Annotated[str | None, Query(alias="type", description="Event type or sub-type.")] = None,
-    subtype: Annotated[str | None, Query(description="Sub-event type.")] = None,
-    actor: Annotated[str | None, Query(description="Part of an actor's name.")] = None,
-    country: Annotated[str | None, Query(description="ISO alpha-2 (location) or alpha-3 (actor).")] = None,
+    event_type: Annotated[str | None, text("Event type or sub-type.", alias="type")] = None,
+    subtype: Annotated[str | None, text("Sub-event type.")] = None,
+    actor: Annotated[str | None, text("Part of an actor's name.")] = None,
+    country: Annotated[str | None, text("ISO alpha-2 (location) or alpha-3 (actor).")] = None,
     since: Annotated[IsoDate, Query(description="First event date.")] = None,
     until: Annotated[IsoDate, Query(description="Last event date.")] = None,
     certainty: Annotated[Certainty | None, Query()] = None,
-    source: Annotated[str | None, Query(description="A source the event is attributed to.")] = None,
-    outlet: Annotated[str | None, Query(description="The outlet that published the article.")] = None,
+    source: Annotated[str | None, text("A source the event is attributed to.")] = None,
+    outlet: Annotated[str | None, text("The outlet that published the article.")] = None,
     bbox: Annotated[str | None, Query(description="Map extent: west,south,east,north in degrees, "
                                       "south <= north; west > east crosses the antimeridian.",
                                       pattern=BBOX_PATTERN, json_schema_extra={"format": "bbox"}),
                     AfterValidator(valid_bbox)] = None,
-    article: Annotated[str | None, Query(description="One article's id.")] = None,
+    article: Annotated[str | None, text("One article's id.")] = None,
 ) -> Selection:
     base = EventFilter(event_type or None, country or None, actor or None, since, until, article or None)
     return Selection(base, subtype or None, certainty, source or None, outlet or None,
@@ -114,7 +122,7 @@ def api_router(settings: Settings) -> APIRouter:
     @router.get("/events", response_model=models.EventPage)
     def events(db: Read, sel: Filters, sort: Sort = "date", order: Order = "asc",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-               offset: Annotated[int, Query(ge=0)] = 0) -> models.EventPage:
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> models.EventPage:
         """One page of the selected events, sorted."""
         rows = db.rows(sel, sort, order == "desc", limit, offset)
         return models.EventPage(total=db.count(sel), offset=offset, limit=limit,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -27,7 +27,7 @@ class WebConfig:
     token: str | None = None
     tiles: str | None = None
     tiles_attribution: str = ""
-    limits: Limits = Limits()  # sizes always; the per-client rate only when set
+    limits: Limits = field(default_factory=Limits)  # sizes always; the per-client rate only when set
 
 
 def vendor_ready() -> bool:

@@ -9,6 +9,7 @@ import click
 from temoin.exceptions import TemoinError
 from temoin.store import default_db_path
 from temoin.web.app import WebConfig, create_app, vendor_ready
+from temoin.web.limits import Limits
 from temoin.web.queries import Database
 from temoin.web.security import MIN_TOKEN_LENGTH, is_loopback, tiles_origin
 
@@ -40,10 +41,14 @@ def check_tiles(tiles: str | None) -> None:
 @click.option("--token", envvar="TEMOIN_TOKEN", help="Token every request must carry (env TEMOIN_TOKEN).")
 @click.option("--tiles", help=f"Online tile URL template offered beside the offline basemap, e.g. {OSM}.")
 @click.option("--tiles-attribution", default="© OpenStreetMap contributors", show_default=True)
+@click.option("--rate-limit", "rate", default=10.0, show_default=True, envvar="TEMOIN_RATE_LIMIT",
+              type=click.FloatRange(0, 1e6), help="Requests per second per client (token bucket); 0: no limit.")
+@click.option("--burst", default=60, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Requests a client may make at once (the events page makes about 25 on load).")
 @click.option("--migrate", is_flag=True, help="Create or migrate the database before serving "
                                               "(the app itself only ever opens it read-only).")
 def serve(db: str | None, host: str, port: int, token: str | None, tiles: str | None,
-          tiles_attribution: str, migrate: bool) -> None:
+          tiles_attribution: str, rate: float, burst: int, migrate: bool) -> None:
     """Serve a map, a timeline, a table and an article view of stored events (read-only)."""
     import uvicorn
 
@@ -58,7 +63,8 @@ def serve(db: str | None, host: str, port: int, token: str | None, tiles: str | 
     if not vendor_ready():
         click.echo("Warning: the map's files are not built (run scripts/build-web-assets.sh); "
                    "the table, timeline and article view still work.", err=True)
-    app = create_app(WebConfig(database, token or None, tiles or None, tiles_attribution))
+    limits = Limits(rate=rate or None, burst=burst)
+    app = create_app(WebConfig(database, token or None, tiles or None, tiles_attribution, limits))
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"temoin serve: http://{shown}:{port}/" + ("?token=<token>" if token else ""), err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
