@@ -11,20 +11,12 @@ from typing import IO
 import click
 
 from temoin.api import MAX_CHARS, Analyzer, ArticleFailure
+from temoin.cli_common import iso_date
 from temoin.exceptions import TemoinError
 from temoin.io.readers import MAX_BYTES, InputFailure, read_inputs
 from temoin.io.writers import FORMATS, write_results
 from temoin.records import ArticleResult
 from temoin.store import EventFilter, open_any_store
-
-
-def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def report(message: str) -> None:

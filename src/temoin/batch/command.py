@@ -11,19 +11,11 @@ import click
 from temoin.batch.engines import DaskEngine, Engine, InlineEngine, LocalEngine
 from temoin.batch.parquet import PARTITIONS, write_parquet
 from temoin.batch.runner import BatchReport, run_batch
+from temoin.cli_common import iso_date
 from temoin.exceptions import TemoinError
 from temoin.store import open_any_store
 
 DEFAULT_WORKERS = max(1, min(4, (os.cpu_count() or 2) - 1))
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def make_engine(engine: str, workers: int, scheduler: str | None, gazetteer: str) -> Engine:
@@ -57,7 +49,7 @@ def summary(report: BatchReport, where: str) -> str:
               help="Parquet partition column: the event's country, or its month (YYYY-MM).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles per task and per database transaction.")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
+@click.option("--published", callback=iso_date, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="Gazetteer index to use.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
 def batch(inputs: tuple[str, ...], db: str, workers: int, engine: str, scheduler: str | None,
