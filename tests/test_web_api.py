@@ -279,3 +279,32 @@ def test_scripts_never_parse_html_from_data() -> None:
         code = script.read_text(encoding="utf-8")
         for sink in SINKS:
             assert sink not in code, f"{script.name} uses {sink}"
+
+
+@pytest.mark.parametrize("sort", ["date", "type", "subtype", "actor", "location", "country", "fatalities",
+                                  "certainty", "outlet"])
+def test_pages_follow_the_full_order(demo_db: Path, sort: str) -> None:
+    # A page is read keys first, then rows: it must be the same slice as one pass over everything.
+    from temoin.web.queries import Reader, Selection
+
+    with connect_read_only(demo_db) as store:
+        reader = Reader(store)
+        for descending in (False, True):
+            everything = reader.rows(Selection(), sort, descending)
+            assert len(everything) == 12
+            for limit, offset in ((5, 0), (5, 5), (5, 10), (50, 0), (3, 11), (5, 12)):
+                assert reader.rows(Selection(), sort, descending, limit, offset) == everything[offset:offset + limit]
+
+
+def test_a_page_is_read_in_one_snapshot(demo_db: Path) -> None:
+    # Keys and rows come from one read transaction: an article re-analysed in between (new rowids)
+    # cannot make rows vanish from the page.
+    from temoin.web.queries import Reader, Selection
+
+    with connect_read_only(demo_db) as store:
+        reader = Reader(store)
+        with reader.snapshot():
+            assert store.conn.in_transaction
+            assert len(reader.rows(Selection(), limit=5)) == 5
+        assert not store.conn.in_transaction
+        assert len(reader.rows(Selection(), limit=5)) == 5 and not store.conn.in_transaction

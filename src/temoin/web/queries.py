@@ -28,6 +28,7 @@ SORTS: dict[str, str] = {
     "certainty": "e.certainty", "outlet": "a.outlet",
 }
 FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+MMAP_BYTES = 256 * 2**20  # reads through the OS page cache: each request opens a fresh, cold connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,11 @@ def bbox_clause(box: BBox) -> str:
     return f"(e.latitude BETWEEN ? AND ? AND {lon})"
 
 
+def source_sql(sel: Selection, sort: str = "date") -> str:
+    """The FROM clause: events alone, unless the outlet (an article's column) filters or sorts."""
+    return FROM if sel.outlet or SORTS[sort].startswith("a.") else "FROM events e"
+
+
 def order_sql(sort: str, descending: bool) -> str:
     column = SORTS[sort]
     direction = "DESC" if descending else "ASC"
@@ -113,6 +119,10 @@ class Point:
     fatalities: int | None
 
 
+def event_row(r: Any) -> EventRow:
+    return EventRow(r[0], r[1], r[2] or "", r[3] or "", r[4], json.loads(r[5]))
+
+
 class Reader:
     """Queries over one open connection (one per request: sqlite3 connections stay in their thread)."""
 
@@ -122,27 +132,51 @@ class Reader:
 
     def count(self, sel: Selection) -> int:
         where, params = selection_sql(sel)
-        return int(self.conn.execute(f"SELECT count(*) {FROM} WHERE {where}", params).fetchone()[0])
+        return int(self.conn.execute(f"SELECT count(*) {source_sql(sel)} WHERE {where}", params).fetchone()[0])
 
     def rows(self, sel: Selection, sort: str = "date", descending: bool = False,
              limit: int | None = None, offset: int = 0) -> list[EventRow]:
         where, params = selection_sql(sel)
-        sql = (f"SELECT e.article_id, e.idx, a.title, a.outlet, a.published, e.data {FROM} WHERE {where} "
-               f"ORDER BY {order_sql(sort, descending)} LIMIT ? OFFSET ?")
-        cursor = self.conn.execute(sql, [*params, -1 if limit is None else limit, offset])
-        return [EventRow(r[0], r[1], r[2] or "", r[3] or "", r[4], json.loads(r[5])) for r in cursor]
+        columns = "e.article_id, e.idx, a.title, a.outlet, a.published, e.data"
+        order = order_sql(sort, descending)
+        if limit is None:  # everything (the exports): one pass
+            sql = f"SELECT {columns} {FROM} WHERE {where} ORDER BY {order} LIMIT -1 OFFSET ?"
+            return [event_row(r) for r in self.conn.execute(sql, [*params, offset])]
+        # One page: sort the keys alone (the sorter would otherwise carry every row's JSON past the
+        # offset), then read those rows.
+        # Both reads in one snapshot: a re-analysed article gets new rowids.
+        keys_sql = f"SELECT e.rowid {source_sql(sel, sort)} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        with self.snapshot():
+            keys = [int(r[0]) for r in self.conn.execute(keys_sql, [*params, limit, offset])]
+            if not keys:
+                return []
+            sql = f"SELECT e.rowid, {columns} {FROM} WHERE e.rowid IN ({', '.join('?' * len(keys))})"
+            found = {int(r[0]): event_row(r[1:]) for r in self.conn.execute(sql, keys)}
+        return [found[k] for k in keys if k in found]
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction (in WAL mode, one consistent view) around the block, unless one is open."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
 
     def points(self, sel: Selection) -> list[Point]:
         where, params = selection_sql(sel)
         sql = (f"SELECT e.article_id, e.idx, e.latitude, e.longitude, e.event_type, e.sub_event_type, "
-               f"e.event_date, e.location, e.fatalities {FROM} WHERE {where} AND e.latitude IS NOT NULL "
+               f"e.event_date, e.location, e.fatalities {source_sql(sel)} WHERE {where} AND e.latitude IS NOT NULL "
                f"AND e.longitude IS NOT NULL ORDER BY e.event_date, e.article_id, e.idx")
         return [Point(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8])
                 for r in self.conn.execute(sql, params)]
 
     def timeline(self, sel: Selection) -> list[tuple[str, str, int]]:
         where, params = selection_sql(sel)
-        sql = (f"SELECT e.event_date, e.event_type, count(*) {FROM} WHERE {where} "
+        sql = (f"SELECT e.event_date, e.event_type, count(*) {source_sql(sel)} WHERE {where} "
                "AND e.event_date IS NOT NULL GROUP BY e.event_date, e.event_type "
                "ORDER BY e.event_date, e.event_type")
         return [(r[0], r[1], int(r[2])) for r in self.conn.execute(sql, params)]
@@ -182,6 +216,7 @@ def connect_read_only(path: str | Path) -> Store:
         # from different worker threads, hence check_same_thread=False).
         conn = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, timeout=30, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as exc:
         raise StoreError(f"{target}: cannot open the database read-only ({exc})") from exc
