@@ -15,6 +15,7 @@ from temoin.coding.assemble import code_events
 from temoin.coding.context import build_context
 from temoin.coding.notes import add_notes
 from temoin.exceptions import ArticleTooLargeError, EmptyArticleError, InputError, NotFrenchError
+from temoin.io.language import not_french_reason
 from temoin.pipeline import build_pipeline
 from temoin.records import Article, ArticleResult, Attribution, Label, LanguageProfile, Place
 from temoin.stages.clean import CleanText, clean_text
@@ -23,44 +24,6 @@ from temoin.stages.places.component import PlaceFinder
 from temoin.stages.places.gazetteer import Gazetteer
 
 MAX_CHARS = 1_000_000
-FRENCH_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "de",
-        "des",
-        "du",
-        "et",
-        "à",
-        "en",
-        "un",
-        "une",
-        "est",
-        "que",
-        "qui",
-        "dans",
-        "pour",
-        "pas",
-        "par",
-        "sur",
-        "au",
-        "aux",
-        "a",
-        "ont",
-        "été",
-        "il",
-        "elle",
-        "ils",
-        "ce",
-        "cette",
-        "se",
-        "sont",
-        "avec",
-        "selon",
-        "plus",
-    ]
-)
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -84,16 +47,13 @@ def check_article(article: Article, max_chars: int = MAX_CHARS) -> None:
         raise ArticleTooLargeError(f"{len(article.text)} characters, over the limit of {max_chars}", where)
     if any("\ud800" <= ch <= "\udfff" for ch in article.text):
         raise InputError("the text holds unpaired surrogate characters (broken UTF-16)", where)
-    if not looks_french(article.text):
-        raise NotFrenchError("the text does not look French", where)
+    reason = not_french_reason(article.text)
+    if reason:
+        raise NotFrenchError(reason, where)
 
 
 def looks_french(text: str) -> bool:
-    words = [w.lower() for w in WORD.findall(text[:5000])]
-    if not words:
-        return False
-    share = sum(w in FRENCH_WORDS for w in words) / len(words)
-    return share >= 0.08 if len(words) >= 20 else share > 0
+    return not_french_reason(text) is None
 
 
 class Analyzer:

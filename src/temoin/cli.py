@@ -11,8 +11,9 @@ from typing import IO
 import click
 
 from temoin.api import MAX_CHARS, Analyzer, ArticleFailure
-from temoin.cli_common import iso_date
+from temoin.cli_common import iso_date, reading_options
 from temoin.exceptions import TemoinError
+from temoin.io.options import ReadOptions
 from temoin.io.readers import MAX_BYTES, InputFailure, read_inputs
 from temoin.io.writers import FORMATS, write_results
 from temoin.records import ArticleResult
@@ -48,6 +49,7 @@ def cli() -> None:
     show_default=True,
     help="Refuse articles longer than this many characters.",
 )
+@reading_options
 def analyze(
     inputs: tuple[str, ...],
     output: str | None,
@@ -57,8 +59,15 @@ def analyze(
     no_store: bool,
     gazetteer: str | None,
     max_chars: int,
+    read_options: ReadOptions,
 ) -> None:
-    """Analyse articles: INPUT is a .txt file, a .jsonl file of articles, a folder, or - for stdin."""
+    """Analyse articles. INPUT is a file, a folder of them, a URL, or - for stdin.
+
+    Files: .txt (one article), .jsonl (one article a line), .csv or .tsv (one a row, see
+    --csv-columns), .html, .htm or .mhtml (a saved web page), .rss or .atom (a feed: each
+    entry's page is fetched), .urls (one URL a line). A URL is fetched and read as a page or
+    a feed; robots.txt is obeyed and private addresses refused (see --allow-private-addresses).
+    """
     failures = 0
     try:
         analyzer = Analyzer(gazetteer_path=gazetteer or "", max_chars=max_chars)
@@ -70,7 +79,8 @@ def analyze(
     def results() -> Iterator[ArticleResult]:
         nonlocal failures
         articles = []
-        for item in read_inputs(list(inputs), published, max_bytes=max(MAX_BYTES, 12 * max_chars)):
+        limit = max(MAX_BYTES, 12 * max_chars)
+        for item in read_inputs(list(inputs), published, max_bytes=limit, options=read_options):
             if isinstance(item, InputFailure):
                 failures += 1
                 report(str(item.error))

@@ -4,7 +4,9 @@
     ├── InputError            an input cannot be read (names the input and, for JSONL, the line)
     │   ├── EmptyArticleError     the article has no text
     │   ├── NotFrenchError        the article is not in French
-    │   └── ArticleTooLargeError  the article is over the size limit
+    │   ├── ArticleTooLargeError  the article is over the size limit
+    │   └── FetchError            a page, feed or robots.txt cannot be fetched, or may not be
+    │                             (refused address or scheme, robots.txt, timeout, size, HTTP status)
     ├── GazetteerError        the gazetteer index cannot be built, loaded or imported into
     ├── StoreError            the database cannot be opened, migrated or written
     └── ExportError           an export format is unknown or cannot be written
@@ -38,6 +40,10 @@ class NotFrenchError(InputError):
 
 class ArticleTooLargeError(InputError):
     """The article is larger than the configured limit."""
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched, or may not be: its scheme, address or robots.txt forbid it, or the server failed."""
 
 
 class GazetteerError(TemoinError):

@@ -11,8 +11,10 @@ import click
 from temoin.batch.engines import DaskEngine, Engine, InlineEngine, LocalEngine
 from temoin.batch.parquet import PARTITIONS, write_parquet
 from temoin.batch.runner import BatchReport, run_batch
-from temoin.cli_common import iso_date
+from temoin.cli_common import iso_date, reading_options
 from temoin.exceptions import TemoinError
+from temoin.io.options import ReadOptions
+from temoin.io.readers import reading_with
 from temoin.store import open_any_store
 
 DEFAULT_WORKERS = max(1, min(4, (os.cpu_count() or 2) - 1))
@@ -52,10 +54,16 @@ def summary(report: BatchReport, where: str) -> str:
 @click.option("--published", callback=iso_date, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="Gazetteer index to use.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+@reading_options
 def batch(inputs: tuple[str, ...], db: str, workers: int, engine: str, scheduler: str | None,
           parquet_dir: str | None, partition_by: str, chunk_size: int, published: date | None,
-          gazetteer: str | None, progress: bool) -> None:
-    """Analyse many articles in parallel: INPUT is a .txt or .jsonl file or a folder (not stdin).
+          gazetteer: str | None, progress: bool, read_options: ReadOptions) -> None:
+    """Analyse many articles in parallel. INPUT is a file, a folder of them or a URL (not stdin).
+
+    Files are read as by `temoin analyze`: .txt, .jsonl, .csv/.tsv (see --csv-columns),
+    .html/.htm/.mhtml, .rss/.atom feeds, .urls lists of URLs. Fetched pages are kept in
+    memory for the run, so the pass that counts articles and the one that analyses them
+    fetch each page once.
 
     Resumable and idempotent: an article already stored with the same id and
     text (hash of the normalised text) is skipped, so a re-run after a crash
@@ -64,7 +72,7 @@ def batch(inputs: tuple[str, ...], db: str, workers: int, engine: str, scheduler
     if "-" in inputs:
         raise click.BadParameter("batch reads files and folders, not stdin", param_hint="INPUT")
     try:
-        with open_any_store(db) as store:
+        with open_any_store(db) as store, reading_with(read_options):
             report = run_batch(list(inputs), store, make_engine(engine, workers, scheduler, gazetteer or ""),
                                chunk_size=chunk_size, published=published, progress=progress)
             click.echo(summary(report, store.path), err=True)

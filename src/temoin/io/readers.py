@@ -1,10 +1,12 @@
-"""Articles from .txt files, JSON Lines files, folders and stdin.
+"""Articles from .txt, JSON Lines, CSV, HTML and feed files, URLs, folders of them and stdin.
 
 Every unreadable input becomes an ``InputFailure`` naming the file (and line)
 with the reason; the other inputs are still read. Nothing larger than
 ``MAX_BYTES`` (a JSONL line, a text file, text on stdin) is read into memory,
 JSON nested deeper than ``MAX_JSON_DEPTH`` is not parsed, and text that cannot
 be written back as UTF-8 (unpaired surrogates from JSON escapes) is refused.
+The other formats have their own modules (``csv_reader``, ``html``, ``feeds``,
+``urls``), imported only when an input needs them.
 """
 
 from __future__ import annotations
@@ -15,20 +17,33 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from temoin.exceptions import InputError
+from temoin.io.options import MAX_PAGE_BYTES, ReadOptions
 from temoin.records import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MHTML_SUFFIXES = {".mhtml", ".mht"}
+FEED_SUFFIXES = {".rss", ".atom"}
+URL_LIST_SUFFIXES = {".urls"}
+READ_SUFFIXES = (
+    TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES | FEED_SUFFIXES | URL_LIST_SUFFIXES
+)
 MAX_JSON_DEPTH = 20
-MAX_BYTES = 20 * 1024 * 1024  # the largest JSONL line, text file or stdin text read (20 MiB)
+MAX_BYTES = 20 * 1024 * 1024  # the largest JSONL line, CSV row, text file or stdin text read (20 MiB)
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)  # a whole string, or one bracket
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_OPTIONS: ContextVar[ReadOptions | None] = ContextVar("read_options", default=None)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # any scheme: those not fetched are refused with the reason
 
 
 class LineStream(Protocol):
@@ -159,8 +174,11 @@ def printable(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def read_path(path: Path, published: date | None, max_bytes: int = MAX_BYTES) -> Iterator[Article | InputFailure]:
+def read_path(
+    path: Path, published: date | None, max_bytes: int = MAX_BYTES, options: ReadOptions | None = None
+) -> Iterator[Article | InputFailure]:
     name = printable(path)
+    options = options or ReadOptions()
     try:
         children = sorted(path.rglob("*")) if path.is_dir() else None
     except OSError as exc:
@@ -168,20 +186,71 @@ def read_path(path: Path, published: date | None, max_bytes: int = MAX_BYTES) ->
         return
     if children is not None:
         for child in children:
-            if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                yield from read_path(child, published, max_bytes)
+            if child.is_file() and child.suffix.lower() in READ_SUFFIXES and not is_page_asset(child):
+                yield from read_path(child, published, max_bytes, options)
         return
     try:
         with path.open("rb") as fh:
-            if path.suffix.lower() in JSONL_SUFFIXES:
-                yield from read_jsonl(fh, name, published, max_bytes)
-                return
-            data = read_limited(fh, max_bytes, name)
-        yield read_text(data, name, printable(path.stem), published)
+            yield from read_file(fh, path, name, published, max_bytes, options)
     except InputError as exc:
         yield InputFailure(name, exc)
     except OSError as exc:
         yield InputFailure(name, InputError(f"cannot read ({exc.strerror or exc})", name))
+
+
+def read_file(
+    fh: IO[bytes], path: Path, name: str, published: date | None, max_bytes: int, options: ReadOptions
+) -> Iterator[Article | InputFailure]:
+    """The articles of one open file, read as its suffix says (text when it says nothing known)."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(fh, name, published, max_bytes)
+    elif suffix in CSV_SUFFIXES:
+        from temoin.io.csv_reader import read_csv
+
+        yield from read_csv(fh, name, published, max_bytes, options.columns)
+    elif suffix in URL_LIST_SUFFIXES:
+        from temoin.io.urls import read_url_list
+
+        yield from read_url_list(fh, name, published, options)
+    elif suffix in HTML_SUFFIXES | MHTML_SUFFIXES:
+        yield read_page(read_limited(fh, min(max_bytes, MAX_PAGE_BYTES), name), path, name, published)
+    elif suffix in FEED_SUFFIXES:
+        from temoin.io.feeds import read_feed
+
+        yield from read_feed(read_limited(fh, max_bytes, name), name, published, options)
+    else:
+        yield read_text(read_limited(fh, max_bytes, name), name, printable(path.stem), published)
+
+
+def read_page(data: bytes, path: Path, name: str, published: date | None) -> Article:
+    """A saved web page: .html, .htm, or a single-file .mhtml."""
+    from temoin.io.html import article_from_html, html_of_mhtml
+
+    url = ""
+    if path.suffix.lower() in MHTML_SUFFIXES:
+        data, url = html_of_mhtml(data, name)
+    return article_from_html(data, name, printable(path.stem), published, url)
+
+
+def is_page_asset(path: Path) -> bool:
+    """Whether ``path`` lies in the ``NAME_files`` folder a browser saves beside ``NAME.html`` (frames, ads)."""
+    for folder in path.parents:
+        if folder.name.endswith("_files"):
+            stem = folder.name[: -len("_files")]
+            if any((folder.parent / (stem + suffix)).is_file() for suffix in HTML_SUFFIXES):
+                return True
+    return False
+
+
+@contextmanager
+def reading_with(options: ReadOptions) -> Iterator[ReadOptions]:
+    """Make ``options`` the default of ``read_inputs`` within the block (for callers that do not pass them on)."""
+    token = _OPTIONS.set(options)
+    try:
+        yield options
+    finally:
+        _OPTIONS.reset(token)
 
 
 class _Prefixed:
@@ -216,12 +285,21 @@ def read_stdin(
 
 
 def read_inputs(
-    inputs: list[str], published: date | None = None, max_bytes: int = MAX_BYTES
+    inputs: list[str], published: date | None = None, max_bytes: int = MAX_BYTES, options: ReadOptions | None = None
 ) -> Iterator[Article | InputFailure]:
-    """Articles from each input in turn: a file, a folder, or '-' for stdin."""
+    """Articles from each input in turn: a file, a folder, a URL, or '-' for stdin.
+
+    ``options`` default to those set by ``reading_with``, else to ``ReadOptions()``.
+    """
+    options = options or _OPTIONS.get() or ReadOptions()
     for item in inputs:
         if item == "-":
             yield from read_stdin(published, max_bytes=max_bytes)
+            continue
+        if _URL.match(item):
+            from temoin.io.urls import read_url
+
+            yield from read_url(item, printable(item), published, options)
             continue
         path = Path(item)
         try:
@@ -233,4 +311,4 @@ def read_inputs(
         if not exists:
             yield InputFailure(printable(item), InputError("no such file or folder", printable(item)))
         else:
-            yield from read_path(path, published, max_bytes)
+            yield from read_path(path, published, max_bytes, options)
