@@ -83,3 +83,40 @@ def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> N
     assert near and near[0].feature == "near"
     assert abs(near[0].latitude - 14.10) < 0.1
     assert result.events[0].location is not None and result.events[0].location.geo_precision == 2
+
+
+def _places(analyzer, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {p.text: p.place_id for p in analyzer.analyze(text, "2024-03-01").places}
+
+
+def test_a_person_named_like_a_place_is_not_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Poutine" is only a loose (consonant-skeleton) match of a Chinese city, and the article
+    # uses the word as a man's name: neither a hint nor a guess is taken.
+    text = "Vladimir Poutine a reçu son homologue au Kremlin. Poutine a ensuite parlé de la Crimée."
+    found = _places(analyzer, text)
+    assert "Poutine" not in found
+    assert "Kremlin" not in found
+
+
+def test_a_region_no_town_shares_needs_no_cue(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Les forces russes ont renforcé leurs positions en Crimée, selon Kiev.")
+    assert found.get("Crimée") == "rg:ua-crimea"
+
+
+def test_demonyms_and_centuries_are_not_places(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Le Nigérian a marqué deux buts. Au XXe siècle, le Marocain avait déjà gagné à Casablanca."
+    found = _places(analyzer, text)
+    assert set(found) == {"Casablanca"}
+
+
+def test_a_site_named_after_a_city_is_placed_at_the_city(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "L'avion a atterri à l'aéroport de Moscou dans la nuit.")
+    assert found.get("Moscou") == "gn:524901"
+
+
+def test_a_stray_alternate_name_is_not_taken_for_a_foreign_city(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames lists odd alternate names ("Franklin" for Columbus, Ohio): a bare word that only
+    # such an alias matches, in an article about elsewhere, is refused; a French exonym is kept.
+    found = _places(analyzer, "Franklin a rencontré des habitants de Bamako avant de partir pour Athènes.")
+    assert "Franklin" not in found
+    assert found.get("Athènes") == "gn:264371"

@@ -9,12 +9,14 @@ ranking and the event location use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from temoin.countries import country_lexicon
 from temoin.resources import read_lines, read_tsv
 from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import fold
@@ -52,7 +54,11 @@ TITLES = {
     "docteur",
     "professeur",
 }
+_NOT_NAME_START = {"à", "au", "aux", "en", "dans", "sur", "vers", "et", "ou", "mais", "depuis", "selon", "pour", "par"}
+_ARABIC_ARTICLES = {"al", "el", "ash", "ach", "ad", "az", "ar", "an", "ech", "ez", "ed", "as", "at"}
+NOT_PERSON_TITLES = {"saint", "sainte", "père"}  # "Saint-Louis", "Père Lachaise": places, not people
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
+_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
 _ORIENTATION = {
     "nord",
@@ -121,6 +127,7 @@ class Mention:
     cue: Cue | None
     candidates: list[Candidate] = field(default_factory=list)
     after_preposition: bool = False  # "à X", "de X", "vers X": the grammar of a place
+    person_word: bool = False  # a word the article also uses as a person's name ("Vladimir Poutine")
 
 
 @cache
@@ -195,6 +202,41 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
 
 
+def person_words(doc: Doc) -> frozenset[str]:
+    """Words the article uses as people's names: in PER entities of two words or more, or after a title."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) >= 2:
+            words.update(fold(t.text) for t in ent if t.text[:1].isupper() and fold(t.text) not in _NAME_PARTICLES)
+    for i in range(len(doc) - 1):
+        title = doc[i].lower_.rstrip(".")
+        if title in TITLES and title not in NOT_PERSON_TITLES and doc[i + 1].text[:1].isupper():
+            words.add(fold(doc[i + 1].text))
+    return frozenset(words)
+
+
+def is_demonym_or_ordinal(span: Span) -> bool:
+    """"Le Nigérian", "Marocain", "les Russes" (people, not places); "XXe" (a century)."""
+    last = span[-1].text
+    if _ORDINAL.match(last):
+        return True
+    lexicon = country_lexicon()
+    return lexicon.named(span.text) is None and lexicon.adjective(last) is not None and len(span) <= 2
+
+
+def capitalised_tail(span: Span) -> tuple[int, int] | None:
+    """An entity that starts with a common noun ("aéroport de Moscou", "ville de Goma"): the name in it."""
+    doc = span.doc
+    for token in span:
+        following = doc[token.i + 1] if token.i + 1 < span.end else None
+        article = token.lower_ in _ARABIC_ARTICLES and following is not None and (
+            following.text == "-" or _starts_name(following)
+        )
+        if _starts_name(token) or article:
+            return (token.i, span.end) if token.i > span.start else None
+    return None
+
+
 def is_single_name(span: Span) -> bool:
     """Not a list ("la Russie et la France"), a phrase ("Parkland en Floride") or a clause ("Mais le Mozambique")."""
     if fold(span[0].text) in FRENCH_STOP_WORDS | stopwords() and fold(span[0].text) not in _NAME_PARTICLES:
@@ -213,7 +255,7 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        if not _starts_name(doc[i]):
+        if not _starts_name(doc[i]) or doc[i].lower_ in _NOT_NAME_START:
             i += 1
             continue
         found = 0
@@ -278,8 +320,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
     proposals = gazetteer_runs(doc, gazetteer) + cued_runs(doc)
-    proposals += [(e.start, e.end) for e in doc.ents if e.label_ in {"LOC", "GPE"} and is_single_name(e)]
+    for ent in doc.ents:
+        if ent.label_ in {"LOC", "GPE"}:
+            tail = capitalised_tail(ent)
+            if tail is not None:
+                proposals.append(tail)
+            elif is_single_name(ent):
+                proposals.append((ent.start, ent.end))
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    people = person_words(doc)
     taken: set[int] = set()
     for s, e in excluded:
         taken.update(range(s, e))
@@ -292,9 +341,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         strong_cue = cue is not None and cue.kind != "relation"
         if (_is_stopword_name(span) or part_of_name(doc, start, end)) and not strong_cue:
             continue
+        if is_demonym_or_ordinal(span):
+            continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
         after = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
-        mentions.append(Mention(start, end, span.text, label, cue, list(gazetteer.candidates(span.text)), after))
+        person = end - start == 1 and fold(span.text) in people
+        candidates = list(gazetteer.candidates(span.text))
+        mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
     return mentions

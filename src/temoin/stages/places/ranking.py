@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate
 from temoin.stages.places.names import Mention
-from temoin.stages.places.normalize import core_key, similarity
+from temoin.stages.places.normalize import core_key, similarity, strict_key
 
 ACCEPT = 1.6  # minimum of candidate score plus the text's evidence that the mention is a place
 CANDIDATE_FLOOR = 1.3  # minimum of the candidate's own score: the text cannot make up for a poor match
@@ -21,6 +21,9 @@ FOCUS_WEIGHT = 0.6  # a place in the country the article is about
 SMALL_PLACE = 5_000  # a bare single word needs a town at least this big, or a cue, to be taken as a place
 BIG_PLACE = 50_000  # ... or a city this big, whatever name of it matched
 FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful
+SURE_FOCUS = 0.5  # a country this central to the article vouches for a loose or alternate-name match
+EXONYM_SIMILARITY = 0.6  # an alternate name this close to the main name is a spelling of it, not a stray alias
+UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
 _MATCH = {"strict": 1.0, "core": 0.9}
 _SITE_FEATURES = {
     "airbase",
@@ -77,16 +80,53 @@ def mention_evidence(mention: Mention) -> float:
     return {"LOC": 0.3, "GPE": 0.3, "MISC": -0.1, "ORG": -0.3, "PER": -0.3}.get(mention.ner, 0.0)
 
 
+def located(mention: Mention) -> bool:
+    """Whether the text itself treats the mention as a place (NER, a cue, a locative preposition)."""
+    return mention.ner in {"LOC", "GPE"} or mention.cue is not None or mention.after_preposition
+
+
+def vouched_loose(mention: Mention, cand: Candidate, focus: dict[str, float]) -> bool:
+    """A loose (consonant-skeleton) match is a hint: the text must say "place" and the article be about the country."""
+    if mention.ner == "PER" or mention.person_word or not located(mention):
+        return False
+    return cand.place.source == "curated" or focus.get(cand.place.country, 0.0) >= SURE_FOCUS
+
+
+def foreign_alias(mention: Mention, cand: Candidate, focus: dict[str, float]) -> bool:
+    """A bare word matching only an alternate name of a place abroad ("Lion" for Lyon, "Franklin" for Columbus)."""
+    place = cand.place
+    if place.source != "geonames" or place.feature == "country" or not bare_word(mention):
+        return False
+    if mention.after_preposition or place.population >= 1_000_000 or focus.get(place.country, 0.0) >= SURE_FOCUS:
+        return False
+    if strict_key(cand.form) == strict_key(place.name):
+        return False
+    return similarity(mention.text, place.name) < EXONYM_SIMILARITY  # "Athènes" for Athens is an exonym
+
+
+def region_bonus(mention: Mention, cand: Candidate) -> float:
+    """The province-versus-capital question: a region wins with a region cue, loses to a town of the same name."""
+    if mention.cue is not None and mention.cue.kind == "region":
+        return 0.5
+    shared = any(
+        c.place.feature not in {"region", "country"} and c.match != "loose" for c in mention.candidates if c is not cand
+    )
+    return -0.3 if shared else UNAMBIGUOUS_REGION
+
+
 def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) -> float:
     quality = match_quality(mention, cand)
     if quality == 0.0:
         return 0.0
+    if cand.match == "loose" and not vouched_loose(mention, cand, focus):
+        return 0.0
+    if foreign_alias(mention, cand, focus):
+        return 0.0
     place = cand.place
     score = quality + min(math.log10(place.population + 1) / 7, 1.0) * 0.8
     score += 0.5 if place.population >= 1_000_000 else 0.2 if place.population >= 100_000 else 0.0
-    region_cue = mention.cue is not None and mention.cue.kind == "region"
     if place.feature == "region":
-        score += 0.5 if region_cue else -0.3
+        score += region_bonus(mention, cand)
     elif place.source == "curated" and place.feature in _SITE_FEATURES:
         score += 0.4
     elif place.source == "curated":
@@ -120,10 +160,13 @@ def weak_single_word(mention: Mention, reading: Reading) -> bool:
     place = reading.candidate.place
     if place.source != "geonames" or place.feature == "country" or not bare_word(mention):
         return False
+    if mention.person_word and not mention.after_preposition:
+        return True
     if place.population >= BIG_PLACE:
         return False
-    located = mention.ner in {"LOC", "GPE"} or mention.cue is not None or mention.after_preposition
-    return place.population < (SMALL_PLACE // 5 if located else 2 * SMALL_PLACE)
+    if mention.ner == "PER" and not mention.after_preposition:
+        return True
+    return place.population < (SMALL_PLACE // 5 if located(mention) else 2 * SMALL_PLACE)
 
 
 def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
