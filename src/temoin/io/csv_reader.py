@@ -11,6 +11,7 @@ with the reason, and the rows after it are still read.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
@@ -23,6 +24,7 @@ from temoin.io.readers import InputFailure, parse_published
 from temoin.records import Article
 
 DELIMITERS = ",;\t|"
+_QUOTED = re.compile(r'"[^"]*"')
 
 # The csv module's own limit is global to the process; it is raised once, and ``_Lines``
 # enforces temoin's per-row limit instead.
@@ -68,7 +70,9 @@ class _Lines:
 
 
 def pick_delimiter(header: str) -> str:
-    return max(DELIMITERS, key=lambda d: (len(next(csv.reader([header], delimiter=d))), -DELIMITERS.index(d)))
+    """The delimiter seen most often in the header outside quotes (a comma when none is)."""
+    bare = _QUOTED.sub("", header)
+    return max(DELIMITERS, key=lambda d: (bare.count(d), -DELIMITERS.index(d)))
 
 
 @dataclass(frozen=True, slots=True)
