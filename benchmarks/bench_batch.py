@@ -2,10 +2,16 @@
 
     python benchmarks/bench_batch.py                      # spaCy alone vs temoin, 1 vs 2 local workers
     python benchmarks/bench_batch.py --limit 40           # the same on the first 40 dev articles
-    python benchmarks/bench_batch.py --synthetic 1000     # N articles (dev texts, new ids), Dask, twice
+    python benchmarks/bench_batch.py --synthetic 100000   # N articles (dev texts, new ids), Dask, twice
 
 Prints markdown tables. The corpus is read line by line and a line is parsed
 only if it starts with a bbc-dev- id: test articles are skipped unread.
+
+``--synthetic N`` writes N records (the dev articles over and over, each with a
+new id) to a temporary file, line by line, then runs ``temoin batch --engine
+dask`` on it twice into the same database, each run as its own process: wall
+time, the command's own figures (texts through the NLP pipeline, aliases,
+peak memory of the client and of each worker) and what the database holds after.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -116,15 +123,66 @@ def local_workers(records: list[dict[str, str]], tmp: Path) -> list[Row]:
             for n in (1, 2)]
 
 
-def synthetic(records: list[dict[str, str]], count: int, workers: int, tmp: Path) -> list[Row]:
-    from temoin.batch import DaskEngine
+def write_synthetic(records: list[dict[str, str]], count: int, path: Path) -> Path:
+    """``count`` records cycling through ``records``, each under a new id; written as generated."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(count):
+            record = records[i % len(records)]
+            fh.write(json.dumps({**record, "id": f"syn-{i:06d}-{record['id']}"}, ensure_ascii=False) + "\n")
+    return path
 
-    fake = [{**records[i % len(records)], "id": f"syn-{i:06d}-{records[i % len(records)]['id']}"}
-            for i in range(count)]
-    corpus, db = write_jsonl(fake, tmp / "synthetic.jsonl"), tmp / "synthetic.db"
-    engine = DaskEngine(workers=workers)
-    return [batch_row(corpus, db, engine, f"temoin batch, dask, {workers} workers, run {run}")
-            for run in (1, 2)]
+
+SUMMARY = {
+    "analysed": re.compile(r"(\d+) article\(s\) analysed"),
+    "failed": re.compile(r"(\d+) failed"),
+    "skipped": re.compile(r"(\d+) skipped"),
+    "aliases": re.compile(r"(\d+) alias\(es\) stored"),
+    "nlp": re.compile(r"(\d+) text\(s\) through the NLP pipeline"),
+    "client MiB": re.compile(r"peak memory of this process: (\d+) MiB"),
+    "worker MiB": re.compile(r"peak memory per worker: (.+)"),
+}
+
+
+def db_counts(db: Path) -> dict[str, int]:
+    from temoin.store import open_store
+
+    with open_store(db) as store:
+        counts = {table: store.count(table) for table in ("articles", "aliases", "events", "failures")}
+        counts["distinct ids"] = int(store.conn.execute(
+            "SELECT count(*) FROM (SELECT id FROM articles UNION SELECT id FROM aliases)").fetchone()[0])
+    return counts
+
+
+def cli_run(corpus: Path, db: Path, workers: int) -> dict[str, str]:
+    """One ``temoin batch --engine dask`` process: its wall time, summary figures and the database after."""
+    command = [sys.executable, "-m", "temoin.batch", str(corpus), "--db", str(db), "--engine", "dask",
+               "--workers", str(workers), "--no-progress"]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    figures = {"wall s": f"{time.perf_counter() - start:.1f}"}
+    if done.returncode not in (0, 1):
+        sys.exit(f"temoin batch failed ({done.returncode}):\n{done.stderr}")
+    for name, pattern in SUMMARY.items():
+        match = pattern.search(done.stderr)
+        figures[name] = match.group(1).replace(" MiB", "") if match else "-"
+    figures.update({f"{k} in DB": str(v) for k, v in db_counts(db).items()})
+    return figures
+
+
+def synthetic(records: list[dict[str, str]], count: int, workers: int, tmp: Path) -> list[dict[str, str]]:
+    corpus, db = write_synthetic(records, count, tmp / "synthetic.jsonl"), tmp / "synthetic.db"
+    print(f"synthetic corpus: {count} records, {corpus.stat().st_size / 2**20:.0f} MiB; "
+          f"temoin batch --engine dask --workers {workers}, twice", flush=True)
+    return [{"run": str(run), **cli_run(corpus, db, workers)} for run in (1, 2)]
+
+
+def print_runs(title: str, runs: list[dict[str, str]]) -> None:
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(runs[0]) + " |")
+    print("|" + "---:|" * len(runs[0]))
+    for run in runs:
+        print("| " + " | ".join(run.values()) + " |")
+    sys.stdout.flush()
 
 
 def print_table(title: str, rows: list[Row]) -> None:
@@ -148,7 +206,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="temoin-bench-") as tmp:
         if args.synthetic:
             title = f"Synthetic corpus: {args.synthetic} articles, Dask LocalCluster, same database twice"
-            print_table(title, synthetic(records, args.synthetic, args.workers, Path(tmp)))
+            print_runs(title, synthetic(records, args.synthetic, args.workers, Path(tmp)))
             return
         print_table("In one process", in_process(records))
         print_table("Local worker processes (parent writes SQLite)", local_workers(records, Path(tmp)))

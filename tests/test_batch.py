@@ -20,7 +20,7 @@ from temoin.batch import BatchReport, DaskEngine, InlineEngine, run_batch, write
 from temoin.batch.runner import Scan
 from temoin.batch.work import Failed
 from temoin.exceptions import ExportError
-from temoin.records import Article
+from temoin.records import Article, ArticleResult
 from temoin.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,3 +197,46 @@ def test_stdin_is_refused() -> None:
 
     done = CliRunner().invoke(batch, ["-", "--db", "/nonexistent/x.db"])
     assert done.exit_code == 2 and "not stdin" in done.output
+
+
+def test_repeated_texts_are_analysed_once_and_stored_as_aliases(tmp_path: Path) -> None:
+    corpus = tmp_path / "in.jsonl"
+    lines = [{"id": f"copy-{i:02d}", "published": "2024-03-14", "text": TEXTS[i % 2]} for i in range(12)]
+    lines.append({"id": "other-day", "published": "2024-03-15", "text": TEXTS[0]})  # dates differ: analysed
+    corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    engine = InlineEngine()
+    with open_store(tmp_path / "t.db") as store:
+        first = run_batch([str(corpus)], store, engine, chunk_size=2, progress=False)
+        assert (first.analysed, first.aliased, first.nlp_texts, first.failed) == (3, 10, 3, 0)
+        assert store.count("articles") == 3 and store.count("aliases") == 10
+        assert len(store.article_keys()) == 13  # every id stored once
+        again = run_batch([str(corpus)], store, engine, chunk_size=2, progress=False)
+        assert (again.analysed, again.aliased, again.nlp_texts, again.skipped) == (0, 0, 0, 13)
+        assert store.count("articles") == 3 and store.count("aliases") == 10
+    more = tmp_path / "more.jsonl"  # a later batch: texts stored before are aliased, not analysed
+    more.write_text(json.dumps({"id": "late", "published": "2024-03-14", "text": TEXTS[1]}) + "\n",
+                    encoding="utf-8")
+    with open_store(tmp_path / "t.db") as store:
+        late = run_batch([str(more)], store, engine, progress=False)
+        assert (late.analysed, late.aliased, late.nlp_texts) == (0, 1, 0)
+
+
+def test_an_alias_batch_is_one_transaction_per_thousand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from temoin.batch import runner
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"c{i}", "text": TEXTS[0]}) + "\n" for i in range(25)),
+                      encoding="utf-8")
+    calls: list[int] = []
+    monkeypatch.setattr(runner, "ALIAS_BATCH", 10)
+    with open_store(tmp_path / "t.db") as store:
+        store.save_batch([stored_result("c0")], [])
+        real = store.save_aliases
+        monkeypatch.setattr(store, "save_aliases", lambda rows: (calls.append(len(rows)), real(rows)))
+        report = run_batch([str(corpus)], store, InlineEngine(), progress=False)
+        assert (report.analysed, report.aliased, report.skipped, report.nlp_texts) == (0, 24, 1, 0)
+        assert calls == [10, 10, 4] and store.count("aliases") == 24
+
+
+def stored_result(article_id: str) -> ArticleResult:
+    return ArticleResult(Article(article_id, TEXTS[0]))

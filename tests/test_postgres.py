@@ -35,6 +35,7 @@ from temoin.store import EventFilter, Store, open_any_store, open_store
 
 psycopg = pytest.importorskip("psycopg")
 from temoin.store.postgres import PostgresStore, open_pg_store  # noqa: E402
+from temoin.store.sqlite import Alias, text_hash  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,11 +115,11 @@ def test_fresh_database_is_migrated_once(pg_url: str) -> None:
         t.start()
     for t in threads:
         t.join()
-    assert all(isinstance(s, PostgresStore) and s.schema_version == 1 for s in stores)
+    assert all(isinstance(s, PostgresStore) and s.schema_version == 2 for s in stores)
     for s in stores:
         s.close()  # type: ignore[union-attr]
     with open_pg_store(pg_url) as store:
-        assert store.schema_version == 1 and store.count("articles") == 0
+        assert store.schema_version == 2 and store.count("articles") == 0
         store.conn.execute("UPDATE temoin_schema SET version = 99")
     with pytest.raises(StoreError, match="newer"):
         open_pg_store(pg_url)
@@ -143,9 +144,18 @@ def test_same_answers_as_sqlite(tmp_path: Path, pg_url: str) -> None:
     assert [f[1:] for f in pg.failures()] == [f[1:] for f in lite.failures()]
     for table in ("articles", "events", "places", "attributions", "labels", "failures"):
         assert pg.count(table) == lite.count(table), table
+    stored = results[1].article
+    for store in (lite, pg):  # two aliases of "a", one of an article never stored
+        store.save_aliases([Alias("a-bis", text_hash(stored.text), None, "a"),
+                            Alias("b", text_hash(stored.text), None, "a", "titre"),
+                            Alias("orphan", "0" * 64, None, "nowhere")])
+    assert pg.count("aliases") == lite.count("aliases") == 3 and pg.count("articles") == lite.count("articles")
+    assert pg.analysed_texts() == lite.analysed_texts()
     assert pg.article_keys() == lite.article_keys()
+    assert ("a-bis", text_hash(stored.text)) in lite.article_keys()
+    assert "orphan" not in {key[0] for key in lite.article_keys()}
     assert pg.has_article(results[1].article) and not pg.has_article(Article("a", "autre texte"))
-    assert pg.schema_version == lite.schema_version == 1
+    assert pg.schema_version == lite.schema_version == 2
     with pytest.raises(StoreError):
         pg.count("pg_class")
     lite.close()

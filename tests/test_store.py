@@ -7,6 +7,7 @@ from pathlib import Path
 
 from temoin.records import Actor, Article, ArticleResult, Event, Location
 from temoin.store import EventFilter, open_store
+from temoin.store.sqlite import SCHEMA_VERSION
 
 
 def result(article_id: str, day: date, actor: str = "Military Forces of Mali") -> ArticleResult:
@@ -29,7 +30,7 @@ def result(article_id: str, day: date, actor: str = "Military Forces of Mali") -
 def test_schema_version_and_reopen(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     with open_store(path) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
         store.save(result("a", date(2024, 1, 2)))
     with open_store(path) as store:
         assert store.count("events") == 1

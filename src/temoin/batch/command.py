@@ -31,6 +31,9 @@ def make_engine(engine: str, workers: int, scheduler: str | None, gazetteer: str
 def summary(report: BatchReport, where: str) -> str:
     line = (f"{report.analysed} article(s) analysed, {report.failed} failed, {report.skipped} skipped "
             f"(already stored) in {report.seconds:.1f} s ({report.rate:.2f} articles/s); stored in {where}")
+    line += (f"\n{report.aliased} alias(es) stored (text and date analysed under another id); "
+             f"{report.nlp_texts} text(s) through the NLP pipeline")
+    line += f"\npeak memory of this process: {report.client_peak_rss / 2**20:.0f} MiB"
     if report.worker_peak_rss:
         peaks = ", ".join(f"{rss / 2**20:.0f} MiB" for rss in report.worker_peak_rss.values())
         line += f"\npeak memory per worker: {peaks}"

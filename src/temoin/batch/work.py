@@ -39,6 +39,7 @@ class ChunkOutcome:
     pid: int = 0
     peak_rss: int = 0  # bytes, the worker process's peak resident set so far
     seconds: float = 0.0  # time spent analysing this chunk
+    nlp_texts: int = 0  # texts run through the NLP pipeline for this chunk
 
     @property
     def size(self) -> int:
@@ -87,6 +88,7 @@ def analyze_with(analyzer: Analyzer, articles: list[Article]) -> ChunkOutcome:
     except Exception:  # an unexpected pipeline error must not stop the batch
         outcomes = [analyze_one(analyzer, article) for article in articles]
     chunk = ChunkOutcome(pid=os.getpid(), seconds=time.perf_counter() - start)
+    chunk.nlp_texts = sum(isinstance(outcome, ArticleResult) for outcome in outcomes)  # each one a Doc
     for outcome in outcomes:
         if isinstance(outcome, ArticleResult):
             chunk.results.append(outcome)

@@ -2,8 +2,11 @@
 
 Each article is written in one transaction that replaces what was stored for
 it before, so a re-run never duplicates and a crash never leaves half an
-article. The database runs in WAL mode; ``PRAGMA user_version`` holds the
-schema version and ``MIGRATIONS`` brings older files up to date.
+article. An article whose text (normalised) and publication date are already
+analysed under another id is stored as an alias of that analysis (table
+``aliases``), without being analysed again. The database runs in WAL mode;
+``PRAGMA user_version`` holds the schema version and ``MIGRATIONS`` brings
+older files up to date.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import platformdirs
 from temoin.exceptions import StoreError
 from temoin.records import Article, ArticleResult, Event, event_from_dict, result_from_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -50,7 +53,17 @@ MIGRATIONS: dict[int, str] = {
     CREATE TABLE failures (
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, article_id TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
     """,
+    2: """
+    CREATE TABLE aliases (
+        id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, published TEXT, article_id TEXT NOT NULL, title TEXT,
+        url TEXT, outlet TEXT, added_at TEXT NOT NULL);
+    CREATE INDEX aliases_article ON aliases (article_id);
+    """,
 }
+TABLES = frozenset({"articles", "events", "places", "attributions", "labels", "failures", "aliases"})
+# An alias counts as stored only while the article it points to holds the same text.
+ALIAS_KEYS = ("SELECT l.id, l.text_hash FROM aliases l "
+              "JOIN articles a ON a.id = l.article_id AND a.text_hash = l.text_hash")
 
 EVENT_COLUMNS = 26  # the events table's columns: the length of an ``event_row``
 
@@ -61,6 +74,27 @@ def default_db_path() -> Path:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """An article id whose text and date were analysed under ``article_id``: stored, not analysed again."""
+
+    id: str
+    text_hash: str
+    published: str | None
+    article_id: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+
+    def row(self) -> tuple[str, str, str | None, str, str, str, str, str]:
+        return (self.id, self.text_hash, self.published, self.article_id, self.title, self.url, self.outlet, now())
+
+
+def analysis_key(text_digest: str, published: date | str | None) -> tuple[str, str]:
+    """What an analysis depends on: the normalised text's hash and the publication date."""
+    return (text_digest, published.isoformat() if isinstance(published, date) else published or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +140,24 @@ class Store:
         return row is not None
 
     def article_keys(self) -> set[tuple[str, str]]:
-        """Every stored (article id, text hash): what a batch re-run skips."""
-        return {(str(r[0]), str(r[1])) for r in self.conn.execute("SELECT id, text_hash FROM articles")}
+        """Every stored (article id, text hash), aliases included: what a batch re-run skips."""
+        rows = self.conn.execute(f"SELECT id, text_hash FROM articles UNION ALL {ALIAS_KEYS}")
+        return {(str(r[0]), str(r[1])) for r in rows}
+
+    def analysed_texts(self) -> dict[tuple[str, str], str]:
+        """The ``analysis_key`` of every stored article -> its id: texts a batch does not analyse again."""
+        rows = self.conn.execute("SELECT text_hash, published, id FROM articles")
+        return {analysis_key(str(r[0]), r[1]): str(r[2]) for r in rows}
+
+    def save_aliases(self, aliases: list[Alias]) -> None:
+        """Store aliases in one transaction; an alias replaces an article stored before under its id."""
+        try:
+            with self.conn:
+                self.conn.executemany("DELETE FROM articles WHERE id = ?", [(a.id,) for a in aliases])
+                self.conn.executemany("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                      [a.row() for a in aliases])
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot store {len(aliases)} alias(es): {exc}") from exc
 
     def save(self, result: ArticleResult) -> None:
         """Store one article's results, replacing what was stored for it, in one transaction."""
@@ -164,7 +214,7 @@ class Store:
             yield result_from_dict(json.loads(row[6]), article)
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "events", "places", "attributions", "labels", "failures"}:
+        if table not in TABLES:
             raise StoreError(f"no table {table}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -177,6 +227,7 @@ def insert_result(conn: sqlite3.Connection, result: ArticleResult) -> None:
     """Replace what is stored for ``result``'s article; the caller holds the transaction."""
     a = result.article
     conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+    conn.execute("DELETE FROM aliases WHERE id = ?", (a.id,))
     conn.execute(
         "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
