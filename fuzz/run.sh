@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run each atheris fuzz target for RUNS inputs and report runs, coverage and crashes.
 #
-#   fuzz/run.sh                 # both targets, 100,000 inputs each
+#   fuzz/run.sh                 # every target, 100,000 inputs each
 #   fuzz/run.sh 1000000 text    # one target, a million inputs
 #
 # Corpus and crash reproducers go to $FUZZ_WORK (default /tmp/temoin-fuzz); a crash is
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 RUNS=${1:-100000}
 shift || true
-TARGETS=${*:-readers text}
+TARGETS=${*:-readers text csv html feeds}
 WORK=${FUZZ_WORK:-/tmp/temoin-fuzz}
 status=0
 for target in $TARGETS; do

@@ -113,3 +113,7 @@ def test_read_feed_never_raises_and_refuses_with_a_reason(data: bytes) -> None:
             assert isinstance(item, Article)
             for value in (item.id, item.text, item.title, item.url, item.outlet):
                 value.encode("utf-8")
+
+
+def test_a_malformed_marked_section_in_a_summary_is_text_not_a_crash() -> None:
+    assert text_of_fragment("<p>Des tirs</p><![CDATAm[ x ]]> à Gao") == "Des tirs à Gao"

@@ -10,6 +10,7 @@ feedparser would open as a file name or a URL.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import time
@@ -28,6 +29,7 @@ from temoin.records import Article
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
 MIN_SUMMARY_WORDS = 20
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_TAG = re.compile(r"<[^>]*>")
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "article", "section"}
 
 
@@ -65,9 +67,13 @@ class _TextOf(HTMLParser):
 
 def text_of_fragment(fragment: str) -> str:
     parser = _TextOf()
-    parser.feed(fragment)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    try:
+        parser.feed(fragment)
+        parser.close()
+        text = "".join(parser.parts)
+    except AssertionError:  # how html.parser (_markupbase) rejects a malformed "<![...[" section
+        text = html.unescape(_TAG.sub(" ", fragment))
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -83,7 +89,7 @@ def entry_summary(entry: Any) -> str:
 
 def entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # not entry.get: feedparser maps missing keys onto others, with a warning
         if isinstance(value, time.struct_time):
             try:
                 return date(value.tm_year, value.tm_mon, value.tm_mday)
