@@ -4,11 +4,18 @@ Patterns come from ``data/lexicons/triggers.tsv``; each names a trigger kind
 (``air_strike``, ``attack``, ``turned_back``...) whose default ACLED type is in
 ``event_kinds.tsv``. Writes ``doc.spans["temoin_triggers"]`` with ``label_`` the
 kind. The coding rules decide the final type from the sentence around it.
+
+``TriggerPatterns`` finds exactly the matches spaCy's ``Matcher`` finds for
+``token_spec`` patterns (``TriggerFinder.matcher``, kept as the reference), in
+the same order, without testing every pattern's regular expression on every
+token: a token's lowercase form is tested once against all first words, and a
+pattern is followed only from a token that can start it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -68,18 +75,84 @@ def token_spec(part: str) -> dict[str, Any]:
     return {"LOWER": {"REGEX": f"^(?:{part})$"}}
 
 
+Step = int | str  # a word's regular expression (its index), or "~" / "*" for any token(s)
+SKIPS = {"~": (0, 1), "*": (0, 1, 2, 3)}
+CACHE_LIMIT = 200_000  # lowercase forms remembered before the caches start again
+
+
+class TriggerPatterns:
+    """All (rule index, start, end) matches of the rules' patterns, as ``Matcher`` gives them."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        words: dict[str, int] = {}
+        self.steps = [tuple(p if p in SKIPS else words.setdefault(p, len(words)) for p in pattern.split())
+                      for pattern in patterns]
+        self.words = [re.compile(f"^(?:{word})$") for word in words]
+        self.by_first: dict[int, list[int]] = {}  # a first word's index -> rules starting with it
+        for i, steps in enumerate(self.steps):
+            first = steps[0] if steps else "~"
+            if isinstance(first, str):
+                raise ValueError(f"trigger pattern {patterns[i]!r} must start with a word, not '~' or '*'")
+            self.by_first.setdefault(first, []).append(i)
+        self.firsts = list(self.by_first)
+        self.any_first = re.compile("|".join(self.words[f].pattern for f in self.firsts) or "(?!)")
+        self.first_cache: dict[str, tuple[int, ...]] = {}
+        self.word_cache: dict[tuple[int, str], bool] = {}
+
+    def first_words(self, lower: str) -> tuple[int, ...]:
+        found = self.first_cache.get(lower)
+        if found is None:
+            if len(self.first_cache) > CACHE_LIMIT:
+                self.first_cache.clear()
+            found = tuple(f for f in self.firsts if self.words[f].match(lower)) if self.any_first.match(lower) else ()
+            self.first_cache[lower] = found
+        return found
+
+    def is_word(self, word: int, lower: str) -> bool:
+        key = (word, lower)
+        found = self.word_cache.get(key)
+        if found is None:
+            if len(self.word_cache) > CACHE_LIMIT:
+                self.word_cache.clear()
+            found = self.word_cache[key] = self.words[word].match(lower) is not None
+        return found
+
+    def ends(self, steps: tuple[Step, ...], at: int, lowers: list[str]) -> Iterator[int]:
+        """Where a match of ``steps`` starting at token ``at`` can end (repeats included)."""
+        if not steps:
+            yield at
+            return
+        step, rest = steps[0], steps[1:]
+        if isinstance(step, str):
+            for skip in SKIPS[step]:
+                if at + skip <= len(lowers):
+                    yield from self.ends(rest, at + skip, lowers)
+        elif at < len(lowers) and self.is_word(step, lowers[at]):
+            yield from self.ends(rest, at + 1, lowers)
+
+    def __call__(self, lowers: list[str]) -> list[tuple[int, int, int]]:
+        """Sorted by start, end, then rule: the order in which ``filter_spans`` must break ties."""
+        found: set[tuple[int, int, int]] = set()
+        for start, lower in enumerate(lowers):
+            for first in self.first_words(lower):
+                for rule in self.by_first[first]:
+                    found.update((start, end, rule) for end in self.ends(self.steps[rule][1:], start + 1, lowers))
+        return sorted(found)
+
+
 class TriggerFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.rules = trigger_rules()
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = Matcher(nlp.vocab)  # the reference TriggerPatterns must agree with (tests)
         for i, rule in enumerate(self.rules):
             self.matcher.add(str(i), [[token_spec(p) for p in rule.pattern.split()]])
+        self.patterns = TriggerPatterns([rule.pattern for rule in self.rules])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in self.matcher(doc):
-            rule = self.rules[int(doc.vocab.strings[match_id])]
+        for start, end, index in self.patterns([token.lower_ for token in doc]):
+            rule = self.rules[index]
             span = Span(doc, start, end, label=rule.kind, kb_id=rule.pattern)
             if self._accepts(rule, span):
                 spans.append(span)
