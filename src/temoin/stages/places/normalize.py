@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 ARTICLES = {
     "al",
@@ -63,6 +64,7 @@ _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 17)  # pure and called for the same words over and over: remembered
 def fold(text: str) -> str:
     """Lowercase, no accents, punctuation as single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -100,6 +102,7 @@ def loose_key(text: str) -> str:
     return " ".join(w for w in words if w)
 
 
+@lru_cache(maxsize=1 << 16)
 def similarity(a: str, b: str) -> float:
     """Similarity of two names after transliteration, 0..1."""
     return SequenceMatcher(None, _DOUBLE.sub(r"\1", transliterate(a)), _DOUBLE.sub(r"\1", transliterate(b))).ratio()
