@@ -174,7 +174,8 @@ def test_openapi_describes_the_filters(client: TestClient) -> None:
     assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
 
 
-@pytest.mark.parametrize("path", ["/", "/article", "/api/events", "/static/app.css", "/static/js/main.js"])
+@pytest.mark.parametrize("path", ["/", "/article", "/merged", "/api/events", "/static/app.css",
+                                  "/static/js/main.js", "/static/js/merged.js"])
 def test_security_headers(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200
@@ -206,7 +207,8 @@ def guarded(demo_db: Path) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.mark.parametrize("path", ["/", "/article", "/api/events", "/api/openapi.json", "/static/app.css"])
+@pytest.mark.parametrize("path", ["/", "/article", "/merged", "/api/events", "/api/openapi.json",
+                                  "/static/app.css"])
 def test_token_is_checked_on_every_request(guarded: TestClient, path: str) -> None:
     guarded.cookies.clear()
     assert guarded.get(path).status_code == 401
@@ -268,7 +270,7 @@ def test_serve_runs_uvicorn_on_loopback(demo_db: Path, monkeypatch: pytest.Monke
 
 
 def test_pages_have_no_inline_code() -> None:
-    for page in ("index.html", "article.html"):
+    for page in ("index.html", "article.html", "merged.html"):
         html = (STATIC / page).read_text(encoding="utf-8")
         assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
         assert not re.search(r"\son[a-z]+\s*=|\sstyle\s*=|<style", html, re.IGNORECASE)

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from temoin.web import Database, WebConfig, create_app
-from tests.web_fixtures import build_demo_db
+from tests.web_merged_fixtures import build_merged_db
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (a dev dependency)")
 
@@ -48,7 +48,7 @@ schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app(WebConfi
 
 @pytest.fixture(scope="module", autouse=True)
 def demo_db() -> Iterator[Path]:
-    yield build_demo_db(DB)
+    yield build_merged_db(DB)  # the demo database, plus one event told by three outlets
 
 
 @schema.parametrize()
@@ -62,7 +62,8 @@ def test_api_matches_its_openapi_description(case: Any) -> None:
 def test_the_description_covers_every_route_and_refusal() -> None:
     paths = schema.raw_schema["paths"]
     assert set(paths) == {"/api/config", "/api/facets", "/api/events", "/api/points", "/api/timeline",
-                          "/api/export", "/api/articles/{article_id}"}
+                          "/api/export", "/api/articles/{article_id}", "/api/merged", "/api/merged/counts"}
     for path in paths.values():
         assert set(path["get"]["responses"]) >= {"200", "400", "401", "413", "414", "429", "503"}
     assert "404" in paths["/api/articles/{article_id}"]["get"]["responses"]
+    assert "404" in paths["/api/merged"]["get"]["responses"]

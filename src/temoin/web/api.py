@@ -17,10 +17,13 @@ from temoin.records import CERTAINTIES, EVENT_TYPES, Certainty
 from temoin.store import EventFilter
 from temoin.web import models
 from temoin.web.exports import MEDIA_TYPES, ExportFormat, export
+from temoin.web.merged import MergeReader, merged_view
 from temoin.web.queries import BBox, Database, Reader, Selection, SortKey
 from temoin.web.spans import article_spans
 
 MAX_PAGE = 1000
+MAX_COUNTS_PAGE = 100  # each row may need its merged event: a page of the table, not of an export
+MAX_INDEX = 10**9
 MAX_OFFSET = 10**9  # SQLite's integers stop at 2**63 - 1: a larger offset would be a 500, not a 422
 # One coordinate in range, as the page writes it (no exponent, no space, ASCII digits only).
 LON = r"-?(?:180(?:\.0{1,12})?|(?:1[0-7][0-9]|[0-9]{1,2})(?:\.[0-9]{1,12})?)"
@@ -159,6 +162,32 @@ def api_router(settings: Settings) -> APIRouter:
         return models.ArticleView(id=a.id, title=a.title, url=a.url, outlet=a.outlet,
                                   published=a.published.isoformat() if a.published else None, text=a.text,
                                   result=result.to_dict(), spans=article_spans(result))
+
+    @router.get("/merged", response_model=models.MergedView,
+                responses={404: {"model": models.Problem, "description": "No article has this event."}})
+    def merged(db: Read, article: Annotated[str, text("The article's id.")],
+               event: Annotated[int, Query(ge=0, le=MAX_INDEX, description="The event's position in it.")]
+               ) -> models.MergedView:
+        """The merged event this event belongs to: every article's report of it, and what they make together
+        (range of tolls, independent outlets, who asserts what others only attribute)."""
+        with db.snapshot():
+            found = MergeReader(db.conn).merged((article, event))
+            if found is None:
+                raise HTTPException(404, "no such event")
+            return merged_view(found, (article, event), db.article)
+
+    @router.get("/merged/counts", response_model=models.MergedCounts)
+    def merged_counts(db: Read, sel: Filters, sort: Sort = "date", order: Order = "asc",
+                      limit: Annotated[int, Query(ge=1, le=MAX_COUNTS_PAGE)] = 50,
+                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> models.MergedCounts:
+        """For one page of events (the parameters of /api/events): how many reports and outlets tell each."""
+        with db.snapshot():
+            reader = MergeReader(db.conn)
+            rows = []
+            for key in db.keys(sel, sort, order == "desc", limit, offset):
+                reports, outlets = reader.counts(key)
+                rows.append(models.MergedCount(article_id=key[0], index=key[1], reports=reports, outlets=outlets))
+        return models.MergedCounts(rows=rows)
 
     return router
 

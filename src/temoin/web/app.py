@@ -66,4 +66,8 @@ def create_app(config: WebConfig) -> FastAPI:
     def article() -> FileResponse:
         return page("article.html")
 
+    @app.get("/merged", include_in_schema=False)
+    def merged() -> FileResponse:
+        return page("merged.html")
+
     return app

@@ -95,3 +95,55 @@ class ArticleView(BaseModel):
     text: str
     result: dict[str, Any] = Field(description="The stored result: events, places, attributions, labels...")
     spans: list[Span]
+
+
+class EvidenceLabel(BaseModel):
+    text: str
+    kind: str = Field(description="loaded, euphemism, hedge, quote...")
+    technique: str = ""
+    neutral: str = Field("", description="A neutral wording, when there is one.")
+    start: int | None = Field(None, description="Offset in the evidence sentence (None: not located in it).")
+    end: int | None = None
+
+
+class MergedReport(BaseModel):
+    article_id: str
+    index: int = Field(description="The event's position in its article.")
+    title: str
+    outlet: str
+    published: str | None
+    url: str
+    event: dict[str, Any] = Field(description="This report's event as the contract (SCHEMA.md) has it: date, "
+                                              "place, toll, sources, certainty, evidence...")
+    labels: list[EvidenceLabel] = Field(description="The article's labels inside the evidence sentence.")
+
+
+class MergedView(BaseModel):
+    article_id: str = Field(description="The event asked for...")
+    index: int = Field(description="...and its position in its article.")
+    event_type: str
+    sub_event_type: str
+    first_date: str | None
+    last_date: str | None
+    location: dict[str, Any] | None = Field(description="The most precise report's location.")
+    actor1: dict[str, Any] | None
+    actor2: dict[str, Any] | None
+    fatalities_min: int | None = Field(description="The lowest toll given by a report (None: no report gives one).")
+    fatalities_max: int | None
+    outlets: list[str] = Field(description="Independent outlets, as first spelt.")
+    asserting_outlets: list[str] = Field(description="Outlets with a report stating the event as fact.")
+    attributing_outlets: list[str] = Field(description="Outlets that only attribute it to a source or hedge.")
+    asserted_vs_attributed: bool = Field(description="Some outlet asserts what another only attributes or hedges.")
+    complete: bool = Field(description="False when the reports linked to this one were too many to read them all.")
+    reports: list[MergedReport]
+
+
+class MergedCount(BaseModel):
+    article_id: str
+    index: int
+    reports: int = Field(description="Reports of the merged event this event belongs to (1: told once).")
+    outlets: int = Field(description="Independent outlets among them.")
+
+
+class MergedCounts(BaseModel):
+    rows: list[MergedCount]

@@ -166,6 +166,14 @@ class Reader:
         finally:
             self.conn.execute("COMMIT")
 
+    def keys(self, sel: Selection, sort: str = "date", descending: bool = False, limit: int = 50,
+             offset: int = 0) -> list[tuple[str, int]]:
+        """(article id, event index) of one page of the selection, in the order of ``rows``."""
+        where, params = selection_sql(sel)
+        sql = (f"SELECT e.article_id, e.idx {source_sql(sel, sort)} WHERE {where} "
+               f"ORDER BY {order_sql(sort, descending)} LIMIT ? OFFSET ?")
+        return [(str(r[0]), int(r[1])) for r in self.conn.execute(sql, [*params, limit, offset])]
+
     def points(self, sel: Selection) -> list[Point]:
         where, params = selection_sql(sel)
         sql = (f"SELECT e.article_id, e.idx, e.latitude, e.longitude, e.event_type, e.sub_event_type, "

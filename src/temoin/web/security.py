@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 COOKIE = "temoin_token"
-PAGES = frozenset({"/", "/article"})
+PAGES = frozenset({"/", "/article", "/merged"})
 MIN_TOKEN_LENGTH = 16
 
 Endpoint = Callable[[Request], Awaitable[Response]]

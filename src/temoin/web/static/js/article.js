@@ -4,7 +4,7 @@
 import {getJSON} from './api.js';
 import {el, replaceChildren, safeUrl, showError} from './dom.js';
 import {typeClass} from './colors.js';
-import {backLink} from './links.js';
+import {backLink, mergedLink, toldBy} from './links.js';
 
 const KINDS = [
   ['event', 'Event evidence'], ['actor', 'Actors'], ['place', 'Places'], ['source', 'Sources'], ['label', 'Labels'],
@@ -56,7 +56,25 @@ function eventCard(event, index, focus) {
   el('p', {class: 'subtype'}, event.sub_event_type),
   el('dl', {}, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))])),
   el('h4', {}, 'Notes'), el('p', {class: 'notes', lang: 'en'}, event.notes || '—'),
-  el('h4', {}, 'Evidence'), el('blockquote', {lang: 'fr'}, event.evidence.text || '—'));
+  el('h4', {}, 'Evidence'), el('blockquote', {lang: 'fr'}, event.evidence.text || '—'),
+  el('p', {class: 'told', 'data-event': index}));
+}
+
+// Under each event, whether other articles tell it too, with a link to the reports side by side.
+async function showCounts(article) {
+  const {rows} = await getJSON('/api/merged/counts', new URLSearchParams({article: article.id, limit: '100'}));
+  for (const count of rows) {
+    const text = toldBy(count);
+    const slot = document.querySelector(`.event-card[data-event="${count.index}"] .told`);
+    if (!slot) continue;
+    if (text) {
+      replaceChildren(slot, el('a', {href: mergedLink(article.id, count.index), class: 'merged-link'},
+        `${text[0].toUpperCase()}${text.slice(1)}: compare the reports`));
+    } else {
+      slot.classList.add('muted');
+      replaceChildren(slot, 'No other article tells this event.');
+    }
+  }
 }
 
 function listSection(title, items, render) {
@@ -123,6 +141,7 @@ async function start() {
   replaceChildren(document.getElementById('article-side'), side(article));
   const event = Number.parseInt(params.get('event') ?? '', 10);
   if (Number.isInteger(event)) focusEvent(event, false);
+  if (article.result.events.length) await showCounts(article).catch(() => {});
   document.body.dataset.ready = '1';
 }
 

@@ -98,7 +98,18 @@ class EventsPage {
       if (generation !== this.generation) return;
       this.table.show(page);
       replaceChildren(document.getElementById('summary'), `${page.total} event(s) selected`);
+      if (page.rows.length) await this.loadCounts(generation, params);
     });
+  }
+
+  // How many outlets tell each event of the page: after the page, so that it never holds the table back.
+  async loadCounts(generation, params) {
+    try {
+      const counts = await getJSON('/api/merged/counts', params);
+      if (generation === this.generation) this.table.showCounts(counts.rows);
+    } catch (error) {
+      if (generation === this.generation) this.table.showCounts([]);
+    }
   }
 
   loadTimeline(generation) {

@@ -3,7 +3,8 @@
 
 import {TYPES, radiusFor, typeClass, typeColor} from './colors.js';
 import {el} from './dom.js';
-import {eventLink} from './links.js';
+import {getJSON} from './api.js';
+import {eventLink, mergedLink, toldBy} from './links.js';
 
 const COUNTRIES = '/static/vendor/countries-50m.json';
 
@@ -45,13 +46,30 @@ function clusterIcon(cluster) {
   });
 }
 
-function popup(point) {
+function popup(point, marker) {
+  const told = el('div', {class: 'told'});
+  addToldBy(told, point, marker);
   return el('div', {class: 'popup'},
     el('strong', {}, point.sub_event_type),
     el('div', {class: 'muted'}, point.event_type),
     el('div', {}, `${point.event_date ?? 'undated'} · ${point.location}`),
     el('div', {}, point.fatalities == null ? 'toll unknown' : `${point.fatalities} dead`),
+    told,
     el('a', {href: eventLink(point.article_id, point.index)}, 'Read the article'));
+}
+
+// "told by N outlets", a link to the reports side by side, once the counts of the event's article arrive.
+async function addToldBy(container, point, marker) {
+  try {
+    const params = new URLSearchParams({article: point.article_id, limit: '100'});
+    const {rows} = await getJSON('/api/merged/counts', params);
+    const text = toldBy(rows.find((r) => r.index === point.index));
+    if (!text) return;
+    container.append(el('a', {href: mergedLink(point.article_id, point.index), class: 'merged-link'}, text));
+    marker.getPopup()?.update();
+  } catch {
+    // the popup stays as it is
+  }
 }
 
 function legend() {
@@ -85,7 +103,11 @@ export class EventMap {
       radius: radiusFor(point.fatalities), color: '#ffffff', weight: 1, fillColor: typeColor(point.event_type),
       fillOpacity: 0.85, className: `event-marker ${typeClass(point.event_type)}`, eventType: point.event_type,
     });
-    marker.bindPopup(() => popup(point));
+    let content = null; // built once, on first opening: its "told by" line arrives later, then update() redraws it
+    marker.bindPopup(() => {
+      content ??= popup(point, marker);
+      return content;
+    });
     marker.bindTooltip(() => el('span', {}, `${point.sub_event_type}, ${point.location}`));
     marker.on('click', () => this.onSelect?.(point.article_id, point.index));
     return marker;

@@ -2,7 +2,7 @@
 
 import {typeClass} from './colors.js';
 import {el, replaceChildren} from './dom.js';
-import {eventLink} from './links.js';
+import {eventLink, mergedLink, toldBy} from './links.js';
 
 export const PAGE = 50;
 
@@ -19,6 +19,8 @@ const COLUMNS = [
   {key: 'certainty', label: 'Certainty', value: (r) => r.event.certainty},
   {label: 'Sources', value: (r) => r.event.sources.join('; ')},
   {key: 'outlet', label: 'Outlet', value: (r) => r.outlet},
+  // Filled in after the page by /api/merged/counts (a link when other articles tell the same event).
+  {label: 'Told by', value: (r) => el('span', {class: 'told muted', 'data-told': `${r.index}:${r.article_id}`}, '…')},
   {label: 'Article', value: (r) => el('a', {href: eventLink(r.article_id, r.index), class: 'read'},
     r.title || r.article_id)},
 ];
@@ -58,6 +60,19 @@ export class EventTable {
         this.handlers.onPage(Math.max(0, page.offset - PAGE))}, '‹ Previous'),
       el('button', {type: 'button', disabled: last >= page.total, onclick: () =>
         this.handlers.onPage(page.offset + PAGE)}, 'Next ›'));
+  }
+
+  // counts: the rows of /api/merged/counts for the rows shown.
+  showCounts(counts) {
+    const cells = new Map([...this.container.querySelectorAll('.told')].map((c) => [c.dataset.told, c]));
+    for (const count of counts) {
+      const cell = cells.get(`${count.index}:${count.article_id}`);
+      if (!cell) continue;
+      const text = toldBy(count);
+      cell.classList.toggle('muted', !text);
+      replaceChildren(cell, text ? el('a', {href: mergedLink(count.article_id, count.index), class: 'merged-link'}, text)
+        : 'this article');
+    }
   }
 
   show(page) {
