@@ -10,13 +10,13 @@ place and day). Sentences with only a toll add it to the event before them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import choose_location
+from temoin.coding.location import choose_location, coordinated_locations
 from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
 from temoin.coding.typing import classify, main_kind, plover_type
 from temoin.countries import Country, country_lexicon
@@ -50,7 +50,7 @@ DEFINITE = {
     "aux",
 }
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
-YEAR = re.compile(r"\b(?:en|depuis|dans les années|année) ((?:19|20)\d\d)\b", re.I)
+YEAR = re.compile(r"\b(?:en|depuis|dans les années|année|fin|début|mi-|courant) ?((?:19|20)\d\d)\b", re.I)
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune)\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))",
@@ -61,6 +61,7 @@ TIME_SHIFT = re.compile(
     r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
     re.I,
 )
+GROUP_ANAPHORA = re.compile(r"^\W*(le groupe|le mouvement|la milice|les combattants|la rébellion)\b", re.I)
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
@@ -98,6 +99,7 @@ class Reading:
     agents: list[Actor]
     patients: list[Actor]
     pronoun_subject: bool
+    agents_are_sources: bool = False  # the only actors were the sentence's sources ("les autorités ont annoncé")
 
     @property
     def family(self) -> str:
@@ -118,6 +120,7 @@ class Draft:
     sources: list[str] = field(default_factory=list)
     hedged: bool = False
     trigger: str = ""
+    agents_are_sources: bool = False
 
     @property
     def family(self) -> str:
@@ -139,11 +142,23 @@ def is_referential(trigger: Span) -> bool:
     return before.lower_ in DEFINITE
 
 
+def names_its_place(trigger: Span, sentence: Sentence) -> bool:
+    """ "la chute de Kandahar", "la prise de Bunagana": an event noun with its place, not a reference back."""
+    doc = trigger.doc
+    for place in sentence.places:
+        gap = doc[trigger.end : place.start]
+        if place.label_ != "country" and 0 <= len(gap) <= 1 and all(t.lower_ in {"de", "d'", "du"} for t in gap):
+            return True
+    return False
+
+
 def is_hypothetical(trigger: Span) -> bool:
     """An infinitive ("pour tenter de prendre pour cible") reports no event,
     unless it is forced ("forcé à rebrousser chemin")."""
     first = trigger[0]
     if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
+        return False
+    if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
         return False
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
@@ -155,13 +170,19 @@ def own_date(sentence: Sentence) -> DateReading | None:
     return None
 
 
+def actor_spans(sentence: Sentence) -> tuple[list[Span], bool]:
+    """The sentence's actors that are not its sources ("selon la MONUSCO"), else all, flagged."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    spans = [a for a in sentence.actors if not any(s <= a.start < e for s, e in sources)]
+    if spans:
+        return spans, False
+    return sentence.actors, bool(sentence.actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
+
+
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
-    sources = [(s.start, s.end) for s in sentence.sources]
-    spans = [a for a in sentence.actors if not any(s <= a.start < e for s, e in sources)]  # "selon la MONUSCO"
-    if not spans:
-        spans = sentence.actors  # "la coalition a annoncé qu'un de ses avions avait atterri": source and actor
+    spans, _ = actor_spans(sentence)
     focus = sentence_country(ctx, sentence)
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
@@ -187,6 +208,15 @@ def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
     return ctx.focus
 
 
+def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
+    """The armed group named last before "le groupe", "le mouvement" ("le M23 ... Le groupe a annoncé")."""
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - LOOKBACK) : sentence.index]):
+        named = [a for a in earlier.actors if a.kb_id_.startswith("named:") and a.label_ in {"REB", "UAF"}]
+        if named:
+            return to_actor(named[-1], ctx.focus)
+    return None
+
+
 def has_pronoun_subject(trigger: Span) -> bool:
     verb = clause_verb(trigger.root)
     return any(c.dep_.startswith("nsubj") and c.lower_ in PRONOUNS for c in verb.children)
@@ -198,12 +228,14 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         return None
     if HABITUAL.search(sentence.text) or is_background(ctx, sentence):
         return None
-    referential = [t for t in triggers if is_referential(t)]
+    referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
     fresh = [t for t in triggers if t not in referential]
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
     agents, patients = sentence_actors(ctx, sentence, primary)
+    if not agents and GROUP_ANAPHORA.search(sentence.text):
+        agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
     location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), referential)
     reading = Reading(
         sentence,
@@ -215,6 +247,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         agents,
         patients,
         has_pronoun_subject(primary),
+        actor_spans(sentence)[1],
     )
     return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
 
@@ -263,7 +296,9 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     index = reading.sentence.index
     recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
     if reading.referential and reading.date is None:
-        return next((d for d in recent if d.family == reading.family), None)
+        return next(
+            (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
+        )
     if reading.location is None and reading.date is None:
         same = next((d for d in recent if d.family == reading.family), None)
         if same is not None:
@@ -288,9 +323,15 @@ def absorb(draft: Draft, reading: Reading) -> None:
     if reading.referential:
         if not draft.agents:
             draft.agents.extend(reading.agents)
+        if draft.location is None:
+            draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
         return
     draft.sentences.append(reading.sentence)
     draft.kinds.extend(reading.kinds)
+    if draft.agents_are_sources and reading.agents and not reading.agents_are_sources:
+        draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
+        draft.agents.clear()
+        draft.agents_are_sources = False
     if reading.location is not None and (
         draft.location is None or reading.location.geo_precision < draft.location.geo_precision
     ):
@@ -326,6 +367,7 @@ def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None
         list(reading.agents),
         list(reading.patients),
         trigger=reading.trigger.text,
+        agents_are_sources=reading.agents_are_sources,
     )
     if not reading.agents and reading.pronoun_subject and drafts and drafts[-1].agents:
         draft.agents.insert(0, drafts[-1].agents[0])
@@ -367,22 +409,38 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
             drafts[-1].sentences.append(sentence)
             drafts[-1].last_index = sentence.index
-        if reading is not None:
-            target = target_draft(reading, drafts)
-            if target is None and reading.referential and reading.date is None:
-                pass  # a reference to an event the article never told: background
-            elif target is None:
-                drafts.append(new_draft(reading, drafts, carried))
-                add_sentence_facts(drafts[-1], sentence, source)
-            else:
-                absorb(target, reading)
-                if not reading.referential or sentence.tolls:
-                    add_sentence_facts(target, sentence, source)
+        for each in split_by_place(ctx, reading):
+            place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
         carried = dated or carried
         if sentence.sources:
             source = sentence.sources[-1].kb_id_
     return drafts
+
+
+def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading]:
+    """One reading per place of a list ("la chute de Kandahar et d'Herat"): ACLED codes one event per place."""
+    if reading is None:
+        return []
+    if reading.location is None or reading.referential:
+        return [reading]
+    others = coordinated_locations(ctx, reading.sentence, reading.location)
+    return [reading, *(replace(reading, location=loc) for loc in others)]
+
+
+def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | None, source: str) -> None:
+    """A new event, more of one already told, or nothing (a reference to an event never told)."""
+    sentence = reading.sentence
+    target = target_draft(reading, drafts)
+    if target is None and reading.referential and reading.date is None:
+        return  # a reference to an event the article never told: background
+    if target is None:
+        drafts.append(new_draft(reading, drafts, carried))
+        add_sentence_facts(drafts[-1], sentence, source)
+        return
+    absorb(target, reading)
+    if not reading.referential or sentence.tolls:
+        add_sentence_facts(target, sentence, source)
 
 
 def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | None]:

@@ -35,7 +35,21 @@ def is_metonym(place: Span) -> bool:
     before = place.doc[max(place.start - 3, 0) : place.start].text.lower()
     if place.start > 0 and place.doc[place.start - 1].lower_ in {"pour", "par", "selon"}:
         return True  # « une attaque attribuée par Damas », « pour Moscou »
+    if between_parties(place):
+        return True
     return "régime de" in before or "gouvernement de" in before or "autorités de" in before
+
+
+def between_parties(place: Span) -> bool:
+    """ "un accord entre Moscou et Ankara": capitals as the parties to a deal, not places."""
+    doc = place.doc
+    for i in range(place.start - 1, max(place.start - 6, place.sent.start - 1), -1):
+        word = doc[i].lower_
+        if word == "entre":
+            return True
+        if not (doc[i].text[:1].isupper() or word in {"et", "-"}):
+            return False
+    return False
 
 
 def precision_of(place: Span, feature: str) -> int:
@@ -61,6 +75,46 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
     return score
 
 
+COORDINATION = {",", "et", "ou", "de", "d'", "du", "à"}
+
+
+def location_of(ctx: ArticleContext, span: Span) -> Location | None:
+    place = ctx.place(span)
+    if place is None or place.feature == "country":
+        return None
+    name = span.text if span.label_ == "near" else place.name
+    return Location(
+        name,
+        place.country,
+        round(place.latitude, 4),
+        round(place.longitude, 4),
+        precision_of(span, place.feature),
+        place.id,
+    )
+
+
+def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Location) -> list[Location]:
+    """The other places listed with the chosen one ("la chute de Kandahar et d'Herat"): one event each."""
+    places = [s for s in sentence.places if s.label_ != "country"]
+    at = next((i for i, s in enumerate(places) if s.kb_id_ == chosen.place_id), None)
+    if at is None:
+        return []
+    doc = sentence.span.doc
+    group = [places[at]]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(places):
+            a, b = (places[i + step], places[i]) if step < 0 else (places[i], places[i + step])
+            if not all(t.lower_ in COORDINATION for t in doc[a.end : b.start]) or a.end == b.start:
+                break
+            group.append(places[i + step])
+            i += step
+    if len(group) < 2 or not any(t.lower_ in {"et", "ou"} for g in group for t in doc[g.end : g.end + 2]):
+        return []
+    found = [location_of(ctx, s) for s in group[1:]]
+    return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
+
+
 def choose_location(
     ctx: ArticleContext, sentence: Sentence, triggers: list[Span], referential: list[Span]
 ) -> Location | None:
@@ -70,18 +124,9 @@ def choose_location(
     for span in sentence.places:
         if span.label_ == "country" or is_origin(span, trigger) or is_metonym(span):
             continue
-        place = ctx.place(span)
-        if place is None or place.feature == "country":
+        location = location_of(ctx, span)
+        if location is None:
             continue
-        name = span.text if span.label_ == "near" else place.name
-        location = Location(
-            name,
-            place.country,
-            round(place.latitude, 4),
-            round(place.longitude, 4),
-            precision_of(span, place.feature),
-            place.id,
-        )
         score = max(place_score(span, t, referential) for t in triggers)
         if best is None or score > best[0]:
             best = (score, location)

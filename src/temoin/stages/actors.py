@@ -66,6 +66,7 @@ _SKIP = {
     "-",
 }
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
+_QUANTIFIERS = _DETERMINERS | {"des", "plusieurs", "quelques", "nos", "nombreux", "dizaines", "centaines"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def state_forces(doc: Doc) -> list[Span]:
                     break
             if country is not None:
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
-            elif bare and token.i > 0 and doc[token.i - 1].lower_ in _DETERMINERS:
+            elif bare and token.i > 0 and (doc[token.i - 1].lower_ in _QUANTIFIERS or doc[token.i - 1].like_num):
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
         elif (
             token.text[:1].isupper()

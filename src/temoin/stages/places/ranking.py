@@ -109,7 +109,9 @@ def region_bonus(mention: Mention, cand: Candidate) -> float:
     if mention.cue is not None and mention.cue.kind == "region":
         return 0.5
     shared = any(
-        c.place.feature not in {"region", "country"} and c.match != "loose" for c in mention.candidates if c is not cand
+        c.place.feature not in {"region", "country"} and c.match != "loose" and c.place.population >= SMALL_PLACE
+        for c in mention.candidates
+        if c is not cand
     )
     return -0.3 if shared else UNAMBIGUOUS_REGION
 
