@@ -1,15 +1,19 @@
-"""Latency of `temoin serve`'s events API over a 100,000-event database (loopback only).
+"""Latency of `temoin serve`'s JSON API over a 100,000-event database (loopback only).
 
-    python benchmarks/bench_web.py                          # 100,000 events, 2,000 requests, 1 client
+    python benchmarks/bench_web.py                          # 100,000 events, 3,000 requests, 1 client
     python benchmarks/bench_web.py --clients 4              # 4 clients at once (threads, one connection each)
     python benchmarks/bench_web.py --db /tmp/web100k.db     # keep the database (and reuse it next time)
+    python benchmarks/bench_web.py --only events            # /api/events alone
 
 1. Builds a SQLite database of synthetic, hand-made records (no NLP) with ``Store.save``,
-   one article of 5 events at a time, unless ``--db`` already holds as many events.
+   one article of 5 events at a time, unless ``--db`` already holds as many events
+   (an older schema is migrated first, as ``temoin serve --migrate`` would).
 2. Starts ``temoin serve`` (Uvicorn, rate limit off) in a child process on 127.0.0.1.
-3. Sends a bounded number of requests to ``/api/events`` from this process, over keep-alive
-   connections, after a short warm-up, cycling through query kinds the page makes.
-4. Prints p50/p90/p99/max latency, overall and per kind, as markdown.
+3. Sends a bounded number of requests from this process, over keep-alive connections,
+   after a short warm-up, cycling through the queries the pages make: ``/api/events``
+   (filters, sorts, a deep page), then the other endpoints (timeline, map points, facets,
+   an article, the merged-event counts of a table page, a merged event).
+4. Prints p50/p90/p99/max latency per endpoint and per query kind, as markdown.
 
 Only loopback traffic; the request count and every timeout are bounded, and the server is
 stopped on the way out.
@@ -32,6 +36,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -163,8 +168,11 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait(10)
 
 
-def query_kinds(rng: random.Random) -> dict[str, object]:
-    """What the page asks for, each as a function of the random generator: name -> query string maker."""
+Kinds = dict[str, Callable[[], str]]
+
+
+def event_kinds(rng: random.Random) -> Kinds:
+    """The /api/events queries of the events page: name -> maker of a path."""
     def day() -> date:
         return FIRST_DAY + timedelta(days=rng.randrange(DAYS - 31))
 
@@ -176,7 +184,7 @@ def query_kinds(rng: random.Random) -> dict[str, object]:
         _, _, lat, lon = rng.choice(PLACES)
         return f"{lon - 3:.4f},{lat - 3:.4f},{lon + 3:.4f},{lat + 3:.4f}"
 
-    return {
+    kinds: dict[str, Callable[[], dict[str, object]]] = {
         "first page (by date)": lambda: {"limit": 50},
         "page 1000 (offset 49,950)": lambda: {"limit": 50, "offset": 49_950},
         "event type": lambda: {"type": rng.choice(TYPES)[0], "limit": 50},
@@ -189,6 +197,37 @@ def query_kinds(rng: random.Random) -> dict[str, object]:
         "type + country + month": lambda: {"type": rng.choice(TYPES)[0], "country": rng.choice(PLACES)[1],
                                            **month(), "limit": 50},
     }
+    return {name: path_maker("/api/events", make) for name, make in kinds.items()}
+
+
+def path_maker(path: str, make: Callable[[], dict[str, object]]) -> Callable[[], str]:
+    return lambda: f"{path}?{urlencode(make())}"
+
+
+def other_kinds(rng: random.Random, articles: int) -> Kinds:
+    """The other endpoints the pages call: name -> maker of a path."""
+    def article() -> str:
+        return f"syn-{rng.randrange(articles):06d}"
+
+    def page() -> str:
+        return urlencode({"limit": 50, "offset": 50 * rng.randrange(articles * EVENTS_PER_ARTICLE // 50)})
+
+    return {
+        "timeline, everything": lambda: "/api/timeline",
+        "timeline, one country": lambda: "/api/timeline?" + urlencode({"country": rng.choice(PLACES)[1]}),
+        "points, one country": lambda: "/api/points?" + urlencode({"country": rng.choice(PLACES)[1]}),
+        "facets": lambda: "/api/facets",
+        "article": lambda: "/api/articles/" + article(),
+        "merged counts, a page of 50": lambda: "/api/merged/counts?" + page(),
+        "merged event": lambda: "/api/merged?" + urlencode({"article": article(),
+                                                             "event": rng.randrange(EVENTS_PER_ARTICLE)}),
+    }
+
+
+def endpoint(path: str) -> str:
+    """``/api/merged/counts?...`` -> ``/api/merged/counts``; ``/api/articles/x`` -> ``/api/articles/{id}``."""
+    name = path.split("?", 1)[0]
+    return "/api/articles/{id}" if name.startswith("/api/articles/") else name
 
 
 def client(port: int, plan: list[tuple[str, str]], out: list[tuple[str, float, int]]) -> None:
@@ -220,30 +259,86 @@ def row(label: str, seconds: list[float]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def run(port: int, requests: int, clients: int, seed: int) -> tuple[list[tuple[str, float, int]], float]:
+def plan_requests(requests: int, seed: int, events: int, only: str) -> list[tuple[str, str]]:
+    """``requests`` (kind, path) pairs cycling through the kinds (8 of every 15 to /api/events, all of them with
+    ``only="events"``)."""
     rng = random.Random(seed)
-    kinds = query_kinds(rng)
+    kinds = event_kinds(rng)
+    if only != "events":
+        kinds |= other_kinds(rng, events // EVENTS_PER_ARTICLE)
     names = list(kinds)
-    plan = [(names[i % len(names)], "/api/events?" + urlencode(kinds[names[i % len(names)]]()))  # type: ignore[operator]
-            for i in range(requests)]
+    return [(names[i % len(names)], kinds[names[i % len(names)]]()) for i in range(requests)]
+
+
+def run(port: int, plan: list[tuple[str, str]], clients: int) -> tuple[list[tuple[str, float, int]], float]:
     warm: list[tuple[str, float, int]] = []
-    client(port, [(k, p) for k, p in plan[:WARMUP]], warm)
+    client(port, plan[:WARMUP], warm)
     out: list[tuple[str, float, int]] = []
     threads = [threading.Thread(target=client, args=(port, plan[i::clients], out)) for i in range(clients)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(TIMEOUT * requests)
+        thread.join(TIMEOUT * len(plan))
     return out, time.perf_counter() - start
+
+
+def report(out: list[tuple[str, float, int]], plan: list[tuple[str, str]]) -> None:
+    """The markdown tables: per endpoint, then per query kind."""
+    endpoint_of = {kind: endpoint(path) for kind, path in plan}
+    by_endpoint: dict[str, list[float]] = defaultdict(list)
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for kind, seconds, _ in out:
+        by_endpoint[endpoint_of[kind]].append(seconds)
+        by_kind[kind].append(seconds)
+    print("| endpoint | requests | p50 ms | p90 ms | p99 ms | max ms | mean ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, times in by_endpoint.items():
+        print(row(f"`{name}`", times))
+    print("\n| query | requests | p50 ms | p90 ms | p99 ms | max ms | mean ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for kind, times in by_kind.items():
+        print(row(f"{kind} (`{endpoint_of[kind]}`)", times))
+    print(json.dumps({name: {"p50_ms": round(percentile(s, 50) * 1000, 1), "p99_ms": round(percentile(s, 99) * 1000, 1)}
+                      for name, s in by_endpoint.items()}))
+
+
+def other_processes() -> str:
+    """The load average, and the busiest processes other than this benchmark's, from ps (Linux)."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    try:
+        ps = subprocess.run(["ps", "-eo", "pid,pcpu,comm", "--sort=-pcpu", "--no-headers"], capture_output=True,
+                            text=True, timeout=10).stdout.splitlines()
+    except (OSError, subprocess.TimeoutExpired):
+        return f"load average {load}"
+    mine = {str(os.getpid())}
+    busy = [line.split(None, 2) for line in ps if len(line.split(None, 2)) == 3]
+    others = [f"{comm} {cpu}%" for pid, cpu, comm in busy if pid not in mine and float(cpu) >= 5.0][:6]
+    return f"load average {load}; other processes using CPU: {', '.join(others) or 'none above 5 %'}"
+
+
+def prepare(db: Path, events: int, seed: int) -> None:
+    """Reuse ``db`` when it holds ``events`` events (migrating an older schema), else build it."""
+    if event_count(db) == events - events % EVENTS_PER_ARTICLE:
+        from temoin.store import open_store
+
+        open_store(db).close()  # brings an older schema up to date, as `temoin serve --migrate` would
+        print(f"database: {db} reused ({events:,} events)")
+        return
+    if db.exists():
+        sys.exit(f"{db} exists and does not hold {events} events: remove it or pick another path")
+    seconds = build(db, events, seed)
+    print(f"database: {event_count(db):,} events in {seconds:.1f} s with Store.save "
+          f"({db.stat().st_size / 2**20:.0f} MiB)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=2_000, help="at most 20,000")
+    parser.add_argument("--requests", type=int, default=3_000, help="at most 20,000")
     parser.add_argument("--clients", type=int, default=1, help="concurrent connections (1-16)")
     parser.add_argument("--db", type=Path, help="database to build (or reuse when it holds --events events)")
+    parser.add_argument("--only", choices=("all", "events"), default="all", help="every endpoint, or /api/events")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     if not (1 <= args.requests <= 20_000 and 1 <= args.clients <= 16 and args.events >= EVENTS_PER_ARTICLE):
@@ -251,37 +346,25 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         db = args.db or Path(tmp) / "web.db"
-        if event_count(db) == args.events - args.events % EVENTS_PER_ARTICLE:
-            print(f"database: {db} reused ({args.events:,} events)")
-        else:
-            if db.exists():
-                sys.exit(f"{db} exists and does not hold {args.events} events: remove it or pick another path")
-            seconds = build(db, args.events, args.seed)
-            print(f"database: {event_count(db):,} events in {seconds:.1f} s with Store.save "
-                  f"({db.stat().st_size / 2**20:.0f} MiB)")
+        prepare(db, args.events, args.seed)
+        plan = plan_requests(args.requests, args.seed, args.events, args.only)
+        before = other_processes()
         port = free_port()
         server = start_server(db, port)
         try:
-            out, wall = run(port, args.requests, args.clients, args.seed)
+            out, wall = run(port, plan, args.clients)
         finally:
             stop(server)
+        after = other_processes()
 
     failed = sum(1 for _, _, status in out if status != 200)
-    if failed or len(out) != args.requests:
-        sys.exit(f"{failed} request(s) failed, {args.requests - len(out)} not sent")
-    by_kind: dict[str, list[float]] = defaultdict(list)
-    for kind, seconds, _ in out:
-        by_kind[kind].append(seconds)
-    print(f"\n{len(out):,} requests to GET /api/events from {args.clients} client(s) on {HOST} in {wall:.1f} s "
+    if failed or len(out) != len(plan):
+        sys.exit(f"{failed} request(s) failed, {len(plan) - len(out)} not sent")
+    print(f"\n{len(out):,} requests from {args.clients} client(s) on {HOST} in {wall:.1f} s "
           f"({len(out) / wall:.0f} requests/s), after {WARMUP} warm-up requests; "
-          f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPU(s)\n")
-    print("| query | requests | p50 ms | p90 ms | p99 ms | max ms | mean ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    print(row("**all**", [s for _, s, _ in out]))
-    for kind, seconds in by_kind.items():
-        print(row(kind, seconds))
-    print(json.dumps({"p50_ms": round(percentile([s for _, s, _ in out], 50) * 1000, 1),
-                      "p99_ms": round(percentile([s for _, s, _ in out], 99) * 1000, 1)}))
+          f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPU(s)")
+    print(f"before: {before}\nafter:  {after}\n")
+    report(out, plan)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,9 +29,10 @@ READY = "body[data-ready]"
 
 
 def demo_db(folder: Path) -> Path:
-    from tests.web_fixtures import build_demo_db
+    """The demo database of tests/web_fixtures.py, plus one event told by three outlets."""
+    from tests.web_merged_fixtures import build_merged_db
 
-    return build_demo_db(folder / "demo.db")
+    return build_merged_db(folder / "demo.db")
 
 
 def settle(page: Page, url: str, basemap: bool = True) -> None:
@@ -44,6 +46,13 @@ def settle(page: Page, url: str, basemap: bool = True) -> None:
 def first_article(page: Page, base: str) -> tuple[str, int] | None:
     rows = page.request.get(f"{base}/api/events?sort=fatalities&order=desc&limit=1").json()["rows"]
     return (rows[0]["article_id"], rows[0]["index"]) if rows else None
+
+
+def first_merged(page: Page, base: str) -> tuple[str, int] | None:
+    """Among the 100 deadliest events, the first told by more than one article."""
+    rows = page.request.get(f"{base}/api/merged/counts?sort=fatalities&order=desc&limit=100").json()["rows"]
+    told = [r for r in rows if r["reports"] > 1]
+    return (told[0]["article_id"], told[0]["index"]) if told else None
 
 
 def shoot(page: Page, base: str, out: Path, demo: bool) -> list[Path]:
@@ -65,6 +74,10 @@ def shoot(page: Page, base: str, out: Path, demo: bool) -> list[Path]:
     if article:
         settle(page, f"{base}/article?id={article[0]}&event={article[1]}", basemap=False)
         save("article.png")
+    merged = first_merged(page, base)
+    if merged:
+        settle(page, f"{base}/merged?article={quote(merged[0])}&event={merged[1]}", basemap=False)
+        save("merged.png")
     if demo:
         settle(page, f"{base}/article?id=ml-gao-2024-01-12&event=0", basemap=False)
         save("article-gao.png")

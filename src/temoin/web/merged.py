@@ -112,9 +112,9 @@ class MergeReader:
     def neighbours(self, key: Key) -> list[Key]:
         """The reports ``merge.compatible`` links to this one."""
         if key not in self.links:
-            report = self.reports[key]
+            report = self.report(key)
             found: list[Key] = []
-            if mergeable(report):
+            if report is not None and mergeable(report):
                 sql, params = neighbour_sql(key, report.event)
                 for row in self.conn.execute(sql, params):
                     other = self.keep(row)

@@ -20,7 +20,8 @@ const COLUMNS = [
   {label: 'Sources', value: (r) => r.event.sources.join('; ')},
   {key: 'outlet', label: 'Outlet', value: (r) => r.outlet},
   // Filled in after the page by /api/merged/counts (a link when other articles tell the same event).
-  {label: 'Told by', value: (r) => el('span', {class: 'told muted', 'data-told': `${r.index}:${r.article_id}`}, '…')},
+  {label: 'Told by', nowrap: true,
+    value: (r) => el('span', {class: 'told muted', 'data-told': `${r.index}:${r.article_id}`}, '…')},
   {label: 'Article', value: (r) => el('a', {href: eventLink(r.article_id, r.index), class: 'read'},
     r.title || r.article_id)},
 ];
@@ -70,8 +71,9 @@ export class EventTable {
       if (!cell) continue;
       const text = toldBy(count);
       cell.classList.toggle('muted', !text);
-      replaceChildren(cell, text ? el('a', {href: mergedLink(count.article_id, count.index), class: 'merged-link'}, text)
-        : 'this article');
+      // Under the "Told by" heading: "3 outlets", "3 reports from 2 outlets"; a dash when told once.
+      replaceChildren(cell, text ? el('a', {href: mergedLink(count.article_id, count.index), class: 'merged-link',
+        title: 'Every report of this event, side by side'}, text.replace(/^told by /, '')) : '—');
     }
   }
 
