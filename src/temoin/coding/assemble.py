@@ -62,6 +62,13 @@ TIME_SHIFT = re.compile(
     re.I,
 )
 GROUP_ANAPHORA = re.compile(r"^\W*(le groupe|le mouvement|la milice|les combattants|la rébellion)\b", re.I)
+TROOP_NOUNS = {"troupes", "soldats", "militaires"}  # bare, they are the forces just named; "l'armée" is the home army
+DURATION = re.compile(
+    r"\b(depuis|pendant|durant) (deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|\d+) "
+    r"(ans|années|mois|décennies)\b|\bl'(année|an) dernière?\b|\bces dernières années\b",
+    re.I,
+)
+LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or without a place
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
@@ -184,6 +191,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     patients: list[Actor] = []
     spans, _ = actor_spans(sentence)
     focus = sentence_country(ctx, sentence)
+    recent = recent_foreign_force(ctx, sentence)
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if (
@@ -193,10 +201,22 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
-        actor = to_actor(span, focus)
+        bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in TROOP_NOUNS
+        actor = to_actor(span, recent if bare_troops and recent is not None else focus)
         if actor is not None:
             (agents if role(span, trigger) == "agent" else patients).append(actor)
     return agents, patients
+
+
+def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | None:
+    """The country of the forces named just before ("une force rwandaise ... les troupes"), if not the article's."""
+    lexicon = country_lexicon()
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index + 1]):
+        named = [a.kb_id_[6:] for a in earlier.actors if a.kb_id_.startswith("state:") and a.kb_id_ != "state:?"]
+        if named:
+            country = lexicon.by_iso3.get(named[-1])
+            return country if country is not None and country != ctx.focus else None
+    return None
 
 
 def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
@@ -211,7 +231,7 @@ def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
 def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
     """The armed group named last before "le groupe", "le mouvement" ("le M23 ... Le groupe a annoncé")."""
     for earlier in reversed(ctx.sentences[max(0, sentence.index - LOOKBACK) : sentence.index]):
-        named = [a for a in earlier.actors if a.kb_id_.startswith("named:") and a.label_ in {"REB", "UAF"}]
+        named = [a for a in earlier.actors if a.kb_id_.startswith("named:") and a.label_ in {"REB", "UAF", "MIL"}]
         if named:
             return to_actor(named[-1], ctx.focus)
     return None
@@ -273,6 +293,8 @@ def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's."""
     kinds = {s.label_ for s in sentence.dates}
     if "PERIOD" in kinds and "DATE" not in kinds:
+        return True
+    if DURATION.search(sentence.text) and sentence.index >= LEDE_SENTENCES:
         return True
     years = [int(y) for y in YEAR.findall(sentence.text)]
     return bool(years) and max(years) < ctx.latest_year
@@ -476,6 +498,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
+    if sub_type == "Non-state actor overtakes territory" and actor2 is None and home is not None:
+        actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
     when = draft.date
     if when is None and ctx.published is not None:
@@ -504,6 +528,8 @@ def is_reportable(draft: Draft) -> bool:
     """An event needs a place below the country, or a date of its own and both its actors."""
     if draft.location is not None:
         return True
+    if draft.sentences[0].index < LEDE_SENTENCES and draft.agents and draft.family != "violent":
+        return True  # "La police a arrêté trois membres du mouvement": the news itself, placed or not
     return draft.date is not None and bool(draft.agents) and bool(draft.patients)
 
 

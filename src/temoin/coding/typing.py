@@ -57,6 +57,11 @@ CIVILIAN_TARGETS = re.compile(
     r"déplacés|camps? de déplacés|funérailles|mariage|commerçants|paysans)\b",
     re.I,
 )
+PROPERTY = re.compile(
+    r"\b(bureaux?|locaux|entrepôts?|magasins?|boutiques?|véhicules|matériels?|équipements?|biens|"
+    r"incendiée?s?|détruite?s?|saccagée?s?|vandalisée?s?|pillée?s?)\b",
+    re.I,
+)
 AIR_CONTEXT = re.compile(
     r"\b(avions?|aviation|aériens?|aériennes?|largu\w+|hélicoptères?|chasseurs?|armée de l'air|"
     r"bombardiers?|drones?)\b",
@@ -132,6 +137,11 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "kill" and not any(v in ARMED_VICTIMS for v in victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
+    unarmed_target = not is_armed(actor2) and not ARMED_TARGETS.search(text)
+    if kind == "attack" and "kill" in kinds and unarmed_target and not any(v in ARMED_VICTIMS for v in victims):
+        return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
+    if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and PROPERTY.search(text):
+        return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
     if kind in {"territory_taken", "territory_regained"}:
