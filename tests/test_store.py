@@ -75,3 +75,13 @@ def test_failures_are_kept(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         store.save_failure("x.jsonl:3", "not valid JSON", "")
         assert store.failures()[0][1:] == ("x.jsonl:3", "", "not valid JSON")
+
+
+def test_text_hash_normalises_white_space_and_a_second_call_gives_the_same() -> None:
+    import hashlib
+
+    from temoin.store.sqlite import text_hash
+
+    expected = hashlib.sha256(b"Des tirs ont vis\xc3\xa9 Goma.").hexdigest()
+    for _ in range(2):
+        assert text_hash(" Des  tirs\nont visé\tGoma. ") == text_hash("Des tirs ont visé Goma.") == expected
