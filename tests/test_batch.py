@@ -240,3 +240,16 @@ def test_an_alias_batch_is_one_transaction_per_thousand(tmp_path: Path, monkeypa
 
 def stored_result(article_id: str) -> ArticleResult:
     return ArticleResult(Article(article_id, TEXTS[0]))
+
+
+def test_a_chunk_is_not_held_back_by_a_long_run_of_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from temoin.batch import runner
+    from temoin.store.sqlite import Alias
+
+    monkeypatch.setattr(runner, "ALIAS_BATCH", 5)
+    copies = [Alias(f"c{i}", "h", None, "a0") for i in range(12)]
+    items = [Article("a0", TEXTS[0]), *copies, Article("a1", TEXTS[1]), Article("a2", TEXTS[2])]
+    with open_store(tmp_path / "t.db") as store:
+        writer = runner.Writer(store, BatchReport())
+        chunks = [[a.id for a in chunk] for chunk in runner.chunked(items, 4, writer)]
+    assert chunks == [["a0"], ["a1", "a2"]]

@@ -152,19 +152,26 @@ class Writer:
 
 
 def chunked(items: Iterable[Article | Failed | Alias], size: int, writer: Writer) -> Iterator[Chunk]:
-    """Chunks of articles; failures and aliases found while reading go straight to the writer."""
+    """Chunks of articles; failures and aliases found while reading go straight to the writer.
+
+    A chunk goes out when full, or unfilled once ``ALIAS_BATCH`` records have been
+    read since its first article: workers are not kept waiting through long runs of copies.
+    """
     chunk: Chunk = []
+    waited = 0
     for item in items:
+        waited += 1
         if isinstance(item, Failed):
             writer.fail(item)
-            continue
-        if isinstance(item, Alias):
+        elif isinstance(item, Alias):
             writer.alias(item)
-            continue
-        chunk.append(item)
-        if len(chunk) >= size:
+        else:
+            chunk.append(item)
+        if len(chunk) >= size or (chunk and waited >= ALIAS_BATCH):
             yield chunk
             chunk = []
+        if not chunk:
+            waited = 0
     if chunk:
         yield chunk
 
