@@ -498,6 +498,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
+    if home is not None:
+        actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     if sub_type == "Non-state actor overtakes territory" and actor2 is None and home is not None:
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
@@ -522,6 +524,13 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         plover_type=plover_type(draft.kinds),
         trigger=draft.trigger,
     )
+
+
+def local_people(actor: Actor | None, home: Country) -> Actor | None:
+    """Civilians, refugees and protesters are those of the place where the event happened."""
+    if actor is None or actor.sector not in {"CVL", "REF"} or actor.country == home.iso3 or "(" not in actor.name:
+        return actor
+    return Actor(f"{actor.name.rsplit(' (', 1)[0]} ({home.name_en})", home.iso3, actor.sector, actor.text)
 
 
 def is_reportable(draft: Draft) -> bool:
