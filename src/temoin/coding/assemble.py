@@ -28,7 +28,7 @@ from temoin.stages.triggers import event_kinds
 
 HABITUAL = re.compile(
     r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
-    r"à plusieurs reprises|de temps en temps|depuis des années)\b",
+    r"à plusieurs reprises|plusieurs fois|de temps en temps|depuis des années|sont récurrentes?)\b",
     re.I,
 )
 DEFINITE = {

@@ -54,6 +54,7 @@ TITLES = {
     "docteur",
     "professeur",
 }
+_ARTICLES = {"le", "la", "les", "l'"}
 _NOT_NAME_START = {"à", "au", "aux", "en", "dans", "sur", "vers", "et", "ou", "mais", "depuis", "selon", "pour", "par"}
 _ARABIC_ARTICLES = {"al", "el", "ash", "ach", "ad", "az", "ar", "an", "ech", "ez", "ed", "as", "at"}
 NOT_PERSON_TITLES = {"saint", "sainte", "père"}  # "Saint-Louis", "Père Lachaise": places, not people
@@ -346,8 +347,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
         after = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
-        person = end - start == 1 and fold(span.text) in people
         candidates = list(gazetteer.candidates(span.text))
+        if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
+            start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
+            candidates = list(gazetteer.candidates(span.text))
+        person = end - start == 1 and fold(span.text) in people
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
     return mentions
