@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from temoin.records import Actor, ArticleResult, Event, Location
 
@@ -91,6 +92,7 @@ class _Cluster:
         return min(r.event.event_date for r in self.reports if r.event.event_date)
 
 
+@lru_cache(maxsize=2**16)  # actor names and outlets, compared again and again: fold each once
 def fold(text: str) -> str:
     """Lowercase, without accents, words separated by single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
