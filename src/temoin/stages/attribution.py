@@ -128,6 +128,41 @@ def trim_source(span: Span) -> Span:
     return doc[span.start : max(end, span.start + 1)]
 
 
+def reports(verb: Token) -> bool:
+    """A reporting verb, even where the lemmatiser leaves the inflected form ("estime" for estimer)."""
+    low = verb.lower_
+    guesses = {verb.lemma_.lower(), low + "r", low[:-3] + "er", low[:-1] + "er", low[:-2] + "er"}
+    return bool(guesses & reporting_verbs())
+
+
+def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
+    """People, and known monitors or media, in apposition to a source: "Le ministre ..., Sergueï Lavrov, estime",
+    "affirme le secrétaire général de l'OTAN, Jens Stoltenberg,", "Hugh Williamson, de Human Rights Watch"."""
+    doc = subject.doc
+    end = subject.end
+    if end + 1 < subject.sent.end and doc[end].text == ",":
+        end = min(subject.sent.end, end + 6)  # an inverted subject: its apposition follows it
+    inside = [e for e in doc.ents if trimmed.end <= e.start and e.end <= end and len(e.text) >= 3]
+    return [e for e in inside if e.label_ == "PER" or normalise_source(e.text) in known_source_names()]
+
+
+@cache
+def known_source_names() -> frozenset[str]:
+    return frozenset(name for _, name in known_sources())
+
+
+def told_to(verb: Token) -> Span | None:
+    """The medium a statement was made to: "a déclaré à l'agence de presse AFP", "a dit à Reuters"."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 4)]:
+        if token.lower_ in {"à", "au"}:
+            phrase = phrase_after(token, limit=8)
+            if phrase is not None and normalise_source(phrase.text) in known_source_names():
+                return phrase
+            return None
+    return None
+
+
 class AttributionFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -167,10 +202,15 @@ class AttributionFinder:
                 phrase = phrase_after(token)
                 if phrase is not None:
                     found.append(phrase)
-            elif token.lemma_.lower() in reporting_verbs() and token.pos_ in {"VERB", "AUX"}:
+            elif token.pos_ in {"VERB", "AUX"} and reports(token):
                 subject = inverted_subject(token) or subject_of(token)
                 if subject is not None and names_a_source(subject):
-                    found.append(trim_source(subject))
+                    trimmed = trim_source(subject)
+                    found.append(trimmed)
+                    found.extend(apposed_names(subject, trimmed))
+                medium = told_to(token)
+                if medium is not None:
+                    found.append(medium)
         return found
 
     @staticmethod
