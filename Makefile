@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(HOME)/.local/share/temoin/temoin.db
 
-.PHONY: install demo test lint typecheck bench bench-batch clean screenshots serve pg-start pg-stop
+.PHONY: install demo test lint typecheck bench bench-batch bench-100k clean screenshots serve pg-start pg-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: install
 bench-batch: install
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_batch.py --synthetic 500
+
+# 100,000 records (the dev articles repeated under new ids, written to a temporary directory),
+# temoin batch --engine dask twice into one database: the second run does no NLP.
+bench-100k: install
+	$(BIN)/python benchmarks/bench_batch.py --synthetic 100000
 
 screenshots: install
 	$(BIN)/python scripts/screenshots.py

@@ -104,23 +104,27 @@ def in_process(records: list[dict[str, str]]) -> list[Row]:
                 f"pipeline load {load_s:.1f} s not counted")]
 
 
-def batch_row(corpus: Path, db: Path, engine: object, label: str) -> Row:
+def batch_row(corpus: Path, db: Path, engine: object, label: str, chunk_size: int) -> Row:
     from temoin.batch import run_batch
     from temoin.store import open_store
 
     with open_store(db) as store:
-        report = run_batch([str(corpus)], store, engine, progress=False)  # type: ignore[arg-type]
+        report = run_batch([str(corpus)], store, engine, chunk_size=chunk_size,  # type: ignore[arg-type]
+                           progress=False)
     peaks = "/".join(mib(v) for v in report.worker_peak_rss.values()) or "-"
-    note = f"{report.failed} failed, {report.skipped} skipped; includes worker start and model load"
+    note = (f"{report.failed} failed, {report.skipped} skipped; chunks of {chunk_size}; includes worker start "
+            f"and model load; {report.worker_seconds:.1f} s of analysis summed over workers")
     return Row(label, report.analysed, report.seconds, peaks, note)
 
 
-def local_workers(records: list[dict[str, str]], tmp: Path) -> list[Row]:
+def local_workers(records: list[dict[str, str]], tmp: Path, chunk_size: int, repeat: int) -> list[Row]:
+    """1 then 2 workers, ``repeat`` times in alternation, so a change of load touches both alike."""
     from temoin.batch import LocalEngine
 
     corpus = write_jsonl(records, tmp / "dev.jsonl")
-    return [batch_row(corpus, tmp / f"w{n}.db", LocalEngine(workers=n), f"temoin batch, local, {n} worker(s)")
-            for n in (1, 2)]
+    return [batch_row(corpus, tmp / f"w{n}-{r}.db", LocalEngine(workers=n),
+                      f"temoin batch, local, {n} worker(s)", chunk_size)
+            for r in range(repeat) for n in (1, 2)]
 
 
 def write_synthetic(records: list[dict[str, str]], count: int, path: Path) -> Path:
@@ -200,6 +204,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="Use only the first N dev articles.")
     parser.add_argument("--synthetic", type=int, metavar="N", help="Synthetic corpus of N articles on Dask.")
     parser.add_argument("--workers", type=int, default=2, help="Dask workers for --synthetic (default 2).")
+    parser.add_argument("--chunk-size", type=int, default=16, help="Articles per task (default 16, as the command).")
+    parser.add_argument("--repeat", type=int, default=1, help="Runs of 1 then 2 local workers (default 1).")
+    parser.add_argument("--workers-only", action="store_true", help="Only the local worker runs.")
     args = parser.parse_args()
     records = dev_records(args.limit)
     print(f"{len(records)} bbc-dev articles, {sum(len(r['text']) for r in records)} characters")
@@ -208,8 +215,10 @@ def main() -> None:
             title = f"Synthetic corpus: {args.synthetic} articles, Dask LocalCluster, same database twice"
             print_runs(title, synthetic(records, args.synthetic, args.workers, Path(tmp)))
             return
-        print_table("In one process", in_process(records))
-        print_table("Local worker processes (parent writes SQLite)", local_workers(records, Path(tmp)))
+        if not args.workers_only:
+            print_table("In one process", in_process(records))
+        print_table("Local worker processes (parent writes SQLite)",
+                    local_workers(records, Path(tmp), args.chunk_size, args.repeat))
 
 
 if __name__ == "__main__":

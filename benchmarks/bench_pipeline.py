@@ -1,6 +1,11 @@
 """Throughput of the whole pipeline and figures of the embedded gazetteer.
 
 Usage: python benchmarks/bench_pipeline.py [--corpus ../shared/corpora/fr_bbc_afrique.jsonl] [--limit N]
+       [--interleave K]
+
+``--interleave K`` times spaCy alone and temoin in alternation on slices of K
+articles (spaCy first on one slice, temoin first on the next) and sums each
+side: on a machine shared with other work, a change of load touches both alike.
 
 Reads only the ``bbc-dev-*`` articles of the corpus (the ``bbc-test-*`` ones are held out).
 Prints a Markdown table; figures go into the README by hand, with the date and machine.
@@ -83,25 +88,46 @@ def bench_gazetteer() -> list[tuple[str, str]]:
     ]
 
 
-def bench_pipeline(articles: list[Article]) -> list[tuple[str, str]]:
-    start = time.perf_counter()
-    analyzer = Analyzer()
-    analyzer.gazetteer.candidates("Alep")  # builds the embedded index on a first run: not part of the timing
-    load = time.perf_counter() - start
-    texts = [a.text for a in articles]
+def spacy_seconds(analyzer: Analyzer, articles: list[Article]) -> float:
     start = time.perf_counter()
     for _ in analyzer.nlp.pipe(
-        texts,
+        [a.text for a in articles],
         batch_size=8,
         disable=[n for n in analyzer.nlp.pipe_names if n.startswith("temoin_") and n != "temoin_sentences"],
     ):
         pass
-    spacy_only = time.perf_counter() - start
+    return time.perf_counter() - start
+
+
+def temoin_seconds(analyzer: Analyzer, articles: list[Article], results: list[object]) -> float:
     start = time.perf_counter()
-    results = list(analyzer.analyze_articles(articles))
-    total = time.perf_counter() - start
+    results += analyzer.analyze_articles(articles)
+    return time.perf_counter() - start
+
+
+def timings(analyzer: Analyzer, articles: list[Article], slice_size: int) -> tuple[float, float, list[object]]:
+    """Seconds of spaCy alone and of temoin over ``articles``, slice by slice in alternating order."""
+    spacy_only = total = 0.0
+    results: list[object] = []
+    for n, i in enumerate(range(0, len(articles), slice_size)):
+        part = articles[i : i + slice_size]
+        if n % 2:
+            total += temoin_seconds(analyzer, part, results)
+            spacy_only += spacy_seconds(analyzer, part)
+        else:
+            spacy_only += spacy_seconds(analyzer, part)
+            total += temoin_seconds(analyzer, part, results)
+    return spacy_only, total, results
+
+
+def bench_pipeline(articles: list[Article], interleave: int | None) -> list[tuple[str, str]]:
+    start = time.perf_counter()
+    analyzer = Analyzer()
+    analyzer.gazetteer.candidates("Alep")  # builds the embedded index on a first run: not part of the timing
+    load = time.perf_counter() - start
+    spacy_only, total, results = timings(analyzer, articles, interleave or len(articles))
     failed = sum(1 for r in results if not hasattr(r, "events"))
-    events = sum(len(r.events) for r in results if hasattr(r, "events"))  # type: ignore[union-attr]
+    events = sum(len(r.events) for r in results if hasattr(r, "events"))
     return [
         ("articles (bbc-dev)", str(len(articles))),
         ("pipeline load", f"{load:.1f} s"),
@@ -118,9 +144,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "fr_bbc_afrique.jsonl")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--skip-gazetteer", action="store_true")
+    parser.add_argument("--interleave", type=int, metavar="K", help="Alternate spaCy and temoin every K articles.")
     args = parser.parse_args()
     rows = [] if args.skip_gazetteer else bench_gazetteer()
-    rows += bench_pipeline(dev_articles(args.corpus, args.limit))
+    rows += bench_pipeline(dev_articles(args.corpus, args.limit), args.interleave)
     print(f"| measure ({os.cpu_count()} cores) | value |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
