@@ -167,6 +167,9 @@ def is_hypothetical(trigger: Span) -> bool:
         return False
     if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
         return False
+    before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
+    if before in (["avant", "de"], ["avant", "d'"]):
+        return False  # "ont rassemblé les habitants avant d'ouvrir le feu": the next thing they did
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
 
@@ -498,6 +501,10 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
+    crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(event_type)
+    where = home or ctx.focus
+    if crowd and actor1 is None and where is not None:
+        actor1 = Actor(f"{crowd} ({where.name_en})", where.iso3, "CVL")  # ACLED's generic crowd
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     if sub_type == "Non-state actor overtakes territory" and actor2 is None and home is not None:

@@ -135,6 +135,8 @@ def classify(
         return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
     if kind == "attack" and ARTILLERY_CONTEXT.search(text) and not ARMED_TARGETS.search(text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if kind == "kill" and AIR_CONTEXT.search(text):
+        return "Explosions/Remote violence", "Air/drone strike"  # "les vecteurs aériens ont neutralisé ..."
     if kind == "kill" and not any(v in ARMED_VICTIMS for v in victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     unarmed_target = not is_armed(actor2) and not ARMED_TARGETS.search(text)

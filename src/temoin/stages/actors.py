@@ -123,7 +123,8 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._matched(doc, key, s, e) for key, s, e in [*self.lower(doc), *self.exact(doc)]]
         spans += state_forces(doc)
-        doc.spans["temoin_actors"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc.spans["temoin_actors"] = with_echoed_acronyms(doc, spans)
         return doc
 
     def _matched(self, doc: Doc, key_hash: int, start: int, end: int) -> Span:
@@ -131,6 +132,22 @@ class ActorFinder:
         kind, _, ident = key.partition(":")
         sector = named_actors()[ident].sector if kind == "named" else generic_actors()[ident][0]
         return Span(doc, start, end, label=sector, kb_id=key)
+
+
+def with_echoed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"les Forces de défense et de sécurité (FDS)": the acronym in brackets, there and later in the article,
+    is the actor just named (here Burkina Faso's forces), not another actor with the same letters (the SDF)."""
+    by_end = {s.end: s for s in spans}
+    aliases: dict[str, Span] = {}
+    for span in spans:
+        named = by_end.get(span.start - 1)
+        if named is not None and doc[span.start - 1].text == "(" and is_acronym(span.text):
+            aliases[span.text] = named
+    out = []
+    for span in spans:
+        named = aliases.get(span.text)
+        out.append(span if named is None else Span(doc, span.start, span.end, label=named.label_, kb_id=named.kb_id_))
+    return out
 
 
 def state_forces(doc: Doc) -> list[Span]:
