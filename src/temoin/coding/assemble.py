@@ -68,6 +68,7 @@ DURATION = re.compile(
     r"(ans|années|mois|décennies)\b|\bl'(année|an) dernière?\b|\bces dernières années\b",
     re.I,
 )
+CROWDS = ("Protesters", "Rioters")
 LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or without a place
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
@@ -147,6 +148,10 @@ def is_referential(trigger: Span) -> bool:
     if before.lower_ == "des":
         return first.i >= 2 and first.doc[first.i - 2].pos_ == "NOUN"  # "les résultats des frappes"
     return before.lower_ in DEFINITE
+
+
+def is_protest(trigger: Span) -> bool:
+    return event_kinds()[trigger.label_].family == "protest"
 
 
 def names_its_place(trigger: Span, sentence: Sentence) -> bool:
@@ -253,6 +258,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         return None
     referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
     fresh = [t for t in triggers if t not in referential]
+    if fresh and all(t.label_ == "arrest" for t in fresh) and any(is_protest(t) for t in referential):
+        fresh = []  # "La police a dispersé les manifestants et interpellé une dizaine d'entre eux": the protest
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
@@ -350,6 +357,9 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.agents.extend(reading.agents)
         if draft.location is None:
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
+        if draft.family == "protest" and reading.sentence.paragraph == draft.paragraph:
+            draft.sentences.append(reading.sentence)  # how the protest went: dispersed, arrests
+            draft.patients.extend(reading.agents + reading.patients)
         return
     draft.sentences.append(reading.sentence)
     draft.kinds.extend(reading.kinds)
@@ -419,7 +429,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
             reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
         if reading is not None and set(reading.kinds) == {"kill"}:
-            reading = reading if not drafts or sentence.index - drafts[-1].last_index > 2 else None
+            near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
+            reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source)
                 drafts[-1].last_index = sentence.index
@@ -501,10 +512,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
-    crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(event_type)
-    where = home or ctx.focus
-    if crowd and actor1 is None and where is not None:
-        actor1 = Actor(f"{crowd} ({where.name_en})", where.iso3, "CVL")  # ACLED's generic crowd
+    if event_type in {"Protests", "Riots"}:
+        actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     if sub_type == "Non-state actor overtakes territory" and actor2 is None and home is not None:
@@ -531,6 +540,20 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         plover_type=plover_type(draft.kinds),
         trigger=draft.trigger,
     )
+
+
+def crowd_actors(
+    draft: Draft, event_type: str, sub_type: str, where: Country | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's protest actors: the crowd, and the police or army only when they intervened (what the crowd
+    denounces, « la barbarie des hordes terroristes », is no actor of the protest)."""
+    everyone = draft.agents + draft.patients
+    named = next((a for a in everyone if a.sector in {"OPP", "PTY"} or a.name.startswith(CROWDS)), None)
+    crowd = "Protesters" if event_type == "Protests" else "Rioters"
+    actor1 = named or (Actor(f"{crowd} ({where.name_en})", where.iso3, "CVL") if where else None)
+    intervened = sub_type != "Peaceful protest" or event_type == "Riots"
+    force = next((a for a in everyone if a.sector in {"COP", "MIL"}), None) if intervened else None
+    return actor1, force
 
 
 def local_people(actor: Actor | None, home: Country) -> Actor | None:
