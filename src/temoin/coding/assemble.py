@@ -506,7 +506,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     actor1, actor2 = pick_actors(draft, text)
     victims = [k for k in draft.killed if k]
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
-    event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "")
+    lead = draft.sentences[0].text
+    event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1
     if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:

@@ -116,10 +116,17 @@ def is_armed(actor: Actor | None) -> bool:
 
 
 def classify(
-    kinds: list[str], text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str], home: str = ""
+    kinds: list[str],
+    text: str,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    victims: list[str],
+    home: str = "",
+    lead: str = "",
 ) -> tuple[str, str]:
     """(event_type, sub_event_type) by ACLED's rules; ``home`` is the ISO alpha-3 of the event's country
-    (a foreign army taking ground is not a government regaining it)."""
+    (a foreign army taking ground is not a government regaining it); ``lead`` the sentence that first told
+    the event (drones named only in a later detail do not make a ground assault an air strike)."""
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]
     if kind == "explosion":
@@ -131,7 +138,7 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and AIR_CONTEXT.search(text) and not ARTILLERY_CONTEXT.search(text):
         return "Explosions/Remote violence", "Air/drone strike"
-    if kind == "attack" and AIR_CONTEXT.search(text):
+    if kind == "attack" and AIR_CONTEXT.search(lead or text):
         return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
     if kind == "attack" and ARTILLERY_CONTEXT.search(text) and not ARMED_TARGETS.search(text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
