@@ -23,6 +23,8 @@ def killed(text: str) -> int:
         ("Une centaine de personnes ont péri.", 100),
         ("tuant trois civils et un policier", 3),
         ("Le bilan s'est alourdi à 25 morts.", 25),
+        ("Deux civils, dont un enfant, auraient été tués.", 2),
+        ("Les avions ont neutralisé « plusieurs dizaines » d'entre eux.", 12),
     ],
 )
 def test_killed(text: str, count: int) -> None:
@@ -48,3 +50,11 @@ def test_no_toll(text: str) -> None:
 
 def test_update_is_flagged() -> None:
     assert find_tolls("Le bilan est passé à 30 morts.")[0].update
+
+
+@pytest.mark.parametrize(
+    "text", ["Aucune victime n'a été signalée.", "Le dépôt a été incendié sans faire de victimes."]
+)
+def test_no_victims_is_a_toll_of_zero(text: str) -> None:
+    tolls = find_tolls(text)
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 0)]

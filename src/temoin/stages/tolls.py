@@ -28,7 +28,7 @@ VICTIMS = (
     r"victimes|fidèles|élèves|manifestants|passagers|militants|miliciens|agents|orpailleurs|éleveurs|"
     r"paysans|agriculteurs|mineurs|casques bleus|blessés|morts|tués|individus|bandits|otages|déplacés|"
     r"journalistes|secouristes|réfugiés|volontaires|vdp|ennemis|islamistes|extrémistes|kamikazes|"
-    r"autres|d'entre eux|personne|soldat|civil|militaire|policier|gendarme|enfant|femme|homme"
+    r"autres|d'entre eux|entre eux|personne|soldat|civil|militaire|policier|gendarme|enfant|femme|homme"
 )
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(
@@ -37,7 +37,11 @@ KILLED = re.compile(
     re.I,
 )
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
-KILL_BEFORE = re.compile(r"\b(tuant|tué|faisant|fait|coûté la vie à|massacrant|abattant|bilan de|bilan)\s*$", re.I)
+KILL_BEFORE = re.compile(
+    r"\b(tuant|tué|faisant|fait|coûté la vie à|massacrant|abattant|bilan de|bilan|neutralisé|éliminé|"
+    r"neutralisant|éliminant)\s*$",
+    re.I,
+)
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
 NOT_PEOPLE = re.compile(
     r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
@@ -46,6 +50,12 @@ NOT_PEOPLE = re.compile(
     re.I,
 )
 GAP = 70  # characters between a figure and the verb it goes with
+APPOSED_PART = re.compile(r"\s*,\s*dont [^,.;]{1,40},")
+NO_VICTIMS = re.compile(
+    r"\b(aucune victime|sans faire de victimes?|pas de victimes?|aucun mort|n'a fait aucune victime|"
+    r"sans faire de morts?|aucune perte humaine)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +79,9 @@ def number_value(text: str) -> int | None:
 def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     """The first kill or injury word after ``pos`` within the gap, unless another figure comes first."""
     window = text[pos : pos + GAP]
+    aside = APPOSED_PART.match(window)  # "deux civils, dont un enfant, auraient été tués"
+    if aside:
+        window = " " * aside.end() + window[aside.end() :]
     stop = re.search(r"[.;:!?]|\b(?:dont|mais|alors|tandis)\b", window)
     if stop:
         window = window[: stop.start()]
@@ -82,8 +95,9 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def find_tolls(text: str) -> list[Toll]:
-    """Kill and injury counts in one sentence."""
-    tolls: list[Toll] = []
+    """Kill and injury counts in one sentence ("aucune victime" is a toll of 0)."""
+    text = text.replace("«", " ").replace("»", " ")  # « plusieurs dizaines » d'entre eux: same offsets
+    tolls: list[Toll] = [Toll(m.start(), m.end(), "KILLED", 0, "") for m in NO_VICTIMS.finditer(text)]
     pending: list[tuple[int, int, int, str]] = []  # figures waiting for the verb after "et"
     for m in NUMBER.finditer(text):
         count = number_value(m.group("num"))
