@@ -19,6 +19,10 @@ def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         # an inverted subject and its apposition
         ('"Nous tenons la ville", affirme le porte-parole du mouvement, Jean-Pierre Kabila, dimanche.',
          "Jean-Pierre Kabila"),
+        # a name the parser splits off its title, and a subject an incise splits off its verb
+        ("L'agence d'information russe Sputnik a annoncé l'arrivée d'un convoi à Hassaké.", "Sputnik"),
+        ("Un convoi est arrivé à Hassaké, selon SANA. La source a, de même, ajouté que des avions ont atterri.",
+         "SANA"),
         # the medium a witness spoke to
         ("Une habitante, Aïcha Traoré, a déclaré à l'agence de presse AFP que les tirs avaient duré une heure.", "AFP"),
     ],

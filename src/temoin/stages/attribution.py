@@ -67,12 +67,24 @@ def normalise_source(phrase: str) -> str:
 
 
 def subject_of(verb: Token) -> Span | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubj:pass"}:
-            left = min(t.i for t in child.subtree)
-            right = max(t.i for t in child.subtree)
-            return verb.doc[left : right + 1]
+    """The verb's subject, all of it ("L'agence d'information russe Sputnik" parsed as two subjects), or the
+    subject of its auxiliary when an incise splits them ("La source a, de même, ajouté")."""
+    found = direct_subject(verb)
+    if found is not None:
+        return found
+    for token in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+        if token.lower_ in {"a", "ont", "avait", "avaient"}:
+            return direct_subject(token)
     return None
+
+
+def direct_subject(verb: Token) -> Span | None:
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubj:pass"}]
+    if not subjects:
+        return None
+    left = min(t.i for child in subjects for t in child.subtree)
+    right = max(t.i for child in subjects for t in child.subtree)
+    return verb.doc[left : right + 1]
 
 
 def phrase_after(token: Token, limit: int = 12) -> Span | None:
