@@ -154,6 +154,12 @@ def is_protest(trigger: Span) -> bool:
     return event_kinds()[trigger.label_].family == "protest"
 
 
+def in_future(trigger: Span) -> bool:
+    verb = clause_verb(trigger.root)
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Fut" in t.morph.get("Tense", []) for t in forms)
+
+
 def names_its_place(trigger: Span, sentence: Sentence) -> bool:
     """ "la chute de Kandahar", "la prise de Bunagana": an event noun with its place, not a reference back."""
     doc = trigger.doc
@@ -263,6 +269,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
+    if in_future(primary):
+        return None  # "les combattants seront accueillis par des mortiers": not (yet) an event
     agents, patients = sentence_actors(ctx, sentence, primary)
     if not agents and GROUP_ANAPHORA.search(sentence.text):
         agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
