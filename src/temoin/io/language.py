@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 SAMPLE = 5000  # characters looked at
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -59,6 +60,9 @@ PROFILES: dict[str, tuple[str, frozenset[str]]] = {
 SCRIPTS = ("ARABIC", "CYRILLIC", "GREEK", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "DEVANAGARI", "THAI")
 
 
+LATIN_END = 0x250  # letters below are Latin (with its extensions): no script to look up
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageGuess:
     code: str  # ISO 639-1 for a profiled language; "" when the text is in another script or unknown
@@ -71,6 +75,12 @@ class LanguageGuess:
         return self.code == "fr"
 
 
+@cache
+def script_of(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    return next((s for s in SCRIPTS if name.startswith(s)), None)
+
+
 def dominant_script(text: str) -> str | None:
     """The non-Latin script of most of the letters in ``text``, if any is."""
     counts: dict[str, int] = {}
@@ -79,8 +89,7 @@ def dominant_script(text: str) -> str | None:
         if not ch.isalpha():
             continue
         letters += 1
-        name = unicodedata.name(ch, "")
-        script = next((s for s in SCRIPTS if name.startswith(s)), None)
+        script = None if ord(ch) < LATIN_END else script_of(ch)
         if script:
             counts[script] = counts.get(script, 0) + 1
     if not counts:
