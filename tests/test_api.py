@@ -22,6 +22,7 @@ PUBLIC = {
     "ExportError",
     "GazetteerError",
     "InputError",
+    "InvalidTextError",
     "Label",
     "LanguageProfile",
     "Location",
@@ -41,7 +42,7 @@ def test_public_api_is_pinned() -> None:
 def test_exception_hierarchy() -> None:
     for name in ("InputError", "GazetteerError", "StoreError", "ExportError"):
         assert issubclass(getattr(temoin, name), temoin.TemoinError)
-    for name in ("EmptyArticleError", "NotFrenchError", "ArticleTooLargeError"):
+    for name in ("EmptyArticleError", "NotFrenchError", "ArticleTooLargeError", "InvalidTextError"):
         assert issubclass(getattr(temoin, name), temoin.InputError)
 
 

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from temoin.api import MAX_CHARS, Analyzer, ArticleFailure, check_article
-from temoin.exceptions import ArticleTooLargeError, EmptyArticleError, InputError, NotFrenchError
+from temoin.exceptions import ArticleTooLargeError, EmptyArticleError, InputError, InvalidTextError, NotFrenchError
 from temoin.io.readers import (
     MAX_BYTES,
     MAX_JSON_DEPTH,
@@ -192,7 +192,7 @@ def test_check_article_refuses_only_with_a_named_reason(text: str, article_id: s
     try:
         check_article(Article(article_id, text), max_chars)
     except InputError as exc:
-        assert isinstance(exc, EmptyArticleError | ArticleTooLargeError | NotFrenchError)
+        assert isinstance(exc, EmptyArticleError | ArticleTooLargeError | NotFrenchError | InvalidTextError)
         assert str(exc).startswith(f"article {article_id}: ")
         assert text.strip() or isinstance(exc, EmptyArticleError)
         assert len(text) <= max_chars or isinstance(exc, EmptyArticleError | ArticleTooLargeError)

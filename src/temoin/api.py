@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 from temoin.coding.assemble import code_events
 from temoin.coding.context import build_context
 from temoin.coding.notes import add_notes
-from temoin.exceptions import ArticleTooLargeError, EmptyArticleError, InputError, NotFrenchError
+from temoin.exceptions import (
+    ArticleTooLargeError,
+    EmptyArticleError,
+    InputError,
+    InvalidTextError,
+    NotFrenchError,
+)
 from temoin.io.language import not_french_reason
 from temoin.pipeline import build_pipeline
 from temoin.records import Article, ArticleResult, Attribution, Label, LanguageProfile, Place
@@ -46,7 +52,7 @@ def check_article(article: Article, max_chars: int = MAX_CHARS) -> None:
     if len(article.text) > max_chars:
         raise ArticleTooLargeError(f"{len(article.text)} characters, over the limit of {max_chars}", where)
     if any("\ud800" <= ch <= "\udfff" for ch in article.text):
-        raise InputError("the text holds unpaired surrogate characters (broken UTF-16)", where)
+        raise InvalidTextError("the text holds unpaired surrogate characters (broken UTF-16)", where)
     reason = not_french_reason(article.text)
     if reason:
         raise NotFrenchError(reason, where)

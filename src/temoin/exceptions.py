@@ -5,6 +5,7 @@
     │   ├── EmptyArticleError     the article has no text
     │   ├── NotFrenchError        the article is not in French
     │   ├── ArticleTooLargeError  the article is over the size limit
+    │   ├── InvalidTextError      the article's text is not valid Unicode (unpaired surrogates)
     │   └── FetchError            a page, feed or robots.txt cannot be fetched, or may not be
     │                             (refused address or scheme, robots.txt, timeout, size, HTTP status)
     ├── GazetteerError        the gazetteer index cannot be built, loaded or imported into
@@ -40,6 +41,10 @@ class NotFrenchError(InputError):
 
 class ArticleTooLargeError(InputError):
     """The article is larger than the configured limit."""
+
+
+class InvalidTextError(InputError):
+    """The article's text holds unpaired surrogates (broken UTF-16): no writer could store it."""
 
 
 class FetchError(InputError):
