@@ -138,17 +138,15 @@ class SQLiteGazetteer:
         keys = [strict_key(name), core_key(name), loose_key(name)]
         if max(len(k) for k in keys) < 2:
             return []
-        rows = self.db.execute(
-            "SELECT n.kind, p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source,"
-            " n.form FROM names n JOIN places p ON p.id = n.place_id"
-            " WHERE (n.key = ? AND n.kind = 0) OR (n.key = ? AND n.kind = 1) OR (n.key = ? AND n.kind = 2)"
-            " LIMIT 1200",
-            keys,
-        ).fetchall()
-        if not rows:
-            return []
-        best = min(r[0] for r in rows)
-        return [Candidate(GazPlace(*r[1:9]), _KINDS[best], r[9]) for r in rows if r[0] == best][:400]
+        for kind, key in enumerate(keys):  # the best kind that matches; looser rows are never fetched
+            rows = self.db.execute(
+                "SELECT p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source,"
+                " n.form FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND n.kind = ? LIMIT 400",
+                (key, kind),
+            ).fetchall()
+            if rows:
+                return [Candidate(GazPlace(*r[:8]), _KINDS[kind], r[8]) for r in rows]
+        return []
 
     def place(self, place_id: str) -> GazPlace | None:
         row = self.db.execute(

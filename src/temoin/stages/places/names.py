@@ -190,9 +190,9 @@ def _is_stopword_name(span: Span) -> bool:
     return False
 
 
-def part_of_name(doc: Doc, start: int, end: int) -> bool:
+def part_of_name(doc: Doc, start: int, end: int, ents: tuple[Span, ...] | None = None) -> bool:
     """Inside a longer person or organisation name ("Aung San Suu Kyi"), or after a title ("le colonel X")."""
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if (
             ent.label_ in {"PER", "ORG"}
             and ent.start <= start
@@ -253,22 +253,18 @@ def is_single_name(span: Span) -> bool:
 
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
+    starts = [_starts_name(t) for t in doc]
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        if not _starts_name(doc[i]) or doc[i].lower_ in _NOT_NAME_START:
+        if not starts[i] or doc[i].lower_ in _NOT_NAME_START:
             i += 1
             continue
         found = 0
-        for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
-            if any(t.is_punct and t.text not in {"-", "'"} for t in span) or "\n" in span.text:
+        for n in range(name_window(doc, i), 0, -1):
+            if doc[i + n - 1].is_punct or not starts[i + n - 1]:
                 continue
-            if span[-1].is_punct:
-                continue
-            if not _starts_name(span[-1]):
-                continue
-            if gazetteer.has_name(span.text):
+            if gazetteer.has_name(doc[i : i + n].text):
                 found = n
                 break
         if found:
@@ -277,6 +273,19 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def name_window(doc: Doc, start: int) -> int:
+    """How many tokens from ``start`` a name can span: no punctuation but "-" and "'", no line break."""
+    end = start
+    while end < len(doc) and end - start < MAX_TOKENS:
+        token = doc[end]
+        if (token.is_punct and token.text not in {"-", "'"}) or "\n" in token.text:
+            break
+        if end > start and "\n" in doc[end - 1].whitespace_:
+            break
+        end += 1
+    return end - start
 
 
 def cue_after(doc: Doc, end: int) -> Cue | None:
@@ -330,6 +339,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
                 proposals.append((ent.start, ent.end))
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     people = person_words(doc)
+    names = tuple(e for e in doc.ents if e.label_ in {"PER", "ORG"})
     taken: set[int] = set()
     for s, e in excluded:
         taken.update(range(s, e))
@@ -340,7 +350,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         span = doc[start:end]
         cue = cue_before(doc, start)
         strong_cue = cue is not None and cue.kind != "relation"
-        if (_is_stopword_name(span) or part_of_name(doc, start, end)) and not strong_cue:
+        if (_is_stopword_name(span) or part_of_name(doc, start, end, names)) and not strong_cue:
             continue
         if is_demonym_or_ordinal(span):
             continue
