@@ -27,18 +27,49 @@ def grade(analyzer, inputs: Path, gold: Path) -> dict:  # type: ignore[no-untype
     return score.grade(read_jsonl(gold), pred, verbose=False)  # type: ignore[no-any-return]
 
 
+# Issue 3's and 4's targets, asserted on the seeds.
+SEED_FLOORS = {
+    ("events", "f1"): 0.85,
+    ("matched", "sub_event_type"): 0.85,
+    ("matched", "actors"): 0.85,
+    ("matched", "date"): 0.90,
+    ("matched", "fatalities"): 0.90,
+    ("matched", "certainty"): 0.85,
+    ("matched", "event_sources"): 0.90,
+    ("places", "within_tolerance"): 0.95,
+    ("places", "within_161km"): 1.0,
+    ("places", "precision"): 0.90,
+}
+
+
 def test_seed_scores(analyzer) -> None:  # type: ignore[no-untyped-def]
     res = grade(analyzer, shared_path("corpora/seeds.jsonl"), shared_path("eval/gold/seeds.jsonl"))
-    assert res["events"]["f1"] >= 0.80, res
-    assert res["places"]["within_tolerance"] >= 0.90, res
+    for (group, measure), floor in SEED_FLOORS.items():
+        assert res[group][measure] >= floor, (group, measure, res[group])
     assert res["sources_recall"] == 1.0, res
     assert res["labels_recall"] >= 0.66, res
 
 
 def test_bundled_examples_are_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
     res = grade(analyzer, ROOT / "examples" / "articles.jsonl", ROOT / "examples" / "gold.jsonl")
-    assert res["events"]["f1"] >= 0.45, res
-    assert res["places"]["within_tolerance"] >= 0.85, res
+    assert res["events"]["f1"] >= 0.80, res
+    assert res["places"]["within_tolerance"] >= 0.95, res
+
+
+def test_bbc_dev_gold_does_not_regress(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # General news from other theatres (our own gold over the bbc-dev-* articles; bbc-test-* is never read):
+    # below the issues' targets, so these floors guard the progress made, a little under today's figures.
+    gold = ROOT / "tests" / "gold" / "bbc_dev.jsonl"
+    wanted = {row["id"] for row in read_jsonl(gold)}
+    inputs = tmp_path / "dev.jsonl"
+    with open(shared_path("corpora/fr_bbc_afrique.jsonl"), encoding="utf-8") as corpus, inputs.open("w") as out:
+        for line in corpus:
+            if line.startswith('{"id": "bbc-dev-') and json.loads(line)["id"] in wanted:
+                out.write(line)
+    res = grade(analyzer, inputs, gold)
+    assert res["events"]["f1"] >= 0.50, res["events"]
+    assert res["places"]["within_tolerance"] >= 0.88, res["places"]
+    assert res["places"]["precision"] >= 0.88, res["places"]
 
 
 @pytest.mark.parametrize(
