@@ -120,3 +120,11 @@ def test_a_stray_alternate_name_is_not_taken_for_a_foreign_city(analyzer) -> Non
     found = _places(analyzer, "Franklin a rencontré des habitants de Bamako avant de partir pour Athènes.")
     assert "Franklin" not in found
     assert found.get("Athènes") == "gn:264371"
+
+
+def test_a_small_town_abroad_needs_its_country_named(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # cities500 has a Balmoral in New Zealand and in Canada, not the Scottish castle: in an article about
+    # Britain, the bare word is not taken for a small town in a country the article never names.
+    found = _places(analyzer, "Le roi a quitté Balmoral pour Édimbourg, puis Londres, au Royaume-Uni.")
+    assert "Balmoral" not in found
+    assert found.get("Édimbourg") == "gn:2650225"

@@ -157,7 +157,7 @@ def bare_word(mention: Mention) -> bool:
     return mention.end - mention.start == 1 and (mention.cue is None or mention.cue.kind == "relation")
 
 
-def weak_single_word(mention: Mention, reading: Reading) -> bool:
+def weak_single_word(mention: Mention, reading: Reading, focus: dict[str, float] | None = None) -> bool:
     """A bare word read as a small place, or as a place that only an alternate name matches."""
     place = reading.candidate.place
     if place.source != "geonames" or place.feature == "country" or not bare_word(mention):
@@ -168,6 +168,8 @@ def weak_single_word(mention: Mention, reading: Reading) -> bool:
         return False
     if mention.ner == "PER" and not mention.after_preposition:
         return True
+    if focus and focus.get(place.country, 0.0) == 0.0:
+        return True  # a small town abroad, in a country the article never names: "Balmoral" in New Zealand
     return place.population < (SMALL_PLACE // 5 if located(mention) else 2 * SMALL_PLACE)
 
 
@@ -196,6 +198,6 @@ def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | 
             best = Reading(cand, score)
     if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
         return None
-    if weak_single_word(mention, best):
+    if weak_single_word(mention, best, focus):
         return None
     return best
