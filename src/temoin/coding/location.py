@@ -20,6 +20,8 @@ from temoin.stages.places.names import cue_before
 ORIGIN = re.compile(r"\b(partie?s?|depuis|en provenance|venant|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I)
 NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
 ORIGIN_WINDOW = 8
+NEAR = re.compile(r"\b(près|non loin|aux environs|à proximité|aux abords|périphérie)\b")
+PRECISION_COST = 0.1  # between two places about as near the trigger, the more precise one: the town, not its region
 
 
 def is_origin(place: Span, trigger: Span) -> bool:
@@ -60,6 +62,9 @@ def precision_of(place: Span, feature: str) -> int:
         return 3
     if cue is not None and cue.kind == "relation":
         return 2
+    before = place.doc[max(place.sent.start, place.start - 7) : place.start].text.lower()
+    if NEAR.search(before):
+        return 2  # "près de la ville de Soudja": the cue names the town, "près de" says the event is beside it
     return 1
 
 
@@ -121,13 +126,16 @@ def choose_location(
     """The best-placed place of the sentence relative to any of its fresh triggers."""
     best: tuple[float, Location] | None = None
     trigger = triggers[0]
+    sources = [(s.start, s.end) for s in sentence.sources]
     for span in sentence.places:
         if span.label_ == "country" or is_origin(span, trigger) or is_metonym(span):
             continue
+        if any(start <= span.start < end for start, end in sources):
+            continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = location_of(ctx, span)
         if location is None:
             continue
-        score = max(place_score(span, t, referential) for t in triggers)
+        score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if best is None or score > best[0]:
             best = (score, location)
     return best[1] if best else None

@@ -231,7 +231,8 @@ class AttributionFinder:
         low = text.lower()
         if _NOT_SOURCES.match(low):
             return ""
-        if low in _PRONOUNS or _ANAPHORA.match(low):
+        named = any(t.pos_ == "PROPN" or (t.i > span.start and t.text[:1].isupper()) for t in span)
+        if low in _PRONOUNS or (_ANAPHORA.match(low) and not named):  # "la chaîne Al-Masirah" is named
             return last
         if _GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
             return last_group

@@ -161,9 +161,9 @@ def cue_before(doc: Doc, start: int) -> Cue | None:
             phrase = " ".join(words[-n:]).replace("l' ", "l'")
             if phrase in table:
                 return table[phrase]
-        if not words or words[-1] not in _ORIENTATION:
+        if not words or (words[-1] not in _ORIENTATION and country_lexicon().adjective(words[-1]) is None):
             return None
-        words.pop()
+        words.pop()  # "au nord de", "la région russe de": the cue is further back
     return None
 
 
