@@ -25,6 +25,8 @@ from temoin.resources import data_fingerprint, read_tsv, split_variants
 from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
 
 SCHEMA_VERSION = 1
+PAGE_CACHE_KIB = 65_536  # SQLite's own page cache for the index, per connection (64 MiB at most)
+MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a copy per page
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
 CURATED_FILES = (
     "places/conflict_sites.tsv",
@@ -109,6 +111,9 @@ class SQLiteGazetteer:
             try:
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
                 conn.execute("SELECT 1 FROM places LIMIT 1")
+                # Pages read once stay in the process: the OS may drop an idle file's cache between articles.
+                conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+                conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             except sqlite3.DatabaseError as exc:
                 raise GazetteerError(f"{self.path}: not a gazetteer index ({exc})") from exc
             self._local.conn = conn
