@@ -6,8 +6,12 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -52,3 +56,21 @@ def tiny_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for every browser test (Debian's chromium, driven by Playwright)."""
+    from temoin.web.app import vendor_ready
+    from temoin.web.testing import CHROMIUM_ARGS, chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium not found at /usr/bin/chromium (run scripts/install-browser.sh)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    if not vendor_ready():
+        pytest.fail("the map's files are not built: run scripts/build-web-assets.sh")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from temoin.web import Database, WebConfig, create_app
-from temoin.web.app import vendor_ready
-from temoin.web.testing import CHROMIUM_ARGS, chromium_path, running
+from temoin.web.testing import running
 from tests.web_fixtures import GAO_EVIDENCE, GAO_ID, XSS_ID, XSS_IMG, XSS_SCRIPT, build_demo_db
 
 if TYPE_CHECKING:
@@ -24,20 +23,6 @@ if TYPE_CHECKING:
 
 TOKEN = "browser-test-token-0123456789abcdef"
 READY = "body[data-ready]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("Chromium not found at /usr/bin/chromium (run scripts/install-browser.sh)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    if not vendor_ready():
-        pytest.fail("the map's files are not built: run scripts/build-web-assets.sh")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from temoin.store import open_store
 from temoin.web import Database, WebConfig, create_app
 from temoin.web.merged import MAX_REGION_KM, MergeReader, box_sql
 from temoin.web.queries import connect_read_only
-from temoin.web.testing import CHROMIUM_ARGS, chromium_path, running
+from temoin.web.testing import running
 from tests.test_web_browser import READY, Watched
 from tests.web_merged_fixtures import (
     ASSERTING_EVIDENCE,
@@ -178,18 +178,6 @@ def test_the_neighbour_box_holds_every_point_within_the_region_distance() -> Non
 
 
 # --- in Chromium -------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("Chromium not found at /usr/bin/chromium (run scripts/install-browser.sh)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture(scope="module")
 def base_url(merged_db: Path, browser: Browser) -> Iterator[str]:
