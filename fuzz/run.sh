@@ -17,7 +17,16 @@ status=0
 for target in $TARGETS; do
     corpus="$WORK/corpus-$target" crashes="$WORK/crashes-$target" log="$WORK/$target.log"
     mkdir -p "$corpus" "$crashes"
-    cp -n "fuzz/seeds/$target"/* "$corpus/"
+    # seeds: fuzz/seeds/<target>, and the test suite's own input fixtures of that kind (not copied twice)
+    case $target in
+        csv) fixtures=tests/fixtures/inputs/*.csv ;;
+        html) fixtures=tests/fixtures/inputs/*.html ;;
+        feeds) fixtures="tests/fixtures/inputs/*.rss tests/fixtures/inputs/*.atom" ;;
+        *) fixtures= ;;
+    esac
+    for seed in "fuzz/seeds/$target"/* $fixtures; do
+        [ -f "$seed" ] && cp -n "$seed" "$corpus/"
+    done
     started=$(date +%s)
     "$PY" "fuzz/fuzz_$target.py" -runs="$RUNS" -dict="fuzz/$target.dict" -max_len=4096 -timeout=30 \
         -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1
