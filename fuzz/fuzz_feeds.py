@@ -1,6 +1,6 @@
 """Fuzz the RSS/Atom reader on arbitrary bytes, fetching off (entries use their summaries).
 
-    python fuzz/fuzz_feeds.py -runs=100000 -dict=fuzz/feeds.dict fuzz/seeds/feeds
+    python fuzz/fuzz_feeds.py -runs=100000 -dict=fuzz/feeds.dict tests/fixtures/inputs
 
 Every entry must give an article or a failure named ``feed entry N``, a broken feed one
 failure naming the feed, never an exception (see properties.py).
