@@ -1,6 +1,6 @@
 """Fuzz the RSS/Atom reader on arbitrary bytes, fetching off (entries use their summaries).
 
-    python fuzz/fuzz_feeds.py -runs=100000 -dict=fuzz/feeds.dict tests/fixtures/inputs
+    fuzz/run.sh 100000 feeds    (seeds from tests/fixtures/inputs/*.rss, *.atom; a corpus folder of its own)
 
 Every entry must give an article or a failure named ``feed entry N``, a broken feed one
 failure naming the feed, never an exception (see properties.py).

@@ -1,6 +1,6 @@
 """Fuzz the HTML reader (trafilatura behind temoin's shape checks) on arbitrary bytes.
 
-    python fuzz/fuzz_html.py -runs=100000 -dict=fuzz/html.dict tests/fixtures/inputs
+    fuzz/run.sh 100000 html     (seeds from tests/fixtures/inputs/*.html; a corpus folder of its own)
 
 Every page must give an article with text or an ``InputError`` naming the page, never
 another exception (see properties.py).
