@@ -58,9 +58,10 @@ def read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for every browser test (Debian's chromium, driven by Playwright)."""
+    """A headless Chromium (Debian's chromium, driven by Playwright) for one test module. Not for the whole
+    session: Playwright's sync API keeps an event loop running, and later tests call ``asyncio.run``."""
     from temoin.web.app import vendor_ready
     from temoin.web.testing import CHROMIUM_ARGS, chromium_path
 
