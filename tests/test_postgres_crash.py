@@ -104,6 +104,22 @@ def kill_when(corpus: Path, url: str, articles: int, jitter: float, timeout: flo
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)  # the batch and its worker: the group this test started
         proc.wait()
+        wait_for_sessions_to_end(url)
+
+
+def wait_for_sessions_to_end(url: str, timeout: float = 60) -> None:
+    """A COMMIT the killed client sent just before it died still completes on the server: count what is
+    stored only once the server has ended every session of the killed processes."""
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(url, autocommit=True) as conn:
+        while True:
+            row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                               "AND pid <> pg_backend_pid()").fetchone()
+            if not row or row[0] == 0:
+                return
+            if time.monotonic() > deadline:
+                pytest.fail(f"sessions of the killed batch still open after {timeout} s")
+            time.sleep(0.02)
 
 
 def snapshot(url: str) -> dict[str, Any]:
