@@ -44,25 +44,44 @@ def reporting_verbs() -> frozenset[str]:
 @cache
 def known_sources() -> list[tuple[str, str]]:
     """(folded variant, display name) of news agencies, outlets and monitors, longest first."""
+    return [(variant, name) for variant, name, _ in known_source_variants()]
+
+
+@cache
+def known_source_variants() -> list[tuple[str, str, str]]:
+    """(folded variant, short name, the variant when it is a long form of the name, else ""), longest first:
+    "Human Rights Watch" is shown as "Human Rights Watch (HRW)", "l'agence AFP" as "AFP"."""
     rows = []
     for row in read_tsv("actors/news_sources.tsv"):
-        for variant in {row["name"], *split_variants(row["variants"])}:
-            rows.append((fold(variant), row["name"]))
+        name = row["name"]
+        for variant in {name, *split_variants(row["variants"])}:
+            long_form = len(variant) > len(name) and not re.search(rf"\b{re.escape(fold(name))}\b", fold(variant))
+            rows.append((fold(variant), name, variant if long_form else ""))
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
 def normalise_source(phrase: str) -> str:
-    """A short name for a source phrase: a known agency, a parenthesised acronym, or the phrase."""
+    """The name of a source phrase: a known agency ("AFP"; "Associated Press (AP)" where the article wrote the
+    long form), a name with its parenthesised acronym ("Human Rights Watch (HRW)"), or the phrase itself."""
+    if ", " in phrase:  # a title and its holder: "porte-parole de l'ONU, Stéphane Dujarric"
+        return ", ".join(normalise_source(part) for part in phrase.split(", ", 1))
     acronym = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", phrase)
     if acronym:
-        return acronym.group(1)
+        full = without_determiners(phrase[: acronym.start()])
+        return f"{full} ({acronym.group(1)})" if 0 < len(full) <= 70 else acronym.group(1)
     folded = f" {fold(phrase)} "
-    for variant, name in known_sources():
+    for variant, name, written in known_source_variants():
         if len(variant) >= 2 and f" {variant} " in folded:
-            return name
+            return f"{written} ({name})" if written else name
+    return without_determiners(phrase)
+
+
+def without_determiners(phrase: str) -> str:
     words = phrase.strip(" ,«»\"'").split()
     while words and fold(words[0]) in {"l", "la", "le", "les", "un", "une", "des", "de", "du"}:
         words.pop(0)
+    if words and words[0].lower().startswith(("l'", "l’", "d'", "d’")):
+        words[0] = words[0][2:]
     return " ".join(words)
 
 
@@ -95,8 +114,8 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
         t = doc[end]
         if (
             (t.is_punct and t.text not in {"(", ")", "-", "'"})
-            or t.pos_ in {"VERB", "AUX"}
-            or t.lower_ in {"que", "qui"}
+            or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"})  # les Nations unies
+            or t.lower_ in {"que", "qui", "qu'", "qu’"}
         ):
             break
         end += 1
@@ -155,24 +174,113 @@ def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
     if end + 1 < subject.sent.end and doc[end].text == ",":
         end = min(subject.sent.end, end + 6)  # an inverted subject: its apposition follows it
     inside = [e for e in doc.ents if trimmed.end <= e.start and e.end <= end and len(e.text) >= 3]
-    return [e for e in inside if e.label_ == "PER" or normalise_source(e.text) in known_source_names()]
+    person = any(e.label_ == "PER" for e in trimmed.ents)  # "Kenza Ben Azzouz, chercheuse à Human Rights Watch"
+    return [e for e in inside if e.label_ == "PER" or (person and e.label_ == "ORG") or is_known_source(e.text)]
 
 
-@cache
-def known_source_names() -> frozenset[str]:
-    return frozenset(name for _, name in known_sources())
+def outermost(spans: list[Span]) -> list[Span]:
+    """Each source once: a span inside another one ("BBC" in "la BBC") is left out."""
+    unique = {(s.start, s.end): s for s in spans}
+    return [s for (start, end), s in unique.items()
+            if not any(o != (start, end) and o[0] <= start and end <= o[1] for o in unique)]
+
+
+def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
+    """The source and the names in apposition to it. A title and the person who holds it make one source
+    ("le porte-parole de la police, le colonel Katlego Mogale"); a person and a body stay two."""
+    names = apposed_names(subject, trimmed)
+    titled = [n for n in names if n.label_ == "PER" and n.start <= trimmed.end + 3]
+    if titled and not any(e.label_ == "PER" for e in trimmed.ents):
+        combined = subject.doc[trimmed.start : titled[0].end]
+        return [combined, *(n for n in names if n is not titled[0])]
+    return [trimmed, *names]
+
+
+def is_known_source(phrase: str) -> bool:
+    folded = f" {fold(phrase)} "
+    return any(len(variant) >= 2 and f" {variant} " in folded for variant, _ in known_sources())
 
 
 def told_to(verb: Token) -> Span | None:
-    """The medium a statement was made to: "a déclaré à l'agence de presse AFP", "a dit à Reuters"."""
+    """The medium a statement was made to: "a déclaré à l'agence de presse AFP", "a dit à Reuters", "a déclaré
+    un résident, Jean Paluku, à l'agence Télam"; a place ("a déclaré à Bamako") is not one."""
     doc = verb.doc
-    for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 4)]:
+    for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
+        if token.lower_ in {"que", "qu'", ":", '"', "«"}:
+            return None
         if token.lower_ in {"à", "au"}:
             phrase = phrase_after(token, limit=8)
-            if phrase is not None and normalise_source(phrase.text) in known_source_names():
-                return phrase
-            return None
+            return phrase if phrase is not None and names_a_medium(phrase) else None
     return None
+
+
+def names_a_medium(phrase: Span) -> bool:
+    """A known outlet, an organisation, or a medium noun with its name ("la chaîne de télévision locale NTV")."""
+    if is_known_source(phrase.text) or any(e.label_ == "ORG" for e in phrase.ents):
+        return True
+    named = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase[1:])
+    return named and any(t.lemma_.lower() in medium_nouns() for t in phrase)
+
+
+@cache
+def medium_nouns() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/medium_nouns.txt"))
+
+
+def interviewed_by(token: Token) -> Span | None:
+    """ "dans une interview accordée à CNN", "un entretien au journal Le Monde": the medium."""
+    if token.lemma_.lower() not in {"interview", "entretien", "entrevue"}:
+        return None
+    for nxt in token.doc[token.i + 1 : min(token.sent.end, token.i + 4)]:
+        if nxt.lower_ in {"à", "au", "avec"}:
+            phrase = phrase_after(nxt, limit=8)
+            return phrase if phrase is not None and names_a_medium(phrase) else None
+    return None
+
+
+def speaker(verb: Token) -> Span | None:
+    """Who a reporting verb reports: its subject before it ("Le porte-parole, Ned Price, estime cette semaine"),
+    else the subject of an incise after it ("..., a rapporté l'agence SANA")."""
+    direct = subject_of(verb)
+    if direct is not None and direct.end <= verb.i:
+        return direct
+    return inverted_subject(verb) or direct
+
+
+def acronym_definitions(doc: Doc) -> dict[str, str]:
+    """ "Human Rights Watch (HRW)", "les Nations unies (ONU)": acronym -> the name it stands for."""
+    found: dict[str, str] = {}
+    for token in doc[1:-2]:
+        acronym = token.nbor(1)
+        if token.text == "(" and token.nbor(2).text == ")" and ACRONYM.fullmatch(acronym.text):
+            name = name_before(token)
+            if name and fold(name) != fold(acronym.text):
+                found.setdefault(acronym.text, name)
+    return found
+
+
+ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,9}")
+_CONNECTORS = {"de", "du", "des", "d'", "la", "le", "l'", "et", "and", "of", "for", "the", "pour", "sur", "en", "aux"}
+
+
+def name_before(paren: Token) -> str:
+    """The capitalised name just before a bracket, with its lower-case adjectives and linked nouns
+    ("Fonds monétaire international", "Forces de défense et de sécurité"); "" when there is none."""
+    doc = paren.doc
+    start = paren.i
+    while start > max(paren.sent.start, paren.i - 10):
+        t = doc[start - 1]
+        linked = start - 2 >= 0 and doc[start - 2].lower_ in _CONNECTORS
+        if t.text[:1].isupper() or t.lower_ in _CONNECTORS or t.pos_ == "ADJ" or (t.pos_ == "NOUN" and linked):
+            start -= 1
+        else:
+            break
+    while start < paren.i and not doc[start].text[:1].isupper():
+        start += 1
+    words = doc[start : paren.i]
+    if len(words) and words[0].pos_ == "DET":
+        words = doc[start + 1 : paren.i]
+    return words.text if len(words) else ""
 
 
 class AttributionFinder:
@@ -188,11 +296,14 @@ class AttributionFinder:
             for a in doc.spans.get("temoin_actors", [])
             if a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")
         ]
+        acronyms = acronym_definitions(doc)
         for sent in doc.sents:
             groups = [a for a in armed_groups if sent.start <= a.start < sent.end]
-            found = self._sentence_sources(sent)
+            found = outermost(self._sentence_sources(sent))
             for span in found + unnamed_sources(sent, found):
                 name = self._resolve(span, last, last_group)
+                if name in acronyms:
+                    name = f"{acronyms[name]} ({name})"
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
                     last = name
@@ -213,13 +324,13 @@ class AttributionFinder:
             ):
                 phrase = phrase_after(token)
                 if phrase is not None:
-                    found.append(phrase)
+                    found.extend(with_apposition(phrase, phrase))
+            elif token.pos_ == "NOUN" and (medium := interviewed_by(token)) is not None:
+                found.append(medium)
             elif token.pos_ in {"VERB", "AUX"} and reports(token):
-                subject = inverted_subject(token) or subject_of(token)
+                subject = speaker(token)
                 if subject is not None and names_a_source(subject):
-                    trimmed = trim_source(subject)
-                    found.append(trimmed)
-                    found.extend(apposed_names(subject, trimmed))
+                    found.extend(with_apposition(subject, trim_source(subject)))
                 medium = told_to(token)
                 if medium is not None:
                     found.append(medium)
