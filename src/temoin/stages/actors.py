@@ -6,6 +6,8 @@ Writes ``doc.spans["temoin_actors"]`` with ``label_`` the PLOVER sector and
 - ``named:<id>``: a row of ``data/actors/actors.tsv`` (HTS, JNIM, M23, MONUSCO...);
 - ``state:<ISO3>``: a state's forces qualified by nationality ("l'armée syrienne",
   "des avions russes", "le convoi américain", "les Américains");
+- ``state:<ISO3>`` also for a state named by its name or capital as the subject or agent
+  of a verb ("la Russie a bombardé", "Moscou a lancé des missiles", "frappé par Israël");
 - ``state:?``: a state's forces named bare ("l'armée", "les militaires"), the
   country being the one the article is about (resolved when events are coded);
 - ``generic:<phrase>``: an unnamed group ("terroristes", "hommes armés", "civils").
@@ -18,53 +20,13 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from temoin.countries import country_lexicon
-from temoin.resources import read_tsv, split_variants
+from temoin.resources import read_lines, read_tsv, split_variants
 
 LOOKAHEAD = 5
-_SKIP = {
-    "militaire",
-    "militaires",
-    "blindé",
-    "blindés",
-    "de",
-    "d'",
-    "du",
-    "des",
-    "l'",
-    "la",
-    "le",
-    "les",
-    "combat",
-    "occupation",
-    "aérienne",
-    "aériennes",
-    "aérien",
-    "aériens",
-    "transport",
-    "régulière",
-    "régulières",
-    "armée",
-    "armées",
-    "observation",
-    "spéciales",
-    "terrestres",
-    "navales",
-    "sécurité",
-    "défense",
-    "armés",
-    "gouvernementales",
-    "gouvernementaux",
-    "loyalistes",
-    "nationale",
-    "nationales",
-    "et",
-    "fédérales",
-    "-",
-}
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
 _QUANTIFIERS = _DETERMINERS | {"des", "plusieurs", "quelques", "nos", "nombreux", "dizaines", "centaines"}
 
@@ -100,6 +62,20 @@ def force_nouns() -> dict[str, tuple[str, bool]]:
 
 
 @cache
+def force_modifiers() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/force_modifiers.txt"))
+
+
+@cache
+def state_metonyms() -> list[tuple[str, str]]:
+    """(iso3, name) for every country name and alias, and the capitals news uses for their states."""
+    out = [(row["iso3"], name) for row in read_tsv("actors/capitals.tsv") for name in split_variants(row["names"])]
+    for row in read_tsv("actors/countries.tsv"):
+        out += [(row["iso3"], name) for name in [row["name_fr"], *split_variants(row.get("aliases", ""))]]
+    return out
+
+
+@cache
 def generic_actors() -> dict[str, tuple[str, str]]:
     return {row["phrase"]: (row["sector"], row["name"]) for row in read_tsv("lexicons/generic_actors.tsv")}
 
@@ -119,10 +95,14 @@ class ActorFinder:
             matcher.add(f"named:{actor_id}", [nlp.make_doc(variant)])
         for phrase in generic_actors():
             self.lower.add(f"generic:{phrase}", [nlp.make_doc(phrase)])
+        self.states = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for iso3, name in state_metonyms():
+            self.states.add(f"state:{iso3}", [nlp.make_doc(name)])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._matched(doc, key, s, e) for key, s, e in [*self.lower(doc), *self.exact(doc)]]
         spans += state_forces(doc)
+        spans += acting_states(doc, [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)])
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.spans["temoin_actors"] = with_echoed_acronyms(doc, spans)
         return doc
@@ -168,7 +148,7 @@ def state_forces(doc: Doc) -> list[Span]:
                 if country is not None:
                     end = nxt.i + 1
                     break
-                if nxt.lower_ not in _SKIP:
+                if nxt.lower_ not in force_modifiers():
                     break
             if country is not None:
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
@@ -182,6 +162,23 @@ def state_forces(doc: Doc) -> list[Span]:
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
+
+
+def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
+    """A state named by its name or capital that acts: the subject or agent of a verb ("la Russie a bombardé
+    Kharkiv", "Moscou a lancé des missiles", "tués par Israël"). Elsewhere the name is a place ("à Moscou")."""
+    spans = []
+    for key, start, end in matches:
+        span = doc[start:end]
+        if any(acts(t, span) for t in span) and span.root.ent_type_ != "PER":
+            spans.append(Span(doc, start, end, label="MIL", kb_id=key))
+    return spans
+
+
+def acts(token: Token, span: Span) -> bool:
+    """The token is the subject or agent of a verb outside its name ("Aviv" in "Tel-Aviv a frappé")."""
+    head = token.head
+    return token.dep_ in {"nsubj", "obl:agent"} and head.pos_ in {"VERB", "AUX"} and not span.start <= head.i < span.end
 
 
 @Language.factory("temoin_actors", assigns=["doc.spans"], requires=[], default_config={})

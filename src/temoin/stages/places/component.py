@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from temoin.countries import country_lexicon
+from temoin.stages.actors import acts
 from temoin.stages.places.gazetteer import Gazetteer, open_gazetteer
 from temoin.stages.places.names import Mention, cue_before, find_mentions
 from temoin.stages.places.normalize import fold
@@ -39,7 +40,9 @@ class PlaceFinder:
         self._gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = [(s.start, s.end) for s in doc.spans.get("temoin_actors", [])]
+        # an acting state ("Moscou a lancé") is still a toponym; other actor names are not places
+        actors = doc.spans.get("temoin_actors", [])
+        excluded = [(s.start, s.end) for s in actors if not is_acting_state(s)]
         mentions = find_mentions(doc, self.gazetteer, excluded)
         readings = rank(mentions, article_focus(mentions, adjective_votes(doc)))
         spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
@@ -92,6 +95,10 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
                 )
                 break
     return spans
+
+
+def is_acting_state(span: Span) -> bool:
+    return span.kb_id_.startswith("state:") and span.text[:1].isupper() and any(acts(t, span) for t in span)
 
 
 @Language.factory(

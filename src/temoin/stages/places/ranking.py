@@ -23,6 +23,7 @@ BIG_PLACE = 50_000  # ... or a city this big, whatever name of it matched
 FAR_KM = 1000.0  # a reading this far from every other place of the article is doubtful
 SURE_FOCUS = 0.5  # a country this central to the article vouches for a loose or alternate-name match
 EXONYM_SIMILARITY = 0.6  # an alternate name this close to the main name is a spelling of it, not a stray alias
+ALIAS_COST = 0.4  # see alias_cost
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
 _MATCH = {"strict": 1.0, "core": 0.9}
 _SITE_FEATURES = {
@@ -184,12 +185,28 @@ def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | Non
     return second
 
 
+def by_own_name(cand: Candidate) -> bool:
+    return strict_key(cand.form) == strict_key(cand.place.name)
+
+
+def alias_cost(mention: Mention, cand: Candidate) -> float:
+    """A place that bears the name as its own beats one that has it only as an unlike alternate name
+    ("le village de Hrodivka" is Hrodivka, not the town of Myrnohrad, once called so)."""
+    if by_own_name(cand) or cand.place.population >= 100_000:  # a city is known by its other names ("Rio")
+        return 0.0
+    if similarity(mention.text, cand.place.name) >= EXONYM_SIMILARITY:
+        return 0.0
+    rival = any(by_own_name(c) and c.match != "loose" and c.place.id != cand.place.id for c in mention.candidates)
+    return ALIAS_COST if rival else 0.0
+
+
 def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | None:  # type: ignore[type-arg]
     best: Reading | None = None
     for cand in mention.candidates:
         score = candidate_score(mention, cand, focus)
         if score == 0.0:
             continue
+        score -= alias_cost(mention, cand)
         if others:
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
             far = near > FAR_KM and cand.place.population < 100_000
