@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from temoin.coding import typing
 from temoin.resources import word_alternation
+
+Extend = Callable[..., None]
+
+
+def test_a_property_word_added_to_the_lexicon_makes_property_destruction(extended_lexicon: Extend) -> None:
+    text = "Des hommes armés ont attaqué les greniers du village."
+    assert typing.classify(["attack"], text, None, None, []) == ("Battles", "Armed clash")
+    extended_lexicon("lexicons/type_cues.tsv", ["greniers\tproperty"], typing.type_cues)
+    destruction = ("Strategic developments", "Looting/property destruction")
+    assert typing.classify(["attack"], text, None, None, []) == destruction
+
+
+def test_a_star_in_a_cue_stands_for_the_end_of_a_word() -> None:
+    assert typing.has_cue("air", "Des barils larguées sur Alep")  # "largu*"
+    assert not typing.has_cue("air", "Le largu du bateau")  # one letter at least after the stem
+
+
+def test_an_armed_victim_noun_added_to_the_lexicon_makes_a_battle(extended_lexicon: Extend) -> None:
+    text = "Dix gardes ont été tués."
+    assert typing.classify(["kill"], text, None, None, ["gardes"]) == ("Violence against civilians", "Attack")
+    extended_lexicon("lexicons/victim_nouns.tsv", ["gardes\tarmed"], typing.victim_nouns)
+    assert typing.classify(["kill"], text, None, None, ["gardes"]) == ("Battles", "Armed clash")
 
 
 def test_words_are_matched_literally_and_an_empty_list_is_refused() -> None:
