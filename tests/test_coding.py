@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from temoin.coding import typing
+from temoin.coding import assemble, typing
 from temoin.resources import word_alternation
 
 Extend = Callable[..., None]
@@ -30,6 +30,24 @@ def test_an_armed_victim_noun_added_to_the_lexicon_makes_a_battle(extended_lexic
     assert typing.classify(["kill"], text, None, None, ["gardes"]) == ("Violence against civilians", "Attack")
     extended_lexicon("lexicons/victim_nouns.tsv", ["gardes\tarmed"], typing.victim_nouns)
     assert typing.classify(["kill"], text, None, None, ["gardes"]) == ("Battles", "Armed clash")
+
+
+def test_duration_slots_combine_words_from_the_lexicon(extended_lexicon: Extend) -> None:
+    assert assemble.duration().search("Le conflit dure depuis 12 ans.")  # figures are always taken
+    assert not assemble.duration().search("Le conflit dure depuis onze ans.")
+    extended_lexicon("lexicons/durations.tsv", ["onze\tcount"], assemble.duration)
+    assert assemble.duration().search("Le conflit dure depuis onze ans.")
+    assert not assemble.duration().search("Le conflit dure depuis onze jours.")
+
+
+def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon: Extend) -> None:
+    assert not assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
+    assert "renforts" not in assemble.troop_nouns()
+    extended_lexicon("lexicons/group_anaphora.txt", ["la coalition"], assemble.group_anaphora)
+    extended_lexicon("lexicons/troop_nouns.txt", ["renforts"], assemble.troop_nouns)
+    assert assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
+    assert not assemble.group_anaphora().search("Selon la coalition, l'attaque a eu lieu.")  # only at the head
+    assert "renforts" in assemble.troop_nouns()
 
 
 def test_words_are_matched_literally_and_an_empty_list_is_refused() -> None:
