@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from temoin.coding import assemble, typing
+from temoin.coding import assemble, location, typing
 from temoin.resources import word_alternation
 
 Extend = Callable[..., None]
@@ -48,6 +48,13 @@ def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon:
     assert assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
     assert not assemble.group_anaphora().search("Selon la coalition, l'attaque a eu lieu.")  # only at the head
     assert "renforts" in assemble.troop_nouns()
+
+
+def test_near_words_come_from_the_lexicon(extended_lexicon: Extend) -> None:
+    assert location.near().search("aux abords de la ville de")
+    assert not location.near().search("à côté de la ville de")
+    extended_lexicon("lexicons/near_words.txt", ["à côté"], location.near)
+    assert location.near().search("à côté de la ville de")
 
 
 def test_words_are_matched_literally_and_an_empty_list_is_refused() -> None:
