@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,31 @@ def tiny_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("gaz") / "tiny.sqlite"
     build_index_from_tsv(FIXTURES / "tiny_gazetteer.tsv", path)
     return str(path)
+
+
+@pytest.fixture
+def extended_lexicon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[..., None]]:
+    """``extend(relative, lines, *loaders)``: the data readers read ``relative`` with ``lines`` added;
+    the cached ``loaders`` are cleared now and after the test."""
+    from temoin import resources
+
+    real = resources.data_path
+    copies: dict[str, Path] = {}
+    cleared: list[Callable[[], None]] = []
+
+    def extend(relative: str, lines: list[str], *loaders: Callable[..., object]) -> None:
+        copy = tmp_path / relative.replace("/", "_")
+        text = real(relative).read_text(encoding="utf-8").rstrip("\n")
+        copy.write_text("\n".join([text, *lines]) + "\n", encoding="utf-8")
+        copies[relative] = copy
+        monkeypatch.setattr(resources, "data_path", lambda rel: copies.get(rel) or real(rel))
+        for loader in loaders:
+            loader.cache_clear()  # type: ignore[attr-defined]
+            cleared.append(loader.cache_clear)  # type: ignore[attr-defined]
+
+    yield extend
+    for clear in cleared:
+        clear()
 
 
 def read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from temoin.stages.places.gazetteer import SQLiteGazetteer
-from temoin.stages.places.normalize import core_key, loose_key, similarity, strict_key
+from temoin.stages.places.normalize import ARABIC_ARTICLES, ARTICLES, core_key, loose_key, similarity, strict_key
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,12 @@ def test_keys_fold_accents_articles_and_punctuation() -> None:
     assert strict_key("Deir ez-Zor") == "deir ez zor"
     assert core_key("al-Atarib") == "atarib"
     assert strict_key("Ménaka") == strict_key("MENAKA")
+
+
+def test_name_keys_drop_every_article_that_starts_a_name_in_text() -> None:
+    assert ARABIC_ARTICLES < ARTICLES  # one list: names.py's articles are the keys' Arabic articles
+    assert {core_key(f"{article}-Qusayr") for article in ARABIC_ARTICLES} == {"qusayr"}
+    assert "en" in ARTICLES and "en" not in ARABIC_ARTICLES  # "en Syrie" starts no name
 
 
 def test_loose_keys_keep_different_names_apart() -> None:

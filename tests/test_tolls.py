@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from temoin.stages.tolls import find_tolls
+from temoin.stages.tolls import find_tolls, no_victims
 
 
 def killed(text: str) -> int:
@@ -58,3 +60,10 @@ def test_update_is_flagged() -> None:
 def test_no_victims_is_a_toll_of_zero(text: str) -> None:
     tolls = find_tolls(text)
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 0)]
+
+
+def test_no_victim_phrases_come_from_the_lexicon(extended_lexicon: Callable[..., None]) -> None:
+    assert find_tolls("Nul n'a été blessé dans l'incendie.") == []
+    extended_lexicon("lexicons/no_victims.txt", ["nul n'a été blessé"], no_victims)
+    tolls = find_tolls("Nul n'a été blessé dans l'incendie.")
+    assert [(t.outcome, t.count, t.start, t.end) for t in tolls] == [("KILLED", 0, 0, 18)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,15 @@ def read_tsv(relative: str) -> Iterator[dict[str, str]]:
         lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
             yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Regular-expression alternation of lexicon words, each matched literally except that
+    "*" stands for one or more word characters ("largu*": "largué", "larguées")."""
+    alternatives = [r"\w+".join(re.escape(part) for part in word.split("*")) for word in words]
+    if not alternatives:
+        raise ValueError("no words: an empty alternation would match everywhere")
+    return "|".join(alternatives)
 
 
 def split_variants(cell: str) -> list[str]:

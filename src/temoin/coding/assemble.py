@@ -21,7 +21,7 @@ from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
 from temoin.coding.typing import classify, main_kind, plover_type
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
-from temoin.resources import read_lines
+from temoin.resources import read_lines, read_tsv, word_alternation
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -59,13 +59,6 @@ PLACE_ANAPHORA = re.compile(
 TIME_SHIFT = re.compile(
     r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
     r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
-    re.I,
-)
-GROUP_ANAPHORA = re.compile(r"^\W*(le groupe|le mouvement|la milice|les combattants|la rébellion)\b", re.I)
-TROOP_NOUNS = {"troupes", "soldats", "militaires"}  # bare, they are the forces just named; "l'armée" is the home army
-DURATION = re.compile(
-    r"\b(depuis|pendant|durant) (deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|\d+) "
-    r"(ans|années|mois|décennies)\b|\bl'(année|an) dernière?\b|\bces dernières années\b",
     re.I,
 )
 CROWDS = ("Protesters", "Rioters")
@@ -215,7 +208,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
-        bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in TROOP_NOUNS
+        bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
         if actor is not None:
             (agents if role(span, trigger) == "agent" else patients).append(actor)
@@ -275,7 +268,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     if in_future(primary):
         return None  # "les combattants seront accueillis par des mortiers": not (yet) an event
     agents, patients = sentence_actors(ctx, sentence, primary)
-    if not agents and GROUP_ANAPHORA.search(sentence.text):
+    if not agents and group_anaphora().search(sentence.text):
         agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
     location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), referential)
     reading = Reading(
@@ -310,12 +303,34 @@ def non_conflict() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(read_lines("lexicons/non_conflict.txt")) + r")\b", re.I)
 
 
+@cache
+def troop_nouns() -> frozenset[str]:
+    """Bare nouns for the foreign forces just named ("les troupes"), from ``lexicons/troop_nouns.txt``."""
+    return frozenset(read_lines("lexicons/troop_nouns.txt"))
+
+
+@cache
+def group_anaphora() -> re.Pattern[str]:
+    """A sentence headed by "le groupe", "le mouvement" ... (``lexicons/group_anaphora.txt``)."""
+    return re.compile(r"^\W*(" + word_alternation(read_lines("lexicons/group_anaphora.txt")) + r")\b", re.I)
+
+
+@cache
+def duration() -> re.Pattern[str]:
+    """Background time ("depuis trois ans", "pendant 12 mois", "l'an dernier") from ``lexicons/durations.tsv``."""
+    slots: dict[str, list[str]] = {"since": [], "count": [], "unit": [], "phrase": []}
+    for row in read_tsv("lexicons/durations.tsv"):
+        slots[row["slot"]].append(row["word"])
+    since, count, unit, phrase = (word_alternation(slots[k]) for k in ("since", "count", "unit", "phrase"))
+    return re.compile(rf"\b({since}) ({count}|\d+) ({unit})\b|\b({phrase})\b", re.I)
+
+
 def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's."""
     kinds = {s.label_ for s in sentence.dates}
     if "PERIOD" in kinds and "DATE" not in kinds:
         return True
-    if DURATION.search(sentence.text) and sentence.index >= LEDE_SENTENCES:
+    if duration().search(sentence.text) and sentence.index >= LEDE_SENTENCES:
         return True
     years = [int(y) for y in YEAR.findall(sentence.text)]
     return bool(years) and max(years) < ctx.latest_year

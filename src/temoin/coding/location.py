@@ -10,18 +10,25 @@ is coded to its capital or centre with precision 3; "près de", "au nord de",
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.records import Location
+from temoin.resources import read_lines, word_alternation
 from temoin.stages.places.names import cue_before
 
 ORIGIN = re.compile(r"\b(partie?s?|depuis|en provenance|venant|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I)
 NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
 ORIGIN_WINDOW = 8
-NEAR = re.compile(r"\b(près|non loin|aux environs|à proximité|aux abords|périphérie)\b")
 PRECISION_COST = 0.1  # between two places about as near the trigger, the more precise one: the town, not its region
+
+
+@cache
+def near() -> re.Pattern[str]:
+    """Near, not in ("près", "aux abords"), from ``lexicons/near_words.txt``; for lowercased text."""
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/near_words.txt")) + r")\b")
 
 
 def is_origin(place: Span, trigger: Span) -> bool:
@@ -63,7 +70,7 @@ def precision_of(place: Span, feature: str) -> int:
     if cue is not None and cue.kind == "relation":
         return 2
     before = place.doc[max(place.sent.start, place.start - 7) : place.start].text.lower()
-    if NEAR.search(before):
+    if near().search(before):
         return 2  # "près de la ville de Soudja": the cue names the town, "près de" says the event is beside it
     return 1
 

@@ -6,8 +6,10 @@ The rules, with a French example each, are written out in docs/coding-rules.md.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from temoin.records import Actor
+from temoin.resources import read_tsv, word_alternation
 from temoin.stages.triggers import event_kinds
 
 EXPLOSIVE_ORDER = [
@@ -44,62 +46,31 @@ PRECEDENCE = [
     "movement",
     "kill",
 ]
-ARMED_TARGETS = re.compile(
-    r"\b(soldats?|militaires|positions? militaires?|postes? (militaire|avancé|de sécurité)|"
-    r"patrouilles?|bases? militaires?|camps? militaires?|casernes?|policiers|gendarmes|"
-    r"check-?points?|barrages?|détachements?|garnisons?|forces|armée|combattants|"
-    r"terroristes|djihadistes|jihadistes|rebelles|vdp|volontaires|fds|fama)\b",
-    re.I,
-)
-CIVILIAN_TARGETS = re.compile(
-    r"\b(civils?|villageois|habitants|fidèles|marchés?|mosquées?|églises?|écoles?|"
-    r"élèves|passagers|populations?|femmes|enfants|orpailleurs|agriculteurs|éleveurs|"
-    r"déplacés|camps? de déplacés|funérailles|mariage|commerçants|paysans)\b",
-    re.I,
-)
-PROPERTY = re.compile(
-    r"\b(bureaux?|locaux|entrepôts?|magasins?|boutiques?|véhicules|matériels?|équipements?|biens|"
-    r"incendiée?s?|détruite?s?|saccagée?s?|vandalisée?s?|pillée?s?)\b",
-    re.I,
-)
-AIR_CONTEXT = re.compile(
-    r"\b(avions?|aviation|aériens?|aériennes?|largu\w+|hélicoptères?|chasseurs?|armée de l'air|"
-    r"bombardiers?|drones?)\b",
-    re.I,
-)
-ARTILLERY_CONTEXT = re.compile(r"\b(obus|roquettes?|missiles?|artillerie|mortiers?|pilonn\w+)\b", re.I)
-INTERVENTION = re.compile(
-    r"\b(gaz lacrymogènes?|dispersée?s?|dispers\w+|matraqu\w+|interpellée?s?|"
-    r"arrêtée?s?|canons? à eau|charg\w+ les manifestants)\b",
-    re.I,
-)
-EXCESSIVE = re.compile(
-    r"\b(balles réelles|tirs? sur (les|des) manifestants|ouvert le feu sur (les|des) manifestants)\b", re.I
-)
-ARMED_VICTIMS = {
-    "soldats",
-    "militaires",
-    "soldat",
-    "militaire",
-    "policiers",
-    "gendarmes",
-    "terroristes",
-    "djihadistes",
-    "jihadistes",
-    "assaillants",
-    "combattants",
-    "rebelles",
-    "insurgés",
-    "militants",
-    "miliciens",
-    "éléments",
-    "vdp",
-    "volontaires",
-    "islamistes",
-    "extrémistes",
-    "bandits",
-    "ennemis",
-}
+TYPE_CUES = ("armed_target", "civilian_target", "property", "air", "artillery", "intervention", "excessive_force")
+
+
+@cache
+def type_cues() -> dict[str, re.Pattern[str]]:
+    """One whole-word, case-insensitive pattern per cue of ``lexicons/type_cues.tsv``."""
+    phrases: dict[str, list[str]] = {cue: [] for cue in TYPE_CUES}
+    for row in read_tsv("lexicons/type_cues.tsv"):
+        phrases[row["cue"]].append(row["phrase"])
+    return {cue: re.compile(r"\b(" + word_alternation(words) + r")\b", re.I) for cue, words in phrases.items()}
+
+
+def has_cue(cue: str, text: str) -> bool:
+    """Whether ``text`` holds a word of the cue ("air": "avions", "drones", "largués" ...)."""
+    return type_cues()[cue].search(text) is not None
+
+
+@cache
+def victim_nouns(side: str) -> frozenset[str]:
+    """Toll nouns of one side of ``lexicons/victim_nouns.tsv``: "armed" or "unarmed"."""
+    return frozenset(row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["side"] == side)
+
+
+def any_armed(victims: list[str]) -> bool:
+    return any(v in victim_nouns("armed") for v in victims)
 
 
 def main_kind(kinds: list[str], has_toll: bool) -> str:
@@ -130,26 +101,26 @@ def classify(
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]
     if kind == "explosion":
-        if AIR_CONTEXT.search(text):
+        if has_cue("air", text):
             return "Explosions/Remote violence", "Air/drone strike"
-        if ARTILLERY_CONTEXT.search(text):
+        if has_cue("artillery", text):
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind == "strike" and ARTILLERY_CONTEXT.search(text) and not AIR_CONTEXT.search(text):
+    if kind == "strike" and has_cue("artillery", text) and not has_cue("air", text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind == "shelling" and AIR_CONTEXT.search(text) and not ARTILLERY_CONTEXT.search(text):
+    if kind == "shelling" and has_cue("air", text) and not has_cue("artillery", text):
         return "Explosions/Remote violence", "Air/drone strike"
-    if kind == "attack" and AIR_CONTEXT.search(lead or text):
+    if kind == "attack" and has_cue("air", lead or text):
         return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
-    if kind == "attack" and ARTILLERY_CONTEXT.search(text) and not ARMED_TARGETS.search(text):
+    if kind == "attack" and has_cue("artillery", text) and not has_cue("armed_target", text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind == "kill" and AIR_CONTEXT.search(text):
+    if kind == "kill" and has_cue("air", text):
         return "Explosions/Remote violence", "Air/drone strike"  # "les vecteurs aériens ont neutralisé ..."
-    if kind == "kill" and not any(v in ARMED_VICTIMS for v in victims) and not is_armed(actor2):
+    if kind == "kill" and not any_armed(victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
-    unarmed_target = not is_armed(actor2) and not ARMED_TARGETS.search(text)
-    if kind == "attack" and "kill" in kinds and unarmed_target and not any(v in ARMED_VICTIMS for v in victims):
+    unarmed_target = not is_armed(actor2) and not has_cue("armed_target", text)
+    if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
-    if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and PROPERTY.search(text):
+    if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
@@ -165,21 +136,21 @@ def attack_type(text: str, actor1: Actor | None, actor2: Actor | None, victims: 
     """An attack on armed men is a battle; on civilians, violence against civilians."""
     if actor2 is not None and actor2.sector in {"CVL", "REF", "JRN", "MED", "NGO"}:
         return "Violence against civilians", "Attack"
-    if is_armed(actor2) or any(v in ARMED_VICTIMS for v in victims):
+    if is_armed(actor2) or any_armed(victims):
         return "Battles", "Armed clash"
-    if CIVILIAN_TARGETS.search(text) and not ARMED_TARGETS.search(text):
+    if has_cue("civilian_target", text) and not has_cue("armed_target", text):
         return "Violence against civilians", "Attack"
-    if victims and all(v in {"personnes", "civils", "villageois", "habitants", "enfants", "femmes"} for v in victims):
+    if victims and all(v in victim_nouns("unarmed") for v in victims):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
 
 
 def protest_type(kind: str, text: str, victims: list[str]) -> tuple[str, str]:
-    if EXCESSIVE.search(text) or (victims and kind == "protest"):
+    if has_cue("excessive_force", text) or (victims and kind == "protest"):
         return "Protests", "Excessive force against protesters"
     if kind == "riot":
         return "Riots", "Violent demonstration"
-    if INTERVENTION.search(text):
+    if has_cue("intervention", text):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 

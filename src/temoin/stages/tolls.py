@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.resources import read_tsv
+from temoin.resources import read_lines, read_tsv, word_alternation
 from temoin.stages.clean import in_boilerplate
 
 VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_numbers.tsv")}
@@ -51,11 +52,6 @@ NOT_PEOPLE = re.compile(
 )
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*,\s*dont [^,.;]{1,40},")
-NO_VICTIMS = re.compile(
-    r"\b(aucune victime|sans faire de victimes?|pas de victimes?|aucun mort|n'a fait aucune victime|"
-    r"sans faire de morts?|aucune perte humaine)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +90,16 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     return outcome, pos + offset + 1
 
 
+@cache
+def no_victims() -> re.Pattern[str]:
+    """No victim at all ("aucune victime", "sans faire de victimes"), from ``lexicons/no_victims.txt``."""
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/no_victims.txt")) + r")\b", re.I)
+
+
 def find_tolls(text: str) -> list[Toll]:
     """Kill and injury counts in one sentence ("aucune victime" is a toll of 0)."""
     text = text.replace("«", " ").replace("»", " ")  # « plusieurs dizaines » d'entre eux: same offsets
-    tolls: list[Toll] = [Toll(m.start(), m.end(), "KILLED", 0, "") for m in NO_VICTIMS.finditer(text)]
+    tolls: list[Toll] = [Toll(m.start(), m.end(), "KILLED", 0, "") for m in no_victims().finditer(text)]
     pending: list[tuple[int, int, int, str]] = []  # figures waiting for the verb after "et"
     for m in NUMBER.finditer(text):
         count = number_value(m.group("num"))

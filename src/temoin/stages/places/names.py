@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from temoin.countries import country_lexicon
 from temoin.resources import read_lines, read_tsv
 from temoin.stages.places.gazetteer import Candidate, Gazetteer
-from temoin.stages.places.normalize import fold
+from temoin.stages.places.normalize import ARABIC_ARTICLES, fold
 
 MAX_TOKENS = 6
 LOCATIVE_PREPOSITIONS = {"à", "vers", "depuis", "près", "dans", "sur", "entre", "jusqu'à", "via", "d'", "de"}
@@ -56,7 +56,6 @@ TITLES = {
 }
 _ARTICLES = {"le", "la", "les", "l'"}
 _NOT_NAME_START = {"à", "au", "aux", "en", "dans", "sur", "vers", "et", "ou", "mais", "depuis", "selon", "pour", "par"}
-_ARABIC_ARTICLES = {"al", "el", "ash", "ach", "ad", "az", "ar", "an", "ech", "ez", "ed", "as", "at"}
 NOT_PERSON_TITLES = {"saint", "sainte", "père"}  # "Saint-Louis", "Père Lachaise": places, not people
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
@@ -230,7 +229,7 @@ def capitalised_tail(span: Span) -> tuple[int, int] | None:
     doc = span.doc
     for token in span:
         following = doc[token.i + 1] if token.i + 1 < span.end else None
-        article = token.lower_ in _ARABIC_ARTICLES and following is not None and (
+        article = token.lower_ in ARABIC_ARTICLES and following is not None and (
             following.text == "-" or _starts_name(following)
         )
         if _starts_name(token) or article:

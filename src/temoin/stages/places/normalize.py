@@ -14,30 +14,11 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-ARTICLES = {
-    "al",
-    "el",
-    "ash",
-    "ach",
-    "as",
-    "ad",
-    "at",
-    "az",
-    "ar",
-    "an",
-    "es",
-    "ech",
-    "ez",
-    "ed",
-    "et",
-    "er",
-    "en",
-    "l",
-    "d",
-    "la",
-    "le",
-    "les",
-}
+# Arabic articles that can start a place name in running text ("al-Atarib", "Deir ez-Zor"; names.py).
+ARABIC_ARTICLES = frozenset({"al", "el", "ash", "ach", "as", "ad", "at", "az", "ar", "an", "ech", "ez", "ed"})
+# Name keys also drop the Arabic articles "es", "et", "er", "en", which names.py does not take as the start
+# of a name ("en Syrie", "et Alep"), and French articles, elided ("l'", "d'") or not.
+ARTICLES = ARABIC_ARTICLES | {"es", "et", "er", "en", "l", "d", "la", "le", "les"}
 _PUNCT = re.compile(r"[\s'`´’\-‐‑–—_.,/()]+")
 _TRANSLIT = [
     ("tch", "ch"),

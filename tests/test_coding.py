@@ -1,0 +1,63 @@
+"""Coding sentences into events: the word lists it reads from ``data/lexicons``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from temoin.coding import assemble, location, typing
+from temoin.resources import word_alternation
+
+Extend = Callable[..., None]
+
+
+def test_a_property_word_added_to_the_lexicon_makes_property_destruction(extended_lexicon: Extend) -> None:
+    text = "Des hommes armés ont attaqué les greniers du village."
+    assert typing.classify(["attack"], text, None, None, []) == ("Battles", "Armed clash")
+    extended_lexicon("lexicons/type_cues.tsv", ["greniers\tproperty"], typing.type_cues)
+    destruction = ("Strategic developments", "Looting/property destruction")
+    assert typing.classify(["attack"], text, None, None, []) == destruction
+
+
+def test_a_star_in_a_cue_stands_for_the_end_of_a_word() -> None:
+    assert typing.has_cue("air", "Des barils larguées sur Alep")  # "largu*"
+    assert not typing.has_cue("air", "Le largu du bateau")  # one letter at least after the stem
+
+
+def test_an_armed_victim_noun_added_to_the_lexicon_makes_a_battle(extended_lexicon: Extend) -> None:
+    text = "Dix gardes ont été tués."
+    assert typing.classify(["kill"], text, None, None, ["gardes"]) == ("Violence against civilians", "Attack")
+    extended_lexicon("lexicons/victim_nouns.tsv", ["gardes\tarmed"], typing.victim_nouns)
+    assert typing.classify(["kill"], text, None, None, ["gardes"]) == ("Battles", "Armed clash")
+
+
+def test_duration_slots_combine_words_from_the_lexicon(extended_lexicon: Extend) -> None:
+    assert assemble.duration().search("Le conflit dure depuis 12 ans.")  # figures are always taken
+    assert not assemble.duration().search("Le conflit dure depuis onze ans.")
+    extended_lexicon("lexicons/durations.tsv", ["onze\tcount"], assemble.duration)
+    assert assemble.duration().search("Le conflit dure depuis onze ans.")
+    assert not assemble.duration().search("Le conflit dure depuis onze jours.")
+
+
+def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon: Extend) -> None:
+    assert not assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
+    assert "renforts" not in assemble.troop_nouns()
+    extended_lexicon("lexicons/group_anaphora.txt", ["la coalition"], assemble.group_anaphora)
+    extended_lexicon("lexicons/troop_nouns.txt", ["renforts"], assemble.troop_nouns)
+    assert assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
+    assert not assemble.group_anaphora().search("Selon la coalition, l'attaque a eu lieu.")  # only at the head
+    assert "renforts" in assemble.troop_nouns()
+
+
+def test_near_words_come_from_the_lexicon(extended_lexicon: Extend) -> None:
+    assert location.near().search("aux abords de la ville de")
+    assert not location.near().search("à côté de la ville de")
+    extended_lexicon("lexicons/near_words.txt", ["à côté"], location.near)
+    assert location.near().search("à côté de la ville de")
+
+
+def test_words_are_matched_literally_and_an_empty_list_is_refused() -> None:
+    assert word_alternation(["check-point", "(a+)"]) == r"check\-point|\(a\+\)"
+    with pytest.raises(ValueError, match="no words"):
+        word_alternation([])
