@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import choose_location, coordinated_locations
 from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
-from temoin.coding.typing import classify, main_kind, plover_type
+from temoin.coding.typing import classify, has_cue, main_kind, plover_type
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines, read_tsv, word_alternation
@@ -65,6 +65,8 @@ CROWDS = ("Protesters", "Rioters")
 LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or without a place
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
+STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP"}
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
 CIVILIAN_VICTIMS = {
     "",
@@ -295,7 +297,11 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     if strength >= 2:
         return True
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
-    return bool(armed) or (reading.location is not None and reading.date is not None and reading.family == "violent")
+    if armed:
+        return True
+    remote = has_cue("air", reading.sentence.text) or has_cue("artillery", reading.sentence.text)
+    placed = reading.location is not None and reading.family == "violent"
+    return placed and (reading.date is not None or remote)  # "des drones ont visé le port d'Izmaïl"
 
 
 @cache
@@ -543,7 +549,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
-    if sub_type == "Non-state actor overtakes territory" and actor2 is None and home is not None:
+    if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
     when = draft.date
@@ -567,6 +573,15 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         plover_type=plover_type(draft.kinds),
         trigger=draft.trigger,
     )
+
+
+def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home: Country) -> bool:
+    """Whom a town was taken from, or a foreign army fought, when the article does not say: the forces of
+    the country where it happened ("les forces russes ont progressé près d'Izioum": Ukraine's)."""
+    if sub_type in {"Non-state actor overtakes territory", "Non-violent transfer of territory"}:
+        return actor1 is None or actor1.country != home.iso3 or actor1.sector not in {"MIL", "COP"}
+    foreign_army = actor1 is not None and actor1.sector == "MIL" and actor1.country not in {home.iso3, "IGO", "UNK"}
+    return event_type == "Battles" and foreign_army
 
 
 def crowd_actors(
@@ -600,4 +615,24 @@ def is_reportable(draft: Draft) -> bool:
 
 
 def code_events(ctx: ArticleContext) -> list[Event]:
-    return [to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)]
+    return with_known_attackers([to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)])
+
+
+def same_actor(a: Actor, b: Actor | None) -> bool:
+    return b is not None and (a.country, a.sector) == (b.country, b.sector)
+
+
+def with_known_attackers(events: list[Event]) -> list[Event]:
+    """A strike the article does not attribute has the attacker of the strikes it told before in the same
+    country ("une frappe de missiles russes sur Kharkiv ... des drones ont également visé Kramatorsk")."""
+    last: dict[str, Actor] = {}
+    out = []
+    for event in events:
+        country = event.location.country if event.location else ""
+        if event.sub_event_type in STAND_OFF and country:
+            if event.actor1 is None and country in last and not same_actor(last[country], event.actor2):
+                event = replace(event, actor1=last[country])
+            elif event.actor1 is not None and event.actor1.sector in ARMED_SECTORS:
+                last[country] = event.actor1
+        out.append(event)
+    return out

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
+from temoin.resources import read_lines
 from temoin.stages.actors import generic_actors, named_actors
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
@@ -46,6 +49,16 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
+@cache
+def defence_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/defence_verbs.txt"))
+
+
+def defends(verb: Token, trigger_root: Token) -> bool:
+    """The trigger is the attack a verb of defence is done to ("ont repoussé une attaque")."""
+    return verb.lemma_.lower() in defence_verbs() and trigger_root.i != verb.i and trigger_root.head.i == verb.i
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
     root = trigger.root
@@ -56,10 +69,16 @@ def role(actor: Span, trigger: Span) -> str:
         before = {t.lower_ for t in actor.doc[max(actor.start - 3, 0) : actor.start]}
         return "patient" if before & _PATIENT_MARKERS else "agent"
     verb = clause_verb(root)
+    if defends(verb, root) and actor.label_ in {"REB", "UAF"} and not actor.root.dep_.startswith("nsubj"):
+        return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
     for child in verb.children:
-        if child.i == actor.root.i or child.is_ancestor(actor.root):
-            if child.dep_ in _AGENT_DEPS:
-                return "agent"
+        if any(child.i == t.i or child.is_ancestor(t) for t in heads[:1]):
+            if child.dep_ in _AGENT_DEPS or (child.dep_ == "nsubj:pass" and not passive):
+                # "les FDS ont repoussé une attaque": the subject of a verb of defence was attacked;
+                # "ses troupes avaient « libéré » le village", parsed as a passive subject, acted
+                return "patient" if defends(verb, root) else "agent"
             if child.dep_ in _PATIENT_DEPS:
                 return "patient"
     return "agent" if actor.end <= trigger.start else "patient"
