@@ -134,3 +134,30 @@ def test_a_small_town_abroad_needs_its_country_named(analyzer) -> None:  # type:
     found = _places(analyzer, "Le roi a quitté Balmoral pour Édimbourg, puis Londres, au Royaume-Uni.")
     assert "Balmoral" not in found
     assert found.get("Édimbourg") == "gn:2650225"
+
+
+def test_a_building_named_after_a_saint_is_not_a_town(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Sainte-Anne" names towns in France and Guadeloupe; after "la cathédrale" it is the cathedral's own
+    # name, here and wherever the article repeats it. With "de", the name is a place again.
+    text = ("Une messe a eu lieu à la cathédrale Sainte-Anne de Bangui. Les fidèles ont quitté Sainte-Anne à midi "
+            "pour l'hôpital de Bambari.")
+    found = _places(analyzer, text)
+    assert "Sainte-Anne" not in found
+    assert {"Bangui", "Bambari"} <= set(found)
+
+
+def test_the_city_after_an_unknown_park_name_is_found(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "L'explosion a eu lieu près du parc Gorki Zelenyi de Moscou, selon la police.")
+    assert found.get("Moscou") == "gn:524901"
+
+
+def test_a_village_bearing_the_name_beats_a_town_that_once_did(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames lists "Hrodivka" among the old names of the town of Myrnohrad; the village of that name is meant.
+    text = "Les troupes russes affirment avoir pris le village de Hrodivka, près de Pokrovsk, en Ukraine."
+    found = _places(analyzer, text)
+    assert found.get("Hrodivka") == "gn:708047"  # not gn:710035, Myrnohrad
+
+
+def test_an_acting_state_is_still_a_toponym(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Moscou a lancé mardi une vague de missiles sur Odessa, faisant deux morts.")
+    assert found.get("Moscou") == "gn:524901"

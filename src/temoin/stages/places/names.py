@@ -325,6 +325,26 @@ def cued_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+@cache
+def building_nouns() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/building_nouns.txt"))
+
+
+def names_a_building(doc: Doc, start: int) -> bool:
+    """ "la cathédrale Saint-Gilles", "l'hôpital Al-Shifa": the building's own name, not a town, here and wherever
+    the article repeats it ("le corps reposera à Saint-Gilles")."""
+    return start > 0 and doc[start - 1].lower_ in building_nouns()
+
+
+def known_tail(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """ "le parc Izmailovo de Moscou": no place has the whole name, but the name after the last "de" is one."""
+    particles = [t.i for t in span[1:-1] if t.lower_ in {"de", "du", "d'", "des"}]
+    if not particles:
+        return None
+    tail = span.doc[particles[-1] + 1 : span.end]
+    return tail if any(c.match == "strict" for c in gazetteer.candidates(tail.text)) else None
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
@@ -338,6 +358,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
                 proposals.append((ent.start, ent.end))
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     people = person_words(doc)
+    buildings = {fold(doc[s:e].text) for s, e in proposals if names_a_building(doc, s)}  # all through the article
     names = tuple(e for e in doc.ents if e.label_ in {"PER", "ORG"})
     taken: set[int] = set()
     for s, e in excluded:
@@ -351,7 +372,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         strong_cue = cue is not None and cue.kind != "relation"
         if (_is_stopword_name(span) or part_of_name(doc, start, end, names)) and not strong_cue:
             continue
-        if is_demonym_or_ordinal(span):
+        if is_demonym_or_ordinal(span) or fold(span.text) in buildings:
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
@@ -360,6 +381,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
+        if not candidates and (known := known_tail(span, gazetteer)) is not None:
+            start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
         person = end - start == 1 and fold(span.text) in people
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
