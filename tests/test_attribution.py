@@ -64,3 +64,9 @@ def test_the_source_of_an_incise_points_back(analyzer) -> None:  # type: ignore[
 def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _sources(analyzer, "Amina Touré, analyste, confie à la BBC que le conflit s'enlise.")
     assert sum("BBC" in f for f in found) == 1
+
+
+def test_the_accused_of_a_passive_verb_is_not_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _sources(analyzer, "Le groupe est accusé par l'ONU d'avoir incendié trois villages près de Beni.")
+    assert not any("groupe" in f for f in found)
+    assert any("ONU" in f for f in found)

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import choose_location, coordinated_locations
 from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
-from temoin.coding.typing import classify, has_cue, main_kind, plover_type
+from temoin.coding.typing import classify, has_cue, main_kind, plover_type, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines, read_tsv, word_alternation
@@ -68,26 +68,7 @@ MERGE_KM = 50.0
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP"}
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
-CIVILIAN_VICTIMS = {
-    "",
-    "personnes",
-    "personne",
-    "civils",
-    "civil",
-    "habitants",
-    "villageois",
-    "victimes",
-    "enfants",
-    "femmes",
-    "passagers",
-    "fidèles",
-    "élèves",
-    "déplacés",
-    "morts",
-    "tués",
-}
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
-TOTAL_WORDS = {"", "personnes", "personne", "victimes", "morts", "tués", "individus"}
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
 
@@ -310,6 +291,18 @@ def non_conflict() -> re.Pattern[str]:
 
 
 @cache
+def civilian_victims() -> frozenset[str]:
+    """Toll nouns whose dead are civilians by default ("" for a bare "12 tués")."""
+    return victim_nouns("unarmed") | victim_nouns("civilian") | {""}
+
+
+@cache
+def total_words() -> frozenset[str]:
+    """Toll nouns that count everyone: "30 personnes, dont 12 soldats" is 30, not 42."""
+    return frozenset({""} | {row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["total"] == "yes"})
+
+
+@cache
 def troop_nouns() -> frozenset[str]:
     """Bare nouns for the foreign forces just named ("les troupes"), from ``lexicons/troop_nouns.txt``."""
     return frozenset(read_lines("lexicons/troop_nouns.txt"))
@@ -528,8 +521,8 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
 def fatalities(table: dict[str, int]) -> int | None:
     if not table:
         return None
-    totals = max((v for k, v in table.items() if k in TOTAL_WORDS), default=0)
-    parts = sum(v for k, v in table.items() if k not in TOTAL_WORDS)
+    totals = max((v for k, v in table.items() if k in total_words()), default=0)
+    parts = sum(v for k, v in table.items() if k not in total_words())
     return max(totals, parts)
 
 
@@ -542,7 +535,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1
-    if actor2 is None and draft.killed and set(draft.killed) <= CIVILIAN_VICTIMS and event_type in CIVILIAN_HARM:
+    if actor2 is None and draft.killed and set(draft.killed) <= civilian_victims() and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
     if event_type in {"Protests", "Riots"}:

@@ -176,9 +176,18 @@ def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
 
 
 def acts(token: Token, span: Span) -> bool:
-    """The token is the subject or agent of a verb outside its name ("Aviv" in "Tel-Aviv a frappé")."""
+    """The token is the subject or agent of a verb outside its name ("Aviv" in "Tel-Aviv a frappé"), or the one
+    a verb of blame accuses ("accuse Moscou d'avoir bombardé", "la Russie est accusée d'avoir utilisé")."""
     head = token.head
-    return token.dep_ in {"nsubj", "obl:agent"} and head.pos_ in {"VERB", "AUX"} and not span.start <= head.i < span.end
+    if span.start <= head.i < span.end or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    blamed = token.dep_ in {"obj", "nsubj:pass"} and head.lemma_.lower() in blame_verbs()
+    return token.dep_ in {"nsubj", "obl:agent"} or blamed
+
+
+@cache
+def blame_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/blame_verbs.txt"))
 
 
 @Language.factory("temoin_actors", assigns=["doc.spans"], requires=[], default_config={})

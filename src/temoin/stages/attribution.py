@@ -241,6 +241,12 @@ def interviewed_by(token: Token) -> Span | None:
 def speaker(verb: Token) -> Span | None:
     """Who a reporting verb reports: its subject before it ("Le porte-parole, Ned Price, estime cette semaine"),
     else the subject of an incise after it ("..., a rapporté l'agence SANA")."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        if agent is None:
+            return None
+        start = next(t.i for t in agent.subtree if t.dep_ != "case")  # "par l'ONU": l'ONU
+        return verb.doc[start : agent.right_edge.i + 1]
     direct = subject_of(verb)
     if direct is not None and direct.end <= verb.i:
         return direct

@@ -23,14 +23,7 @@ VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_num
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _QUALIFIER = r"(?:au moins|plus d[e']|près d[e']|environ|quelque|pas moins d[e']|jusqu'à|un total d[e']|au total)?\s*"
 NUMBER = re.compile(rf"\b{_QUALIFIER}(?P<num>\d+(?:[  .]\d{{3}})*|{_VAGUE})\b(?:\s+(?:de|d'))?", re.I)
-VICTIMS = (
-    r"personnes|civils|soldats|militaires|terroristes|combattants|djihadistes|jihadistes|assaillants|"
-    r"policiers|gendarmes|villageois|habitants|enfants|femmes|hommes|membres|éléments|rebelles|insurgés|"
-    r"victimes|fidèles|élèves|manifestants|passagers|militants|miliciens|agents|orpailleurs|éleveurs|"
-    r"paysans|agriculteurs|mineurs|casques bleus|blessés|morts|tués|individus|bandits|otages|déplacés|"
-    r"journalistes|secouristes|réfugiés|volontaires|vdp|ennemis|islamistes|extrémistes|kamikazes|"
-    r"autres|d'entre eux|entre eux|personne|soldat|civil|militaire|policier|gendarme|enfant|femme|homme"
-)
+VICTIMS = "|".join(sorted((re.escape(w) for w in read_lines("lexicons/toll_nouns.txt")), key=len, reverse=True))
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(
     r"\b(tuée?s?|tués|morts?|éliminée?s?|abattue?s?|neutralisée?s?|massacrée?s?|exécutée?s?|"
