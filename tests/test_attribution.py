@@ -70,3 +70,14 @@ def test_the_accused_of_a_passive_verb_is_not_a_source(analyzer) -> None:  # typ
     found = _sources(analyzer, "Le groupe est accusé par l'ONU d'avoir incendié trois villages près de Beni.")
     assert not any("groupe" in f for f in found)
     assert any("ONU" in f for f in found)
+
+
+def test_coordinated_speakers_are_two_sources(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Des ONG locales et l'ambassadeur du Mali aux Nations unies ont dénoncé des exécutions sommaires."
+    found = _sources(analyzer, text)
+    assert any(f.startswith("ONG locales") for f in found)
+    assert any(f.startswith("ambassadeur du Mali") for f in found)  # the ambassador, not the UN
+
+
+def test_a_statement_of_a_known_outlet_is_the_outlet(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "OSDH" in _sources(analyzer, "Selon un communiqué de l'OSDH, six soldats ont été tués près de Deraa.")

@@ -147,9 +147,11 @@ def names_its_place(trigger: Span, sentence: Sentence) -> bool:
 
 
 def is_hypothetical(trigger: Span) -> bool:
-    """An infinitive ("pour tenter de prendre pour cible") reports no event,
-    unless it is forced ("forcé à rebrousser chemin")."""
+    """An infinitive ("pour tenter de prendre pour cible") reports no event, unless it is forced ("forcé à
+    rebrousser chemin"); nor does what is denied ("a nié avoir utilisé des bombes")."""
     first = trigger[0]
+    if any(t.lemma_.lower() in denial_verbs() for t in list(trigger.root.ancestors)[:3]):
+        return True  # "Le Kremlin a nié avoir utilisé des bombes à fragmentation"
     if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
         return False
     if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
@@ -288,6 +290,11 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
 @cache
 def non_conflict() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(read_lines("lexicons/non_conflict.txt")) + r")\b", re.I)
+
+
+@cache
+def denial_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/denial_verbs.txt"))
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -70,9 +71,13 @@ def normalise_source(phrase: str) -> str:
         full = without_determiners(phrase[: acronym.start()])
         return f"{full} ({acronym.group(1)})" if 0 < len(full) <= 70 else acronym.group(1)
     folded = f" {fold(phrase)} "
+    bare = fold(without_determiners(phrase))
     for variant, name, written in known_source_variants():
         if len(variant) >= 2 and f" {variant} " in folded:
-            return f"{written} ({name})" if written else name
+            # "l'agence officielle SANA", "un communiqué de l'OSDH" are the known source; "l'ambassadeur d'Ukraine
+            # aux Nations unies" is the ambassador
+            headed = bare.startswith(variant) or bare.split()[0] in {fold(w) for w in medium_nouns()}
+            return (f"{written} ({name})" if written else name) if headed else without_determiners(phrase)
     return without_determiners(phrase)
 
 
@@ -103,7 +108,11 @@ def direct_subject(verb: Token) -> Span | None:
         return None
     left = min(t.i for child in subjects for t in child.subtree)
     right = max(t.i for child in subjects for t in child.subtree)
-    return verb.doc[left : right + 1]
+    doc = verb.doc
+    if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
+        while left > verb.sent.start and doc[left - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP"}:
+            left -= 1
+    return doc[left : right + 1]
 
 
 def phrase_after(token: Token, limit: int = 12) -> Span | None:
@@ -193,7 +202,15 @@ def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     if titled and not any(e.label_ == "PER" for e in trimmed.ents):
         combined = subject.doc[trimmed.start : titled[0].end]
         return [combined, *(n for n in names if n is not titled[0])]
-    return [trimmed, *names]
+    return [*conjuncts(trimmed), *names]
+
+
+def conjuncts(span: Span) -> list[Span]:
+    """ "Des ONG et l'ambassadeur d'Ukraine ont accusé": two sources."""
+    cuts = [t.i for t in span if t.lower_ in {"et", "ainsi"} and t.dep_ == "cc" and t.i > span.start]
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    return [p for p in parts if len(p)] or [span]
 
 
 def is_known_source(phrase: str) -> bool:
@@ -209,9 +226,17 @@ def told_to(verb: Token) -> Span | None:
         if token.lower_ in {"que", "qu'", ":", '"', "«"}:
             return None
         if token.lower_ in {"à", "au"}:
-            phrase = phrase_after(token, limit=8)
-            return phrase if phrase is not None and names_a_medium(phrase) else None
+            phrase = up_to_next_to(phrase_after(token, limit=8))
+            if phrase is not None and names_a_medium(phrase):
+                return phrase  # "a réagi à l'époque à l'agence AFP": the second "à" names the medium
     return None
+
+
+def up_to_next_to(phrase: Span | None) -> Span | None:
+    if phrase is None:
+        return None
+    end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au"}), phrase.end)
+    return phrase.doc[phrase.start : end]
 
 
 def names_a_medium(phrase: Span) -> bool:
