@@ -128,3 +128,20 @@ def test_a_small_town_abroad_needs_its_country_named(analyzer) -> None:  # type:
     found = _places(analyzer, "Le roi a quitté Balmoral pour Édimbourg, puis Londres, au Royaume-Uni.")
     assert "Balmoral" not in found
     assert found.get("Édimbourg") == "gn:2650225"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id"),
+    [
+        # "Mali" is also an alternate name of Mary (Turkmenistan), "Mozambique" a town's: the country still
+        # sets the article's focus, and the Malian village beats the bigger Nigerian Lere.
+        ("Au moins cinq civils ont été tués mardi à Léré, au Mali, selon des sources locales.", "Léré", "cs:ml-lere"),
+        ("Des combats ont eu lieu à Palma, au Mozambique, selon l'armée.", "Palma", "cs:mz-palma"),
+        ("Des combats ont eu lieu à Lyssytchansk, en Ukraine, selon l'armée.", "Lyssytchansk", "gn:702972"),
+    ],
+)
+def test_a_country_named_like_a_town_abroad_still_sets_the_focus(  # type: ignore[no-untyped-def]
+    analyzer, text: str, mention: str, place_id: str
+) -> None:
+    assert _places(analyzer, text).get(mention) == place_id
+
