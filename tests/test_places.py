@@ -145,3 +145,12 @@ def test_a_country_named_like_a_town_abroad_still_sets_the_focus(  # type: ignor
 ) -> None:
     assert _places(analyzer, text).get(mention) == place_id
 
+
+def test_a_town_cities500_gives_no_population_is_taken_in_its_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # cities500 has Hays (Yemen) and Chibok with population 0: unknown, not a hamlet.
+    assert _places(analyzer, "Des combats ont eu lieu à Hays, au Yémen, selon l'armée.").get("Hays") == "gn:74906"
+    found = _places(analyzer, "Boko Haram a enlevé des lycéennes à Chibok, dans le nord-est du Nigeria.")
+    assert found.get("Chibok") == "gn:2346076"
+    # ... and in an article about the United States, Hays is the Kansas town.
+    assert _places(analyzer, "Le ministre a reçu à Hays des élus du Kansas, aux États-Unis.")["Hays"] == "gn:4272782"
+

@@ -173,6 +173,8 @@ def weak_single_word(mention: Mention, reading: Reading, focus: dict[str, float]
         return True
     if focus and focus.get(place.country, 0.0) == 0.0:
         return True  # a small town abroad, in a country the article never names: "Balmoral" in New Zealand
+    if place.population == 0 and located(mention) and focus and focus.get(place.country, 0.0) >= SURE_FOCUS:
+        return False  # cities500 gives no population (unknown, not tiny): "à Bint Jbeil", "à Chibok" in their country
     return place.population < (SMALL_PLACE // 5 if located(mention) else 2 * SMALL_PLACE)
 
 
