@@ -154,3 +154,15 @@ def test_a_town_cities500_gives_no_population_is_taken_in_its_country(analyzer) 
     # ... and in an article about the United States, Hays is the Kansas town.
     assert _places(analyzer, "Le ministre a reçu à Hays des élus du Kansas, aux États-Unis.")["Hays"] == "gn:4272782"
 
+
+def test_beni_alone_is_the_town_and_before_a_name_a_prefix(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Des rebelles ont attaqué un village près de Beni, dans le Nord-Kivu.")
+    assert found.get("Beni") == "gn:219057"
+    assert "Beni" not in _places(analyzer, "Les Beni Hilal ont migré vers le Maghreb au XIe siècle.")
+
+
+def test_a_club_acronym_is_not_an_arabic_article(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "AS" folds like the article of "as-Sukhnah": "AS Vita" is a football club, not Vita in Italy.
+    found = _places(analyzer, "L'AS Vita a battu un club de Milan lors d'un tournoi amical en Italie.")
+    assert not any("Vita" in name for name in found)
+    assert found.get("Milan") == "gn:3173435"

@@ -58,6 +58,9 @@ _ARTICLES = {"le", "la", "les", "l'"}
 _NOT_NAME_START = {"à", "au", "aux", "en", "dans", "sur", "vers", "et", "ou", "mais", "depuis", "selon", "pour", "par"}
 _ARABIC_ARTICLES = {"al", "el", "ash", "ach", "ad", "az", "ar", "an", "ech", "ez", "ed", "as", "at"}
 NOT_PERSON_TITLES = {"saint", "sainte", "père"}  # "Saint-Louis", "Père Lachaise": places, not people
+# Name prefixes of place_stopwords.txt that are also a town alone: the prefix when a name follows
+# ("Beni Suef", "les Beni Hilal"), the town when none does ("à Beni, dans le Nord-Kivu").
+PREFIX_TOWNS = {"beni"}
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
@@ -177,6 +180,9 @@ def _starts_name(token: Token) -> bool:
 def _is_stopword_name(span: Span) -> bool:
     """Names made of function words, name prefixes ("Tall", "Deir"), acronyms or sentence-initial common words."""
     words = [fold(t.text) for t in span]
+    if len(span) == 1 and words[0] in PREFIX_TOWNS:
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        return following is not None and (following.text == "-" or _starts_name(following))
     if all(w in stopwords() or w in FRENCH_STOP_WORDS for w in words):
         return True
     if fold(span[-1].text) in {"de", "d", "du", "des", "la", "le"}:
@@ -223,6 +229,14 @@ def is_demonym_or_ordinal(span: Span) -> bool:
         return True
     lexicon = country_lexicon()
     return lexicon.named(span.text) is None and lexicon.adjective(last) is not None and len(span) <= 2
+
+
+def acronym_prefix(span: Span) -> bool:
+    """A club or party acronym before a name ("AS Vita", "ES Sahel"), not an Arabic article ("as-Sukhnah")."""
+    first = span[0].text
+    return (
+        len(span) > 1 and first.isupper() and first.lower() in _ARABIC_ARTICLES and not span[1].text.isupper()
+    )
 
 
 def capitalised_tail(span: Span) -> tuple[int, int] | None:
@@ -361,6 +375,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
+        if acronym_prefix(span):
+            taken.update(range(start, end))
+            continue
         person = end - start == 1 and fold(span.text) in people
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
