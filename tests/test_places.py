@@ -166,3 +166,13 @@ def test_a_club_acronym_is_not_an_arabic_article(analyzer) -> None:  # type: ign
     found = _places(analyzer, "L'AS Vita a battu un club de Milan lors d'un tournoi amical en Italie.")
     assert not any("Vita" in name for name in found)
     assert found.get("Milan") == "gn:3173435"
+
+
+def test_a_name_followed_by_its_country_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # spaCy tags "Dori" PER as a bare object; ", au Burkina Faso" right after it is the grammar of a place.
+    found = _places(analyzer, "Des hommes armés ont attaqué Dori, au Burkina Faso, dans la nuit de samedi à dimanche.")
+    assert found.get("Dori") == "gn:2361082"
+    found = _places(analyzer, "Des hommes armés ont attaqué Lyman, dans l'est de l'Ukraine, selon Kiev.")
+    assert found.get("Lyman") == "gn:704204"
+    # An apposition that names no country says nothing.
+    assert "Dori" not in _places(analyzer, "Le ministre a remercié Dori, en visite à Paris, pour son travail.")

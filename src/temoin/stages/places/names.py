@@ -64,6 +64,7 @@ PREFIX_TOWNS = {"beni"}
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
+_APPOSITION_LINKS = {"au", "aux", "en", "dans"}
 _ORIENTATION = {
     "nord",
     "sud",
@@ -130,7 +131,7 @@ class Mention:
     ner: str  # NER label of the span, "" when none
     cue: Cue | None
     candidates: list[Candidate] = field(default_factory=list)
-    after_preposition: bool = False  # "à X", "de X", "vers X": the grammar of a place
+    after_preposition: bool = False  # "à X", "de X", "vers X", "X, au Mali": the grammar of a place
     person_word: bool = False  # a word the article also uses as a person's name ("Vladimir Poutine")
 
 
@@ -311,6 +312,19 @@ def cue_after(doc: Doc, end: int) -> Cue | None:
     return cue if cue is not None and cue.kind in {"settlement", "site"} else None
 
 
+def country_apposition(doc: Doc, end: int) -> bool:
+    """", au Mali", ", en Ukraine", ", dans le nord-est du Nigeria" right after a name: the grammar of a place."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_LINKS:
+        return False
+    stop = min(len(doc), end + 12)
+    for i in range(end + 2, stop):
+        if doc[i].is_punct and doc[i].text != "-":
+            return False
+        if any(country_lexicon().named(doc[i : i + n].text) for n in (4, 3, 2, 1) if i + n <= stop):
+            return True
+    return False
+
+
 def cued_runs(doc: Doc) -> list[tuple[int, int]]:
     """Capitalised runs after (or followed by) a settlement, site, region or natural-feature cue."""
     runs = []
@@ -370,7 +384,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
-        after = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+        after = (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS) or country_apposition(doc, end)
         candidates = list(gazetteer.candidates(span.text))
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
