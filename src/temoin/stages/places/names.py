@@ -65,6 +65,7 @@ FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
 _APPOSITION_LINKS = {"au", "aux", "en", "dans"}
+_ELISIONS = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}  # folded: the apostrophe is gone
 _ORIENTATION = {
     "nord",
     "sud",
@@ -266,9 +267,23 @@ def is_single_name(span: Span) -> bool:
     )
 
 
+def _inner_apostrophe(token: Token) -> bool:
+    """"Ma'" of "Ma'rib": a name's first part, glued to what follows, not a French elision."""
+    text = token.text
+    return (
+        len(text) >= 3
+        and text[-1] in "'’"
+        and not token.whitespace_
+        and fold(text) not in _ELISIONS
+    )
+
+
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
     starts = [_starts_name(t) for t in doc]
+    # spaCy splits "Ma'rib", "Be'eri" like an elision ("Ma'" + "rib"): the glued lowercase part ends a name too
+    # (not after a real elision: "L'unité", "D'avion", "Qu'il").
+    ends = [starts[t.i] or (t.i > 0 and _inner_apostrophe(doc[t.i - 1])) for t in doc]
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -277,7 +292,7 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             continue
         found = 0
         for n in range(name_window(doc, i), 0, -1):
-            if doc[i + n - 1].is_punct or not starts[i + n - 1]:
+            if doc[i + n - 1].is_punct or not ends[i + n - 1]:
                 continue
             if gazetteer.has_name(doc[i : i + n].text):
                 found = n
