@@ -86,3 +86,20 @@ def test_pinned_places_lie_near_the_fixture_point(analyzer) -> None:  # type: ig
         if km > 25:
             far.append((mention, place_id, round(km)))
     assert not far
+
+
+def test_the_fixture_points_are_their_sources() -> None:
+    """Every fixture row names its source; a `geonames:` one carries that cities500 record's point."""
+    from .test_curated_places import cities
+
+    with (FIXTURES / "theatre_places.tsv").open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    assert rows[0] == ["theatre", "name", "country", "where", "latitude", "longitude", "source"]
+    for _, name, country, _, lat, lon, source in rows[1:]:
+        assert source.startswith(("geonames:", "airportsdata (", "Wikipedia infobox coordinate", "curated cs:")), name
+        if source.startswith("geonames:"):
+            city = cities()[int(source.removeprefix("geonames:"))]
+            assert city["countrycode"] == country, name
+            assert km_between(float(lat), float(lon), float(city["latitude"]), float(city["longitude"])) < 0.1, name
+    theatres = {row[0] for row in rows[1:]}
+    assert len(theatres) == 13 and all(15 <= sum(r[0] == t for r in rows[1:]) <= 35 for t in theatres)
