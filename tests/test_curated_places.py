@@ -1,9 +1,12 @@
-"""The curated place files: every row of world_regions.tsv checked against GeoNames cities500.
+"""The curated place files: every row of world_regions.tsv and conflict_sites.tsv checked against GeoNames cities500.
 
 world_regions.tsv places each unit at its capital in cities500 (see
 src/temoin/data/places/README.md); these tests keep it honest: shape, unique ids
 across the three curated files, names that do not repeat the other files or the
 countries, coordinates copied exactly from cities500, and a point inside its country.
+conflict_sites.tsv rows are checked for shape, a known feature, a coord_source of the README's kinds,
+the exact cities500 coordinate behind a `geonames:` source (and a spelling GeoNames lacks, for a
+settlement), existing `geonames:` anchors, and a point inside the country.
 """
 
 from __future__ import annotations
@@ -200,3 +203,51 @@ def test_names_resolve_in_a_small_index(tmp_path: Path) -> None:
     ]:
         assert place_id in {c.place.id for c in gaz.candidates(name)}, name
     assert not any(c.place.id.startswith("rg:af-") for c in gaz.candidates("Kandahar"))
+
+
+# conflict_sites.tsv, row by row (the rules of src/temoin/data/places/README.md).
+SITES = "places/conflict_sites.tsv"
+SITE_COLUMNS = ["id", "name", "variants", "country", "feature", "latitude", "longitude", "coord_source", "precision_km"]
+SITE_FEATURES = {
+    "airbase", "base", "camp", "oil_field", "gas_field", "crossing", "plain", "valley", "region", "village", "town",
+    "neighbourhood", "forest", "mountain", "river", "lake", "dam", "desert", "island", "district", "road", "port",
+    "prison", "mine",
+}  # fmt: skip
+SITE_SOURCE = re.compile(r"^(geonames:\d+|acled-sample|wikipedia-coord|named public source: .+|approx: .+)$")
+SETTLEMENTS = {"village", "town", "neighbourhood"}
+SITE_ROWS = list(read_tsv(SITES))
+
+
+def test_sites_header_and_column_count() -> None:
+    rows = raw_rows(SITES)
+    assert rows[0] == SITE_COLUMNS
+    assert not [row[0] for row in rows[1:] if len(row) != len(SITE_COLUMNS)]
+
+
+@pytest.mark.parametrize("row", SITE_ROWS, ids=lambda r: r["id"])
+def test_site_row(row: dict[str, str]) -> None:
+    assert re.fullmatch(r"[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*", row["id"])
+    assert row["id"][:2] == row["country"].lower()
+    assert row["name"] and row["feature"] in SITE_FEATURES
+    assert all(v.strip() == v and v for v in row["variants"].split("|")), row["variants"]
+    for value in (row["latitude"], row["longitude"]):
+        assert re.fullmatch(r"-?\d+(\.\d{1,4})?", value), value
+    assert SITE_SOURCE.match(row["coord_source"]), row["coord_source"]
+    assert 0 < float(row["precision_km"]) <= 300
+    lat, lon = float(row["latitude"]), float(row["longitude"])
+
+    for anchor in re.findall(r"geonames:(\d+)", row["coord_source"]):  # every anchor named exists
+        assert int(anchor) in cities(), f"geonames:{anchor} not in cities500"
+    exact = re.fullmatch(r"geonames:(\d+)", row["coord_source"])
+    if exact:  # the coordinate is the record's, and a settlement's row adds a spelling the record lacks
+        city = cities()[int(exact.group(1))]
+        assert (round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)) == (lat, lon)
+        assert city["countrycode"] == row["country"]
+        if row["feature"] in SETTLEMENTS:
+            known = {strict_key(f) for f in [city["name"], *(city.get("alternatenames") or [])] if f}
+            forms = [row["name"], *split_variants(row["variants"])]
+            assert any(strict_key(f) not in known for f in forms), "every spelling is already in GeoNames"
+
+    capital = country_capitals()[row["country"]]
+    distance = km(lat, lon, float(capital["latitude"]), float(capital["longitude"]))
+    assert distance <= MAX_KM_BY_COUNTRY.get(row["country"], MAX_KM), f"{distance:.0f} km from {capital['name']}"

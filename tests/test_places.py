@@ -161,3 +161,64 @@ def test_a_village_bearing_the_name_beats_a_town_that_once_did(analyzer) -> None
 def test_an_acting_state_is_still_a_toponym(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _places(analyzer, "Moscou a lancé mardi une vague de missiles sur Odessa, faisant deux morts.")
     assert found.get("Moscou") == "gn:524901"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id"),
+    [
+        # "Mali" is also an alternate name of Mary (Turkmenistan), "Mozambique" a town's: the country still
+        # sets the article's focus, and the Malian village beats the bigger Nigerian Lere.
+        ("Au moins cinq civils ont été tués mardi à Léré, au Mali, selon des sources locales.", "Léré", "cs:ml-lere"),
+        ("Des combats ont eu lieu à Palma, au Mozambique, selon l'armée.", "Palma", "cs:mz-palma"),
+        ("Des combats ont eu lieu à Lyssytchansk, en Ukraine, selon l'armée.", "Lyssytchansk", "gn:702972"),
+    ],
+)
+def test_a_country_named_like_a_town_abroad_still_sets_the_focus(  # type: ignore[no-untyped-def]
+    analyzer, text: str, mention: str, place_id: str
+) -> None:
+    assert _places(analyzer, text).get(mention) == place_id
+
+
+def test_a_town_cities500_gives_no_population_is_taken_in_its_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # cities500 has Hays (Yemen) and Chibok with population 0: unknown, not a hamlet.
+    assert _places(analyzer, "Des combats ont eu lieu à Hays, au Yémen, selon l'armée.").get("Hays") == "gn:74906"
+    found = _places(analyzer, "Boko Haram a enlevé des lycéennes à Chibok, dans le nord-est du Nigeria.")
+    assert found.get("Chibok") == "gn:2346076"
+    # ... and in an article about the United States, Hays is the Kansas town.
+    assert _places(analyzer, "Le ministre a reçu à Hays des élus du Kansas, aux États-Unis.")["Hays"] == "gn:4272782"
+
+
+def test_beni_alone_is_the_town_and_before_a_name_a_prefix(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Des rebelles ont attaqué un village près de Beni, dans le Nord-Kivu.")
+    assert found.get("Beni") == "gn:219057"
+    assert "Beni" not in _places(analyzer, "Les Beni Hilal ont migré vers le Maghreb au XIe siècle.")
+
+
+def test_a_club_acronym_is_not_an_arabic_article(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "AS" folds like the article of "as-Sukhnah": "AS Vita" is a football club, not Vita in Italy.
+    found = _places(analyzer, "L'AS Vita a battu un club de Milan lors d'un tournoi amical en Italie.")
+    assert not any("Vita" in name for name in found)
+    assert found.get("Milan") == "gn:3173435"
+
+
+def test_a_name_followed_by_its_country_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # spaCy tags "Dori" PER as a bare object; ", au Burkina Faso" right after it is the grammar of a place.
+    found = _places(analyzer, "Des hommes armés ont attaqué Dori, au Burkina Faso, dans la nuit de samedi à dimanche.")
+    assert found.get("Dori") == "gn:2361082"
+    found = _places(analyzer, "Des hommes armés ont attaqué Lyman, dans l'est de l'Ukraine, selon Kiev.")
+    assert found.get("Lyman") == "gn:704204"
+    # An apposition that names no country says nothing.
+    assert "Dori" not in _places(analyzer, "Le ministre a remercié Dori, en visite à Paris, pour son travail.")
+
+
+def test_a_name_with_an_inner_apostrophe_is_one_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # spaCy splits "Ma'rib" like an elision ("Ma'" + "rib"): the lowercase half still ends the name.
+    found = _places(analyzer, "Des combats ont eu lieu à Ma'rib, au Yémen, selon les rebelles.")
+    assert found.get("Ma'rib") in {"gn:72968", "cs:ye-marib"}
+    found = _places(analyzer, "Le kibboutz de Be’eri a été attaqué le 7 octobre, en Israël.")
+    assert found.get("Be'eri") == "cs:il-beeri"  # the clean-up straightens the apostrophe
+    assert not _places(analyzer, "L'unité est partie. L'avion a décollé avant l'aube.")  # elisions, not names
+    assert set(_places(analyzer, "Aujourd'hui, le président de Côte d'Ivoire est à N'Djamena.")) == {
+        "Côte d'Ivoire",
+        "N'Djamena",
+    }

@@ -57,9 +57,14 @@ TITLES = {
 _ARTICLES = {"le", "la", "les", "l'"}
 _NOT_NAME_START = {"à", "au", "aux", "en", "dans", "sur", "vers", "et", "ou", "mais", "depuis", "selon", "pour", "par"}
 NOT_PERSON_TITLES = {"saint", "sainte", "père"}  # "Saint-Louis", "Père Lachaise": places, not people
+# Name prefixes of place_stopwords.txt that are also a town alone: the prefix when a name follows
+# ("Beni Suef", "les Beni Hilal"), the town when none does ("à Beni, dans le Nord-Kivu").
+PREFIX_TOWNS = {"beni"}
 FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
+_APPOSITION_LINKS = {"au", "aux", "en", "dans"}
+_ELISIONS = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}  # folded: the apostrophe is gone
 _ORIENTATION = {
     "nord",
     "sud",
@@ -126,7 +131,7 @@ class Mention:
     ner: str  # NER label of the span, "" when none
     cue: Cue | None
     candidates: list[Candidate] = field(default_factory=list)
-    after_preposition: bool = False  # "à X", "de X", "vers X": the grammar of a place
+    after_preposition: bool = False  # "à X", "de X", "vers X", "X, au Mali": the grammar of a place
     person_word: bool = False  # a word the article also uses as a person's name ("Vladimir Poutine")
 
 
@@ -176,6 +181,9 @@ def _starts_name(token: Token) -> bool:
 def _is_stopword_name(span: Span) -> bool:
     """Names made of function words, name prefixes ("Tall", "Deir"), acronyms or sentence-initial common words."""
     words = [fold(t.text) for t in span]
+    if len(span) == 1 and words[0] in PREFIX_TOWNS:
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        return following is not None and (following.text == "-" or _starts_name(following))
     if all(w in stopwords() or w in FRENCH_STOP_WORDS for w in words):
         return True
     if fold(span[-1].text) in {"de", "d", "du", "des", "la", "le"}:
@@ -224,6 +232,14 @@ def is_demonym_or_ordinal(span: Span) -> bool:
     return lexicon.named(span.text) is None and lexicon.adjective(last) is not None and len(span) <= 2
 
 
+def acronym_prefix(span: Span) -> bool:
+    """A club or party acronym before a name ("AS Vita", "ES Sahel"), not an Arabic article ("as-Sukhnah")."""
+    first = span[0].text
+    return (
+        len(span) > 1 and first.isupper() and first.lower() in ARABIC_ARTICLES and not span[1].text.isupper()
+    )
+
+
 def capitalised_tail(span: Span) -> tuple[int, int] | None:
     """An entity that starts with a common noun ("aéroport de Moscou", "ville de Goma"): the name in it."""
     doc = span.doc
@@ -250,9 +266,23 @@ def is_single_name(span: Span) -> bool:
     )
 
 
+def _inner_apostrophe(token: Token) -> bool:
+    """"Ma'" of "Ma'rib": a name's first part, glued to what follows, not a French elision."""
+    text = token.text
+    return (
+        len(text) >= 3
+        and text[-1] in "'’"
+        and not token.whitespace_
+        and fold(text) not in _ELISIONS
+    )
+
+
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
     starts = [_starts_name(t) for t in doc]
+    # spaCy splits "Ma'rib", "Be'eri" like an elision ("Ma'" + "rib"): the glued lowercase part ends a name too
+    # (not after a real elision: "L'unité", "D'avion", "Qu'il").
+    ends = [starts[t.i] or (t.i > 0 and _inner_apostrophe(doc[t.i - 1])) for t in doc]
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -261,7 +291,7 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             continue
         found = 0
         for n in range(name_window(doc, i), 0, -1):
-            if doc[i + n - 1].is_punct or not starts[i + n - 1]:
+            if doc[i + n - 1].is_punct or not ends[i + n - 1]:
                 continue
             if gazetteer.has_name(doc[i : i + n].text):
                 found = n
@@ -294,6 +324,19 @@ def cue_after(doc: Doc, end: int) -> Cue | None:
         return None
     cue = cue_table().get(words[2])
     return cue if cue is not None and cue.kind in {"settlement", "site"} else None
+
+
+def country_apposition(doc: Doc, end: int) -> bool:
+    """", au Mali", ", en Ukraine", ", dans le nord-est du Nigeria" right after a name: the grammar of a place."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_LINKS:
+        return False
+    stop = min(len(doc), end + 12)
+    for i in range(end + 2, stop):
+        if doc[i].is_punct and doc[i].text != "-":
+            return False
+        if any(country_lexicon().named(doc[i : i + n].text) for n in (4, 3, 2, 1) if i + n <= stop):
+            return True
+    return False
 
 
 def cued_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -376,13 +419,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
-        after = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+        after = (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS) or country_apposition(doc, end)
         candidates = list(gazetteer.candidates(span.text))
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
         if not candidates and (known := known_tail(span, gazetteer)) is not None:
             start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
+        if acronym_prefix(span):
+            taken.update(range(start, end))
+            continue
         person = end - start == 1 and fold(span.text) in people
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))

@@ -143,10 +143,13 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
     """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
     votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
-        countries = {c.place.country for c in m.candidates if c.match != "loose"}
+        matched = [c for c in m.candidates if c.match != "loose"]
+        # A country's name votes for it even when a town abroad has it as an alternate name
+        # ("Ukraine" for a Spanish village, "Mali" for Mary in Turkmenistan).
+        nations = {c.place.country for c in matched if c.place.feature == "country"}
+        countries = nations or {c.place.country for c in matched}
         if len(countries) == 1:
-            weight = 2.0 if any(c.place.feature == "country" for c in m.candidates) else 1.0
-            votes[countries.pop()] += weight
+            votes[countries.pop()] += 2.0 if nations else 1.0
     if not votes:
         return {}
     top = max(votes.values())
@@ -171,6 +174,8 @@ def weak_single_word(mention: Mention, reading: Reading, focus: dict[str, float]
         return True
     if focus and focus.get(place.country, 0.0) == 0.0:
         return True  # a small town abroad, in a country the article never names: "Balmoral" in New Zealand
+    if place.population == 0 and located(mention) and focus and focus.get(place.country, 0.0) >= SURE_FOCUS:
+        return False  # cities500 gives no population (unknown, not tiny): "à Bint Jbeil", "à Chibok" in their country
     return place.population < (SMALL_PLACE // 5 if located(mention) else 2 * SMALL_PLACE)
 
 
