@@ -222,3 +222,19 @@ def test_a_name_with_an_inner_apostrophe_is_one_name(analyzer) -> None:  # type:
         "Côte d'Ivoire",
         "N'Djamena",
     }
+
+
+def test_a_name_listed_after_places_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # spaCy tags the last name of the list as a person; listed with towns, it is one
+    text = "Les pluies ont touché quatre villes du Cap-Oriental, Qumbu, Tsolo, Ugie et Maclear, selon la province."
+    assert "Maclear" in _places(analyzer, text)
+
+
+def test_a_name_in_apposition_after_a_place_is_no_list(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Le chef du parti de Shanghai, Ying Yong, a été nommé à Wuhan, selon les médias d'État."
+    assert "Ying Yong" not in _places(analyzer, text)
+
+
+def test_a_region_after_dans_le_and_with_a_region_apposition(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Moscou soutient les séparatistes dans le Donbas, la région russophone de l'est du pays."
+    assert _places(analyzer, text).get("Donbas") == "cs:ua-donbas"

@@ -146,7 +146,8 @@ class SQLiteGazetteer:
         for kind, key in enumerate(keys):  # the best kind that matches; looser rows are never fetched
             rows = self.db.execute(
                 "SELECT p.id, p.name, p.country, p.latitude, p.longitude, p.population, p.feature, p.source,"
-                " n.form FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND n.kind = ? LIMIT 400",
+                " n.form FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND n.kind = ?"
+                " ORDER BY p.population DESC LIMIT 400",  # a common skeleton ("ism") keeps its biggest places
                 (key, kind),
             ).fetchall()
             if rows:

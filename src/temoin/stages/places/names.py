@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -323,7 +324,16 @@ def cue_after(doc: Doc, end: int) -> Cue | None:
     if len(words) < 3 or words[0] != "," or words[1] not in {"un", "une", "le", "la", "petit", "petite"}:
         return None
     cue = cue_table().get(words[2])
-    return cue if cue is not None and cue.kind in {"settlement", "site"} else None
+    return cue if cue is not None and cue.kind in {"settlement", "site", "region"} else None
+
+
+def after_preposition(doc: Doc, start: int) -> bool:
+    """ "à Goma", "dans le Donbas", "vers la Crimée": a locative preposition, with or without an article."""
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before and before[-1] in LOCATIVE_PREPOSITIONS:
+        return True
+    articles, prepositions = {"le", "la", "les", "l'"}, {"dans", "vers", "depuis", "sur"}
+    return len(before) == 2 and before[1] in articles and before[0] in prepositions
 
 
 def country_apposition(doc: Doc, end: int) -> bool:
@@ -419,7 +429,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
-        after = (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS) or country_apposition(doc, end)
+        after = after_preposition(doc, start) or country_apposition(doc, end)
         candidates = list(gazetteer.candidates(span.text))
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
@@ -432,4 +442,24 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         person = end - start == 1 and fold(span.text) in people
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
+    return listed_with_places(doc, sorted(mentions, key=lambda m: m.start))
+
+
+def joiner(doc: Doc, a: Mention, b: Mention) -> str:
+    """How two mentions are joined: "et" (or "ou"), ",", or "" when something else stands between them."""
+    words = {t.lower_ for t in doc[a.end : b.start]}
+    if a.end >= b.start or not words <= {",", "et", "ou"}:
+        return ""
+    return "et" if words & {"et", "ou"} else ","
+
+
+def listed_with_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Qumbu, Tsolo, Ugie et Maclear": a name listed after places is one, whatever NER made of it. A list has an
+    "et" or goes on after the name ("le chef du parti de Shanghai, Ying Yong, a été nommé" is no list)."""
+    links = [joiner(doc, a, b) for a, b in pairwise(mentions)]
+    for i, (before, mention) in enumerate(pairwise(mentions)):
+        listed = links[i] == "et" or (links[i] == "," and i + 1 < len(links) and links[i + 1] != "")
+        if listed and (before.ner in {"LOC", "GPE"} or before.after_preposition) and mention.ner in {"PER", ""}:
+            mention.ner = "LOC"
+            mention.after_preposition = mention.after_preposition or before.after_preposition
     return mentions
