@@ -125,11 +125,21 @@ def classify(
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
     if kind in {"territory_taken", "territory_regained"}:
-        state = actor1 is not None and actor1.sector in {"MIL", "COP", "GOV"} and actor1.country in {home, ""}
-        return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
+        return "Battles", "Government regains territory" if regains(actor1, actor2, home) else TAKEN
     if kind in {"protest", "riot"}:
         return protest_type(kind, text, victims)
     return default.event_type, default.sub_event_type
+
+
+TAKEN = "Non-state actor overtakes territory"
+
+
+def regains(actor1: Actor | None, actor2: Actor | None, home: str) -> bool:
+    """The state's forces take ground back; so do a foreign army's taking it from an armed group (a Rwandan force
+    retaking Mocímboa da Praia from insurgents), not its taking it from the state (Russian troops in Ukraine)."""
+    if actor1 is None or actor1.sector not in {"MIL", "COP", "GOV"}:
+        return False
+    return actor1.country in {home, ""} or (actor2 is not None and actor2.sector in {"REB", "UAF"})
 
 
 def attack_type(text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str]) -> tuple[str, str]:
