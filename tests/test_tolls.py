@@ -67,3 +67,8 @@ def test_no_victim_phrases_come_from_the_lexicon(extended_lexicon: Callable[...,
     extended_lexicon("lexicons/no_victims.txt", ["nul n'a été blessé"], no_victims)
     tolls = find_tolls("Nul n'a été blessé dans l'incendie.")
     assert [(t.outcome, t.count, t.start, t.end) for t in tolls] == [("KILLED", 0, 0, 18)]
+
+
+def test_the_dead_among_a_group_are_of_that_group() -> None:
+    (toll,) = find_tolls("Ces frappes ont fait cinq morts parmi les combattants, selon la chaîne.")
+    assert (toll.count, toll.victims) == (5, "combattants")

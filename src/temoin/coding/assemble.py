@@ -66,7 +66,6 @@ LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or w
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
-ARMED_SECTORS = {"MIL", "REB", "UAF", "COP"}
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
@@ -169,10 +168,21 @@ def own_date(sentence: Sentence) -> DateReading | None:
     return None
 
 
+@cache
+def claim_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/claim_verbs.txt"))
+
+
+def claims(actor: Span) -> bool:
+    """ "Le JNIM a revendiqué l'attaque": the claimant is a source and the agent."""
+    head = actor.root.head
+    return actor.root.dep_ == "nsubj" and head.lemma_.lower() in claim_verbs()
+
+
 def actor_spans(sentence: Sentence) -> tuple[list[Span], bool]:
     """The sentence's actors that are not its sources ("selon la MONUSCO"), else all, flagged."""
     sources = [(s.start, s.end) for s in sentence.sources]
-    spans = [a for a in sentence.actors if not any(s <= a.start < e for s, e in sources)]
+    spans = [a for a in sentence.actors if claims(a) or not any(s <= a.start < e for s, e in sources)]
     if spans:
         return spans, False
     return sentence.actors, bool(sentence.actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
@@ -457,11 +467,16 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
             paragraph, carried, source = sentence.paragraph, None, ""
+        if opens_on_a_country(sentence):
+            source = ""  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
         reading = make_reading(ctx, sentence)
+        if reading is not None and reading.date is not None:
+            reading.date = reading.date.after(carried)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
             reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
         if reading is not None and set(reading.kinds) == {"kill"}:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
+            near = near and toll_of(drafts[-1], reading)
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source)
@@ -480,10 +495,30 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
-        carried = dated or carried
+        carried = dated.after(carried) if dated is not None else carried
         if sentence.sources:
             source = sentence.sources[-1].kb_id_
     return drafts
+
+
+def opens_on_a_country(sentence: Sentence) -> bool:
+    start = sentence.span.start
+    return any(p.label_ == "country" and p.start - start <= 2 for p in sentence.places)
+
+
+def part_of_the_attack(reading: Reading, last: Draft) -> bool:
+    """Burning and looting told right after an attack, with no place or day of its own, are part of it (ACLED codes
+    the attack)."""
+    follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
+    unplaced = reading.location is None and reading.date is None
+    return follows and unplaced and set(reading.kinds) == {"looting"} and last.family == "violent"
+
+
+def toll_of(draft: Draft, reading: Reading) -> bool:
+    """A killing told just after an event is its toll, unless it happened elsewhere or on another day
+    ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi")."""
+    other_day = reading.date is not None and draft.date is not None and reading.date.value != draft.date.value
+    return same_place(draft.location, reading.location) and not other_day
 
 
 def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading]:
@@ -502,6 +537,10 @@ def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | 
     target = target_draft(reading, drafts)
     if target is None and reading.referential and reading.date is None:
         return  # a reference to an event the article never told: background
+    if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
+        drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
+        drafts[-1].last_index = sentence.index
+        return
     if target is None:
         drafts.append(new_draft(reading, drafts, carried))
         add_sentence_facts(drafts[-1], sentence, source)
@@ -519,7 +558,12 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says
         patients += [a for a in agents if a.sector in VICTIM_SECTORS]
         agents = [a for a in agents if a.sector not in VICTIM_SECTORS]
-    actor1 = agents[0] if agents else (patients.pop(0) if len(patients) >= 2 else None)
+    actor1: Actor | None = None
+    if agents:
+        actor1 = agents[0]
+    else:  # "Dix soldats et cinq assaillants tués": the armed one; "un camp de déplacés ... cinq enfants": none
+        armed = [a for a in patients if a.sector not in VICTIM_SECTORS]
+        actor1 = patients.pop(patients.index(armed[0])) if len(patients) >= 2 and armed else None
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
     return actor1, actor2
@@ -618,21 +662,36 @@ def code_events(ctx: ArticleContext) -> list[Event]:
     return with_known_attackers([to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)])
 
 
+def foreign(actor: Actor, iso2: str) -> bool:
+    home = country_lexicon().by_iso2.get(iso2)
+    return home is not None and actor.country not in {home.iso3, "IGO", "IMG", "UNK"}
+
+
+def carries_to(before: Event, event: Event, iso2: str) -> bool:
+    attacker = before.actor1
+    if attacker is None or same_actor(attacker, event.actor2):
+        return False
+    return foreign(attacker, iso2) or event.sub_event_type in {before.sub_event_type, "Air/drone strike"}
+
+
 def same_actor(a: Actor, b: Actor | None) -> bool:
     return b is not None and (a.country, a.sector) == (b.country, b.sector)
 
 
 def with_known_attackers(events: list[Event]) -> list[Event]:
     """A strike the article does not attribute has the attacker of the strikes it told before in the same
-    country ("une frappe de missiles russes sur Kharkiv ... des drones ont également visé Kramatorsk")."""
-    last: dict[str, Actor] = {}
+    country ("une frappe de missiles russes sur Kharkiv ... des drones ont également visé Kramatorsk"). In a civil
+    war either side may fire the same guns: there, only an air strike (only the state flies) or a strike of the
+    same kind as the one attributed before is carried over."""
+    last: dict[str, Event] = {}
     out = []
     for event in events:
         country = event.location.country if event.location else ""
         if event.sub_event_type in STAND_OFF and country:
-            if event.actor1 is None and country in last and not same_actor(last[country], event.actor2):
-                event = replace(event, actor1=last[country])
-            elif event.actor1 is not None and event.actor1.sector in ARMED_SECTORS:
-                last[country] = event.actor1
+            before = last.get(country)
+            if event.actor1 is None and before is not None and carries_to(before, event, country):
+                event = replace(event, actor1=before.actor1)
+            elif event.actor1 is not None and event.actor1.sector == "MIL":
+                last[country] = event
         out.append(event)
     return out

@@ -181,8 +181,16 @@ def acts(token: Token, span: Span) -> bool:
     head = token.head
     if span.start <= head.i < span.end or head.pos_ not in {"VERB", "AUX"}:
         return False
+    if span.start > 0 and span.doc[span.start - 1].pos_ == "ADP":
+        return False  # "Au Burkina Faso, des hommes armés ont enlevé": a place, whatever the parse
     blamed = token.dep_ in {"obj", "nsubj:pass"} and head.lemma_.lower() in blame_verbs()
-    return token.dep_ in {"nsubj", "obl:agent"} or blamed
+    backing = token.dep_ == "obl:agent" and head.lemma_.lower() in support_verbs()  # "soutenus par le Rwanda"
+    return (token.dep_ in {"nsubj", "obl:agent"} and not backing) or blamed
+
+
+@cache
+def support_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/support_verbs.txt"))
 
 
 @cache

@@ -62,7 +62,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(rf"\b(?:(?:{_WD})\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
     ("night", re.compile(rf"\b(?:dans )?la nuit (?:de |du )(?P<wd>{_WD})(?:\s+(?:au|à)\s+(?:{_WD}))?\b", re.I)),
     ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
-    ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit|la veille)\b", re.I)),
+    ("anchored", re.compile(r"\b(?P<rel>le lendemain|le surlendemain|la veille|l'avant-veille)\b", re.I)),
+    ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit)\b", re.I)),
     ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
     ("month", re.compile(rf"\b(?:en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
@@ -83,14 +84,21 @@ class DateReading:
     value: date | None
     precision: int  # ACLED time_precision: 1 day, 2 week or a few days, 3 month
     period: bool = False
+    shift: int = 0  # "le lendemain" +1, "la veille" -1: days from the date the article told last
 
     def key(self) -> str:
-        return f"{self.value.isoformat() if self.value else ''}|{self.precision}"
+        return f"{self.value.isoformat() if self.value else ''}|{self.precision}|{self.shift}"
 
     @classmethod
     def from_key(cls, key: str, period: bool = False) -> DateReading:
-        value, _, precision = key.partition("|")
-        return cls(date.fromisoformat(value) if value else None, int(precision or 1), period)
+        value, precision, shift = [*key.split("|"), "", "", ""][:3]
+        return cls(date.fromisoformat(value) if value else None, int(precision or 1), period, int(shift or 0))
+
+    def after(self, told: DateReading | None) -> DateReading:
+        """A date told relative to the last one ("le lendemain"), once that one is known."""
+        if not self.shift or told is None or told.value is None:
+            return self
+        return DateReading(told.value + timedelta(days=self.shift), told.precision)
 
 
 # Letters that re.IGNORECASE matches to "i" or "s" but str.lower() does not turn into them.
@@ -139,12 +147,16 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
             return DateReading(date(year, month, day), 3 if kind == "month" else 1)
         except ValueError:
             return None
+    if kind == "anchored":  # resolved against the last date told (coding); alone, "la veille" of publication
+        shift = {"le lendemain": 1, "le surlendemain": 2, "la veille": -1, "l'avant-veille": -2}[fold(g["rel"])]
+        alone = published + timedelta(days=shift) if published is not None and shift < 0 else None
+        return DateReading(alone, 1, shift=shift)
     if published is None:
         return DateReading(None, 1)
     if kind in {"weekday", "night"}:
         return DateReading(last_weekday(g["wd"], published, "dernier" in fold(m.group(0))), 1)
     if kind == "hier":
-        offset = {"avant-hier": 2, "hier": 1, "la veille": 1}.get(fold(g["rel"]), 0)
+        offset = {"avant-hier": 2, "hier": 1}.get(fold(g["rel"]), 0)
         return DateReading(published - timedelta(days=offset), 1)
     if kind == "ago":
         n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(fold(g["n"]), 0)

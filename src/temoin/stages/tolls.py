@@ -83,6 +83,16 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     return outcome, pos + offset + 1
 
 
+AMONG = re.compile(r"^\s*(?:morts?|tués)\s+(?:parmi les|dans les rangs des|dans les rangs de l'|du côté des)\s+", re.I)
+
+
+def among(rest: str) -> str:
+    """The victims named after the dead: "cinq morts parmi les combattants", "dans les rangs des soldats"."""
+    found = AMONG.match(rest)
+    victim = VICTIM.match(rest[found.end() :]) if found else None
+    return victim.group("victims").lower() if victim else ""
+
+
 @cache
 def no_victims() -> re.Pattern[str]:
     """No victim at all ("aucune victime", "sans faire de victimes"), from ``lexicons/no_victims.txt``."""
@@ -104,7 +114,7 @@ def find_tolls(text: str) -> list[Toll]:
         victim = VICTIM.match(rest)
         victims = victim.group("victims").lower() if victim else ""
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
-            victims = ""
+            victims = among(rest)  # "cinq morts parmi les combattants": combattants
         after = m.end() + (victim.end() if victim else 0)
         before = text[max(0, m.start() - 25) : m.start()]
         direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées)\b", rest, re.I)
