@@ -593,6 +593,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
+    if actor1 is None and event_type == "Battles":
+        actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
@@ -617,6 +619,25 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         plover_type=plover_type(draft.kinds),
         trigger=draft.trigger,
     )
+
+
+@cache
+def military_sources() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/military_sources.txt")) + r")\b", re.I)
+
+
+def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor | None) -> Actor | None:
+    """ "plus de 80 militants ont été éliminés, selon le ministère russe de la Défense": a battle an army reports
+    with no attacker named was fought by that army (its country from the source's nationality, else the article's)."""
+    lexicon = country_lexicon()
+    for source in sources:
+        if not military_sources().search(source):
+            continue
+        named = [lexicon.adjective(w) or lexicon.named(w) for w in re.findall(r"[\w'-]+", source)]
+        country = next((c for c in named if c is not None), focus)
+        if country is not None and not (enemy is not None and enemy.country == country.iso3 and enemy.sector == "MIL"):
+            return Actor(f"Military Forces of {country.name_en}", country.iso3, "MIL")
+    return None
 
 
 def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home: Country) -> bool:

@@ -140,6 +140,9 @@ def inverted_subject(verb: Token) -> Span | None:
     if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
         return None
     phrase = phrase_after(verb)
+    when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
+    if phrase is not None and when is not None and when.end < phrase.end:
+        phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
     return phrase if phrase is not None and phrase[0].pos_ in {"DET", "PROPN", "NOUN"} else None
 
 
