@@ -294,7 +294,8 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
         return True
     remote = has_cue("air", reading.sentence.text) or has_cue("artillery", reading.sentence.text)
     placed = reading.location is not None and reading.family == "violent"
-    return placed and (reading.date is not None or remote)  # "des drones ont visé le port d'Izmaïl"
+    killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
+    return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"
 
 
 @cache
@@ -484,6 +485,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         elif (
             reading is None
             and sentence.tolls
+            and not tells_its_own_event(sentence)
             and drafts
             and sentence.index - drafts[-1].last_index <= 2
             and not is_background(ctx, sentence)
@@ -512,6 +514,13 @@ def part_of_the_attack(reading: Reading, last: Draft) -> bool:
     follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
     unplaced = reading.location is None and reading.date is None
     return follows and unplaced and set(reading.kinds) == {"looting"} and last.family == "violent"
+
+
+def tells_its_own_event(sentence: Sentence) -> bool:
+    """ "Le même jour, une église a été attaquée à Essakane-Village, faisant au moins 15 morts": the toll is that
+    attack's, even when it cannot be coded, not the one of the event before."""
+    placed = any(p.label_ != "country" for p in sentence.places)  # "Ils ont ouvert le feu, tuant neuf personnes": same
+    return placed and any(t.label_ != "kill" and not is_referential(t) for t in sentence.triggers)
 
 
 def toll_of(draft: Draft, reading: Reading) -> bool:

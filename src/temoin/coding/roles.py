@@ -56,7 +56,9 @@ def defence_verbs() -> frozenset[str]:
 
 def defends(verb: Token, trigger_root: Token) -> bool:
     """The trigger is the attack a verb of defence is done to ("ont repoussé une attaque")."""
-    return verb.lemma_.lower() in defence_verbs() and trigger_root.i != verb.i and trigger_root.head.i == verb.i
+    if verb.lemma_.lower() not in defence_verbs():
+        return False
+    return trigger_root.i == verb.i or trigger_root.head.i == verb.i  # "ont essuyé des tirs", "repoussé une attaque"
 
 
 def role(actor: Span, trigger: Span) -> str:

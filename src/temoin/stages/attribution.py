@@ -139,7 +139,7 @@ def inverted_subject(verb: Token) -> Span | None:
         i -= 1
     if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
         return None
-    phrase = phrase_after(verb)
+    phrase = up_to_next_to(phrase_after(verb))  # "a indiqué une source sécuritaire à l'AFP": the source, then AFP
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
