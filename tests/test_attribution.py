@@ -81,3 +81,8 @@ def test_coordinated_speakers_are_two_sources(analyzer) -> None:  # type: ignore
 
 def test_a_statement_of_a_known_outlet_is_the_outlet(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "OSDH" in _sources(analyzer, "Selon un communiqué de l'OSDH, six soldats ont été tués près de Deraa.")
+
+
+def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Selon des informations non confirmées, des hommes armés auraient incendié le marché de Diafarabé."
+    assert not any("information" in f for f in _sources(analyzer, text))

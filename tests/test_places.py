@@ -238,3 +238,8 @@ def test_a_name_in_apposition_after_a_place_is_no_list(analyzer) -> None:  # typ
 def test_a_region_after_dans_le_and_with_a_region_apposition(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Moscou soutient les séparatistes dans le Donbas, la région russophone de l'est du pays."
     assert _places(analyzer, text).get("Donbas") == "cs:ua-donbas"
+
+
+def test_a_river_is_not_the_country_of_its_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = analyzer.analyze("Un bateau a chaviré sur le fleuve Niger, près de Mopti, au Mali.", "2024-03-01").places
+    assert not any(p.text == "Niger" and p.feature == "country" for p in found)

@@ -23,7 +23,7 @@ def killed(text: str) -> int:
         ("40 assaillants et 7 soldats ont été tués.", 47),
         ("L'attaque a fait 23 morts et 17 blessés.", 23),
         ("Une centaine de personnes ont péri.", 100),
-        ("tuant trois civils et un policier", 3),
+        ("tuant trois civils et un policier", 4),  # the second figure of a list counts too
         ("Le bilan s'est alourdi à 25 morts.", 25),
         ("Deux civils, dont un enfant, auraient été tués.", 2),
         ("Les avions ont neutralisé « plusieurs dizaines » d'entre eux.", 12),
@@ -72,3 +72,8 @@ def test_no_victim_phrases_come_from_the_lexicon(extended_lexicon: Callable[...,
 def test_the_dead_among_a_group_are_of_that_group() -> None:
     (toll,) = find_tolls("Ces frappes ont fait cinq morts parmi les combattants, selon la chaîne.")
     assert (toll.count, toll.victims) == (5, "combattants")
+
+
+def test_every_figure_of_a_list_counts() -> None:
+    tolls = find_tolls("Les assaillants ont ciblé un bateau, tuant 49 civils et 15 militaires, selon le gouvernement.")
+    assert [(t.count, t.victims) for t in tolls] == [(49, "civils"), (15, "militaires")]

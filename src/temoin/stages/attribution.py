@@ -190,6 +190,12 @@ def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
     return [e for e in inside if e.label_ == "PER" or (person and e.label_ == "ORG") or is_known_source(e.text)]
 
 
+def unconfirmed(phrase: Span) -> bool:
+    """ "selon des informations non confirmées", "selon des rumeurs": a hedge, not a source."""
+    named = any(t.pos_ == "PROPN" for t in phrase)
+    return not named and phrase.root.lemma_.lower() in {"information", "rumeur", "bruit"}
+
+
 def outermost(spans: list[Span]) -> list[Span]:
     """Each source once: a span inside another one ("BBC" in "la BBC") is left out."""
     unique = {(s.start, s.end): s for s in spans}
@@ -357,7 +363,7 @@ class AttributionFinder:
                 and token.nbor(1).lower_ not in {"lesquels", "lesquelles", "lequel", "laquelle"}
             ):
                 phrase = phrase_after(token)
-                if phrase is not None:
+                if phrase is not None and not unconfirmed(phrase):
                     found.extend(with_apposition(phrase, phrase))
             elif token.pos_ == "NOUN" and (medium := interviewed_by(token)) is not None:
                 found.append(medium)

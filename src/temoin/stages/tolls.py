@@ -43,6 +43,7 @@ NOT_PEOPLE = re.compile(
     r"maisons?|ménages?|familles?|fois|minutes?)\b",
     re.I,
 )
+LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*,\s*dont [^,.;]{1,40},")
 
@@ -126,6 +127,8 @@ def find_tolls(text: str) -> list[Toll]:
         update = bool(UPDATE.search(text[max(0, m.start() - 40) : m.start()]))
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*morts?\b", rest)):
             outcome = ("KILLED", after)
+        if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
+            outcome = (tolls[-1].outcome, after)  # "tuant 49 civils et 15 militaires": the second figure too
         if outcome is None:
             if victim and re.match(r"\s*(et|,)\s", text[after : after + 5]):
                 pending.append((m.start(), after, count, victims))

@@ -125,6 +125,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
         return 0.0
     if foreign_alias(mention, cand, focus):
         return 0.0
+    if cand.place.feature == "country" and mention.cue is not None and mention.cue.kind == "natural":
+        return 0.0  # "le fleuve Niger" is the river, not the country
     place = cand.place
     score = quality + min(math.log10(place.population + 1) / 7, 1.0) * 0.8
     score += 0.5 if place.population >= 1_000_000 else 0.2 if place.population >= 100_000 else 0.0
@@ -143,7 +145,8 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
     """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
     votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
-        matched = [c for c in m.candidates if c.match != "loose"]
+        river = m.cue is not None and m.cue.kind == "natural"  # "le fleuve Niger" votes for no country
+        matched = [c for c in m.candidates if c.match != "loose" and not (river and c.place.feature == "country")]
         # A country's name votes for it even when a town abroad has it as an alternate name
         # ("Ukraine" for a Spanish village, "Mali" for Mary in Turkmenistan).
         nations = {c.place.country for c in matched if c.place.feature == "country"}
