@@ -592,6 +592,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     victims = [k for k in draft.killed if k]
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
     lead = draft.sentences[0].text
+    if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
+        actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)  # "les FARDC affirment avoir repris ..."
     event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1

@@ -109,6 +109,8 @@ def direct_subject(verb: Token) -> Span | None:
     left = min(t.i for child in subjects for t in child.subtree)
     right = max(t.i for child in subjects for t in child.subtree)
     doc = verb.doc
+    while left < right and doc[left].is_punct:  # ", les Forces armées de la RDC (FARDC) affirment"
+        left += 1
     if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
         while left > verb.sent.start and doc[left - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP"}:
             left -= 1
