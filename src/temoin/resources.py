@@ -44,6 +44,12 @@ def split_variants(cell: str) -> list[str]:
 
 
 @cache
+def word_set(relative: str) -> frozenset[str]:
+    """The lines of a word-list data file, as a set (read once)."""
+    return frozenset(read_lines(relative))
+
+
+@cache
 def data_fingerprint(*relatives: str) -> str:
     digest = hashlib.sha256()
     for rel in relatives:

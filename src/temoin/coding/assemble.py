@@ -21,7 +21,7 @@ from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
 from temoin.coding.typing import classify, has_cue, main_kind, plover_type, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
-from temoin.resources import read_lines, read_tsv, word_alternation
+from temoin.resources import read_lines, read_tsv, word_alternation, word_set
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -168,9 +168,8 @@ def own_date(sentence: Sentence) -> DateReading | None:
     return None
 
 
-@cache
 def claim_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/claim_verbs.txt"))
+    return word_set("lexicons/claim_verbs.txt")
 
 
 def claims(actor: Span) -> bool:
@@ -303,9 +302,8 @@ def non_conflict() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(read_lines("lexicons/non_conflict.txt")) + r")\b", re.I)
 
 
-@cache
 def denial_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/denial_verbs.txt"))
+    return word_set("lexicons/denial_verbs.txt")
 
 
 @cache
@@ -642,9 +640,10 @@ def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor |
     with no attacker named was fought by that army (its country from the source's nationality, else the article's)."""
     lexicon = country_lexicon()
     for source in sources:
-        if not military_sources().search(source):
-            continue
-        named = [lexicon.adjective(w) or lexicon.named(w) for w in re.findall(r"[\w'-]+", source)]
+        words = re.findall(r"[\w'-]+", source)
+        if not military_sources().search(" ".join(w for w in words if lexicon.adjective(w) is None)):
+            continue  # "ministère russe de la Défense" is a "ministère de la défense"
+        named = [lexicon.adjective(w) or lexicon.named(w) for w in words]
         country = next((c for c in named if c is not None), focus)
         if country is not None and not (enemy is not None and enemy.country == country.iso3 and enemy.sector == "MIL"):
             return Actor(f"Military Forces of {country.name_en}", country.iso3, "MIL")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
-from temoin.resources import read_lines
+from temoin.resources import word_set
 from temoin.stages.actors import generic_actors, named_actors
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
@@ -49,9 +47,8 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
-@cache
 def defence_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/defence_verbs.txt"))
+    return word_set("lexicons/defence_verbs.txt")
 
 
 def defends(verb: Token, trigger_root: Token) -> bool:

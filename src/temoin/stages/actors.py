@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from temoin.countries import country_lexicon
-from temoin.resources import read_lines, read_tsv, split_variants
+from temoin.resources import read_tsv, split_variants, word_set
 
 LOOKAHEAD = 5
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
@@ -61,9 +61,8 @@ def force_nouns() -> dict[str, tuple[str, bool]]:
     return {row["noun"]: (row["sector"], row["bare"] == "yes") for row in read_tsv("lexicons/force_nouns.tsv")}
 
 
-@cache
 def force_modifiers() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/force_modifiers.txt"))
+    return word_set("lexicons/force_modifiers.txt")
 
 
 @cache
@@ -188,14 +187,12 @@ def acts(token: Token, span: Span) -> bool:
     return (token.dep_ in {"nsubj", "obl:agent"} and not backing) or blamed
 
 
-@cache
 def support_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/support_verbs.txt"))
+    return word_set("lexicons/support_verbs.txt")
 
 
-@cache
 def blame_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/blame_verbs.txt"))
+    return word_set("lexicons/blame_verbs.txt")
 
 
 @Language.factory("temoin_actors", assigns=["doc.spans"], requires=[], default_config={})

@@ -17,7 +17,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_lines, read_tsv, split_variants
+from temoin.resources import read_lines, read_tsv, split_variants, word_set
 from temoin.stages.places.normalize import fold
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
@@ -76,7 +76,7 @@ def normalise_source(phrase: str) -> str:
         if len(variant) >= 2 and f" {variant} " in folded:
             # "l'agence officielle SANA", "un communiqué de l'OSDH" are the known source; "l'ambassadeur d'Ukraine
             # aux Nations unies" is the ambassador
-            headed = bare.startswith(variant) or bare.split()[0] in {fold(w) for w in medium_nouns()}
+            headed = bare.startswith(variant) or bare.split()[0] in folded_medium_nouns()
             return (f"{written} ({name})" if written else name) if headed else without_determiners(phrase)
     return without_determiners(phrase)
 
@@ -195,7 +195,7 @@ def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
 def unconfirmed(phrase: Span) -> bool:
     """ "selon des informations non confirmées", "selon des rumeurs": a hedge, not a source."""
     named = any(t.pos_ == "PROPN" for t in phrase)
-    return not named and phrase.root.lemma_.lower() in {"information", "rumeur", "bruit"}
+    return not named and phrase.root.lemma_.lower() in word_set("lexicons/hearsay_nouns.txt")
 
 
 def outermost(spans: list[Span]) -> list[Span]:
@@ -258,14 +258,19 @@ def names_a_medium(phrase: Span) -> bool:
     return named and any(t.lemma_.lower() in medium_nouns() for t in phrase)
 
 
-@cache
 def medium_nouns() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/medium_nouns.txt"))
+    return word_set("lexicons/medium_nouns.txt")
+
+
+@cache
+def folded_medium_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in medium_nouns())
+
 
 
 def interviewed_by(token: Token) -> Span | None:
     """ "dans une interview accordée à CNN", "un entretien au journal Le Monde": the medium."""
-    if token.lemma_.lower() not in {"interview", "entretien", "entrevue"}:
+    if token.lemma_.lower() not in word_set("lexicons/interview_nouns.txt"):
         return None
     for nxt in token.doc[token.i + 1 : min(token.sent.end, token.i + 4)]:
         if nxt.lower_ in {"à", "au", "avec"}:

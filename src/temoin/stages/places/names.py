@@ -18,7 +18,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from temoin.countries import country_lexicon
-from temoin.resources import read_lines, read_tsv
+from temoin.resources import read_lines, read_tsv, word_set
 from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import ARABIC_ARTICLES, fold
 
@@ -378,9 +378,8 @@ def cued_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-@cache
 def building_nouns() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/building_nouns.txt"))
+    return word_set("lexicons/building_nouns.txt")
 
 
 def names_a_building(doc: Doc, start: int) -> bool:
