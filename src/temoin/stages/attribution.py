@@ -225,8 +225,14 @@ def conjuncts(span: Span) -> list[Span]:
 
 
 def is_known_source(phrase: str) -> bool:
-    folded = f" {fold(phrase)} "
-    return any(len(variant) >= 2 and f" {variant} " in folded for variant, _ in known_sources())
+    return known_source_pattern().search(f" {fold(phrase)} ") is not None
+
+
+@cache
+def known_source_pattern() -> re.Pattern[str]:
+    """Every known variant as one search (asked for each name in apposition and each medium)."""
+    variants = sorted({v for v, _ in known_sources() if len(v) >= 2}, key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(re.escape(v) for v in variants) + ") ")
 
 
 def told_to(verb: Token) -> Span | None:
