@@ -6,6 +6,7 @@ import pytest
 
 from temoin.stages.places.gazetteer import SQLiteGazetteer
 from temoin.stages.places.normalize import ARABIC_ARTICLES, ARTICLES, core_key, loose_key, similarity, strict_key
+from temoin.stages.places.respell import one_edit_away, respelt_candidates
 
 
 @pytest.mark.parametrize(
@@ -139,8 +140,10 @@ def test_a_small_town_abroad_needs_its_country_named(analyzer) -> None:  # type:
 def test_a_building_named_after_a_saint_is_not_a_town(analyzer) -> None:  # type: ignore[no-untyped-def]
     # "Sainte-Anne" names towns in France and Guadeloupe; after "la cathédrale" it is the cathedral's own
     # name, here and wherever the article repeats it. With "de", the name is a place again.
-    text = ("Une messe a eu lieu à la cathédrale Sainte-Anne de Bangui. Les fidèles ont quitté Sainte-Anne à midi "
-            "pour l'hôpital de Bambari.")
+    text = (
+        "Une messe a eu lieu à la cathédrale Sainte-Anne de Bangui. Les fidèles ont quitté Sainte-Anne à midi "
+        "pour l'hôpital de Bambari."
+    )
     found = _places(analyzer, text)
     assert "Sainte-Anne" not in found
     assert {"Bangui", "Bambari"} <= set(found)
@@ -243,3 +246,25 @@ def test_a_region_after_dans_le_and_with_a_region_apposition(analyzer) -> None: 
 def test_a_river_is_not_the_country_of_its_name(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = analyzer.analyze("Un bateau a chaviré sur le fleuve Niger, près de Mopti, au Mali.", "2024-03-01").places
     assert not any(p.text == "Niger" and p.feature == "country" for p in found)
+
+
+def test_a_misspelt_name_has_candidates_one_letter_away(tiny_gazetteer_path: str) -> None:
+    gaz = SQLiteGazetteer(tiny_gazetteer_path)
+    assert [c.place.id for c in respelt_candidates("Djbo", gaz)] == ["gn:9000003"]  # a letter dropped
+    assert [c.place.id for c in respelt_candidates("Djiob", gaz)] == ["gn:9000003"]  # two letters swapped
+    assert all(c.match == "respelt" for c in respelt_candidates("Djbo", gaz))
+    assert respelt_candidates("Dbo", gaz) == []  # too short to respell
+
+
+def test_one_edit_away_covers_the_four_kinds_of_typo() -> None:
+    variants = one_edit_away("izum")
+    assert {"izium", "zum", "iuzm", "izim"} <= variants
+    assert "izum" not in variants
+
+
+def test_a_misspelt_town_is_placed_only_in_the_country_the_article_is_about(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Izum" (for Izium) is no name in any gazetteer; one letter away is Izium, in Ukraine.
+    about_ukraine = "Les forces russes ont progressé à l'est des villes ukrainiennes d'Izum et de Kharkiv, en Ukraine."
+    assert _places(analyzer, about_ukraine).get("Izum") == "gn:707292"
+    # Elsewhere the same word is not guessed.
+    assert "Izum" not in _places(analyzer, "Le chanteur a donné un concert à Izum, selon la presse locale de Dakar.")

@@ -21,6 +21,7 @@ from temoin.countries import country_lexicon
 from temoin.resources import read_lines, read_tsv, word_set
 from temoin.stages.places.gazetteer import Candidate, Gazetteer
 from temoin.stages.places.normalize import ARABIC_ARTICLES, fold
+from temoin.stages.places.respell import respelt_candidates
 
 MAX_TOKENS = 6
 LOCATIVE_PREPOSITIONS = {"à", "vers", "depuis", "près", "dans", "sur", "entre", "jusqu'à", "via", "d'", "de"}
@@ -225,7 +226,7 @@ def person_words(doc: Doc) -> frozenset[str]:
 
 
 def is_demonym_or_ordinal(span: Span) -> bool:
-    """"Le Nigérian", "Marocain", "les Russes" (people, not places); "XXe" (a century)."""
+    """ "Le Nigérian", "Marocain", "les Russes" (people, not places); "XXe" (a century)."""
     last = span[-1].text
     if _ORDINAL.match(last):
         return True
@@ -236,9 +237,7 @@ def is_demonym_or_ordinal(span: Span) -> bool:
 def acronym_prefix(span: Span) -> bool:
     """A club or party acronym before a name ("AS Vita", "ES Sahel"), not an Arabic article ("as-Sukhnah")."""
     first = span[0].text
-    return (
-        len(span) > 1 and first.isupper() and first.lower() in ARABIC_ARTICLES and not span[1].text.isupper()
-    )
+    return len(span) > 1 and first.isupper() and first.lower() in ARABIC_ARTICLES and not span[1].text.isupper()
 
 
 def capitalised_tail(span: Span) -> tuple[int, int] | None:
@@ -246,8 +245,10 @@ def capitalised_tail(span: Span) -> tuple[int, int] | None:
     doc = span.doc
     for token in span:
         following = doc[token.i + 1] if token.i + 1 < span.end else None
-        article = token.lower_ in ARABIC_ARTICLES and following is not None and (
-            following.text == "-" or _starts_name(following)
+        article = (
+            token.lower_ in ARABIC_ARTICLES
+            and following is not None
+            and (following.text == "-" or _starts_name(following))
         )
         if _starts_name(token) or article:
             return (token.i, span.end) if token.i > span.start else None
@@ -268,14 +269,9 @@ def is_single_name(span: Span) -> bool:
 
 
 def _inner_apostrophe(token: Token) -> bool:
-    """"Ma'" of "Ma'rib": a name's first part, glued to what follows, not a French elision."""
+    """ "Ma'" of "Ma'rib": a name's first part, glued to what follows, not a French elision."""
     text = token.text
-    return (
-        len(text) >= 3
-        and text[-1] in "'’"
-        and not token.whitespace_
-        and fold(text) not in _ELISIONS
-    )
+    return len(text) >= 3 and text[-1] in "'’" and not token.whitespace_ and fold(text) not in _ELISIONS
 
 
 def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -337,7 +333,7 @@ def after_preposition(doc: Doc, start: int) -> bool:
 
 
 def country_apposition(doc: Doc, end: int) -> bool:
-    """", au Mali", ", en Ukraine", ", dans le nord-est du Nigeria" right after a name: the grammar of a place."""
+    """ ", au Mali", ", en Ukraine", ", dans le nord-est du Nigeria" right after a name: the grammar of a place."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_LINKS:
         return False
     stop = min(len(doc), end + 12)
@@ -435,6 +431,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             candidates = list(gazetteer.candidates(span.text))
         if not candidates and (known := known_tail(span, gazetteer)) is not None:
             start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
+        if all(c.match == "loose" for c in candidates) and (after or cue is not None) and label != "PER":
+            candidates += respelt_candidates(span.text, gazetteer)
         if acronym_prefix(span):
             taken.update(range(start, end))
             continue

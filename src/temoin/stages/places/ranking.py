@@ -24,8 +24,10 @@ FAR_KM = 1000.0  # a reading this far from every other place of the article is d
 SURE_FOCUS = 0.5  # a country this central to the article vouches for a loose or alternate-name match
 EXONYM_SIMILARITY = 0.6  # an alternate name this close to the main name is a spelling of it, not a stray alias
 ALIAS_COST = 0.4  # see alias_cost
+RESPELT_MIN_POPULATION = 20_000  # see vouched_respelling
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
-_MATCH = {"strict": 1.0, "core": 0.9}
+_MATCH = {"strict": 1.0, "core": 0.9, "respelt": 0.8}
+EXACT = frozenset({"strict", "core"})  # matches that name the place as written, not a hint of it
 _SITE_FEATURES = {
     "airbase",
     "base",
@@ -93,6 +95,16 @@ def vouched_loose(mention: Mention, cand: Candidate, focus: dict[str, float]) ->
     return cand.place.source == "curated" or focus.get(cand.place.country, 0.0) >= SURE_FOCUS
 
 
+def vouched_respelling(mention: Mention, cand: Candidate, focus: dict[str, float]) -> bool:
+    """A name one letter off a place's ("Izum" for Izium) is that place only in a country the article is about,
+    and only a town big enough to be reported by a misspelt name."""
+    if mention.ner == "PER" or mention.person_word or not located(mention):
+        return False
+    return focus.get(cand.place.country, 0.0) >= SURE_FOCUS and (
+        cand.place.population >= RESPELT_MIN_POPULATION or cand.place.feature in {"region", "country"}
+    )
+
+
 def foreign_alias(mention: Mention, cand: Candidate, focus: dict[str, float]) -> bool:
     """A bare word matching only an alternate name of a place abroad ("Lion" for Lyon, "Franklin" for Columbus)."""
     place = cand.place
@@ -110,7 +122,7 @@ def region_bonus(mention: Mention, cand: Candidate) -> float:
     if mention.cue is not None and mention.cue.kind == "region":
         return 0.5
     shared = any(
-        c.place.feature not in {"region", "country"} and c.match != "loose" and c.place.population >= SMALL_PLACE
+        c.place.feature not in {"region", "country"} and c.match in EXACT and c.place.population >= SMALL_PLACE
         for c in mention.candidates
         if c is not cand
     )
@@ -122,6 +134,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
     if quality == 0.0:
         return 0.0
     if cand.match == "loose" and not vouched_loose(mention, cand, focus):
+        return 0.0
+    if cand.match == "respelt" and not vouched_respelling(mention, cand, focus):
         return 0.0
     if foreign_alias(mention, cand, focus):
         return 0.0
@@ -146,7 +160,7 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
     votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
         river = m.cue is not None and m.cue.kind == "natural"  # "le fleuve Niger" votes for no country
-        matched = [c for c in m.candidates if c.match != "loose" and not (river and c.place.feature == "country")]
+        matched = [c for c in m.candidates if c.match in EXACT and not (river and c.place.feature == "country")]
         # A country's name votes for it even when a town abroad has it as an alternate name
         # ("Ukraine" for a Spanish village, "Mali" for Mary in Turkmenistan).
         nations = {c.place.country for c in matched if c.place.feature == "country"}
@@ -204,7 +218,7 @@ def alias_cost(mention: Mention, cand: Candidate) -> float:
         return 0.0
     if similarity(mention.text, cand.place.name) >= EXONYM_SIMILARITY:
         return 0.0
-    rival = any(by_own_name(c) and c.match != "loose" and c.place.id != cand.place.id for c in mention.candidates)
+    rival = any(by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id for c in mention.candidates)
     return ALIAS_COST if rival else 0.0
 
 
