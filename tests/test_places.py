@@ -268,3 +268,21 @@ def test_a_misspelt_town_is_placed_only_in_the_country_the_article_is_about(anal
     assert _places(analyzer, about_ukraine).get("Izum") == "gn:707292"
     # Elsewhere the same word is not guessed.
     assert "Izum" not in _places(analyzer, "Le chanteur a donné un concert à Izum, selon la presse locale de Dakar.")
+
+
+def test_a_town_named_with_its_region_is_read_inside_it_everywhere_in_the_article(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames has a Paris in France and one in Texas: "Paris, au Texas" is the Texan one, and so is a later "Paris".
+    text = "Une tornade a frappé Paris, au Texas, mardi. Les secours de Paris ont évacué des centaines d'habitants."
+    found = [p.place_id for p in analyzer.analyze(text, "2024-03-01").places if p.text == "Paris"]
+    assert found == ["gn:4717560", "gn:4717560"]
+
+
+def test_two_places_joined_by_et_are_two_mentions(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Les relations entre la Russie et la France se sont tendues, selon Moscou.")
+    assert not any(" et " in name for name in found)
+
+
+def test_an_institution_noun_alone_is_not_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Institut" is a village in Azerbaijan and "Observatoire" an alternate name of a Paris district
+    found = _places(analyzer, "Selon l'Institut, la Russie a dépensé davantage. L'Observatoire a publié un rapport.")
+    assert "Institut" not in found and "Observatoire" not in found

@@ -66,6 +66,10 @@ FRENCH_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|re|ème|ᵉ)$")  # "XXe siècle", "XIe arrondissement"
 _LINKS = {"de", "d'", "du", "des", "la", "le", "l'", "les", "à", "au", "aux", "en", "dans"}
 _APPOSITION_LINKS = {"au", "aux", "en", "dans"}
+_JOINING_WORDS = {"et", "ou", "en"}
+_CONTAINER_LINKS = {"en", "au", "aux", "dans"}
+# what may stand between a place and the region or country it lies in: "dans la province du", "dans l'État de"
+_CONTAINER_WORDS = _CONTAINER_LINKS | {"le", "la", "les", "l'", "de", "du", "d'", "province", "région", "état", "préfecture"}
 _ELISIONS = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}  # folded: the apostrophe is gone
 _ORIENTATION = {
     "nord",
@@ -135,6 +139,7 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
     after_preposition: bool = False  # "à X", "de X", "vers X", "X, au Mali": the grammar of a place
     person_word: bool = False  # a word the article also uses as a person's name ("Vladimir Poutine")
+    container: int | None = None  # index of the mention named as the region or country it lies in ("X, au Mali")
 
 
 @cache
@@ -393,6 +398,14 @@ def known_tail(span: Span, gazetteer: Gazetteer) -> Span | None:
     return tail if any(c.match == "strict" for c in gazetteer.candidates(tail.text)) else None
 
 
+def joins_names(span: Span) -> bool:
+    """ "et", "ou" or "en" between capitalised words of one span: two names, not one."""
+    return any(
+        t.lower_ in _JOINING_WORDS and t.is_lower and any(u.text[:1].isupper() for u in span.doc[t.i + 1 : span.end])
+        for t in span[1:-1]
+    )
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
@@ -429,6 +442,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
+        if joins_names(span) and not any(c.match in {"strict", "core"} for c in candidates):
+            continue  # "la Russie et la France", "Parkland en Floride": two places, each proposed on its own
         if not candidates and (known := known_tail(span, gazetteer)) is not None:
             start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
         if all(c.match == "loose" for c in candidates) and (after or cue is not None) and label != "PER":
@@ -439,7 +454,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         person = end - start == 1 and fold(span.text) in people
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
-    return listed_with_places(doc, sorted(mentions, key=lambda m: m.start))
+    return link_containers(doc, listed_with_places(doc, sorted(mentions, key=lambda m: m.start)))
 
 
 def joiner(doc: Doc, a: Mention, b: Mention) -> str:
@@ -459,4 +474,13 @@ def listed_with_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if listed and (before.ner in {"LOC", "GPE"} or before.after_preposition) and mention.ner in {"PER", ""}:
             mention.ner = "LOC"
             mention.after_preposition = mention.after_preposition or before.after_preposition
+    return mentions
+
+
+def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Parkland en Floride", "Kidal, au Mali", "Beni, dans la province du Nord-Kivu": the next mention contains this one."""
+    for i, (mention, following) in enumerate(pairwise(mentions)):
+        words = [t.lower_ for t in doc[mention.end : following.start] if t.text != ","]
+        if words and words[0] in _CONTAINER_LINKS and len(words) <= 4 and all(w in _CONTAINER_WORDS for w in words):
+            mention.container = i + 1
     return mentions

@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate
+from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate, GazPlace
 from temoin.stages.places.names import Mention
 from temoin.stages.places.normalize import core_key, similarity, strict_key
 
@@ -25,6 +25,8 @@ SURE_FOCUS = 0.5  # a country this central to the article vouches for a loose or
 EXONYM_SIMILARITY = 0.6  # an alternate name this close to the main name is a spelling of it, not a stray alias
 ALIAS_COST = 0.4  # see alias_cost
 RESPELT_MIN_POPULATION = 20_000  # see vouched_respelling
+CONTAINER_BONUS = 0.5  # see container_fit
+REGION_REACH_KM = 800.0  # a region is coded to its capital, often off-centre: a town this near may lie in it
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
 _MATCH = {"strict": 1.0, "core": 0.9, "respelt": 0.8}
 EXACT = frozenset({"strict", "core"})  # matches that name the place as written, not a hint of it
@@ -199,12 +201,41 @@ def weak_single_word(mention: Mention, reading: Reading, focus: dict[str, float]
 def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
     """The accepted reading of each mention, or None; two passes, the second using distances."""
     first = [_best(m, focus, []) for m in mentions]
+    keys = [strict_key(m.text) for m in mentions]
     anchors = [(i, r) for i, r in enumerate(first) if r is not None and r.candidate.place.feature != "country"]
-    second: list[Reading | None] = []
+    # another mention of the same name is no evidence: it shares the ambiguity
+    others = [[r.candidate.place for j, r in anchors if keys[j] != keys[i]] for i in range(len(mentions))]
+    second = [_best(m, focus, others[i]) for i, m in enumerate(mentions)]
+    return read_inside_containers(mentions, second, focus, others)
+
+
+def read_inside_containers(
+    mentions: list[Mention], readings: list[Reading | None], focus: dict[str, float], others: list[list[GazPlace]]
+) -> list[Reading | None]:
+    """A place named with the region or country it lies in ("Parkland en Floride") is read inside it, and so is
+    every other mention of that name in the article."""
+    settled: dict[str, Reading] = {}
     for i, m in enumerate(mentions):
-        others = [r.candidate.place for j, r in anchors if j != i]
-        second.append(_best(m, focus, others))
-    return second
+        outer = readings[m.container] if m.container is not None else None
+        if outer is not None:
+            readings[i] = _best(m, focus, others[i], outer.candidate.place)
+            if readings[i] is not None:
+                settled.setdefault(strict_key(m.text), readings[i])
+    for i, m in enumerate(mentions):
+        same = settled.get(strict_key(m.text))
+        if same is not None and m.container is None and readings[i] is not None:
+            readings[i] = same
+    return readings
+
+
+def container_fit(place: GazPlace, outer: GazPlace) -> float:
+    """How well a candidate lies in the region or country the text puts it in ("Parkland en Floride")."""
+    if outer.feature == "country":
+        return CONTAINER_BONUS if place.country == outer.country else -CONTAINER_BONUS
+    if outer.feature != "region" or place.country != outer.country:
+        return 0.0 if place.country == outer.country else -CONTAINER_BONUS
+    near = km_between(place.latitude, place.longitude, outer.latitude, outer.longitude)
+    return CONTAINER_BONUS if near <= REGION_REACH_KM else 0.0
 
 
 def by_own_name(cand: Candidate) -> bool:
@@ -222,16 +253,20 @@ def alias_cost(mention: Mention, cand: Candidate) -> float:
     return ALIAS_COST if rival else 0.0
 
 
-def _best(mention: Mention, focus: dict[str, float], others: list) -> Reading | None:  # type: ignore[type-arg]
+def _best(
+    mention: Mention, focus: dict[str, float], others: list[GazPlace], outer: GazPlace | None = None
+) -> Reading | None:
     best: Reading | None = None
     for cand in mention.candidates:
         score = candidate_score(mention, cand, focus)
         if score == 0.0:
             continue
         score -= alias_cost(mention, cand)
+        if outer is not None and outer.id != cand.place.id:
+            score += container_fit(cand.place, outer)
         if others:
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
-            far = near > FAR_KM and cand.place.population < 100_000
+            far = near > FAR_KM and cand.place.population < 100_000 and cand.place.feature != "region"
             score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)
         if best is None or score > best.score:
             best = Reading(cand, score)
