@@ -69,7 +69,7 @@ _APPOSITION_LINKS = {"au", "aux", "en", "dans"}
 _JOINING_WORDS = {"et", "ou", "en"}
 _CONTAINER_LINKS = {"en", "au", "aux", "dans"}
 # what may stand between a place and the region or country it lies in: "dans la province du", "dans l'État de"
-_CONTAINER_WORDS = _CONTAINER_LINKS | {"le", "la", "les", "l'", "de", "du", "d'", "province", "région", "état", "préfecture"}
+_CONTAINER_WORDS = _CONTAINER_LINKS | {"le", "la", "les", "l'", "de", "du", "d'"} | {"province", "région", "état", "préfecture"}
 _ELISIONS = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}  # folded: the apostrophe is gone
 _ORIENTATION = {
     "nord",
@@ -478,7 +478,8 @@ def listed_with_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "Parkland en Floride", "Kidal, au Mali", "Beni, dans la province du Nord-Kivu": the next mention contains this one."""
+    """ "Parkland en Floride", "Kidal, au Mali", "Beni, dans la province du Nord-Kivu": the next mention contains
+    this one."""
     for i, (mention, following) in enumerate(pairwise(mentions)):
         words = [t.lower_ for t in doc[mention.end : following.start] if t.text != ","]
         if words and words[0] in _CONTAINER_LINKS and len(words) <= 4 and all(w in _CONTAINER_WORDS for w in words):

@@ -218,9 +218,9 @@ def read_inside_containers(
     for i, m in enumerate(mentions):
         outer = readings[m.container] if m.container is not None else None
         if outer is not None:
-            readings[i] = _best(m, focus, others[i], outer.candidate.place)
-            if readings[i] is not None:
-                settled.setdefault(strict_key(m.text), readings[i])
+            inside = readings[i] = _best(m, focus, others[i], outer.candidate.place)
+            if inside is not None:
+                settled.setdefault(strict_key(m.text), inside)
     for i, m in enumerate(mentions):
         same = settled.get(strict_key(m.text))
         if same is not None and m.container is None and readings[i] is not None:
