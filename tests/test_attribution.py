@@ -17,34 +17,44 @@ def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         # the person in apposition to a title is the source
         ("Le ministre de la Défense, Amadou Diallo, estime que la situation est sous contrôle.", "Amadou Diallo"),
         # an inverted subject and its apposition
-        ('"Nous tenons la ville", affirme le porte-parole du mouvement, Jean-Pierre Kabila, dimanche.',
-         "Jean-Pierre Kabila"),
+        (
+            '"Nous tenons la ville", affirme le porte-parole du mouvement, Jean-Pierre Kabila, dimanche.',
+            "Jean-Pierre Kabila",
+        ),
         # a name the parser splits off its title, and a subject an incise splits off its verb
         ("L'agence d'information russe Sputnik a annoncé l'arrivée d'un convoi à Hassaké.", "Sputnik"),
         # the medium a witness spoke to
         ("Une habitante, Aïcha Traoré, a déclaré à l'agence de presse AFP que les tirs avaient duré une heure.", "AFP"),
         # a title and its holder make one source; the subject before the verb, not the object after it
-        ("Le porte-parole de la mission, Omar Sidibé, estime cette semaine que le calme est revenu.",
-         "porte-parole de la mission, Omar Sidibé"),
-        ("Deux villages ont été incendiés, selon le chef de canton, le sultan Abakar Issa.",
-         "chef de canton, sultan Abakar Issa"),
+        (
+            "Le porte-parole de la mission, Omar Sidibé, estime cette semaine que le calme est revenu.",
+            "porte-parole de la mission, Omar Sidibé",
+        ),
+        (
+            "Deux villages ont été incendiés, selon le chef de canton, le sultan Abakar Issa.",
+            "chef de canton, sultan Abakar Issa",
+        ),
         # verbs of speech beyond "déclarer": confier, réagir, dire
-        ("Moussa Keita, chercheur au Timbuktu Institute, confie que les attaques se multiplient.",
-         "Moussa Keita"),
+        ("Moussa Keita, chercheur au Timbuktu Institute, confie que les attaques se multiplient.", "Moussa Keita"),
         # a body the speaker works for is a source too
-        ("Moussa Keita, chercheur au Timbuktu Institute, confie que les attaques se multiplient.",
-         "Timbuktu Institute"),
+        (
+            "Moussa Keita, chercheur au Timbuktu Institute, confie que les attaques se multiplient.",
+            "Timbuktu Institute",
+        ),
         # an acronym defined in the article gives the source its full name
-        ("Le Comité pour la paix au Kivu (CPK) a dénoncé des tueries. Selon le CPK, vingt civils ont péri.",
-         "Comité pour la paix au Kivu (CPK)"),
+        (
+            "Le Comité pour la paix au Kivu (CPK) a dénoncé des tueries. Selon le CPK, vingt civils ont péri.",
+            "Comité pour la paix au Kivu (CPK)",
+        ),
         ("Les Nations unies (ONU) affirment que mille familles ont fui.", "Nations unies"),
         # the long form of a known agency is kept beside its short name
         ("Un témoin a déclaré à l'agence de presse Associated Press que le pont avait sauté.", "Associated Press"),
         # a medium that is not in our list, named after its kind
-        ("Des sources judiciaires ont déclaré à la radio locale Sahel FM qu'aucune plainte n'avait été déposée.",
-         "radio locale Sahel FM"),
-        ("Dans une interview accordée à la chaîne Voxafrica, le général a promis de reprendre la ville.",
-         "Voxafrica"),
+        (
+            "Des sources judiciaires ont déclaré à la radio locale Sahel FM qu'aucune plainte n'avait été déposée.",
+            "radio locale Sahel FM",
+        ),
+        ("Dans une interview accordée à la chaîne Voxafrica, le général a promis de reprendre la ville.", "Voxafrica"),
     ],
 )
 def test_sources_are_found(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

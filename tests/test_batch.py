@@ -25,16 +25,26 @@ from temoin.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
-    ("Des hommes armés ont tué au moins huit civils mardi dans le village de Djibo, au nord du Burkina Faso, "
-     "selon des sources sécuritaires."),
-    ("L'armée malienne a mené une frappe aérienne près de Gao jeudi. Elle affirme avoir neutralisé une "
-     "dizaine de combattants."),
-    ("Des centaines de personnes ont manifesté samedi à Niamey contre la vie chère. La police a dispersé "
-     "le cortège avec des gaz lacrymogènes."),
-    ("Deux soldats ont été tués lundi dans l'explosion d'un engin explosif au passage de leur convoi près "
-     "de Ménaka, a indiqué l'armée."),
-    ("Des affrontements ont opposé l'armée et des rebelles à Kidal dimanche, faisant plusieurs morts "
-     "des deux côtés, selon des habitants."),
+    (
+        "Des hommes armés ont tué au moins huit civils mardi dans le village de Djibo, au nord du Burkina Faso, "
+        "selon des sources sécuritaires."
+    ),
+    (
+        "L'armée malienne a mené une frappe aérienne près de Gao jeudi. Elle affirme avoir neutralisé une "
+        "dizaine de combattants."
+    ),
+    (
+        "Des centaines de personnes ont manifesté samedi à Niamey contre la vie chère. La police a dispersé "
+        "le cortège avec des gaz lacrymogènes."
+    ),
+    (
+        "Deux soldats ont été tués lundi dans l'explosion d'un engin explosif au passage de leur convoi près "
+        "de Ménaka, a indiqué l'armée."
+    ),
+    (
+        "Des affrontements ont opposé l'armée et des rebelles à Kidal dimanche, faisant plusieurs morts "
+        "des deux côtés, selon des habitants."
+    ),
     "Le ministre a présenté mercredi le budget de l'éducation pour l'année prochaine devant les députés.",
 ]
 BAD = [
@@ -49,15 +59,25 @@ def write_corpus(path: Path, count: int = len(TEXTS), bad: bool = True) -> Path:
     def text(i: int) -> str:
         return TEXTS[i % len(TEXTS)] + (f" Dépêche numéro {i}." if i >= len(TEXTS) else "")
 
-    lines = [json.dumps({"id": f"art-{i:03d}", "published": "2024-03-14", "outlet": f"Journal {i % 3}",
-                         "text": text(i)}, ensure_ascii=False) for i in range(count)]
+    lines = [
+        json.dumps(
+            {"id": f"art-{i:03d}", "published": "2024-03-14", "outlet": f"Journal {i % 3}", "text": text(i)},
+            ensure_ascii=False,
+        )
+        for i in range(count)
+    ]
     path.write_text("\n".join(lines + (BAD if bad else [])) + "\n", encoding="utf-8")
     return path
 
 
 def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "temoin.batch", *args, "--no-progress"], capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "temoin.batch", *args, "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def dump(db: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -88,18 +108,19 @@ def test_local_run_stores_results_and_failures_once(local_run: tuple[Path, Path]
         reasons = sorted(reason for _, _, _, reason in store.failures())
     assert any("does not look French" in r for r in reasons) and any("no text" in r for r in reasons)
     assert any("not valid JSON" in r for r in reasons)
-    listed = subprocess.run([sys.executable, "-m", "temoin.cli", "failures", "--db", str(db)],
-                            capture_output=True, text=True, cwd=ROOT)
+    listed = subprocess.run(
+        [sys.executable, "-m", "temoin.cli", "failures", "--db", str(db)], capture_output=True, text=True, cwd=ROOT
+    )
     assert "3 failure(s)" in listed.stderr and "not valid JSON" in listed.stdout
 
 
 @pytest.mark.slow
-def test_dask_on_a_scheduler_matches_local_record_for_record(local_run: tuple[Path, Path],
-                                                             tmp_path: Path) -> None:
+def test_dask_on_a_scheduler_matches_local_record_for_record(local_run: tuple[Path, Path], tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     corpus, local_db = local_run
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None)
+    cluster = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
     with cluster, open_store(tmp_path / "dask.db") as store:
         engine = DaskEngine(workers=1, scheduler=cluster.scheduler_address)
         report = run_batch([str(corpus)], store, engine, chunk_size=4, progress=False)
@@ -114,17 +135,33 @@ def test_dask_on_a_scheduler_matches_local_record_for_record(local_run: tuple[Pa
     table = ds.dataset(tmp_path / "pq", format="parquet", partitioning="hive").to_table()
     with open_store(local_db) as store:
         assert rows == table.num_rows == store.count("events")
-    assert {p.name for p in (tmp_path / "pq").iterdir() if p.is_dir()} <= {"country=BF", "country=ML",
-                                                                            "country=NE", "country=unknown"}
+    assert {p.name for p in (tmp_path / "pq").iterdir() if p.is_dir()} <= {
+        "country=BF",
+        "country=ML",
+        "country=NE",
+        "country=unknown",
+    }
 
 
 @pytest.mark.slow
 def test_sigkill_loses_nothing_committed_and_rerun_finishes(tmp_path: Path) -> None:
     corpus, db = write_corpus(tmp_path / "in.jsonl", count=30, bad=False), tmp_path / "crash.db"
-    args = [sys.executable, "-m", "temoin.batch", str(corpus), "--db", str(db), "--workers", "1",
-            "--chunk-size", "2", "--no-progress"]
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    args = [
+        sys.executable,
+        "-m",
+        "temoin.batch",
+        str(corpus),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+        "--chunk-size",
+        "2",
+        "--no-progress",
+    ]
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         committed = wait_for_articles(db, at_least=4, timeout=120)
     finally:
@@ -214,8 +251,7 @@ def test_repeated_texts_are_analysed_once_and_stored_as_aliases(tmp_path: Path) 
         assert (again.analysed, again.aliased, again.nlp_texts, again.skipped) == (0, 0, 0, 13)
         assert store.count("articles") == 3 and store.count("aliases") == 10
     more = tmp_path / "more.jsonl"  # a later batch: texts stored before are aliased, not analysed
-    more.write_text(json.dumps({"id": "late", "published": "2024-03-14", "text": TEXTS[1]}) + "\n",
-                    encoding="utf-8")
+    more.write_text(json.dumps({"id": "late", "published": "2024-03-14", "text": TEXTS[1]}) + "\n", encoding="utf-8")
     with open_store(tmp_path / "t.db") as store:
         late = run_batch([str(more)], store, engine, progress=False)
         assert (late.analysed, late.aliased, late.nlp_texts) == (0, 1, 0)
@@ -225,8 +261,9 @@ def test_an_alias_batch_is_one_transaction_per_thousand(tmp_path: Path, monkeypa
     from temoin.batch import runner
 
     corpus = tmp_path / "in.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"c{i}", "text": TEXTS[0]}) + "\n" for i in range(25)),
-                      encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"id": f"c{i}", "text": TEXTS[0]}) + "\n" for i in range(25)), encoding="utf-8"
+    )
     calls: list[int] = []
     monkeypatch.setattr(runner, "ALIAS_BATCH", 10)
     with open_store(tmp_path / "t.db") as store:

@@ -58,7 +58,9 @@ def test_periods_are_marked_as_background() -> None:
 
 
 def test_the_day_after_counts_from_the_last_date_told(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = ("Des combattants ont attaqué lundi un poste de l'armée à Bulo Burde. Le lendemain, un engin explosif a "
-            "visé un convoi militaire près de Mogadiscio.")
+    text = (
+        "Des combattants ont attaqué lundi un poste de l'armée à Bulo Burde. Le lendemain, un engin explosif a "
+        "visé un convoi militaire près de Mogadiscio."
+    )
     events = analyzer.analyze(text, "2024-03-07").events
     assert [str(e.event_date) for e in events] == ["2024-03-04", "2024-03-05"]

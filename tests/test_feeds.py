@@ -90,19 +90,39 @@ def test_summary_html_becomes_text_without_scripts() -> None:
     assert text_of_fragment("<p>Un</p><script>alert(1)</script><p>deux &amp; trois</p>") == "Un\ndeux & trois"
 
 
-ITEM_PIECES = st.sampled_from([
-    "<item>", "</item>", "<title>", "</title>", "<link>http://x.example/a</link>", "<description>", "</description>",
-    "<pubDate>Wed, 14 Feb 2024 09:30:00 +0000</pubDate>", "<pubDate>31 Feb 99999</pubDate>", "<guid>g</guid>",
-    "&lt;p&gt;", "&#xD800;", "&#0;", "<![CDATA[", "]]>", "<!DOCTYPE x [<!ENTITY a 'aaaa'>]>", "&a;", "é", "\x00",
-    "Des combats ont éclaté près de Gao, selon l'armée, et des civils ont fui la ville vers le sud. ",
-])
+ITEM_PIECES = st.sampled_from(
+    [
+        "<item>",
+        "</item>",
+        "<title>",
+        "</title>",
+        "<link>http://x.example/a</link>",
+        "<description>",
+        "</description>",
+        "<pubDate>Wed, 14 Feb 2024 09:30:00 +0000</pubDate>",
+        "<pubDate>31 Feb 99999</pubDate>",
+        "<guid>g</guid>",
+        "&lt;p&gt;",
+        "&#xD800;",
+        "&#0;",
+        "<![CDATA[",
+        "]]>",
+        "<!DOCTYPE x [<!ENTITY a 'aaaa'>]>",
+        "&a;",
+        "é",
+        "\x00",
+        "Des combats ont éclaté près de Gao, selon l'armée, et des civils ont fui la ville vers le sud. ",
+    ]
+)
 
 
 @settings(max_examples=120, deadline=None)
-@given(st.one_of(
-    st.binary(max_size=300),
-    st.lists(ITEM_PIECES, max_size=40).map(lambda p: ("<rss><channel>" + "".join(p) + "</channel></rss>").encode()),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.lists(ITEM_PIECES, max_size=40).map(lambda p: ("<rss><channel>" + "".join(p) + "</channel></rss>").encode()),
+    )
+)
 def test_read_feed_never_raises_and_refuses_with_a_reason(data: bytes) -> None:
     for item in read_feed(data, "in.rss", None, OFFLINE):
         if isinstance(item, InputFailure):

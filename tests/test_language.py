@@ -50,8 +50,11 @@ def test_other_scripts_are_named(script: str, text: str) -> None:
 
 
 def test_check_article_refuses_with_the_language_and_the_job_goes_on() -> None:
-    with pytest.raises(NotFrenchError, match=r"^article en: the text does not look French: the language looks like "
-                                             r"English$"):
+    with pytest.raises(
+        NotFrenchError,
+        match=r"^article en: the text does not look French: the language looks like "
+        r"English$",
+    ):
         check_article(Article("en", OTHERS["English"]))
     check_article(Article("fr", FRENCH[0]))
 

@@ -18,12 +18,20 @@ def place(name: str, lat: float, lon: float, precision: int = 1) -> Location:
     return Location(name, "ML", lat, lon, precision)
 
 
-def attack(day: int, where: Location, dead: int | None = None, certainty: str = "asserted",
-           actor1: Actor | None = GUNMEN, actor2: Actor | None = CIVILIANS,
-           event_type: str = "Violence against civilians", sources: tuple[str, ...] = ()) -> Event:
+def attack(
+    day: int,
+    where: Location,
+    dead: int | None = None,
+    certainty: str = "asserted",
+    actor1: Actor | None = GUNMEN,
+    actor2: Actor | None = CIVILIANS,
+    event_type: str = "Violence against civilians",
+    sources: tuple[str, ...] = (),
+) -> Event:
     sub = "Attack" if event_type == "Violence against civilians" else "Armed clash"
-    return Event(event_type, sub, date(2024, 3, day), 1, actor1, actor2, where, dead,
-                 sources=list(sources), certainty=certainty)  # type: ignore[arg-type]
+    return Event(
+        event_type, sub, date(2024, 3, day), 1, actor1, actor2, where, dead, sources=list(sources), certainty=certainty
+    )  # type: ignore[arg-type]
 
 
 def one(merged: list[MergedEvent]) -> MergedEvent:
@@ -33,8 +41,7 @@ def one(merged: list[MergedEvent]) -> MergedEvent:
 
 def test_two_outlets_same_event_merge_with_their_differences() -> None:
     asserted = attack(12, place("Tombouctou", 16.7735, -3.0074), 12, "asserted", JNIM)
-    attributed = attack(13, place("Timbuktu", 16.7666, -2.9997), 15, "attributed", GUNMEN,
-                        sources=("sources locales",))
+    attributed = attack(13, place("Timbuktu", 16.7666, -2.9997), 15, "attributed", GUNMEN, sources=("sources locales",))
     event = one(merge_events([("a1", "Le Journal", asserted), ("b7", "Radio Sahel", attributed)]))
     assert [r.article_id for r in event.reports] == ["a1", "b7"]
     assert (event.fatalities_min, event.fatalities_max) == (12, 15)
@@ -50,8 +57,7 @@ def test_two_outlets_same_event_merge_with_their_differences() -> None:
 def test_two_attacks_same_day_100_km_apart_stay_two() -> None:
     djibo, far = place("Djibo", 14.10, -1.63), place("Arbinda", 14.10, -0.70)
     assert 95 < distance_km(djibo, far) < 110
-    merged = merge_events([("a1", "Le Journal", attack(12, djibo, 5)),
-                           ("b1", "Radio Sahel", attack(12, far, 5))])
+    merged = merge_events([("a1", "Le Journal", attack(12, djibo, 5)), ("b1", "Radio Sahel", attack(12, far, 5))])
     assert len(merged) == 2
     assert all(m.outlet_count == 1 and not m.asserted_vs_attributed for m in merged)
 
@@ -78,9 +84,15 @@ def test_same_article_never_merges_with_itself_and_swapped_roles_do() -> None:
 
 def test_one_outlet_twice_is_one_independent_outlet() -> None:
     here = place("Gao", 16.27, -0.04)
-    event = one(merge_events([("a", "Le Journal", attack(12, here, 3)),
-                              ("b", "le journal", attack(12, here, 3)),
-                              ("c", "", attack(12, here, 4, "hedged"))]))
+    event = one(
+        merge_events(
+            [
+                ("a", "Le Journal", attack(12, here, 3)),
+                ("b", "le journal", attack(12, here, 3)),
+                ("c", "", attack(12, here, 4, "hedged")),
+            ]
+        )
+    )
     assert event.outlet_count == 2  # "Le Journal" folded, and the article without an outlet
     assert event.asserting_outlets == ("Le Journal",) and event.asserted_vs_attributed
 
@@ -102,9 +114,10 @@ def test_region_level_places_merge_wider_and_undated_reports_stay_alone() -> Non
 
 def test_reports_from_results_and_report_objects() -> None:
     here = place("Gao", 16.27, -0.04)
-    results = [ArticleResult(Article("a", "texte", outlet="Le Journal"), [attack(12, here, 2)]),
-               ArticleResult(Article("b", "texte", outlet="Radio Sahel"),
-                             [attack(12, here, 4, "attributed")])]
+    results = [
+        ArticleResult(Article("a", "texte", outlet="Le Journal"), [attack(12, here, 2)]),
+        ArticleResult(Article("b", "texte", outlet="Radio Sahel"), [attack(12, here, 4, "attributed")]),
+    ]
     reports = reports_from_results(results)
     assert reports[0] == Report("a", "Le Journal", results[0].events[0])
     event = one(merge_events(reports))

@@ -48,8 +48,13 @@ def server_url() -> str | None:
     if url_file.exists() and reachable(url_file.read_text().strip()):
         return url_file.read_text().strip()
     try:
-        done = subprocess.run(["bash", str(ROOT / "scripts" / "start-postgres.sh")], capture_output=True,
-                              text=True, timeout=120, env={**os.environ, "TEMOIN_PG_NO_INSTALL": "1"})
+        done = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "start-postgres.sh")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "TEMOIN_PG_NO_INSTALL": "1"},
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout.strip().splitlines()[-1] if done.returncode == 0 and done.stdout.strip() else None
@@ -67,8 +72,7 @@ def reachable(url: str) -> bool:
 def server() -> str:
     url = server_url()
     if not url or not reachable(url):
-        pytest.skip("no PostgreSQL server: set TEMOIN_TEST_PG=postgresql://... "
-                    "or run scripts/start-postgres.sh")
+        pytest.skip("no PostgreSQL server: set TEMOIN_TEST_PG=postgresql://... or run scripts/start-postgres.sh")
     return url
 
 
@@ -86,18 +90,38 @@ def pg_url(server: str) -> Iterator[str]:
 def sample(article_id: str, day: int | None = 12, country: str = "ML", dead: int = 3) -> ArticleResult:
     """A hand-made result with every kind of record, including awkward values."""
     when = date(2024, 3, day) if day else None
-    event = Event("Violence against civilians", "Attack", when, 1 if when else None,
-                  Actor("Unidentified Armed Group (Mali)", "MLI", "UAF", "des hommes armés"),
-                  Actor("Civilians (Mali)", "MLI", "CVL", "des civils"),
-                  Location("Gao", country, 16.2666612, -0.0400123, 1, "2457163"), dead, 1,
-                  ["AFP", "sources locales"], "attributed", Evidence(4, 30, "ont tué trois civils"),
-                  "ASSAULT", "tué", "Note: 100% d'« accents » et \\ barres_obliques")
+    event = Event(
+        "Violence against civilians",
+        "Attack",
+        when,
+        1 if when else None,
+        Actor("Unidentified Armed Group (Mali)", "MLI", "UAF", "des hommes armés"),
+        Actor("Civilians (Mali)", "MLI", "CVL", "des civils"),
+        Location("Gao", country, 16.2666612, -0.0400123, 1, "2457163"),
+        dead,
+        1,
+        ["AFP", "sources locales"],
+        "attributed",
+        Evidence(4, 30, "ont tué trois civils"),
+        "ASSAULT",
+        "tué",
+        "Note: 100% d'« accents » et \\ barres_obliques",
+    )
     return ArticleResult(
-        Article(article_id, f"Texte de l'article {article_id} : des hommes armés ont tué trois civils.",
-                date(2024, 3, 13), "Titre", "https://example.org/a", "Le Journal"),
-        [event], [Place("Gao", 4, 7, 16.26666, -0.04001, country, "city", "Gao", "2457163")],
-        [Attribution("AFP", 40, 43)], [Label("terroristes", 50, 61, "loaded", "Name_Calling-Labeling", "")],
-        LanguageProfile(12, 1, 1.0, 0.0, 0.0))
+        Article(
+            article_id,
+            f"Texte de l'article {article_id} : des hommes armés ont tué trois civils.",
+            date(2024, 3, 13),
+            "Titre",
+            "https://example.org/a",
+            "Le Journal",
+        ),
+        [event],
+        [Place("Gao", 4, 7, 16.26666, -0.04001, country, "city", "Gao", "2457163")],
+        [Attribution("AFP", 40, 43)],
+        [Label("terroristes", 50, 61, "loaded", "Name_Calling-Labeling", "")],
+        LanguageProfile(12, 1, 1.0, 0.0, 0.0),
+    )
 
 
 def both(tmp_path: Path, pg_url: str) -> tuple[Store, PostgresStore]:
@@ -127,8 +151,7 @@ def test_fresh_database_is_migrated_once(pg_url: str) -> None:
 
 def test_same_answers_as_sqlite(tmp_path: Path, pg_url: str) -> None:
     lite, pg = both(tmp_path, pg_url)
-    results = [sample("b", 12, "ML", 3), sample("a", None, "NE", 0), sample("B2", 14, "BF", 7),
-               sample("_", 12)]
+    results = [sample("b", 12, "ML", 3), sample("a", None, "NE", 0), sample("B2", 14, "BF", 7), sample("_", 12)]
     for store in (lite, pg):
         for r in results:
             store.save(r)
@@ -137,18 +160,29 @@ def test_same_answers_as_sqlite(tmp_path: Path, pg_url: str) -> None:
         store.save_failure("article x", "article x: the text does not look French", "x")
     assert [r.to_dict() for r in pg.results()] == [r.to_dict() for r in lite.results()]
     assert [r.to_dict() for r in pg.results(["a"])] == [r.to_dict() for r in lite.results(["a"])]
-    for flt in (None, EventFilter(country="bf"), EventFilter(actor="armed"), EventFilter(actor="%"),
-                EventFilter(since=date(2024, 3, 13)), EventFilter(event_type="Attack", limit=2),
-                EventFilter(article_id="a"), EventFilter(country="MLI", until=date(2024, 3, 12))):
+    for flt in (
+        None,
+        EventFilter(country="bf"),
+        EventFilter(actor="armed"),
+        EventFilter(actor="%"),
+        EventFilter(since=date(2024, 3, 13)),
+        EventFilter(event_type="Attack", limit=2),
+        EventFilter(article_id="a"),
+        EventFilter(country="MLI", until=date(2024, 3, 12)),
+    ):
         assert pg.events(flt) == lite.events(flt), flt
     assert [f[1:] for f in pg.failures()] == [f[1:] for f in lite.failures()]
     for table in ("articles", "events", "places", "attributions", "labels", "failures"):
         assert pg.count(table) == lite.count(table), table
     stored = results[1].article
     for store in (lite, pg):  # two aliases of "a", one of an article never stored
-        store.save_aliases([Alias("a-bis", text_hash(stored.text), None, "a"),
-                            Alias("b", text_hash(stored.text), None, "a", "titre"),
-                            Alias("orphan", "0" * 64, None, "nowhere")])
+        store.save_aliases(
+            [
+                Alias("a-bis", text_hash(stored.text), None, "a"),
+                Alias("b", text_hash(stored.text), None, "a", "titre"),
+                Alias("orphan", "0" * 64, None, "nowhere"),
+            ]
+        )
     assert pg.count("aliases") == lite.count("aliases") == 3 and pg.count("articles") == lite.count("articles")
     assert pg.analysed_texts() == lite.analysed_texts()
     assert pg.article_keys() == lite.article_keys()
@@ -209,7 +243,8 @@ def test_batch_into_postgres_matches_sqlite(tmp_path: Path, pg_url: str, analyze
         'cinq civils mercredi à Ménaka, dans le nord-est du Mali, selon des notables de la ville."}\n'
         '{"id": "p2", "text": "This short note, written in English, should be stored as one failure by this '
         'batch run, because temoin only reads French reporting."}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     engine = InlineEngine(analyzer)
     with open_pg_store(pg_url) as pg, open_store(tmp_path / "t.db") as lite:
         for store in (pg, lite):

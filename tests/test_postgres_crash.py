@@ -60,8 +60,19 @@ def new_database(server: str) -> Iterator[Callable[[], str]]:
 
 
 def batch_args(corpus: Path, url: str) -> list[str]:
-    return [sys.executable, "-m", "temoin.batch", str(corpus), "--db", url, "--workers", "1",
-            "--chunk-size", "2", "--no-progress"]
+    return [
+        sys.executable,
+        "-m",
+        "temoin.batch",
+        str(corpus),
+        "--db",
+        url,
+        "--workers",
+        "1",
+        "--chunk-size",
+        "2",
+        "--no-progress",
+    ]
 
 
 def run_to_the_end(corpus: Path, url: str) -> subprocess.CompletedProcess[str]:
@@ -88,8 +99,9 @@ def timed_run(corpus: Path, url: str, log: Path, timeout: float = 300) -> tuple[
 def kill_when(corpus: Path, url: str, articles: int, jitter: float, timeout: float = 300) -> bool:
     """Start a batch; once ``articles`` articles are stored, wait ``jitter`` seconds and SIGKILL it and its
     worker. Whether it finished before."""
-    proc = subprocess.Popen(batch_args(corpus, url), cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        batch_args(corpus, url), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + timeout
         while articles_stored(url) < articles:
@@ -113,8 +125,9 @@ def wait_for_sessions_to_end(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     with psycopg.connect(url, autocommit=True) as conn:
         while True:
-            row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                               "AND pid <> pg_backend_pid()").fetchone()
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchone()
             if not row or row[0] == 0:
                 return
             if time.monotonic() > deadline:
@@ -127,9 +140,12 @@ def snapshot(url: str) -> dict[str, Any]:
     with open_pg_store(url) as store, psycopg.connect(url) as conn:
         counts = {t: store.count(t) for t in sorted(TABLES)}
         duplicates = conn.execute("SELECT count(*) - count(DISTINCT (article_id, idx)) FROM events").fetchone()
-        return {"results": [r.to_dict() for r in store.results()], "counts": counts,
-                "failures": sorted((s, a, r) for _, s, a, r in store.failures()),
-                "event_duplicates": duplicates[0] if duplicates else None}
+        return {
+            "results": [r.to_dict() for r in store.results()],
+            "counts": counts,
+            "failures": sorted((s, a, r) for _, s, a, r in store.failures()),
+            "event_duplicates": duplicates[0] if duplicates else None,
+        }
 
 
 def articles_stored(url: str) -> int:
@@ -143,7 +159,8 @@ def articles_stored(url: str) -> int:
 
 @pytest.mark.slow
 def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_run(
-        tmp_path: Path, new_database: Callable[[], str]) -> None:
+    tmp_path: Path, new_database: Callable[[], str]
+) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", count=ARTICLES)  # with 3 bad lines: failures count too
     reference, crashed = new_database(), new_database()
     status, stderr, analysing = timed_run(corpus, reference, tmp_path / "reference.log")
@@ -158,16 +175,16 @@ def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_run(
     # First kill anywhere in the first seconds (connecting, creating the schema, loading the model, the
     # first failures); then each run, resuming what the one before left, is killed at a random moment
     # after a random number of further articles: inside an analysis, a chunk's transaction or its commit.
-    plan = [(0, rng.uniform(0.0, 3.0))] + [(rng.randint(1, 3), rng.uniform(0.0, 2 * per_article))
-                                           for _ in range(KILLS - 1)]
+    plan = [(0, rng.uniform(0.0, 3.0))] + [
+        (rng.randint(1, 3), rng.uniform(0.0, 2 * per_article)) for _ in range(KILLS - 1)
+    ]
     for more, jitter in plan:
         before = stored[-1] if stored else 0
         finished = kill_when(corpus, crashed, min(ARTICLES, before + more), jitter)
         stored.append(articles_stored(crashed))
         if finished:
             break
-    print(f"TEMOIN_CRASH_SEED={seed}; {per_article:.2f} s per article; "
-          f"articles stored after each kill: {stored}")
+    print(f"TEMOIN_CRASH_SEED={seed}; {per_article:.2f} s per article; articles stored after each kill: {stored}")
     assert stored == sorted(stored), "a kill lost committed articles"
     rerun = run_to_the_end(corpus, crashed)
     assert rerun.returncode == 1, rerun.stderr  # the bad lines fail again...
@@ -179,7 +196,8 @@ def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_run(
 
 def differences(got: list[dict[str, Any]], expected: list[dict[str, Any]]) -> list[str]:
     """Which article differs in which field (readable when the results are not the same)."""
-    found = [f"{a['id']}: {field}" for a, b in zip(got, expected, strict=False)
-             for field in a if a[field] != b.get(field)]
+    found = [
+        f"{a['id']}: {field}" for a, b in zip(got, expected, strict=False) for field in a if a[field] != b.get(field)
+    ]
     ids = ([a["id"] for a in got], [b["id"] for b in expected])
     return found + ([f"article ids {ids[0]} != {ids[1]}"] if ids[0] != ids[1] else [])

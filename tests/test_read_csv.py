@@ -49,7 +49,7 @@ def test_named_columns_map_to_article_fields_and_bad_rows_are_named() -> None:
 
 
 def test_default_columns_commas_and_a_byte_order_mark() -> None:
-    data = ("\ufeffid,text,published\na,\"" + TEXT + "\",2024-01-02\n").encode()
+    data = ('\ufeffid,text,published\na,"' + TEXT + '",2024-01-02\n').encode()
     [article] = read(data)
     assert isinstance(article, Article) and article.id == "a" and article.text == TEXT
     assert article.published == date(2024, 1, 2)
@@ -80,7 +80,7 @@ def test_unknown_fields_in_the_column_option_are_refused() -> None:
 
 
 def test_bad_bytes_and_broken_quotes_are_named_and_the_rest_is_read() -> None:
-    data = b"id,text\n1,\"" + TEXT.encode() + b"\"\n2,caf\xe9\n3,\"ok \"x\" bad\"\n4,\"" + TEXT.encode() + b"\"\n"
+    data = b'id,text\n1,"' + TEXT.encode() + b'"\n2,caf\xe9\n3,"ok "x" bad"\n4,"' + TEXT.encode() + b'"\n'
     items = read(data)
     assert [i.id for i in items if isinstance(i, Article)] == ["1", "4"]
     assert reasons(items)[0] == "in.csv:3: not valid UTF-8 (byte 5)"
@@ -88,7 +88,7 @@ def test_bad_bytes_and_broken_quotes_are_named_and_the_rest_is_read() -> None:
 
 
 def test_a_row_over_the_limit_is_skipped_and_the_next_rows_are_read() -> None:
-    data = b"id,text\n1,short\n2," + b"x" * 500 + b"\n3,\"never closed\n" + b"y" * 300 + b"\n"
+    data = b"id,text\n1,short\n2," + b"x" * 500 + b'\n3,"never closed\n' + b"y" * 300 + b"\n"
     items = read(data, max_bytes=200)
     assert reasons(items) == [
         "in.csv:3: row longer than 200 bytes, the input limit; skipped",
@@ -113,8 +113,10 @@ def test_a_binary_or_empty_file_is_one_failure() -> None:
     st.one_of(
         st.binary(max_size=400),
         st.lists(
-            st.lists(st.sampled_from(["id", "text", "a", '"', '""', ",", ";", "\t", "\r", "é", "\x00", "x" * 40]),
-                     max_size=12).map("".join),
+            st.lists(
+                st.sampled_from(["id", "text", "a", '"', '""', ",", ";", "\t", "\r", "é", "\x00", "x" * 40]),
+                max_size=12,
+            ).map("".join),
             max_size=8,
         ).map(lambda rows: "\n".join(rows).encode("utf-8", "surrogatepass")),
     ),

@@ -87,11 +87,36 @@ def test_binary_empty_and_textless_pages_are_refused_with_the_reason(tmp_path: P
     assert failure_of(b"", tmp_path).endswith("page.html: not readable as HTML")
 
 
-HTML_PIECES = st.sampled_from([
-    "<html>", "<body>", "<div>", "</div>", "<p>", "</p>", "<article>", "<title>", "</title>", "<meta name='date' "
-    "content='2024-13-45'>", "<script>", "<!--", "-->", "<![CDATA[", "&#0;", "&#xD800;", "&amp;", "\x00", "é",
-    "Des combats ont éclaté près de Gao, selon l'armée. ", "<table><tr><td>", "<br>", "<<", ">", "'", '"',
-])
+HTML_PIECES = st.sampled_from(
+    [
+        "<html>",
+        "<body>",
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<article>",
+        "<title>",
+        "</title>",
+        "<meta name='date' content='2024-13-45'>",
+        "<script>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "&#0;",
+        "&#xD800;",
+        "&amp;",
+        "\x00",
+        "é",
+        "Des combats ont éclaté près de Gao, selon l'armée. ",
+        "<table><tr><td>",
+        "<br>",
+        "<<",
+        ">",
+        "'",
+        '"',
+    ]
+)
 
 
 @settings(max_examples=120, deadline=None)

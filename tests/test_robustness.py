@@ -46,21 +46,114 @@ ANY_TEXT = st.text(st.characters(exclude_categories=()))  # every code point, lo
 # Pieces of French conflict reporting and of what the web and hostile writers add to it.
 FRAGMENTS = [
     "Des hommes armés ont tué au moins 12 soldats",
-    "mardi", "lundı dernier", "LUNDİ", "dans la nuit de samedi à dimanche", "hier", "avant-hier", "la veille",
-    "le 3 mars 2024", "1er ſeptembre", "31/02/2024", "12/13/2024", "il y a 3 jours", "il y a ſix ſemaines",
-    "il y a 99999999 jours", "l'an dernier", "la semaine dernière", "depuis le début de l'année", "mi-août",
-    "au moins", "près de", "une dizaine de", "des dizaines de", "40 assaillants et 7 soldats tués",
-    "1 000 000 000 000 morts", "9" * 40, " blessés", " morts", " civils", " tués", ", dont deux enfants",
-    "terroristes", "forces d'occupation", "régime de Kiev", "lâche attaque", "sionistes",
-    "Djibo", "Gao", "Ménaka", "Kidal", "Bamako", "Ouagadougou", "Niamey", "Gaza", "Kharkiv", "Goma",
-    "au Burkina Faso", "près de Tombouctou", "selon une source sécuritaire", "a indiqué l'armée",
-    "l'armée malienne", "des jihadistes du JNIM", "le M23", "Wagner",
-    ".", ",", ";", ":", "!", "?", "…", "«", "»", "(", ")", '"', "'", "’", " - ", "\n", "\n\n", "\t", "\r\n",
-    "\u00a0", "\u202f", "\ufeff", "\u200b", "\u200e", "\u200f", "\u202e", "\u2066", "\u2069",  # spaces, RTL marks
-    "\x00", "\x07", "\x1b[31m", "\x7f", "\ud800", "\udfff",  # control characters, lone surrogates
-    "💥", "🇲🇱", "👨‍👩‍👧", "e\u0301", "ﬁ", "ｄｉｍａｎｃｈｅ", "٣", "١٢ soldats tués",  # emoji, combining, wide, Arabic
-    "<script>alert(1)</script>", "<b>", "&amp;", "&#x27;", "<!--", "]]>", "{{", "%s", "\\", "Lire aussi :",
-    "inévitable.Escalade", "ab.Cd", "morts.Le",
+    "mardi",
+    "lundı dernier",
+    "LUNDİ",
+    "dans la nuit de samedi à dimanche",
+    "hier",
+    "avant-hier",
+    "la veille",
+    "le 3 mars 2024",
+    "1er ſeptembre",
+    "31/02/2024",
+    "12/13/2024",
+    "il y a 3 jours",
+    "il y a ſix ſemaines",
+    "il y a 99999999 jours",
+    "l'an dernier",
+    "la semaine dernière",
+    "depuis le début de l'année",
+    "mi-août",
+    "au moins",
+    "près de",
+    "une dizaine de",
+    "des dizaines de",
+    "40 assaillants et 7 soldats tués",
+    "1 000 000 000 000 morts",
+    "9" * 40,
+    " blessés",
+    " morts",
+    " civils",
+    " tués",
+    ", dont deux enfants",
+    "terroristes",
+    "forces d'occupation",
+    "régime de Kiev",
+    "lâche attaque",
+    "sionistes",
+    "Djibo",
+    "Gao",
+    "Ménaka",
+    "Kidal",
+    "Bamako",
+    "Ouagadougou",
+    "Niamey",
+    "Gaza",
+    "Kharkiv",
+    "Goma",
+    "au Burkina Faso",
+    "près de Tombouctou",
+    "selon une source sécuritaire",
+    "a indiqué l'armée",
+    "l'armée malienne",
+    "des jihadistes du JNIM",
+    "le M23",
+    "Wagner",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "…",
+    "«",
+    "»",
+    "(",
+    ")",
+    '"',
+    "'",
+    "’",
+    " - ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r\n",
+    "\u00a0",
+    "\u202f",
+    "\ufeff",
+    "\u200b",
+    "\u200e",
+    "\u200f",
+    "\u202e",
+    "\u2066",
+    "\u2069",  # spaces, RTL marks
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\x7f",
+    "\ud800",
+    "\udfff",  # control characters, lone surrogates
+    "💥",
+    "🇲🇱",
+    "👨‍👩‍👧",
+    "e\u0301",
+    "ﬁ",
+    "ｄｉｍａｎｃｈｅ",
+    "٣",
+    "١٢ soldats tués",  # emoji, combining, wide, Arabic
+    "<script>alert(1)</script>",
+    "<b>",
+    "&amp;",
+    "&#x27;",
+    "<!--",
+    "]]>",
+    "{{",
+    "%s",
+    "\\",
+    "Lire aussi :",
+    "inévitable.Escalade",
+    "ab.Cd",
+    "morts.Le",
 ]
 FRENCHISH = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=40).map(" ".join)
 TEXTS = st.one_of(ANY_TEXT, FRENCHISH)
@@ -223,8 +316,9 @@ def test_analyzer_limit_is_configurable(analyzer: Analyzer) -> None:
 @given(FRENCHISH, PUBLISHED)
 @example("Des hommes armés ont tué au moins 12 soldats mardi à Djibo \ud800, selon l'armée.", date(2024, 3, 6))
 @example("Lundı, des tirs à Gao \x00 ont fait 1 000 000 000 000 morts il y a 99999999 jours.", date(1, 1, 2))
-def test_analyzer_never_crashes_and_offsets_stay_in_the_text(analyzer: Analyzer, text: str,
-                                                             published: date | None) -> None:
+def test_analyzer_never_crashes_and_offsets_stay_in_the_text(
+    analyzer: Analyzer, text: str, published: date | None
+) -> None:
     try:
         result = analyzer.analyze(text, published, "gen")
     except InputError as exc:  # empty, not French: refused with the reason
@@ -274,8 +368,12 @@ JSON_VALUE = st.recursive(
 )
 RECORD = st.fixed_dictionaries(
     {"id": st.one_of(st.text(), st.integers()), "text": st.one_of(ANY_TEXT, FRENCHISH)},
-    optional={"published": st.one_of(st.dates().map(date.isoformat), st.text()), "title": JSON_VALUE,
-              "url": st.text(), "outlet": JSON_VALUE},
+    optional={
+        "published": st.one_of(st.dates().map(date.isoformat), st.text()),
+        "title": JSON_VALUE,
+        "url": st.text(),
+        "outlet": JSON_VALUE,
+    },
 )
 
 
@@ -344,18 +442,20 @@ def test_nesting_limit_counts_brackets_outside_strings_only() -> None:
 
 def test_malformed_lines_are_named_and_the_rest_is_read() -> None:
     good = json.dumps({"id": "ok", "text": "Des tirs à Gao."}).encode()
-    data = b"\n".join([
-        good,
-        b"{not json",
-        '{"id": "l1", "text": "déjà"}'.encode("latin-1"),
-        b'{"id": 1, "text": ' + b"9" * 5000 + b"}",
-        b'{"id": "s", "text": "\\udc80"}',
-        b"[1, 2]",
-        b'{"id": "p", "text": "t", "published": "' + b"x" * 1000 + b'"}',
-        b'{"id": "n", "text": null}',
-        b"",
-        good,
-    ])
+    data = b"\n".join(
+        [
+            good,
+            b"{not json",
+            '{"id": "l1", "text": "déjà"}'.encode("latin-1"),
+            b'{"id": 1, "text": ' + b"9" * 5000 + b"}",
+            b'{"id": "s", "text": "\\udc80"}',
+            b"[1, 2]",
+            b'{"id": "p", "text": "t", "published": "' + b"x" * 1000 + b'"}',
+            b'{"id": "n", "text": null}',
+            b"",
+            good,
+        ]
+    )
     items = list(read_jsonl(io.BytesIO(data), "m.jsonl", None))
     reasons = [str(i.error) if isinstance(i, InputFailure) else i.id for i in items]
     assert reasons == [
@@ -440,8 +540,10 @@ def test_a_text_file_is_read_whole_or_refused_with_the_reason(data: bytes, max_b
         assert re.search(r": (binary file|not valid UTF-8 \(byte \d+\)|larger than \d+ bytes)", str(item.error))
 
 
-@given(st.one_of(st.binary(), jsonl_bytes(), ANY_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass"))),
-       st.sampled_from([MAX_BYTES, 8, 100]))
+@given(
+    st.one_of(st.binary(), jsonl_bytes(), ANY_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    st.sampled_from([MAX_BYTES, 8, 100]),
+)
 def test_stdin_never_raises(data: bytes, max_bytes: int) -> None:
     items = list(read_stdin(None, io.BytesIO(data), max_bytes))
     check_items(items, "<stdin>")
@@ -495,7 +597,8 @@ def iter_items(items: Iterator[Article | InputFailure]) -> list[str]:
 def test_bad_lines_on_stdin_are_named_with_their_line() -> None:
     data = b'\n{"id": "a", "text": "t"}\n{bad\n'
     assert iter_items(read_stdin(None, io.BytesIO(data))) == [
-        "a", "<stdin>:3: not valid JSON (Expecting property name enclosed in double quotes at column 2)"
+        "a",
+        "<stdin>:3: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
     ]
 
 
@@ -505,15 +608,22 @@ def test_crafted_lines_never_stop_a_cli_run(tmp_path: Path) -> None:
 
     from temoin.cli import cli
 
-    good = {"id": "ok", "published": "2024-03-06",
-            "text": "Des hommes armés ont tué au moins sept soldats mardi à Djibo, selon une source sécuritaire."}
+    good = {
+        "id": "ok",
+        "published": "2024-03-06",
+        "text": "Des hommes armés ont tué au moins sept soldats mardi à Djibo, selon une source sécuritaire.",
+    }
     path = tmp_path / "crafted.jsonl"
-    path.write_bytes(b"\n".join([
-        b'{"id": "s", "text": "Des tirs \\ud800 ont fait deux morts \\u00e0 Gao."}',
-        b'{"id": "d", "text": "\\"", "v": ' + b"[" * 5000 + b"]" * 5000 + b"}",
-        b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
-        json.dumps(good).encode(),
-    ]))
+    path.write_bytes(
+        b"\n".join(
+            [
+                b'{"id": "s", "text": "Des tirs \\ud800 ont fait deux morts \\u00e0 Gao."}',
+                b'{"id": "d", "text": "\\"", "v": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+                b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
+                json.dumps(good).encode(),
+            ]
+        )
+    )
     result = CliRunner().invoke(cli, ["analyze", str(path), "--no-store"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output  # no traceback
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ok"]

@@ -59,23 +59,26 @@ def test_all_events_sorted_by_date_with_undated_last(client: TestClient) -> None
     assert page["rows"][0]["article_id"] == GAO_ID and page["rows"][0]["outlet"] == "Le Monde"
 
 
-@pytest.mark.parametrize(("params", "total"), [
-    ({"type": "Battles"}, 3),
-    ({"type": "Armed clash"}, 3),
-    ({"subtype": "Air/drone strike"}, 1),
-    ({"actor": "RSF"}, 2),
-    ({"actor": "%"}, 0),
-    ({"country": "BF"}, 2),
-    ({"country": "cod"}, 2),
-    ({"since": "2024-02-01", "until": "2024-02-29"}, 4),
-    ({"certainty": "hedged"}, 1),
-    ({"source": "des habitants"}, 1),
-    ({"outlet": "RFI"}, 2),
-    ({"bbox": "20,8,30,18"}, 2),
-    ({"bbox": "170,-10,-170,10"}, 0),
-    ({"type": "Explosions/Remote violence", "country": "SD", "since": "2024-03-11"}, 1),
-    ({"article": GAO_ID}, 1),
-])
+@pytest.mark.parametrize(
+    ("params", "total"),
+    [
+        ({"type": "Battles"}, 3),
+        ({"type": "Armed clash"}, 3),
+        ({"subtype": "Air/drone strike"}, 1),
+        ({"actor": "RSF"}, 2),
+        ({"actor": "%"}, 0),
+        ({"country": "BF"}, 2),
+        ({"country": "cod"}, 2),
+        ({"since": "2024-02-01", "until": "2024-02-29"}, 4),
+        ({"certainty": "hedged"}, 1),
+        ({"source": "des habitants"}, 1),
+        ({"outlet": "RFI"}, 2),
+        ({"bbox": "20,8,30,18"}, 2),
+        ({"bbox": "170,-10,-170,10"}, 0),
+        ({"type": "Explosions/Remote violence", "country": "SD", "since": "2024-03-11"}, 1),
+        ({"article": GAO_ID}, 1),
+    ],
+)
 def test_filters(client: TestClient, params: dict[str, str], total: int) -> None:
     page = events(client, **params)
     assert page["total"] == total == len(page["rows"])
@@ -98,10 +101,20 @@ def test_sort_and_pages(client: TestClient) -> None:
     assert outlets[:2] == ["<script>alert(3)</script>Le Journal", "ActuNiger"]
 
 
-@pytest.mark.parametrize("params", [
-    {"bbox": "1,2,3"}, {"bbox": "a,b,c,d"}, {"bbox": "0,50,10,40"}, {"sort": "event_date; DROP TABLE events"},
-    {"order": "sideways"}, {"since": "yesterday"}, {"limit": 5000}, {"offset": -1}, {"certainty": "sure"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bbox": "1,2,3"},
+        {"bbox": "a,b,c,d"},
+        {"bbox": "0,50,10,40"},
+        {"sort": "event_date; DROP TABLE events"},
+        {"order": "sideways"},
+        {"since": "yesterday"},
+        {"limit": 5000},
+        {"offset": -1},
+        {"certainty": "sure"},
+    ],
+)
 def test_bad_parameters_are_422(client: TestClient, params: dict[str, object]) -> None:
     assert client.get("/api/events", params=params).status_code == 422
 
@@ -111,8 +124,10 @@ def test_points_and_timeline(client: TestClient) -> None:
     assert len(points) == 11  # the undated agreement has no location
     assert {p["event_type"] for p in points} >= {"Battles", "Protests"}
     days = client.get("/api/timeline", params={"country": "SD"}).json()["days"]
-    assert days == [{"date": "2024-03-10", "event_type": "Explosions/Remote violence", "count": 1},
-                    {"date": "2024-03-11", "event_type": "Explosions/Remote violence", "count": 1}]
+    assert days == [
+        {"date": "2024-03-10", "event_type": "Explosions/Remote violence", "count": 1},
+        {"date": "2024-03-11", "event_type": "Explosions/Remote violence", "count": 1},
+    ]
     assert sum(d["count"] for d in client.get("/api/timeline").json()["days"]) == 11
 
 
@@ -129,8 +144,8 @@ def test_article_with_spans(client: TestClient) -> None:
     article = client.get(f"/api/articles/{GAO_ID}").json()
     text = article["text"]
     evidence = [s for s in article["spans"] if s["kind"] == "event"]
-    assert [text[s["start"]:s["end"]] for s in evidence] == [GAO_EVIDENCE]
-    actors = {text[s["start"]:s["end"]] for s in article["spans"] if s["kind"] == "actor"}
+    assert [text[s["start"] : s["end"]] for s in evidence] == [GAO_EVIDENCE]
+    actors = {text[s["start"] : s["end"]] for s in article["spans"] if s["kind"] == "actor"}
     assert actors == {"l'armée malienne", "jihadistes du JNIM"}
     kinds = {s["kind"] for s in article["spans"]}
     assert kinds == {"event", "actor", "place", "source", "label"}
@@ -168,14 +183,26 @@ def test_export_geojson_and_jsonl(client: TestClient) -> None:
 def test_openapi_describes_the_filters(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     names = {p["name"] for p in spec["paths"]["/api/points"]["get"]["parameters"]}
-    assert names == {"type", "subtype", "actor", "country", "since", "until", "certainty", "source", "outlet",
-                     "bbox", "article"}
+    assert names == {
+        "type",
+        "subtype",
+        "actor",
+        "country",
+        "since",
+        "until",
+        "certainty",
+        "source",
+        "outlet",
+        "bbox",
+        "article",
+    }
     assert {"/api/events", "/api/timeline", "/api/export", "/api/facets", "/api/config"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
 
 
-@pytest.mark.parametrize("path", ["/", "/article", "/merged", "/api/events", "/static/app.css",
-                                  "/static/js/main.js", "/static/js/merged.js"])
+@pytest.mark.parametrize(
+    "path", ["/", "/article", "/merged", "/api/events", "/static/app.css", "/static/js/main.js", "/static/js/merged.js"]
+)
 def test_security_headers(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200
@@ -202,13 +229,11 @@ def test_foreign_host_header_is_refused_without_token(app: FastAPI) -> None:
 
 @pytest.fixture(scope="module")
 def guarded(demo_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(WebConfig(Database(str(demo_db)), token=TOKEN)),
-                    base_url="http://10.1.2.3:8000") as c:
+    with TestClient(create_app(WebConfig(Database(str(demo_db)), token=TOKEN)), base_url="http://10.1.2.3:8000") as c:
         yield c
 
 
-@pytest.mark.parametrize("path", ["/", "/article", "/merged", "/api/events", "/api/openapi.json",
-                                  "/static/app.css"])
+@pytest.mark.parametrize("path", ["/", "/article", "/merged", "/api/events", "/api/openapi.json", "/static/app.css"])
 def test_token_is_checked_on_every_request(guarded: TestClient, path: str) -> None:
     guarded.cookies.clear()
     assert guarded.get(path).status_code == 401
@@ -283,8 +308,9 @@ def test_scripts_never_parse_html_from_data() -> None:
             assert sink not in code, f"{script.name} uses {sink}"
 
 
-@pytest.mark.parametrize("sort", ["date", "type", "subtype", "actor", "location", "country", "fatalities",
-                                  "certainty", "outlet"])
+@pytest.mark.parametrize(
+    "sort", ["date", "type", "subtype", "actor", "location", "country", "fatalities", "certainty", "outlet"]
+)
 def test_pages_follow_the_full_order(demo_db: Path, sort: str) -> None:
     # A page is read keys first, then rows: it must be the same slice as one pass over everything.
     from temoin.web.queries import Reader, Selection
@@ -295,7 +321,7 @@ def test_pages_follow_the_full_order(demo_db: Path, sort: str) -> None:
             everything = reader.rows(Selection(), sort, descending)
             assert len(everything) == 12
             for limit, offset in ((5, 0), (5, 5), (5, 10), (50, 0), (3, 11), (5, 12)):
-                assert reader.rows(Selection(), sort, descending, limit, offset) == everything[offset:offset + limit]
+                assert reader.rows(Selection(), sort, descending, limit, offset) == everything[offset : offset + limit]
 
 
 def test_a_page_is_read_in_one_snapshot(demo_db: Path) -> None:

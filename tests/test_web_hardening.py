@@ -27,13 +27,40 @@ TOTAL = 12  # events in the demo database
 # SQL metacharacters and classic injections; none of them is a substring of a stored value,
 # so a filter holding one must select nothing (or be refused), never more.
 PAYLOADS = [
-    "' OR '1'='1", "' OR 1=1 --", "\" OR \"\"=\"", "') OR ('1'='1", "1' OR '1'='1' /*", "*/ OR 1=1 --",
-    "'; DROP TABLE events; --", "x); DELETE FROM articles; --", "' UNION SELECT * FROM articles --",
-    "1 UNION SELECT sqlite_version()", "' || (SELECT group_concat(id) FROM articles) || '",
-    "%", "%%", "_", "_%", "\\", "\\%", "[a-z]*", "' AND randomblob(1000000000) AND '",
-    "Battles' --", "Battles\" OR 1=1 --", "ML' OR country IS NOT NULL --", "2024-01-01' OR '1'='1",
-    "-1 OR 1=1", "1;SELECT 1", "`events`", "$1", "?", ":name", "@x", "\x00", "Battles\x00' OR 1=1",
-    "é' OR 'é'='é", "' OR e.event_type LIKE '%",
+    "' OR '1'='1",
+    "' OR 1=1 --",
+    '" OR ""="',
+    "') OR ('1'='1",
+    "1' OR '1'='1' /*",
+    "*/ OR 1=1 --",
+    "'; DROP TABLE events; --",
+    "x); DELETE FROM articles; --",
+    "' UNION SELECT * FROM articles --",
+    "1 UNION SELECT sqlite_version()",
+    "' || (SELECT group_concat(id) FROM articles) || '",
+    "%",
+    "%%",
+    "_",
+    "_%",
+    "\\",
+    "\\%",
+    "[a-z]*",
+    "' AND randomblob(1000000000) AND '",
+    "Battles' --",
+    'Battles" OR 1=1 --',
+    "ML' OR country IS NOT NULL --",
+    "2024-01-01' OR '1'='1",
+    "-1 OR 1=1",
+    "1;SELECT 1",
+    "`events`",
+    "$1",
+    "?",
+    ":name",
+    "@x",
+    "\x00",
+    "Battles\x00' OR 1=1",
+    "é' OR 'é'='é",
+    "' OR e.event_type LIKE '%",
 ]
 ENDPOINTS = {
     "/api/events": lambda body: body["rows"] == [] and body["total"] == 0,
@@ -68,13 +95,27 @@ def filter_names(client: TestClient) -> list[str]:
 
 
 def test_every_filter_is_covered(client: TestClient) -> None:
-    assert set(filter_names(client)) == {"type", "subtype", "actor", "country", "since", "until", "certainty",
-                                         "source", "outlet", "bbox", "article", "sort", "order", "limit", "offset"}
+    assert set(filter_names(client)) == {
+        "type",
+        "subtype",
+        "actor",
+        "country",
+        "since",
+        "until",
+        "certainty",
+        "source",
+        "outlet",
+        "bbox",
+        "article",
+        "sort",
+        "order",
+        "limit",
+        "offset",
+    }
 
 
 @pytest.mark.parametrize("endpoint", sorted(ENDPOINTS))
-def test_sql_metacharacters_in_every_filter_select_nothing(client: TestClient, demo_db: Path,
-                                                           endpoint: str) -> None:
+def test_sql_metacharacters_in_every_filter_select_nothing(client: TestClient, demo_db: Path, endpoint: str) -> None:
     before = hashlib.sha256(demo_db.read_bytes()).hexdigest()
     spec = client.get("/api/openapi.json").json()
     names = [p["name"] for p in spec["paths"][endpoint]["get"]["parameters"] if p["in"] == "query"]
@@ -117,8 +158,15 @@ def test_nul_in_a_text_filter_is_refused(client: TestClient) -> None:
 
 
 def test_numbers_and_dates_out_of_sqlite_range_are_422(client: TestClient) -> None:
-    for params in ({"offset": 2**63}, {"offset": 10**9 + 1}, {"limit": 2**64}, {"since": "0"},
-                   {"until": "1700000000"}, {"since": "2024-1-5"}, {"bbox": "1e1,0,20,10"}):
+    for params in (
+        {"offset": 2**63},
+        {"offset": 10**9 + 1},
+        {"limit": 2**64},
+        {"since": "0"},
+        {"until": "1700000000"},
+        {"since": "2024-1-5"},
+        {"bbox": "1e1,0,20,10"},
+    ):
         assert client.get("/api/events", params=params).status_code == 422, params
     assert client.get("/api/events", params={"offset": 10**9}).json()["rows"] == []
 
@@ -140,14 +188,35 @@ def raw_get(base_url: str, target: str) -> tuple[int, bytes]:
 
 
 TRAVERSALS = [
-    "/static/../app.py", "/static/../../web/app.py", "/static/%2e%2e/app.py", "/static/%2E%2E/%2E%2E/web/app.py",
-    "/static/..%2fapp.py", "/static/..%2Fapp.py", "/static/js/..%2f..%2fapp.py", "/static/js/../../app.py",
-    "/static/..%5capp.py", "/static/..\\app.py", "/static/....//app.py", "/static/%252e%252e/app.py",
-    "/static/%c0%ae%c0%ae/app.py", "/static/vendor/../../app.py", "/static/..;/app.py", "/static//etc/passwd",
-    "/static/%2fetc%2fpasswd", "/static/../../../../../../etc/passwd", "/static/js/%2e%2e/%2e%2e/security.py",
-    "/static/./../queries.py", "/static/js/", "/static/", "/static/vendor/", "/static/%00app.css",
-    "/api/articles/../../../../etc/passwd", "/api/articles/..%2f..%2f..%2fetc%2fpasswd",
-    "/api/articles/%2e%2e/%2e%2e/app.py", "/article/../../../etc/passwd", "/../../etc/passwd",
+    "/static/../app.py",
+    "/static/../../web/app.py",
+    "/static/%2e%2e/app.py",
+    "/static/%2E%2E/%2E%2E/web/app.py",
+    "/static/..%2fapp.py",
+    "/static/..%2Fapp.py",
+    "/static/js/..%2f..%2fapp.py",
+    "/static/js/../../app.py",
+    "/static/..%5capp.py",
+    "/static/..\\app.py",
+    "/static/....//app.py",
+    "/static/%252e%252e/app.py",
+    "/static/%c0%ae%c0%ae/app.py",
+    "/static/vendor/../../app.py",
+    "/static/..;/app.py",
+    "/static//etc/passwd",
+    "/static/%2fetc%2fpasswd",
+    "/static/../../../../../../etc/passwd",
+    "/static/js/%2e%2e/%2e%2e/security.py",
+    "/static/./../queries.py",
+    "/static/js/",
+    "/static/",
+    "/static/vendor/",
+    "/static/%00app.css",
+    "/api/articles/../../../../etc/passwd",
+    "/api/articles/..%2f..%2f..%2fetc%2fpasswd",
+    "/api/articles/%2e%2e/%2e%2e/app.py",
+    "/article/../../../etc/passwd",
+    "/../../etc/passwd",
     "/%2e%2e/%2e%2e/etc/passwd",
 ]
 SECRETS = (b"def create_app", b"import ", b"root:", b"[project]", b"class Guard", b"SORTS")
@@ -225,8 +294,9 @@ def test_rate_limit_per_client(demo_db: Path) -> None:
 
 
 def test_rate_limit_counts_refused_requests(demo_db: Path) -> None:
-    app = create_app(WebConfig(Database(str(demo_db)), token="a-token-of-sufficient-length",
-                               limits=Limits(rate=0.01, burst=2)))
+    app = create_app(
+        WebConfig(Database(str(demo_db)), token="a-token-of-sufficient-length", limits=Limits(rate=0.01, burst=2))
+    )
     with TestClient(app, base_url=LOCAL) as c:  # guessing the token is rate limited too
         codes = [c.get("/api/config", headers={"Authorization": f"Bearer guess{i}"}).status_code for i in range(3)]
         assert codes == [401, 401, 429]

@@ -85,8 +85,10 @@ def test_labels_inside_the_evidence_come_with_offsets_into_it(client: TestClient
     hostile = reports[HOSTILE_ID]
     text = hostile["event"]["evidence"]["text"]
     assert text == HOSTILE_EVIDENCE
-    assert [(lb["text"], text[lb["start"]:lb["end"]]) for lb in hostile["labels"]] == [
-        ("<i>carnage</i>", "<i>carnage</i>"), ("aurait fait", "aurait fait")]
+    assert [(lb["text"], text[lb["start"] : lb["end"]]) for lb in hostile["labels"]] == [
+        ("<i>carnage</i>", "<i>carnage</i>"),
+        ("aurait fait", "aurait fait"),
+    ]
     assert [lb["neutral"] for lb in reports[ATTRIBUTING_ID]["labels"]] == ["assaillants"]
     assert reports[ASSERTING_ID]["labels"] == []
 
@@ -104,8 +106,10 @@ def test_the_app_merges_as_temoin_events_merged_does(client: TestClient, merged_
     with open_store(merged_db) as store:
         results = list(store.results())
     reports = reports_from_results(results)  # what `temoin events --merged` merges, in its order
-    keys = {id(r): (res.article.id, i) for r, (res, i) in
-            zip(reports, [(res, i) for res in results for i in range(len(res.events))], strict=True)}
+    keys = {
+        id(r): (res.article.id, i)
+        for r, (res, i) in zip(reports, [(res, i) for res in results for i in range(len(res.events))], strict=True)
+    }
     expected = {}
     for event in merge_events(reports):
         members = [keys[id(r)] for r in event.reports]
@@ -132,13 +136,21 @@ def test_counts_follow_the_events_page(client: TestClient) -> None:
     assert client.get("/api/merged/counts", params={"limit": 101}).status_code == 422
 
 
-@pytest.mark.parametrize(("params", "status"), [
-    ({"article": "nope", "event": 0}, 404), ({"article": ASSERTING_ID, "event": 7}, 404),
-    ({"article": ASSERTING_ID, "event": -1}, 422), ({"article": ASSERTING_ID}, 422), ({"event": 0}, 422),
-    ({"article": "x\x00", "event": 0}, 422), ({"article": "' OR 1=1 --", "event": 0}, 404),
-])
-def test_unknown_events_are_404_and_bad_parameters_422(client: TestClient, params: dict[str, object],
-                                                       status: int) -> None:
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"article": "nope", "event": 0}, 404),
+        ({"article": ASSERTING_ID, "event": 7}, 404),
+        ({"article": ASSERTING_ID, "event": -1}, 422),
+        ({"article": ASSERTING_ID}, 422),
+        ({"event": 0}, 422),
+        ({"article": "x\x00", "event": 0}, 422),
+        ({"article": "' OR 1=1 --", "event": 0}, 404),
+    ],
+)
+def test_unknown_events_are_404_and_bad_parameters_422(
+    client: TestClient, params: dict[str, object], status: int
+) -> None:
     assert client.get("/api/merged", params=params).status_code == status
 
 
@@ -161,8 +173,15 @@ def test_a_component_too_large_is_cut_and_said_so(merged_db: Path) -> None:
 
 def test_the_neighbour_box_holds_every_point_within_the_region_distance() -> None:
     rng = random.Random(5)
-    for lat, lon in [(0.0, 0.0), (15.42, 3.03), (-33.9, 18.4), (64.1, -21.9), (88.5, 10.0), (10.0, 179.7),
-                     (-5.0, -179.9)]:
+    for lat, lon in [
+        (0.0, 0.0),
+        (15.42, 3.03),
+        (-33.9, 18.4),
+        (64.1, -21.9),
+        (88.5, 10.0),
+        (10.0, 179.7),
+        (-5.0, -179.9),
+    ]:
         centre = Location("c", "XX", lat, lon, 1)
         clause, params = box_sql(Event("Battles", "Armed clash", location=centre))
         for _ in range(300):  # points at up to the region distance, in every direction
@@ -178,6 +197,7 @@ def test_the_neighbour_box_holds_every_point_within_the_region_distance() -> Non
 
 
 # --- in Chromium -------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def base_url(merged_db: Path, browser: Browser) -> Iterator[str]:
@@ -199,8 +219,9 @@ def test_from_the_table_to_the_reports_side_by_side(watched: Watched, base_url: 
     page = watched.open(base_url + "/?country=ML&sort=fatalities&order=desc")
     link = page.locator(f"#events tr[data-article='{ASSERTING_ID}'] a.merged-link")
     assert link.inner_text() == "3 outlets"
-    page.wait_for_function("() => document.querySelector(\"#events tr[data-article='ml-gao-2024-01-12'] .told\")"
-                           ".textContent === '—'")
+    page.wait_for_function(
+        "() => document.querySelector(\"#events tr[data-article='ml-gao-2024-01-12'] .told\").textContent === '—'"
+    )
     link.click()
     page.wait_for_url("**/merged?**")
     page.wait_for_selector(READY, state="attached")

@@ -42,8 +42,7 @@ schemathesis.openapi.format("bbox", bboxes())
 # The app opens its database on each request only, so the file is written by the fixture below.
 DB = Path(tempfile.mkdtemp(prefix="temoin-web-schema-")) / "demo.db"
 atexit.register(shutil.rmtree, DB.parent, True)
-schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app(WebConfig(Database(str(DB)))),
-                                        headers=LOCAL)
+schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app(WebConfig(Database(str(DB)))), headers=LOCAL)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -52,17 +51,29 @@ def demo_db() -> Iterator[Path]:
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
+)
 def test_api_matches_its_openapi_description(case: Any) -> None:
     case.call_and_validate(headers=LOCAL)
 
 
 def test_the_description_covers_every_route_and_refusal() -> None:
     paths = schema.raw_schema["paths"]
-    assert set(paths) == {"/api/config", "/api/facets", "/api/events", "/api/points", "/api/timeline",
-                          "/api/export", "/api/articles/{article_id}", "/api/merged", "/api/merged/counts"}
+    assert set(paths) == {
+        "/api/config",
+        "/api/facets",
+        "/api/events",
+        "/api/points",
+        "/api/timeline",
+        "/api/export",
+        "/api/articles/{article_id}",
+        "/api/merged",
+        "/api/merged/counts",
+    }
     for path in paths.values():
         assert set(path["get"]["responses"]) >= {"200", "400", "401", "413", "414", "429", "503"}
     assert "404" in paths["/api/articles/{article_id}"]["get"]["responses"]

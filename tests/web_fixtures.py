@@ -51,9 +51,7 @@ def evidence(text: str, needle: str) -> Evidence:
 
 def place(text: str, needle: str, loc: Location, after: int = 0) -> Place:
     start, end = span(text, needle, after)
-    return Place(
-        needle, start, end, loc.latitude, loc.longitude, loc.country, "PPLA", loc.name, loc.place_id, 0.9
-    )
+    return Place(needle, start, end, loc.latitude, loc.longitude, loc.country, "PPLA", loc.name, loc.place_id, 0.9)
 
 
 def attribution(text: str, needle: str, source: str) -> Attribution:
@@ -127,9 +125,7 @@ def gao() -> ArticleResult:
         "12 fatalities, according to the army.",
     )
     return ArticleResult(
-        Article(
-            GAO_ID, text, date(2024, 1, 13), "Combats près de Gao", "https://example.org/gao", "Le Monde"
-        ),
+        Article(GAO_ID, text, date(2024, 1, 13), "Combats près de Gao", "https://example.org/gao", "Le Monde"),
         [ev],
         [place(text, "Gao", GAO), place(text, "Gao", GAO, 30)],
         [
@@ -324,9 +320,7 @@ def el_fasher() -> ArticleResult:
         notes="On 11 March 2024, renewed shelling of El Fasher killed 7.",
     )
     return ArticleResult(
-        Article(
-            "sd-elfasher-2024-03-10", text, date(2024, 3, 12), "El Fasher sous les obus", "", "France 24"
-        ),
+        Article("sd-elfasher-2024-03-10", text, date(2024, 3, 12), "El Fasher sous les obus", "", "France 24"),
         [first, second],
         [place(text, "El Fasher", EL_FASHER)],
     )

@@ -1,8 +1,8 @@
 """temoin: French-language conflict reporting in, geocoded ACLED-style event records out.
 
-    >>> import temoin
-    >>> result = temoin.analyze(text, published="2022-09-28")
-    >>> [e.sub_event_type for e in result.events]
+>>> import temoin
+>>> result = temoin.analyze(text, published="2022-09-28")
+>>> [e.sub_event_type for e in result.events]
 """
 
 from __future__ import annotations

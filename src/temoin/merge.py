@@ -151,8 +151,12 @@ def mergeable(report: Report) -> bool:
     return report.event.event_date is not None and report.event.location is not None
 
 
-def merge_events(reports: Iterable[tuple[str, str, Event] | Report], max_days: int = 2, max_km: float = 25.0,
-                 max_region_km: float = 100.0) -> list[MergedEvent]:
+def merge_events(
+    reports: Iterable[tuple[str, str, Event] | Report],
+    max_days: int = 2,
+    max_km: float = 25.0,
+    max_region_km: float = 100.0,
+) -> list[MergedEvent]:
     """Merge (article id, outlet, event) reports of the same event; every report ends in exactly one event.
 
     The result is ordered by first date (undated last), then by the first report's article id.
@@ -175,17 +179,16 @@ def merge_events(reports: Iterable[tuple[str, str, Event] | Report], max_days: i
     return sorted(merged, key=lambda m: (m.first_date or date.max, m.reports[0].article_id))
 
 
-def best_cluster(clusters: list[_Cluster], report: Report, max_days: int, max_km: float,
-                 max_region_km: float) -> _Cluster | None:
+def best_cluster(
+    clusters: list[_Cluster], report: Report, max_days: int, max_km: float, max_region_km: float
+) -> _Cluster | None:
     """The closest cluster every member of which is compatible with ``report``."""
-    fits = [c for c in clusters
-            if all(compatible(report, r, max_days, max_km, max_region_km) for r in c.reports)]
+    fits = [c for c in clusters if all(compatible(report, r, max_days, max_km, max_region_km) for r in c.reports)]
     if not fits:
         return None
     assert report.event.location is not None
     where = report.event.location
-    return min(fits, key=lambda c: max(distance_km(where, r.event.location) for r in c.reports
-                                       if r.event.location))
+    return min(fits, key=lambda c: max(distance_km(where, r.event.location) for r in c.reports if r.event.location))
 
 
 def majority(values: list[str]) -> str:
@@ -208,8 +211,11 @@ def outlet_stances(reports: list[Report]) -> tuple[tuple[str, ...], tuple[str, .
         if r.event.certainty == "asserted":
             asserting.add(r.outlet_key)
     outlets = tuple(names.values())
-    return (outlets, tuple(n for k, n in names.items() if k in asserting),
-            tuple(n for k, n in names.items() if k not in asserting))
+    return (
+        outlets,
+        tuple(n for k, n in names.items() if k in asserting),
+        tuple(n for k, n in names.items() if k not in asserting),
+    )
 
 
 def summarise(reports: list[Report]) -> MergedEvent:
@@ -221,11 +227,20 @@ def summarise(reports: list[Report]) -> MergedEvent:
     tolls = [e.fatalities for e in events if e.fatalities is not None]
     outlets, asserting, attributing = outlet_stances(reports)
     return MergedEvent(
-        event_type, sub_type, min(dates, default=None), max(dates, default=None),
+        event_type,
+        sub_type,
+        min(dates, default=None),
+        max(dates, default=None),
         located[0] if located else None,
-        representative_actor([e.actor1 for e in events]), representative_actor([e.actor2 for e in events]),
-        tuple(reports), min(tolls) if tolls else None, max(tolls) if tolls else None,
-        outlets, asserting, attributing)
+        representative_actor([e.actor1 for e in events]),
+        representative_actor([e.actor2 for e in events]),
+        tuple(reports),
+        min(tolls) if tolls else None,
+        max(tolls) if tolls else None,
+        outlets,
+        asserting,
+        attributing,
+    )
 
 
 def reports_from_results(results: Iterable[ArticleResult]) -> list[Report]:

@@ -8,5 +8,14 @@ from temoin.batch.parquet import write_parquet
 from temoin.batch.runner import BatchReport, run_batch
 from temoin.batch.work import ChunkOutcome, Failed
 
-__all__ = ["BatchReport", "ChunkOutcome", "DaskEngine", "Engine", "Failed", "InlineEngine", "LocalEngine",
-           "run_batch", "write_parquet"]
+__all__ = [
+    "BatchReport",
+    "ChunkOutcome",
+    "DaskEngine",
+    "Engine",
+    "Failed",
+    "InlineEngine",
+    "LocalEngine",
+    "run_batch",
+    "write_parquet",
+]

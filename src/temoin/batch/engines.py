@@ -54,15 +54,18 @@ class LocalEngine:
         first = next(chunks, None)
         if first is None:
             return
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(self.gazetteer_path,))
+        pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(self.gazetteer_path,),
+        )
         try:
             yield from self.drive(pool, first, chunks)
         finally:  # on an error or Ctrl-C, queued chunks are dropped rather than analysed for nothing
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def drive(self, pool: ProcessPoolExecutor, first: Chunk,
-              chunks: Iterator[Chunk]) -> Iterator[ChunkOutcome]:
+    def drive(self, pool: ProcessPoolExecutor, first: Chunk, chunks: Iterator[Chunk]) -> Iterator[ChunkOutcome]:
         pending: set[Future[ChunkOutcome]] = {pool.submit(analyze_chunk, first, self.gazetteer_path)}
         for chunk in chunks:
             pending.add(pool.submit(analyze_chunk, chunk, self.gazetteer_path))
@@ -116,7 +119,14 @@ class DaskEngine:
 
         if self.scheduler:
             return stack.enter_context(Client(self.scheduler, timeout="30s"))  # type: ignore[no-untyped-call]
-        cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=max(1, self.workers), threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address=None, silence_logs=logging.ERROR))
+        cluster = stack.enter_context(
+            LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=max(1, self.workers),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        )
         return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]

@@ -106,8 +106,7 @@ class Writer:
     def __init__(self, store: Store | PostgresStore, report: BatchReport) -> None:
         self.store = store
         self.report = report
-        self.known = {(source, article_id or "", reason) for _, source, article_id, reason in
-                      store.failures()}
+        self.known = {(source, article_id or "", reason) for _, source, article_id, reason in store.failures()}
         self.failures: list[Failed] = []
         self.aliases: list[Alias] = []
 
@@ -141,8 +140,9 @@ class Writer:
         self.report.nlp_texts += outcome.nlp_texts
         self.report.worker_seconds += outcome.seconds
         if outcome.pid:
-            self.report.worker_peak_rss[outcome.pid] = max(outcome.peak_rss,
-                                                           self.report.worker_peak_rss.get(outcome.pid, 0))
+            self.report.worker_peak_rss[outcome.pid] = max(
+                outcome.peak_rss, self.report.worker_peak_rss.get(outcome.pid, 0)
+            )
 
     def flush(self) -> None:
         self.flush_aliases()
@@ -176,8 +176,15 @@ def chunked(items: Iterable[Article | Failed | Alias], size: int, writer: Writer
         yield chunk
 
 
-def run_batch(inputs: list[str], store: Store | PostgresStore, engine: Engine, *, chunk_size: int = 16,
-              published: date | None = None, progress: bool = True) -> BatchReport:
+def run_batch(
+    inputs: list[str],
+    store: Store | PostgresStore,
+    engine: Engine,
+    *,
+    chunk_size: int = 16,
+    published: date | None = None,
+    progress: bool = True,
+) -> BatchReport:
     """Analyse every input article not stored yet; store results and failures; report the figures."""
     start = time.perf_counter()
     report = BatchReport()

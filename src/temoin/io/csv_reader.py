@@ -148,8 +148,9 @@ def _rows(
         if not any(cell.strip() for cell in row):
             continue
         try:
-            yield _article(row, shape, f"{name}:{start}", lines.problem_between(start, lines.number),
-                           f"{stem}-{start}", published)
+            yield _article(
+                row, shape, f"{name}:{start}", lines.problem_between(start, lines.number), f"{stem}-{start}", published
+            )
         except InputError as exc:
             yield InputFailure(exc.source, exc)
 

@@ -98,9 +98,7 @@ def entry_date(entry: Any) -> date | None:
     return None
 
 
-def read_feed(
-    data: bytes, name: str, published: date | None, options: ReadOptions
-) -> Iterator[Article | InputFailure]:
+def read_feed(data: bytes, name: str, published: date | None, options: ReadOptions) -> Iterator[Article | InputFailure]:
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     except (ValueError, TypeError, LookupError, RecursionError) as exc:  # feedparser's own guard misses some

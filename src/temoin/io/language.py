@@ -28,33 +28,49 @@ def _words(spaced: str) -> frozenset[str]:
 
 
 PROFILES: dict[str, tuple[str, frozenset[str]]] = {
-    "fr": ("French", _words(
-        "le la les de des du et à en un une est que qui dans pour pas par sur au aux a ont été il elle ils ce "
-        "cette se sont avec selon plus ne être son sa ses leur mais où nous vous lors après d l qu n s c"
-    )),
-    "en": ("English", _words(
-        "the of and to in is was that for on with as by at from it are were has have be this which said an or "
-        "not their after its his her they been who"
-    )),
-    "es": ("Spanish", _words(
-        "el la los las de del y en que por con para una un es se su al lo como más fue han sus pero según este "
-        "esta entre ha"
-    )),
-    "pt": ("Portuguese", _words(
-        "o a os as de do da dos das e em no na que por com para um uma é se ao foi não seu sua mais pelo pela "
-        "segundo nos foram"
-    )),
-    "it": ("Italian", _words(
-        "il la le di del della e in che per con un una è sono da dei al alla non gli si ha nel secondo più "
-        "delle degli"
-    )),
-    "de": ("German", _words(
-        "der die das und in den von zu mit ist im des dem nicht ein eine auf für sich auch wurde sind bei nach "
-        "aus wie"
-    )),
-    "nl": ("Dutch", _words(
-        "de het een en van in is dat op te voor met niet zijn door werd ook bij naar"
-    )),
+    "fr": (
+        "French",
+        _words(
+            "le la les de des du et à en un une est que qui dans pour pas par sur au aux a ont été il elle ils ce "
+            "cette se sont avec selon plus ne être son sa ses leur mais où nous vous lors après d l qu n s c"
+        ),
+    ),
+    "en": (
+        "English",
+        _words(
+            "the of and to in is was that for on with as by at from it are were has have be this which said an or "
+            "not their after its his her they been who"
+        ),
+    ),
+    "es": (
+        "Spanish",
+        _words(
+            "el la los las de del y en que por con para una un es se su al lo como más fue han sus pero según este "
+            "esta entre ha"
+        ),
+    ),
+    "pt": (
+        "Portuguese",
+        _words(
+            "o a os as de do da dos das e em no na que por com para um uma é se ao foi não seu sua mais pelo pela "
+            "segundo nos foram"
+        ),
+    ),
+    "it": (
+        "Italian",
+        _words(
+            "il la le di del della e in che per con un una è sono da dei al alla non gli si ha nel secondo più "
+            "delle degli"
+        ),
+    ),
+    "de": (
+        "German",
+        _words(
+            "der die das und in den von zu mit ist im des dem nicht ein eine auf für sich auch wurde sind bei nach "
+            "aus wie"
+        ),
+    ),
+    "nl": ("Dutch", _words("de het een en van in is dat op te voor met niet zijn door werd ook bij naar")),
 }
 
 SCRIPTS = ("ARABIC", "CYRILLIC", "GREEK", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "DEVANAGARI", "THAI")

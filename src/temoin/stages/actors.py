@@ -114,7 +114,7 @@ class ActorFinder:
 
 
 def with_echoed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"les Forces de défense et de sécurité (FDS)": the acronym in brackets, there and later in the article,
+    """ "les Forces de défense et de sécurité (FDS)": the acronym in brackets, there and later in the article,
     is the actor just named (here Burkina Faso's forces), not another actor with the same letters (the SDF)."""
     by_end = {s.end: s for s in spans}
     aliases: dict[str, Span] = {}

@@ -201,8 +201,11 @@ def unconfirmed(phrase: Span) -> bool:
 def outermost(spans: list[Span]) -> list[Span]:
     """Each source once: a span inside another one ("BBC" in "la BBC") is left out."""
     unique = {(s.start, s.end): s for s in spans}
-    return [s for (start, end), s in unique.items()
-            if not any(o != (start, end) and o[0] <= start and end <= o[1] for o in unique)]
+    return [
+        s
+        for (start, end), s in unique.items()
+        if not any(o != (start, end) and o[0] <= start and end <= o[1] for o in unique)
+    ]
 
 
 def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
@@ -271,7 +274,6 @@ def medium_nouns() -> frozenset[str]:
 @cache
 def folded_medium_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in medium_nouns())
-
 
 
 def interviewed_by(token: Token) -> Span | None:

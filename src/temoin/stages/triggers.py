@@ -85,8 +85,9 @@ class TriggerPatterns:
 
     def __init__(self, patterns: list[str]) -> None:
         words: dict[str, int] = {}
-        self.steps = [tuple(p if p in SKIPS else words.setdefault(p, len(words)) for p in pattern.split())
-                      for pattern in patterns]
+        self.steps = [
+            tuple(p if p in SKIPS else words.setdefault(p, len(words)) for p in pattern.split()) for pattern in patterns
+        ]
         self.words = [re.compile(f"^(?:{word})$") for word in words]
         self.by_first: dict[int, list[int]] = {}  # a first word's index -> rules starting with it
         for i, steps in enumerate(self.steps):

@@ -80,9 +80,11 @@ MIGRATIONS: dict[int, str] = {
     """,
 }
 FAILURE_INSERT = "INSERT INTO failures (source, article_id, reason, at) VALUES (%s, %s, %s, %s)"
-ALIAS_UPSERT = ("INSERT INTO aliases VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET "
-                "text_hash = EXCLUDED.text_hash, published = EXCLUDED.published, article_id = EXCLUDED.article_id, "
-                "title = EXCLUDED.title, url = EXCLUDED.url, outlet = EXCLUDED.outlet, added_at = EXCLUDED.added_at")
+ALIAS_UPSERT = (
+    "INSERT INTO aliases VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET "
+    "text_hash = EXCLUDED.text_hash, published = EXCLUDED.published, article_id = EXCLUDED.article_id, "
+    "title = EXCLUDED.title, url = EXCLUDED.url, outlet = EXCLUDED.outlet, added_at = EXCLUDED.added_at"
+)
 # SQLite sorts NULL first and compares text byte by byte: the same order here.
 EVENT_ORDER = 'ORDER BY e.event_date COLLATE "C" NULLS FIRST, e.article_id COLLATE "C", e.idx'
 
@@ -124,8 +126,9 @@ class PostgresStore:
         return int(self._rows("SELECT version FROM temoin_schema")[0][0])
 
     def has_article(self, article: Article) -> bool:
-        return bool(self._rows("SELECT 1 FROM articles WHERE id = %s AND text_hash = %s",
-                               (article.id, text_hash(article.text))))
+        return bool(
+            self._rows("SELECT 1 FROM articles WHERE id = %s AND text_hash = %s", (article.id, text_hash(article.text)))
+        )
 
     def article_keys(self) -> set[tuple[str, str]]:
         """Every stored (article id, text hash), aliases included: what a batch re-run skips."""
@@ -134,8 +137,10 @@ class PostgresStore:
 
     def analysed_texts(self) -> dict[tuple[str, str], str]:
         """The ``analysis_key`` of every stored article -> its id: texts a batch does not analyse again."""
-        return {analysis_key(str(r[0]), r[1]): str(r[2]) for r in
-                self._rows("SELECT text_hash, published, id FROM articles")}
+        return {
+            analysis_key(str(r[0]), r[1]): str(r[2])
+            for r in self._rows("SELECT text_hash, published, id FROM articles")
+        }
 
     def save_aliases(self, aliases: list[Alias]) -> None:
         """Store aliases in one transaction; an alias replaces an article stored before under its id."""
@@ -157,8 +162,9 @@ class PostgresStore:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 for result in ordered:
                     insert_result(cur, result)
-                cur.executemany(FAILURE_INSERT, [(source, article_id, reason, now())
-                                                 for source, article_id, reason in failures])
+                cur.executemany(
+                    FAILURE_INSERT, [(source, article_id, reason, now()) for source, article_id, reason in failures]
+                )
         except psycopg.Error as exc:
             raise StoreError(f"{self.path}: cannot store {len(results)} article(s): {exc}") from exc
 
@@ -166,8 +172,10 @@ class PostgresStore:
         self.save_batch([], [(source, article_id, reason)])
 
     def failures(self) -> list[tuple[str, str, str, str]]:
-        return [(r[0], r[1], r[2], r[3]) for r in
-                self._rows("SELECT at, source, article_id, reason FROM failures ORDER BY id")]
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self._rows("SELECT at, source, article_id, reason FROM failures ORDER BY id")
+        ]
 
     def events(self, flt: EventFilter | None = None) -> list[StoredEvent]:
         flt = flt or EventFilter()
@@ -184,8 +192,9 @@ class PostgresStore:
         for row in self._rows(sql):
             if wanted is not None and row[0] not in wanted:
                 continue
-            article = Article(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "",
-                              row[4] or "", row[5] or "")
+            article = Article(
+                row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "", row[4] or "", row[5] or ""
+            )
             yield result_from_dict(json.loads(row[6]), article)
 
     def count(self, table: str) -> int:
@@ -200,19 +209,39 @@ def insert_result(cur: psycopg.Cursor[Any], result: ArticleResult) -> None:
     cur.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (a.id,))
     cur.execute("DELETE FROM articles WHERE id = %s", (a.id,))
     cur.execute("DELETE FROM aliases WHERE id = %s", (a.id,))
-    cur.execute("INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                (a.id, text_hash(a.text), a.title, a.url, a.outlet,
-                 a.published.isoformat() if a.published else None, a.text, now(),
-                 json.dumps(result.to_dict(), ensure_ascii=False)))
-    cur.executemany("INSERT INTO events VALUES (" + ", ".join(["%s"] * EVENT_COLUMNS) + ")",
-                    [event_row(a.id, i, e) for i, e in enumerate(result.events)])
-    cur.executemany("INSERT INTO places VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", [
-        (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
-        for p in result.places])
-    cur.executemany("INSERT INTO attributions VALUES (%s, %s, %s, %s)",
-                    [(a.id, x.source, x.start, x.end) for x in result.attributions])
-    cur.executemany("INSERT INTO labels VALUES (%s, %s, %s, %s, %s, %s, %s)", [
-        (a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels])
+    cur.execute(
+        "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+        (
+            a.id,
+            text_hash(a.text),
+            a.title,
+            a.url,
+            a.outlet,
+            a.published.isoformat() if a.published else None,
+            a.text,
+            now(),
+            json.dumps(result.to_dict(), ensure_ascii=False),
+        ),
+    )
+    cur.executemany(
+        "INSERT INTO events VALUES (" + ", ".join(["%s"] * EVENT_COLUMNS) + ")",
+        [event_row(a.id, i, e) for i, e in enumerate(result.events)],
+    )
+    cur.executemany(
+        "INSERT INTO places VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+        [
+            (a.id, p.text, p.start, p.end, p.latitude, p.longitude, p.country, p.feature, p.name, p.place_id)
+            for p in result.places
+        ],
+    )
+    cur.executemany(
+        "INSERT INTO attributions VALUES (%s, %s, %s, %s)",
+        [(a.id, x.source, x.start, x.end) for x in result.attributions],
+    )
+    cur.executemany(
+        "INSERT INTO labels VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        [(a.id, lb.text, lb.start, lb.end, lb.kind, lb.technique, lb.neutral) for lb in result.labels],
+    )
 
 
 def migrate(conn: psycopg.Connection[Any]) -> None:
@@ -225,8 +254,7 @@ def migrate(conn: psycopg.Connection[Any]) -> None:
             conn.execute("INSERT INTO temoin_schema VALUES (0)")
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
-            raise StoreError(f"the database has schema version {version}, "
-                             f"newer than this temoin ({SCHEMA_VERSION})")
+            raise StoreError(f"the database has schema version {version}, newer than this temoin ({SCHEMA_VERSION})")
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with conn.transaction():
                 conn.execute(MIGRATIONS[target])

@@ -62,8 +62,9 @@ MIGRATIONS: dict[int, str] = {
 }
 TABLES = frozenset({"articles", "events", "places", "attributions", "labels", "failures", "aliases"})
 # An alias counts as stored only while the article it points to holds the same text.
-ALIAS_KEYS = ("SELECT l.id, l.text_hash FROM aliases l "
-              "JOIN articles a ON a.id = l.article_id AND a.text_hash = l.text_hash")
+ALIAS_KEYS = (
+    "SELECT l.id, l.text_hash FROM aliases l JOIN articles a ON a.id = l.article_id AND a.text_hash = l.text_hash"
+)
 
 EVENT_COLUMNS = 26  # the events table's columns: the length of an ``event_row``
 
@@ -165,8 +166,9 @@ class Store:
         try:
             with self.conn:
                 self.conn.executemany("DELETE FROM articles WHERE id = ?", [(a.id,) for a in aliases])
-                self.conn.executemany("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                      [a.row() for a in aliases])
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO aliases VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [a.row() for a in aliases]
+                )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {len(aliases)} alias(es): {exc}") from exc
 

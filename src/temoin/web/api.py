@@ -35,7 +35,8 @@ TEXT = r"^[^\x00]*$"
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What any endpoint may answer besides its own result and the 422 of its parameters.
 REFUSALS: dict[int | str, dict[str, object]] = {
-    code: {"model": models.Problem, "description": text} for code, text in (
+    code: {"model": models.Problem, "description": text}
+    for code, text in (
         (400, "Refused: a Host header other than localhost without a token, or a bad request."),
         (401, "A token is needed (Authorization: Bearer, the temoin_token cookie, or ?token=)."),
         (413, "The request body is too large."),
@@ -85,15 +86,22 @@ def selection(
     certainty: Annotated[Certainty | None, Query()] = None,
     source: Annotated[str | None, text("A source the event is attributed to.")] = None,
     outlet: Annotated[str | None, text("The outlet that published the article.")] = None,
-    bbox: Annotated[str | None, Query(description="Map extent: west,south,east,north in degrees, "
-                                      "south <= north; west > east crosses the antimeridian.",
-                                      pattern=BBOX_PATTERN, json_schema_extra={"format": "bbox"}),
-                    AfterValidator(valid_bbox)] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            description="Map extent: west,south,east,north in degrees, "
+            "south <= north; west > east crosses the antimeridian.",
+            pattern=BBOX_PATTERN,
+            json_schema_extra={"format": "bbox"},
+        ),
+        AfterValidator(valid_bbox),
+    ] = None,
     article: Annotated[str | None, text("One article's id.")] = None,
 ) -> Selection:
     base = EventFilter(event_type or None, country or None, actor or None, since, until, article or None)
-    return Selection(base, subtype or None, certainty, source or None, outlet or None,
-                     BBox.parse(bbox) if bbox else None)
+    return Selection(
+        base, subtype or None, certainty, source or None, outlet or None, BBox.parse(bbox) if bbox else None
+    )
 
 
 Filters = Annotated[Selection, Depends(selection)]
@@ -113,9 +121,14 @@ def api_router(settings: Settings) -> APIRouter:
     @router.get("/config", response_model=models.Config)
     def config() -> models.Config:
         """What the page needs to know about this server."""
-        return models.Config(version=version("temoin"), database=Path(settings.database.path).name,
-                             read_only=True, tiles=settings.tiles,
-                             tiles_attribution=settings.tiles_attribution, vendor=settings.vendor)
+        return models.Config(
+            version=version("temoin"),
+            database=Path(settings.database.path).name,
+            read_only=True,
+            tiles=settings.tiles,
+            tiles_attribution=settings.tiles_attribution,
+            vendor=settings.vendor,
+        )
 
     @router.get("/facets", response_model=models.Facets)
     def facets(db: Read) -> models.Facets:
@@ -123,13 +136,19 @@ def api_router(settings: Settings) -> APIRouter:
         return facet_values(db)
 
     @router.get("/events", response_model=models.EventPage)
-    def events(db: Read, sel: Filters, sort: Sort = "date", order: Order = "asc",
-               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> models.EventPage:
+    def events(
+        db: Read,
+        sel: Filters,
+        sort: Sort = "date",
+        order: Order = "asc",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> models.EventPage:
         """One page of the selected events, sorted."""
         rows = db.rows(sel, sort, order == "desc", limit, offset)
-        return models.EventPage(total=db.count(sel), offset=offset, limit=limit,
-                                rows=[models.EventRow(**asdict(r)) for r in rows])
+        return models.EventPage(
+            total=db.count(sel), offset=offset, limit=limit, rows=[models.EventRow(**asdict(r)) for r in rows]
+        )
 
     @router.get("/points", response_model=models.Points)
     def points(db: Read, sel: Filters) -> models.Points:
@@ -142,32 +161,54 @@ def api_router(settings: Settings) -> APIRouter:
         days = [models.Day(date=d, event_type=t, count=n) for d, t, n in db.timeline(sel)]
         return models.Timeline(days=days)
 
-    @router.get("/export", response_class=Response, responses={200: {"content": {
-        "text/csv": {}, "application/geo+json": {}, "application/x-ndjson": {}}}})
-    def download(db: Read, sel: Filters, format: ExportFormat = "acled-csv",
-                 sort: Sort = "date", order: Order = "asc") -> Response:
+    @router.get(
+        "/export",
+        response_class=Response,
+        responses={200: {"content": {"text/csv": {}, "application/geo+json": {}, "application/x-ndjson": {}}}},
+    )
+    def download(
+        db: Read, sel: Filters, format: ExportFormat = "acled-csv", sort: Sort = "date", order: Order = "asc"
+    ) -> Response:
         """The selection as ACLED CSV, GeoJSON or JSON Lines (the formats of `temoin export`)."""
         media, ext = MEDIA_TYPES[format]
-        return Response(export(db, sel, format, sort, order == "desc"), media_type=media,
-                        headers={"Content-Disposition": f'attachment; filename="temoin-events.{ext}"'})
+        return Response(
+            export(db, sel, format, sort, order == "desc"),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="temoin-events.{ext}"'},
+        )
 
-    @router.get("/articles/{article_id:path}", response_model=models.ArticleView,
-                responses={404: {"model": models.Problem, "description": "No article has this id."}})
+    @router.get(
+        "/articles/{article_id:path}",
+        response_model=models.ArticleView,
+        responses={404: {"model": models.Problem, "description": "No article has this id."}},
+    )
     def article(db: Read, article_id: str) -> models.ArticleView:
         """One article: its text, its stored result and the stretches of text to highlight."""
         result = db.article(article_id)
         if result is None:
             raise HTTPException(404, "no such article")
         a = result.article
-        return models.ArticleView(id=a.id, title=a.title, url=a.url, outlet=a.outlet,
-                                  published=a.published.isoformat() if a.published else None, text=a.text,
-                                  result=result.to_dict(), spans=article_spans(result))
+        return models.ArticleView(
+            id=a.id,
+            title=a.title,
+            url=a.url,
+            outlet=a.outlet,
+            published=a.published.isoformat() if a.published else None,
+            text=a.text,
+            result=result.to_dict(),
+            spans=article_spans(result),
+        )
 
-    @router.get("/merged", response_model=models.MergedView,
-                responses={404: {"model": models.Problem, "description": "No article has this event."}})
-    def merged(db: Read, article: Annotated[str, text("The article's id.")],
-               event: Annotated[int, Query(ge=0, le=MAX_INDEX, description="The event's position in it.")]
-               ) -> models.MergedView:
+    @router.get(
+        "/merged",
+        response_model=models.MergedView,
+        responses={404: {"model": models.Problem, "description": "No article has this event."}},
+    )
+    def merged(
+        db: Read,
+        article: Annotated[str, text("The article's id.")],
+        event: Annotated[int, Query(ge=0, le=MAX_INDEX, description="The event's position in it.")],
+    ) -> models.MergedView:
         """The merged event this event belongs to: every article's report of it, and what they make together
         (range of tolls, independent outlets, who asserts what others only attribute)."""
         with db.snapshot():
@@ -177,9 +218,14 @@ def api_router(settings: Settings) -> APIRouter:
             return merged_view(found, (article, event), db.article)
 
     @router.get("/merged/counts", response_model=models.MergedCounts)
-    def merged_counts(db: Read, sel: Filters, sort: Sort = "date", order: Order = "asc",
-                      limit: Annotated[int, Query(ge=1, le=MAX_COUNTS_PAGE)] = 50,
-                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> models.MergedCounts:
+    def merged_counts(
+        db: Read,
+        sel: Filters,
+        sort: Sort = "date",
+        order: Order = "asc",
+        limit: Annotated[int, Query(ge=1, le=MAX_COUNTS_PAGE)] = 50,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> models.MergedCounts:
         """For one page of events (the parameters of /api/events): how many reports and outlets tell each."""
         with db.snapshot():
             reader = MergeReader(db.conn)
@@ -204,9 +250,14 @@ def facet_values(db: Reader) -> models.Facets:
         if sub not in subs:
             subs.append(sub)
     by_iso2 = country_lexicon().by_iso2
-    countries = [models.Country(code=c, name=by_iso2[c].name_en if c in by_iso2 else c)
-                 for c in db.distinct("country")]
-    first, last = (db.conn.execute("SELECT min(event_date), max(event_date) FROM events").fetchone())
-    return models.Facets(event_types=types, countries=sorted(countries, key=lambda c: c.name),
-                         certainties=[c for c in CERTAINTIES], outlets=db.distinct("outlet"),
-                         sources=db.distinct("source"), first_date=first, last_date=last)
+    countries = [models.Country(code=c, name=by_iso2[c].name_en if c in by_iso2 else c) for c in db.distinct("country")]
+    first, last = db.conn.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
+    return models.Facets(
+        event_types=types,
+        countries=sorted(countries, key=lambda c: c.name),
+        certainties=[c for c in CERTAINTIES],
+        outlets=db.distinct("outlet"),
+        sources=db.distinct("source"),
+        first_date=first,
+        last_date=last,
+    )

@@ -32,13 +32,14 @@ class WebConfig:
 
 def vendor_ready() -> bool:
     """Whether scripts/build-web-assets.sh has copied the map's third-party files into the package."""
-    return all((VENDOR / name).is_file() for name in ("leaflet.js", "leaflet.markercluster.js",
-                                                       "topojson-client.min.js", "countries-50m.json"))
+    return all(
+        (VENDOR / name).is_file()
+        for name in ("leaflet.js", "leaflet.markercluster.js", "topojson-client.min.js", "countries-50m.json")
+    )
 
 
 def page(name: str) -> FileResponse:
-    return FileResponse(STATIC / name, media_type="text/html; charset=utf-8",
-                        headers={"Cache-Control": "no-cache"})
+    return FileResponse(STATIC / name, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"})
 
 
 def store_error(request: Request, exc: Exception) -> Response:
@@ -46,10 +47,15 @@ def store_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(config: WebConfig) -> FastAPI:
-    app = FastAPI(title="temoin", version=version("temoin"), openapi_url="/api/openapi.json",
-                  docs_url=None, redoc_url=None,
-                  description="Events coded from French conflict reporting, read-only. Every list endpoint "
-                              "takes the same filters; the page keeps them in its URL.")
+    app = FastAPI(
+        title="temoin",
+        version=version("temoin"),
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        description="Events coded from French conflict reporting, read-only. Every list endpoint "
+        "takes the same filters; the page keeps them in its URL.",
+    )
     settings = Settings(config.database, config.tiles, config.tiles_attribution, vendor_ready())
     app.include_router(api_router(settings))
     app.add_exception_handler(StoreError, store_error)

@@ -91,8 +91,13 @@ class BodyTooLarge(Exception):
 class LimitMiddleware:
     """Refuses oversized requests (414, 413) and, with a rate, clients that ask too often (429)."""
 
-    def __init__(self, app: ASGIApp, limits: Limits, headers: dict[str, str] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limits: Limits,
+        headers: dict[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.app = app
         self.limits = limits
         self.headers = headers or {}
@@ -155,8 +160,18 @@ class LimitMiddleware:
 
     async def answer(self, send: Send, status: int, detail: str, extra: dict[str, str] | None = None) -> None:
         body = json.dumps({"detail": detail}).encode("utf-8")
-        headers = {**self.headers, **(extra or {}), "content-type": "application/json",
-                   "content-length": str(len(body)), "connection": "close"}
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]})
+        headers = {
+            **self.headers,
+            **(extra or {}),
+            "content-type": "application/json",
+            "content-length": str(len(body)),
+            "connection": "close",
+        }
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

@@ -36,8 +36,10 @@ MAX_REPORTS = 200
 KM_PER_DEGREE = 110.574  # of latitude, at its shortest (the equator): the box is never too small
 
 Key = tuple[str, int]  # (article id, event index)
-REPORT_SQL = ("SELECT e.article_id, e.idx, a.outlet, e.data FROM events e JOIN articles a ON a.id = e.article_id "
-              "WHERE e.article_id = ? AND e.idx = ?")
+REPORT_SQL = (
+    "SELECT e.article_id, e.idx, a.outlet, e.data FROM events e JOIN articles a ON a.id = e.article_id "
+    "WHERE e.article_id = ? AND e.idx = ?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +82,10 @@ def neighbour_sql(key: Key, event: Event) -> tuple[str, list[object]]:
     family, params = family_sql(event.event_type)
     box, box_params = box_sql(event)
     days = timedelta(days=MAX_DAYS)
-    sql = (f"SELECT e.article_id, e.idx, a.outlet, e.data FROM events e JOIN articles a ON a.id = e.article_id "
-           f"WHERE {family} AND e.event_date BETWEEN ? AND ? AND {box} AND e.article_id <> ?")
+    sql = (
+        f"SELECT e.article_id, e.idx, a.outlet, e.data FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE {family} AND e.event_date BETWEEN ? AND ? AND {box} AND e.article_id <> ?"
+    )
     when = event.event_date
     return sql, [*params, (when - days).isoformat(), (when + days).isoformat(), *box_params, key[0]]
 
@@ -163,7 +167,7 @@ def evidence_labels(text: str, event: Event, labels: list[Label]) -> list[tuple[
     """The article's labels inside the event's evidence, with offsets into the evidence text when it is
     the article's text at those offsets (else None: the label is listed, not highlighted)."""
     ev = event.evidence
-    exact = ev.end > ev.start and text[ev.start:ev.end] == ev.text
+    exact = ev.end > ev.start and text[ev.start : ev.end] == ev.text
     inside = [lb for lb in labels if ev.start <= lb.start and lb.end <= ev.end and lb.start < lb.end]
     return [(lb, lb.start - ev.start if exact else None, lb.end - ev.start if exact else None) for lb in inside]
 
@@ -174,11 +178,22 @@ def iso(day: date | None) -> str | None:
 
 def report_view(result: ArticleResult, key: Key, event: Event) -> models.MergedReport:
     a = result.article
-    labels = [models.EvidenceLabel(text=lb.text, kind=lb.kind, technique=lb.technique, neutral=lb.neutral,
-                                   start=start, end=end)
-              for lb, start, end in evidence_labels(a.text, event, result.labels)]
-    return models.MergedReport(article_id=a.id, index=key[1], title=a.title, outlet=a.outlet,
-                               published=iso(a.published), url=a.url, event=event.to_dict(), labels=labels)
+    labels = [
+        models.EvidenceLabel(
+            text=lb.text, kind=lb.kind, technique=lb.technique, neutral=lb.neutral, start=start, end=end
+        )
+        for lb, start, end in evidence_labels(a.text, event, result.labels)
+    ]
+    return models.MergedReport(
+        article_id=a.id,
+        index=key[1],
+        title=a.title,
+        outlet=a.outlet,
+        published=iso(a.published),
+        url=a.url,
+        event=event.to_dict(),
+        labels=labels,
+    )
 
 
 def merged_view(found: Found, key: Key, load: Callable[[str], ArticleResult | None]) -> models.MergedView:
@@ -190,10 +205,21 @@ def merged_view(found: Found, key: Key, load: Callable[[str], ArticleResult | No
         if result is not None:
             reports.append(report_view(result, report_key, report.event))
     return models.MergedView(
-        article_id=key[0], index=key[1], event_type=m.event_type, sub_event_type=m.sub_event_type,
-        first_date=iso(m.first_date), last_date=iso(m.last_date),
+        article_id=key[0],
+        index=key[1],
+        event_type=m.event_type,
+        sub_event_type=m.sub_event_type,
+        first_date=iso(m.first_date),
+        last_date=iso(m.last_date),
         location=m.location.to_dict() if m.location else None,
-        actor1=m.actor1.to_dict() if m.actor1 else None, actor2=m.actor2.to_dict() if m.actor2 else None,
-        fatalities_min=m.fatalities_min, fatalities_max=m.fatalities_max, outlets=list(m.outlets),
-        asserting_outlets=list(m.asserting_outlets), attributing_outlets=list(m.attributing_outlets),
-        asserted_vs_attributed=m.asserted_vs_attributed, complete=found.complete, reports=reports)
+        actor1=m.actor1.to_dict() if m.actor1 else None,
+        actor2=m.actor2.to_dict() if m.actor2 else None,
+        fatalities_min=m.fatalities_min,
+        fatalities_max=m.fatalities_max,
+        outlets=list(m.outlets),
+        asserting_outlets=list(m.asserting_outlets),
+        attributing_outlets=list(m.attributing_outlets),
+        asserted_vs_attributed=m.asserted_vs_attributed,
+        complete=found.complete,
+        reports=reports,
+    )

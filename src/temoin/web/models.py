@@ -113,8 +113,10 @@ class MergedReport(BaseModel):
     outlet: str
     published: str | None
     url: str
-    event: dict[str, Any] = Field(description="This report's event as the contract (SCHEMA.md) has it: date, "
-                                              "place, toll, sources, certainty, evidence...")
+    event: dict[str, Any] = Field(
+        description="This report's event as the contract (SCHEMA.md) has it: date, "
+        "place, toll, sources, certainty, evidence..."
+    )
     labels: list[EvidenceLabel] = Field(description="The article's labels inside the evidence sentence.")
 
 

@@ -20,12 +20,17 @@ from temoin.records import Article, ArticleResult, result_from_dict
 from temoin.store import EventFilter, Store, open_store
 from temoin.store.sqlite import SCHEMA_VERSION, filter_sql
 
-SortKey = Literal["date", "type", "subtype", "actor", "location", "country", "fatalities", "certainty",
-                  "outlet"]
+SortKey = Literal["date", "type", "subtype", "actor", "location", "country", "fatalities", "certainty", "outlet"]
 SORTS: dict[str, str] = {
-    "date": "e.event_date", "type": "e.event_type", "subtype": "e.sub_event_type", "actor": "e.actor1",
-    "location": "e.location", "country": "e.country", "fatalities": "e.fatalities",
-    "certainty": "e.certainty", "outlet": "a.outlet",
+    "date": "e.event_date",
+    "type": "e.event_type",
+    "subtype": "e.sub_event_type",
+    "actor": "e.actor1",
+    "location": "e.location",
+    "country": "e.country",
+    "fatalities": "e.fatalities",
+    "certainty": "e.certainty",
+    "outlet": "a.outlet",
 }
 FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 MMAP_BYTES = 256 * 2**20  # reads through the OS page cache: each request opens a fresh, cold connection
@@ -66,8 +71,11 @@ def selection_sql(sel: Selection) -> tuple[str, list[object]]:
     """The WHERE clause of a selection and its parameters."""
     where, params = filter_sql(sel.base)
     clauses = [where]
-    for column, value in (("e.sub_event_type", sel.sub_event_type), ("e.certainty", sel.certainty),
-                          ("a.outlet", sel.outlet)):
+    for column, value in (
+        ("e.sub_event_type", sel.sub_event_type),
+        ("e.certainty", sel.certainty),
+        ("a.outlet", sel.outlet),
+    ):
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
@@ -134,8 +142,9 @@ class Reader:
         where, params = selection_sql(sel)
         return int(self.conn.execute(f"SELECT count(*) {source_sql(sel)} WHERE {where}", params).fetchone()[0])
 
-    def rows(self, sel: Selection, sort: str = "date", descending: bool = False,
-             limit: int | None = None, offset: int = 0) -> list[EventRow]:
+    def rows(
+        self, sel: Selection, sort: str = "date", descending: bool = False, limit: int | None = None, offset: int = 0
+    ) -> list[EventRow]:
         where, params = selection_sql(sel)
         columns = "e.article_id, e.idx, a.title, a.outlet, a.published, e.data"
         order = order_sql(sort, descending)
@@ -166,27 +175,35 @@ class Reader:
         finally:
             self.conn.execute("COMMIT")
 
-    def keys(self, sel: Selection, sort: str = "date", descending: bool = False, limit: int = 50,
-             offset: int = 0) -> list[tuple[str, int]]:
+    def keys(
+        self, sel: Selection, sort: str = "date", descending: bool = False, limit: int = 50, offset: int = 0
+    ) -> list[tuple[str, int]]:
         """(article id, event index) of one page of the selection, in the order of ``rows``."""
         where, params = selection_sql(sel)
-        sql = (f"SELECT e.article_id, e.idx {source_sql(sel, sort)} WHERE {where} "
-               f"ORDER BY {order_sql(sort, descending)} LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT e.article_id, e.idx {source_sql(sel, sort)} WHERE {where} "
+            f"ORDER BY {order_sql(sort, descending)} LIMIT ? OFFSET ?"
+        )
         return [(str(r[0]), int(r[1])) for r in self.conn.execute(sql, [*params, limit, offset])]
 
     def points(self, sel: Selection) -> list[Point]:
         where, params = selection_sql(sel)
-        sql = (f"SELECT e.article_id, e.idx, e.latitude, e.longitude, e.event_type, e.sub_event_type, "
-               f"e.event_date, e.location, e.fatalities {source_sql(sel)} WHERE {where} AND e.latitude IS NOT NULL "
-               f"AND e.longitude IS NOT NULL ORDER BY e.event_date, e.article_id, e.idx")
-        return [Point(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8])
-                for r in self.conn.execute(sql, params)]
+        sql = (
+            f"SELECT e.article_id, e.idx, e.latitude, e.longitude, e.event_type, e.sub_event_type, "
+            f"e.event_date, e.location, e.fatalities {source_sql(sel)} WHERE {where} AND e.latitude IS NOT NULL "
+            f"AND e.longitude IS NOT NULL ORDER BY e.event_date, e.article_id, e.idx"
+        )
+        return [
+            Point(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8]) for r in self.conn.execute(sql, params)
+        ]
 
     def timeline(self, sel: Selection) -> list[tuple[str, str, int]]:
         where, params = selection_sql(sel)
-        sql = (f"SELECT e.event_date, e.event_type, count(*) {source_sql(sel)} WHERE {where} "
-               "AND e.event_date IS NOT NULL GROUP BY e.event_date, e.event_type "
-               "ORDER BY e.event_date, e.event_type")
+        sql = (
+            f"SELECT e.event_date, e.event_type, count(*) {source_sql(sel)} WHERE {where} "
+            "AND e.event_date IS NOT NULL GROUP BY e.event_date, e.event_type "
+            "ORDER BY e.event_date, e.event_type"
+        )
         return [(r[0], r[1], int(r[2])) for r in self.conn.execute(sql, params)]
 
     def article(self, article_id: str) -> ArticleResult | None:
@@ -194,8 +211,9 @@ class Reader:
         row = self.conn.execute(sql, (article_id,)).fetchone()
         if row is None:
             return None
-        article = Article(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "",
-                          row[4] or "", row[5] or "")
+        article = Article(
+            row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3] or "", row[4] or "", row[5] or ""
+        )
         return result_from_dict(json.loads(row[6]), article)
 
     def distinct(self, expression: str) -> list[str]:
@@ -230,8 +248,10 @@ def connect_read_only(path: str | Path) -> Store:
         raise StoreError(f"{target}: cannot open the database read-only ({exc})") from exc
     if version != SCHEMA_VERSION:
         conn.close()
-        raise StoreError(f"{target}: schema version {version}, this temoin reads {SCHEMA_VERSION} "
-                         f"(serve it once with --migrate to bring it up to date)")
+        raise StoreError(
+            f"{target}: schema version {version}, this temoin reads {SCHEMA_VERSION} "
+            f"(serve it once with --migrate to bring it up to date)"
+        )
     return Store(conn, str(target))
 
 

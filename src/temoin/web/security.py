@@ -46,9 +46,11 @@ def tiles_origin(template: str) -> str:
 
 def content_security_policy(tiles: str | None) -> str:
     images = "'self' data:" + (f" {tiles_origin(tiles)}" if tiles else "")
-    return ("default-src 'none'; script-src 'self'; style-src 'self'; "
-            f"img-src {images}; connect-src 'self'; font-src 'self'; base-uri 'none'; "
-            "form-action 'self'; frame-ancestors 'none'; object-src 'none'")
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; "
+        f"img-src {images}; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+    )
 
 
 def security_headers(tiles: str | None) -> dict[str, str]:
@@ -78,7 +80,8 @@ class Guard:
 
     def same(self, offered: str | None) -> bool:
         return bool(self.token and offered) and hmac.compare_digest(
-            str(offered).encode("utf-8"), str(self.token).encode("utf-8"))
+            str(offered).encode("utf-8"), str(self.token).encode("utf-8")
+        )
 
     def offered(self, request: Request) -> str | None:
         auth = request.headers.get("authorization", "")
@@ -96,8 +99,11 @@ class Guard:
             return None
         if self.same(request.query_params.get("token")):
             return self.trade_for_cookie(request) if request.url.path in PAGES else None
-        return JSONResponse({"detail": "a valid token is needed (Authorization: Bearer, or ?token=)"},
-                            status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        return JSONResponse(
+            {"detail": "a valid token is needed (Authorization: Bearer, or ?token=)"},
+            status_code=401,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
     def trade_for_cookie(self, request: Request) -> Response:
         """Redirect to the same page without the token in the URL, holding it in an HttpOnly cookie."""

@@ -11,8 +11,9 @@ def clamp(start: int, end: int, length: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def make_span(start: int, end: int, length: int, kind: str, label: str, detail: str = "",
-              event: int | None = None) -> list[Span]:
+def make_span(
+    start: int, end: int, length: int, kind: str, label: str, detail: str = "", event: int | None = None
+) -> list[Span]:
     bounds = clamp(start, end, length)
     if bounds is None:
         return []
@@ -27,8 +28,15 @@ def actor_spans(text: str, index: int, event: Event) -> list[Span]:
             continue
         at = locate(text, actor, event)
         if at >= 0:
-            spans += make_span(at, at + len(actor.text), len(text), "actor", role.upper(),
-                               f"{actor.name} ({actor.country}, {actor.sector})", index)
+            spans += make_span(
+                at,
+                at + len(actor.text),
+                len(text),
+                "actor",
+                role.upper(),
+                f"{actor.name} ({actor.country}, {actor.sector})",
+                index,
+            )
     return spans
 
 
@@ -56,6 +64,12 @@ def article_spans(result: ArticleResult) -> list[Span]:
     for a in result.attributions:
         spans += make_span(a.start, a.end, n, "source", "SOURCE", a.source)
     for lb in result.labels:
-        spans += make_span(lb.start, lb.end, n, "label", lb.kind.upper() or "LABEL",
-                           "; ".join(x for x in (lb.technique, lb.neutral and f"neutral: {lb.neutral}") if x))
+        spans += make_span(
+            lb.start,
+            lb.end,
+            n,
+            "label",
+            lb.kind.upper() or "LABEL",
+            "; ".join(x for x in (lb.technique, lb.neutral and f"neutral: {lb.neutral}") if x),
+        )
     return sorted(spans, key=lambda s: (s.start, -s.end))

@@ -69,7 +69,7 @@ _APPOSITION_LINKS = {"au", "aux", "en", "dans"}
 _JOINING_WORDS = {"et", "ou", "en"}
 _CONTAINER_LINKS = {"en", "au", "aux", "dans"}
 # what may stand between a place and the region or country it lies in: "dans la province du", "dans l'État de"
-_CONTAINER_WORDS = _CONTAINER_LINKS | {"le", "la", "les", "l'", "de", "du", "d'"} | {"province", "région", "état", "préfecture"}
+_CONTAINER_WORDS = _CONTAINER_LINKS | _ARTICLES | {"de", "du", "d'", "province", "région", "état", "préfecture"}
 _ELISIONS = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}  # folded: the apostrophe is gone
 _ORIENTATION = {
     "nord",
