@@ -128,8 +128,8 @@ def test_events_merged_across_outlets(tmp_path: Path, db: str) -> None:
             "id": "b",
             "outlet": "Journal B",
             "published": "2024-03-06",
-            "text": "Des jihadistes ont attaqué mardi un poste de l'armée à Djibo, au Burkina Faso. Dix soldats ont été "
-            "tués, selon l'AIB.",
+            "text": "Des jihadistes ont attaqué mardi un poste de l'armée à Djibo, au Burkina Faso. "
+            "Dix soldats ont été tués, selon l'AIB.",
         },
     ]
     articles.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")

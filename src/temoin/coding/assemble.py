@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import choose_location, coordinated_locations
@@ -53,7 +53,7 @@ PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "ce
 YEAR = re.compile(r"\b(?:en|depuis|dans les années|année|fin|début|mi-|courant) ?((?:19|20)\d\d)\b", re.I)
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune)\b|"
-    r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))",
+    r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
     re.I,
 )
 TIME_SHIFT = re.compile(
@@ -173,9 +173,23 @@ def claim_verbs() -> frozenset[str]:
 
 
 def claims(actor: Span) -> bool:
-    """ "Le JNIM a revendiqué l'attaque": the claimant is a source and the agent."""
+    """ "Le JNIM a revendiqué l'attaque", "l'armée a affirmé avoir tué vingt terroristes": the claimant is a source
+    and the agent."""
     head = actor.root.head
-    return actor.root.dep_ == "nsubj" and head.lemma_.lower() in claim_verbs()
+    if actor.root.dep_ != "nsubj":
+        return False
+    return head.lemma_.lower() in claim_verbs() or says_it_did(head)
+
+
+def says_it_did(verb: Token) -> bool:
+    """ "a affirmé avoir tué", "annonce avoir repris": a verb of speech whose subject tells of its own act
+    ("Kiev accuse Moscou d'avoir bombardé" tells of another's)."""
+    return any(
+        child.dep_ in {"xcomp", "ccomp"}
+        and any(g.lower_ == "avoir" and g.dep_.startswith("aux") for g in child.children)
+        and not any(g.lower_ in {"de", "d'"} for g in child.children)
+        for child in verb.children
+    )
 
 
 def actor_spans(sentence: Sentence) -> tuple[list[Span], bool]:
@@ -372,7 +386,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return next(
             (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
         )
-    if reading.location is None and reading.date is None:
+    if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
         same = next((d for d in recent if d.family == reading.family), None)
         if same is not None:
             return same
@@ -487,6 +501,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and drafts
             and sentence.index - drafts[-1].last_index <= 2
             and not is_background(ctx, sentence)
+            and not counts_a_war(ctx, drafts[-1], sentence)
         ):
             add_sentence_facts(drafts[-1], sentence, source)
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
@@ -499,6 +514,27 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if sentence.sources:
             source = sentence.sources[-1].kb_id_
     return drafts
+
+
+def war_nouns() -> frozenset[str]:
+    return word_set("lexicons/war_nouns.txt")
+
+
+def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
+    """A toll that is not the event's: a war's or a country's count over a period ("La guerre, qui a éclaté en avril
+    2023, a fait des dizaines de milliers de morts"; "plus de 1 500 personnes ont été tuées en Haïti au premier
+    trimestre"), or one dated another day."""
+    dated = own_date(sentence)
+    if dated is not None and draft.date is not None and dated.value != draft.date.value:
+        return True
+    if any(s.label_ == "PERIOD" for s in sentence.dates):
+        return True
+    subjects = [t for t in sentence.span if t.dep_.startswith("nsubj")]
+    if any(t.lemma_.lower() in war_nouns() or t.lower_ in war_nouns() for t in subjects):
+        return True
+    places = [ctx.place(p) for p in sentence.places]
+    only_countries = bool(places) and all(p is not None and p.feature == "country" for p in places)
+    return only_countries and draft.location is not None and draft.location.geo_precision < 3
 
 
 def opens_on_a_country(sentence: Sentence) -> bool:

@@ -80,4 +80,6 @@ def role(actor: Span, trigger: Span) -> str:
                 return "patient" if defends(verb, root) else "agent"
             if child.dep_ in _PATIENT_DEPS:
                 return "patient"
+    if any(c.dep_ == "obl:agent" and any(c.is_ancestor(t) for t in actor) for c in verb.children):
+        return "agent"  # "tués par une attaque de bombes guidées russes", the span parsed in pieces
     return "agent" if actor.end <= trigger.start else "patient"

@@ -150,9 +150,12 @@ def state_forces(doc: Doc) -> list[Span]:
                 if nxt.lower_ not in force_modifiers():
                     break
             if country is not None:
+                sector = "MIL" if low == "ministère" and of_defence(doc[token.i + 1 : token.i + 6]) else sector
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
             elif bare and token.i > 0 and (doc[token.i - 1].lower_ in _QUANTIFIERS or doc[token.i - 1].like_num):
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
+            elif (home := home_force_end(doc, token)) is not None:
+                spans.append(Span(doc, token.i, home, label=sector, kb_id="state:?"))
         elif (
             token.text[:1].isupper()
             and low.endswith("s")
@@ -161,6 +164,22 @@ def state_forces(doc: Doc) -> list[Span]:
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
+
+
+def home_force_end(doc: Doc, noun: Token) -> int | None:
+    """ "les forces gouvernementales", "les troupes loyalistes": the end of the span, when a word says so."""
+    home = word_set("lexicons/home_force_modifiers.txt")
+    for nxt in doc[noun.i + 1 : noun.i + 1 + LOOKAHEAD]:
+        if nxt.lower_ in home:
+            return nxt.i + 1
+        if nxt.lower_ not in force_modifiers():
+            return None
+    return None
+
+
+def of_defence(words: Span) -> bool:
+    """ "ministère russe de la Défense": the ministry speaks for the armed forces."""
+    return any(t.lower_ in word_set("lexicons/defence_ministries.txt") for t in words)
 
 
 def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
