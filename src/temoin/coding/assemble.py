@@ -22,6 +22,7 @@ from temoin.coding.typing import classify, has_cue, main_kind, plover_type, vict
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines, read_tsv, word_alternation, word_set
+from temoin.stages.actors import generic_actors
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -62,6 +63,11 @@ TIME_SHIFT = re.compile(
     re.I,
 )
 CROWDS = ("Protesters", "Rioters")
+PURPOSE = re.compile(  # "en vue d'une attaque", "une éventuelle offensive": not (yet) an event
+    r"(\b(en vue|en prévision|dans le but|afin|pour préparer)\s+(d'|de|du|des)?\s*(une?|la|le|les|l')?\s*(\S+\s+)?"
+    r"|\b(éventuel|éventuelle|éventuels|éventuelles|possible|future|prochaine)\s+)$",
+    re.I,
+)
 LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or without a place
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
@@ -151,6 +157,12 @@ def is_hypothetical(trigger: Span) -> bool:
     first = trigger[0]
     if any(t.lemma_.lower() in denial_verbs() for t in list(trigger.root.ancestors)[:3]):
         return True  # "Le Kremlin a nié avoir utilisé des bombes à fragmentation"
+    if first.pos_ == "NOUN":
+        if PURPOSE.search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
+            return True  # "masser des troupes en vue d'une attaque"
+        head = trigger.root.head
+        if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
+            first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
     if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
         return False
     if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
@@ -176,6 +188,8 @@ def claims(actor: Span) -> bool:
     """ "Le JNIM a revendiqué l'attaque", "l'armée a affirmé avoir tué vingt terroristes": the claimant is a source
     and the agent."""
     head = actor.root.head
+    if actor.root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM"
+        return head.lemma_.lower() in claim_verbs()
     if actor.root.dep_ != "nsubj":
         return False
     return head.lemma_.lower() in claim_verbs() or says_it_did(head)
@@ -386,6 +400,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return next(
             (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
         )
+    if reading.location is None and reading.sentence.happens_elsewhere():
+        return None  # "Le même jour, des hommes armés ont tué sept civils près de Gorgadji": another event
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
         same = next((d for d in recent if d.family == reading.family), None)
         if same is not None:
@@ -410,6 +426,8 @@ def absorb(draft: Draft, reading: Reading) -> None:
     if reading.referential:
         if not draft.agents:
             draft.agents.extend(reading.agents)
+        elif (claimant := named_claimant(reading)) is not None and all(is_generic(a) for a in draft.agents):
+            draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
         if draft.location is None:
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
         if draft.family == "protest" and reading.sentence.paragraph == draft.paragraph:
@@ -430,6 +448,18 @@ def absorb(draft: Draft, reading: Reading) -> None:
         draft.date = reading.date
     draft.agents.extend(reading.agents)
     draft.patients.extend(reading.patients)
+
+
+def is_generic(actor: Actor) -> bool:
+    """An actor the article does not name ("des jihadistes", "des hommes armés")."""
+    return actor.text.lower() in generic_actors()
+
+
+def named_claimant(reading: Reading) -> Actor | None:
+    """The armed group a sentence says claimed the event ("L'attaque a été revendiquée par le JNIM")."""
+    if not any(t.lemma_.lower() in claim_verbs() for t in reading.sentence.span):
+        return None
+    return next((a for a in reading.agents if a.sector in {"REB", "UAF"} and not is_generic(a)), None)
 
 
 def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str) -> None:
@@ -469,7 +499,9 @@ def follows_on(draft: Draft, sentence: Sentence) -> bool:
     if sentence.index - draft.last_index != 1 or sentence.paragraph != draft.paragraph or sentence.boilerplate:
         return False
     own_places = [p for p in sentence.places if p.label_ != "country"]
-    return not own_places and not sentence.dates and not TIME_SHIFT.search(sentence.text)
+    if own_places or sentence.unplaced or sentence.dates:
+        return False
+    return not TIME_SHIFT.search(sentence.text)
 
 
 def draft_events(ctx: ArticleContext) -> list[Draft]:
@@ -502,6 +534,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and sentence.index - drafts[-1].last_index <= 2
             and not is_background(ctx, sentence)
             and not counts_a_war(ctx, drafts[-1], sentence)
+            and not sentence.happens_elsewhere()
         ):
             add_sentence_facts(drafts[-1], sentence, source)
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
@@ -561,7 +594,8 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
     """A killing told just after an event is its toll, unless it happened elsewhere or on another day
     ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi")."""
     other_day = reading.date is not None and draft.date is not None and reading.date.value != draft.date.value
-    return same_place(draft.location, reading.location) and not other_day
+    elsewhere = reading.location is None and reading.sentence.happens_elsewhere()
+    return same_place(draft.location, reading.location) and not other_day and not elsewhere
 
 
 def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading]:

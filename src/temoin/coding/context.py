@@ -26,7 +26,13 @@ class Sentence:
     tolls: list[Span] = field(default_factory=list)
     sources: list[Span] = field(default_factory=list)
     hedges: list[Span] = field(default_factory=list)
+    unplaced: list[Span] = field(default_factory=list)  # place names no gazetteer entry fits
     boilerplate: bool = False
+
+    def happens_elsewhere(self) -> bool:
+        """Told at a place we cannot code ("près de Gorgadji"), and at no place we can: not the place of the event
+        before."""
+        return bool(self.unplaced) and not any(p.label_ != "country" for p in self.places)
 
     @property
     def text(self) -> str:
@@ -73,6 +79,7 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
         "tolls": "temoin_tolls",
         "sources": "temoin_sources",
         "hedges": "temoin_hedges",
+        "unplaced": "temoin_unplaced",
     }
     for attr, key in groups.items():
         for span in doc.spans.get(key, []):

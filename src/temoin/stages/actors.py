@@ -29,6 +29,7 @@ from temoin.resources import read_tsv, split_variants, word_set
 LOOKAHEAD = 5
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
 _QUANTIFIERS = _DETERMINERS | {"des", "plusieurs", "quelques", "nos", "nombreux", "dizaines", "centaines"}
+_COUNTS = {"dizaines", "centaines", "milliers", "dizaine", "centaine", "vingtaine", "trentaine", "cinquantaine"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def state_forces(doc: Doc) -> list[Span]:
             if country is not None:
                 sector = "MIL" if low == "ministère" and of_defence(doc[token.i + 1 : token.i + 6]) else sector
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
-            elif bare and token.i > 0 and (doc[token.i - 1].lower_ in _QUANTIFIERS or doc[token.i - 1].like_num):
+            elif bare and counted(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
             elif (home := home_force_end(doc, token)) is not None:
                 spans.append(Span(doc, token.i, home, label=sector, kb_id="state:?"))
@@ -164,6 +165,16 @@ def state_forces(doc: Doc) -> list[Span]:
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
+
+
+def counted(doc: Doc, i: int) -> bool:
+    """ "des soldats", "12 soldats", "des dizaines de soldats": a bare force noun counted is the home forces."""
+    before = doc[max(0, i - 2) : i]
+    if not before:
+        return False
+    if before[-1].lower_ in _QUANTIFIERS or before[-1].like_num:
+        return True
+    return len(before) == 2 and before[-1].lower_ in {"de", "d'"} and before[0].lower_ in _COUNTS
 
 
 def home_force_end(doc: Doc, noun: Token) -> int | None:

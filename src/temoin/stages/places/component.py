@@ -3,7 +3,8 @@
 Writes ``doc.spans["temoin_places"]``: one span per resolved mention, ``label_``
 the feature (city, town, village, region, country, airbase, ... or ``near`` for
 a name the gazetteer lacks, placed at the place the text relates it to) and
-``kb_id_`` the gazetteer id.
+``kb_id_`` the gazetteer id; and ``doc.spans["temoin_unplaced"]``: names the text
+treats as places that no gazetteer entry fits.
 """
 
 from __future__ import annotations
@@ -48,7 +49,23 @@ class PlaceFinder:
         spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
         spans += anchored_spans(doc, mentions, readings)
         doc.spans["temoin_places"] = sorted(spans, key=lambda s: s.start)
+        placed = {s.start for s in spans}
+        doc.spans["temoin_unplaced"] = [
+            Span(doc, m.start, m.end, label="unplaced")
+            for m, r in zip(mentions, readings, strict=True)
+            if r is None and m.start not in placed and is_unknown_place(m)
+        ]
         return doc
+
+
+def is_unknown_place(mention: Mention) -> bool:
+    """A name the text treats as a place ("près de Gorgadji", "le village de X") that no gazetteer entry fits: the
+    event told there happened somewhere, just not at a place we can code."""
+    if mention.ner == "PER" or mention.person_word:
+        return False
+    return (mention.cue is not None and mention.cue.kind != "relation") or (
+        mention.after_preposition and mention.ner in {"LOC", "GPE"}
+    )
 
 
 def adjective_votes(doc: Doc) -> dict[str, float]:

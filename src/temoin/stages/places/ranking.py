@@ -242,15 +242,21 @@ def by_own_name(cand: Candidate) -> bool:
     return strict_key(cand.form) == strict_key(cand.place.name)
 
 
-def alias_cost(mention: Mention, cand: Candidate) -> float:
+def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> float:
     """A place that bears the name as its own beats one that has it only as an unlike alternate name
-    ("le village de Hrodivka" is Hrodivka, not the town of Myrnohrad, once called so)."""
-    if by_own_name(cand) or cand.place.population >= 100_000:  # a city is known by its other names ("Rio")
+    ("le village de Hrodivka" is Hrodivka, not the town of Myrnohrad, once called so), and a city abroad that has it
+    as an alternate name loses to a town of the article's country that bears it ("le territoire de Mambasa", in
+    Ituri, not Mombasa)."""
+    if by_own_name(cand):
         return 0.0
+    rivals = [c for c in mention.candidates if by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id]
+    if cand.place.population >= 100_000:  # a city is known by its other names ("à Rio")...
+        kind_named = mention.cue is not None and mention.cue.kind != "relation"  # ... but "le territoire de X" is
+        at_home = kind_named and any(focus.get(c.place.country, 0.0) >= SURE_FOCUS for c in rivals)  # one at home
+        return ALIAS_COST if at_home and focus.get(cand.place.country, 0.0) == 0.0 else 0.0
     if similarity(mention.text, cand.place.name) >= EXONYM_SIMILARITY:
         return 0.0
-    rival = any(by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id for c in mention.candidates)
-    return ALIAS_COST if rival else 0.0
+    return ALIAS_COST if rivals else 0.0
 
 
 def _best(
@@ -261,7 +267,7 @@ def _best(
         score = candidate_score(mention, cand, focus)
         if score == 0.0:
             continue
-        score -= alias_cost(mention, cand)
+        score -= alias_cost(mention, cand, focus)
         if outer is not None and outer.id != cand.place.id:
             score += container_fit(cand.place, outer)
         if others:
