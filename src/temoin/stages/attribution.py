@@ -17,8 +17,14 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_lines, read_tsv, split_variants, word_set
-from temoin.stages.places.normalize import fold
+from temoin.resources import read_lines, word_set
+from temoin.stages.sources import (
+    acronym_definitions,
+    is_known_source,
+    names_a_medium,
+    normalise_source,
+    source_nouns,
+)
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
 _ANAPHORA = re.compile(
@@ -40,54 +46,6 @@ HEDGE_WORDS = re.compile(
 @cache
 def reporting_verbs() -> frozenset[str]:
     return frozenset(read_lines("lexicons/reporting_verbs.txt"))
-
-
-@cache
-def known_sources() -> list[tuple[str, str]]:
-    """(folded variant, display name) of news agencies, outlets and monitors, longest first."""
-    return [(variant, name) for variant, name, _ in known_source_variants()]
-
-
-@cache
-def known_source_variants() -> list[tuple[str, str, str]]:
-    """(folded variant, short name, the variant when it is a long form of the name, else ""), longest first:
-    "Human Rights Watch" is shown as "Human Rights Watch (HRW)", "l'agence AFP" as "AFP"."""
-    rows = []
-    for row in read_tsv("actors/news_sources.tsv"):
-        name = row["name"]
-        for variant in {name, *split_variants(row["variants"])}:
-            long_form = len(variant) > len(name) and not re.search(rf"\b{re.escape(fold(name))}\b", fold(variant))
-            rows.append((fold(variant), name, variant if long_form else ""))
-    return sorted(rows, key=lambda r: -len(r[0]))
-
-
-def normalise_source(phrase: str) -> str:
-    """The name of a source phrase: a known agency ("AFP"; "Associated Press (AP)" where the article wrote the
-    long form), a name with its parenthesised acronym ("Human Rights Watch (HRW)"), or the phrase itself."""
-    if ", " in phrase:  # a title and its holder: "porte-parole de l'ONU, Stéphane Dujarric"
-        return ", ".join(normalise_source(part) for part in phrase.split(", ", 1))
-    acronym = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", phrase)
-    if acronym:
-        full = without_determiners(phrase[: acronym.start()])
-        return f"{full} ({acronym.group(1)})" if 0 < len(full) <= 70 else acronym.group(1)
-    folded = f" {fold(phrase)} "
-    bare = fold(without_determiners(phrase))
-    for variant, name, written in known_source_variants():
-        if len(variant) >= 2 and f" {variant} " in folded:
-            # "l'agence officielle SANA", "un communiqué de l'OSDH" are the known source; "l'ambassadeur d'Ukraine
-            # aux Nations unies" is the ambassador
-            headed = bare.startswith(variant) or bare.split()[0] in folded_medium_nouns()
-            return (f"{written} ({name})" if written else name) if headed else without_determiners(phrase)
-    return without_determiners(phrase)
-
-
-def without_determiners(phrase: str) -> str:
-    words = phrase.strip(" ,«»\"'").split()
-    while words and fold(words[0]) in {"l", "la", "le", "les", "un", "une", "des", "de", "du"}:
-        words.pop(0)
-    if words and words[0].lower().startswith(("l'", "l’", "d'", "d’")):
-        words[0] = words[0][2:]
-    return " ".join(words)
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -159,11 +117,6 @@ def names_a_source(span: Span) -> bool:
     return any(t.lemma_.lower() in source_nouns() or t.lower_ in source_nouns() for t in span)
 
 
-@cache
-def source_nouns() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/source_nouns.txt"))
-
-
 def trim_source(span: Span) -> Span:
     """Cut a subject phrase before a relative clause or a long apposition."""
     doc = span.doc
@@ -224,17 +177,6 @@ def conjuncts(span: Span) -> list[Span]:
     return [p for p in parts if len(p)] or [span]
 
 
-def is_known_source(phrase: str) -> bool:
-    return known_source_pattern().search(f" {fold(phrase)} ") is not None
-
-
-@cache
-def known_source_pattern() -> re.Pattern[str]:
-    """Every known variant as one search (asked for each name in apposition and each medium)."""
-    variants = sorted({v for v, _ in known_sources() if len(v) >= 2}, key=len, reverse=True)
-    return re.compile(" (?:" + "|".join(re.escape(v) for v in variants) + ") ")
-
-
 def told_to(verb: Token) -> Span | None:
     """The medium a statement was made to: "a déclaré à l'agence de presse AFP", "a dit à Reuters", "a déclaré
     un résident, Jean Paluku, à l'agence Télam"; a place ("a déclaré à Bamako") is not one."""
@@ -254,24 +196,6 @@ def up_to_next_to(phrase: Span | None) -> Span | None:
         return None
     end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au"}), phrase.end)
     return phrase.doc[phrase.start : end]
-
-
-def names_a_medium(phrase: Span) -> bool:
-    """A known outlet, an organisation, or a medium noun with its name ("la chaîne de télévision locale NTV")."""
-    if is_known_source(phrase.text) or any(e.label_ == "ORG" for e in phrase.ents):
-        return True
-    named = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase[1:])
-    return named and any(t.lemma_.lower() in medium_nouns() for t in phrase)
-
-
-def medium_nouns() -> frozenset[str]:
-    return word_set("lexicons/medium_nouns.txt")
-
-
-@cache
-def folded_medium_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in medium_nouns())
-
 
 
 def interviewed_by(token: Token) -> Span | None:
@@ -298,42 +222,6 @@ def speaker(verb: Token) -> Span | None:
     if direct is not None and direct.end <= verb.i:
         return direct
     return inverted_subject(verb) or direct
-
-
-def acronym_definitions(doc: Doc) -> dict[str, str]:
-    """ "Human Rights Watch (HRW)", "les Nations unies (ONU)": acronym -> the name it stands for."""
-    found: dict[str, str] = {}
-    for token in doc[1:-2]:
-        acronym = token.nbor(1)
-        if token.text == "(" and token.nbor(2).text == ")" and ACRONYM.fullmatch(acronym.text):
-            name = name_before(token)
-            if name and fold(name) != fold(acronym.text):
-                found.setdefault(acronym.text, name)
-    return found
-
-
-ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,9}")
-_CONNECTORS = {"de", "du", "des", "d'", "la", "le", "l'", "et", "and", "of", "for", "the", "pour", "sur", "en", "aux"}
-
-
-def name_before(paren: Token) -> str:
-    """The capitalised name just before a bracket, with its lower-case adjectives and linked nouns
-    ("Fonds monétaire international", "Forces de défense et de sécurité"); "" when there is none."""
-    doc = paren.doc
-    start = paren.i
-    while start > max(paren.sent.start, paren.i - 10):
-        t = doc[start - 1]
-        linked = start - 2 >= 0 and doc[start - 2].lower_ in _CONNECTORS
-        if t.text[:1].isupper() or t.lower_ in _CONNECTORS or t.pos_ == "ADJ" or (t.pos_ == "NOUN" and linked):
-            start -= 1
-        else:
-            break
-    while start < paren.i and not doc[start].text[:1].isupper():
-        start += 1
-    words = doc[start : paren.i]
-    if len(words) and words[0].pos_ == "DET":
-        words = doc[start + 1 : paren.i]
-    return words.text if len(words) else ""
 
 
 class AttributionFinder:
