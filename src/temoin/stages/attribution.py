@@ -20,10 +20,13 @@ from spacy.tokens import Doc, Span, Token
 from temoin.resources import read_lines, word_set
 from temoin.stages.sources import (
     acronym_definitions,
+    full_names,
     is_known_source,
+    medium_nouns,
     names_a_medium,
     normalise_source,
     source_nouns,
+    with_full_name,
 )
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
@@ -85,10 +88,27 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
             (t.is_punct and t.text not in {"(", ")", "-", "'"})
             or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"})  # les Nations unies
             or t.lower_ in {"que", "qui", "qu'", "qu’"}
+            or (t.lower_ in circumstance_words() and end > token.i + 1 and not names_on(t, limit))
         ):
-            break
+            break  # "a écrit M. Diallo sur Twitter", but "l'Institut de recherche sur la paix (IRP)"
         end += 1
     return doc[token.i + 1 : end] if end > token.i + 1 else None
+
+
+def names_on(preposition: Token, limit: int) -> bool:
+    """A preposition inside a long name: an acronym in brackets closes the name a few words on."""
+    doc = preposition.doc
+    ahead = doc[preposition.i + 1 : min(preposition.sent.end, preposition.i + limit)]
+    for t in ahead:
+        if t.text == "(":
+            return True
+        if t.is_punct and t.text not in {"-", "'"}:
+            return False
+    return False
+
+
+def circumstance_words() -> frozenset[str]:
+    return word_set("lexicons/circumstance_words.txt")
 
 
 def inverted_subject(verb: Token) -> Span | None:
@@ -99,11 +119,25 @@ def inverted_subject(verb: Token) -> Span | None:
         i -= 1
     if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
         return None
-    phrase = up_to_next_to(phrase_after(verb))  # "a indiqué une source sécuritaire à l'AFP": the source, then AFP
+    phrase = up_to_next_to(phrase_after(after_the_medium(verb)))  # "a indiqué une source à l'AFP": the source
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
     return phrase if phrase is not None and phrase[0].pos_ in {"DET", "PROPN", "NOUN"} else None
+
+
+def after_the_medium(verb: Token) -> Token:
+    """Where an inverted subject starts: after "à l'AFP," in "..., a déclaré à l'AFP, Jean Mbala, un des
+    responsables du port" (the medium, then the speaker)."""
+    doc = verb.doc
+    if verb.i + 1 >= verb.sent.end or doc[verb.i + 1].lower_ not in {"à", "au", "aux"}:
+        return verb
+    medium = phrase_after(doc[verb.i + 1], limit=8)
+    if medium is None or medium.end >= verb.sent.end or doc[medium.end].text != "," or not names_a_medium(medium):
+        return verb
+    words = [t for t in medium if t.pos_ != "DET"]
+    short = len(words) <= 2 or words[0].lemma_.lower() in medium_nouns()  # not "BBC Mundo Ana Ruiz," (two names)
+    return doc[medium.end] if short else verb
 
 
 def names_a_source(span: Span) -> bool:
@@ -152,21 +186,71 @@ def unconfirmed(phrase: Span) -> bool:
 
 
 def outermost(spans: list[Span]) -> list[Span]:
-    """Each source once: a span inside another one ("BBC" in "la BBC") is left out."""
+    """Each source once: a span inside another one ("BBC" in "la BBC") is left out, unless it is a body named
+    after the comma of a person's title ("Awa Sy, cheffe de mission de MSF": MSF stays a source of its own)."""
     unique = {(s.start, s.end): s for s in spans}
-    return [s for (start, end), s in unique.items()
-            if not any(o != (start, end) and o[0] <= start and end <= o[1] for o in unique)]
+    return [
+        s
+        for (start, end), s in unique.items()
+        if not any(
+            o != (start, end) and o[0] <= start and end <= o[1] and not after_a_comma(unique[o], start)
+            for o in unique
+        )
+    ]
+
+
+def after_a_comma(outer: Span, start: int) -> bool:
+    return any(t.text == "," for t in outer.doc[outer.start : start])
 
 
 def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     """The source and the names in apposition to it. A title and the person who holds it make one source
-    ("le porte-parole de la police, le colonel Katlego Mogale"); a person and a body stay two."""
+    ("le porte-parole de la police, le colonel Katlego Mogale"; "Mahamat Saleh, le ministre de la justice"); a
+    person and a body stay two."""
     names = apposed_names(subject, trimmed)
     titled = [n for n in names if n.label_ == "PER" and n.start <= trimmed.end + 3]
     if titled and not any(e.label_ == "PER" for e in trimmed.ents):
         combined = subject.doc[trimmed.start : titled[0].end]
         return [combined, *(n for n in names if n is not titled[0])]
+    title = title_after(trimmed)
+    if title is not None:
+        return [subject.doc[trimmed.start : title.end], *names]
     return [*conjuncts(trimmed), *names]
+
+
+def title_after(person: Span) -> Span | None:
+    """The title in apposition after a person's name: "Mahamat Saleh, le ministre tchadien de la justice", "Awa
+    Sy, l'une des responsables du port", up to a comma, a verb or "à" ("Ali Ba, chercheur au Timbuktu Institute":
+    the institute is a source of its own)."""
+    doc, sent = person.doc, person.sent
+    if not is_person(person) or person.end + 2 >= sent.end or doc[person.end].text != ",":
+        return None
+    start = person.end + 1
+    i = start
+    while i < min(sent.end, start + 3) and (doc[i].pos_ in {"DET", "PRON"} or doc[i].lower_ in {"des", "d'"}):
+        i += 1  # "le", "un des", "l'une des"
+    if i >= sent.end or not (doc[i].lemma_.lower() in source_nouns() or doc[i].lower_ in source_nouns()):
+        return None
+    end = i + 1
+    while end < sent.end and end - start < 9:
+        t = doc[end]
+        if (
+            (t.is_punct and t.text not in {"-", "'"})
+            or t.pos_ in {"VERB", "AUX"}
+            or t.lower_ in {"à", "au", "aux", "qui", "que", "qu'", "et"} | circumstance_words()
+        ):
+            break
+        end += 1
+    if end - start >= 9 or (end < sent.end and not doc[end].is_punct and doc[end].lower_ not in {"à", "au", "aux"}):
+        return None  # a long apposition, or one that runs on into a clause
+    return doc[start:end]
+
+
+def is_person(span: Span) -> bool:
+    """A person's name: a person entity, or two or more proper nouns and nothing else."""
+    if any(e.label_ == "PER" and e.start <= span.start and span.end <= e.end for e in span.doc.ents):
+        return True
+    return len(span) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in span)
 
 
 def conjuncts(span: Span) -> list[Span]:
@@ -211,7 +295,9 @@ def interviewed_by(token: Token) -> Span | None:
 
 def speaker(verb: Token) -> Span | None:
     """Who a reporting verb reports: its subject before it ("Le porte-parole, Ned Price, estime cette semaine"),
-    else the subject of an incise after it ("..., a rapporté l'agence SANA")."""
+    else the subject of an incise after it ("..., a rapporté l'agence SANA", "..., dit un expert, ..."), else the
+    subject of the verb it is coordinated with ("La délégation a rencontré le président et a annoncé que"), else
+    the name the parser hung it on ("Aminata Sow, cheffe de mission de MSF, assure que")."""
     if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
         if agent is None:
@@ -219,9 +305,64 @@ def speaker(verb: Token) -> Span | None:
         start = next(t.i for t in agent.subtree if t.dep_ != "case")  # "par l'ONU": l'ONU
         return verb.doc[start : agent.right_edge.i + 1]
     direct = subject_of(verb)
-    if direct is not None and direct.end <= verb.i:
+    if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
-    return inverted_subject(verb) or direct
+    return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb)
+
+
+def is_incise(verb: Token) -> bool:
+    """ "..., dit un expert" : the verb (or its auxiliary) right after a comma or a quotation mark."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in {"-t-il", "-t-elle"}):
+        i -= 1
+    return i >= verb.sent.start and doc[i].text in {",", "»", '"', "«"}
+
+
+def shared_subject(verb: Token) -> Span | None:
+    """The subject of the verb a reporting verb is coordinated with ("X appelle à ... et indique que"), or the
+    name a reporting verb with a "que" clause was parsed as modifying ("X, chef de mission, rassure que")."""
+    head = verb.head
+    active = any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ == "nsubj:pass" for c in head.children)
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and active and head.i < verb.i and not subordinate(head):
+        found = subject_of(head)
+        finite = found is not None and any("Fin" in t.morph.get("VerbForm") for t in found)
+        return found if found is not None and found.end <= head.i and not finite else None
+    says_that = any(c.dep_ == "ccomp" for c in verb.children)
+    if verb.dep_ == "acl" and says_that and head.i < verb.i and (head.pos_ == "PROPN" or head.ent_type_ == "PER"):
+        entity = next((e for e in verb.doc.ents if e.start <= head.i < e.end), None)
+        start = entity.start if entity is not None else head.i
+        end = entity.end if entity is not None else head.i + 1
+        return verb.doc[start:end]
+    return None
+
+
+def subject_left_of(verb: Token) -> Span | None:
+    """A subject the parser did not attach: the noun phrase right before the verb ("... et les Nations unies (ONU)
+    affirment que"), back to a conjunction, a comma or another verb."""
+    doc = verb.doc
+    end = verb.i
+    while end > verb.sent.start and (doc[end - 1].pos_ == "AUX" or doc[end - 1].lower_ in {"ne", "n'"}):
+        end -= 1
+    start = end
+    while start > verb.sent.start:
+        t = doc[start - 1]
+        if t.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or t.text in {"(", ")", "-"} or t.lower_ in {"de", "d'", "du"}:
+            start -= 1
+        else:
+            break
+    while start < end and (doc[start].pos_ == "ADP" or doc[start].text in {")", "-"}):
+        start += 1
+    opens = start == verb.sent.start or doc[start - 1].lower_ == "et"
+    says_that = any(c.dep_ == "ccomp" for c in verb.children)
+    if start == end or not (opens and says_that) or not any(t.ent_type_ in {"PER", "ORG"} for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def subordinate(verb: Token) -> bool:
+    """A verb inside a clause that another verb governs ("a déclaré que ses forces avaient évacué ... et")."""
+    return any(t.dep_ in {"ccomp", "advcl", "acl", "acl:relcl", "xcomp", "csubj"} for t in [verb, *verb.ancestors])
 
 
 class AttributionFinder:
@@ -238,6 +379,7 @@ class AttributionFinder:
             if a.label_ in {"REB", "UAF"} and a.kb_id_.startswith("named:")
         ]
         acronyms = acronym_definitions(doc)
+        people = full_names(doc)
         for sent in doc.sents:
             groups = [a for a in armed_groups if sent.start <= a.start < sent.end]
             found = outermost(self._sentence_sources(sent))
@@ -245,6 +387,7 @@ class AttributionFinder:
                 name = self._resolve(span, last, last_group)
                 if name in acronyms:
                     name = f"{acronyms[name]} ({name})"
+                name = with_full_name(name, span.start, people) if name else name
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
                     last = name
@@ -289,6 +432,8 @@ class AttributionFinder:
         if _GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
             return last_group
         name = normalise_source(text)
+        if len(name) > 80 and ", " in name:  # a person and a long title: the person
+            name = name.split(", ")[0]
         return name if 2 <= len(name) <= 80 else ""
 
 

@@ -58,6 +58,8 @@ def normalise_source(phrase: str) -> str:
 
 def without_determiners(phrase: str) -> str:
     words = phrase.strip(" ,«»\"'").split()
+    if len(words) > 1 and fold(words[0]) in {"un", "une", "l'un", "l'une"} and fold(words[1]) in {"des", "d'entre"}:
+        return " ".join(words)  # "un des responsables du port"
     while words and fold(words[0]) in {"l", "la", "le", "les", "un", "une", "des", "de", "du"}:
         words.pop(0)
     if words and words[0].lower().startswith(("l'", "l’", "d'", "d’")):
@@ -132,3 +134,41 @@ def name_before(paren: Token) -> str:
     if len(words) and words[0].pos_ == "DET":
         words = doc[start + 1 : paren.i]
     return words.text if len(words) else ""
+
+
+def full_names(doc: Doc) -> list[Span]:
+    """The people the article names in full ("Amadou Diallo", "Aminata Sow Fall"), in order."""
+    courtesy = courtesy_titles()
+    return [
+        e
+        for e in doc.ents
+        if e.label_ == "PER"
+        and len(e) >= 2
+        and e[0].text[:1].isupper()
+        and e[-1].text[:1].isupper()
+        and e[0].text.lower() not in courtesy
+    ]
+
+
+def with_full_name(name: str, at: int, people: list[Span]) -> str:
+    """A source named by a title and a surname, or by the surname alone, shown with the full name the article
+    gave that person: "M. Diallo", "le président Diallo", "Diallo" → Amadou Diallo (the nearest full mention
+    before, else the first after). A title and its holder keep the title: "M. Diallo, chercheur"."""
+    person, comma, rest = name.partition(", ")
+    words = person.split()
+    if not words or not words[-1][:1].isupper():
+        return name
+    courtesy = courtesy_titles()
+    titles = words[:-1]
+    if not all(w.lower() in courtesy or w.islower() for w in titles):
+        return name  # "Amadou Diallo" is a full name already; "Radio Kivu" is not a title and a surname
+    same = [p for p in people if fold(p[-1].text) == fold(words[-1]) and fold(p.text) != fold(person)]
+    if not same:
+        return name
+    before = [p for p in same if p.start < at]
+    full = (before[-1] if before else same[0]).text
+    return f"{full}{comma}{rest}"
+
+
+def courtesy_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_set("lexicons/courtesy_titles.txt"))
