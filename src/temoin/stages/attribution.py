@@ -161,10 +161,32 @@ def trim_source(span: Span) -> Span:
 
 
 def reports(verb: Token) -> bool:
-    """A reporting verb, even where the lemmatiser leaves the inflected form ("estime" for estimer)."""
+    """A reporting verb, even where the lemmatiser leaves the inflected form ("estime" for estimer), or a verb of
+    a reporting phrase with the words that make it one ("a mis en garde", "a appelé le gouvernement à")."""
     low = verb.lower_
     guesses = {verb.lemma_.lower(), low + "r", low[:-3] + "er", low[:-1] + "er", low[:-2] + "er"}
-    return bool(guesses & reporting_verbs())
+    if guesses & reporting_verbs():
+        return True
+    after = []
+    for t in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 9)]:
+        if t.is_punct or (t.pos_ == "VERB" and after):
+            break
+        after.append(t.lower_)
+    return any(
+        lemma in guesses and in_order(rest, after) for lemma, rest in reporting_phrases()
+    )
+
+
+def in_order(words: tuple[str, ...], tokens: list[str]) -> bool:
+    it = iter(tokens)
+    return all(any(w == t for t in it) for w in words)
+
+
+@cache
+def reporting_phrases() -> list[tuple[str, tuple[str, ...]]]:
+    """(verb lemma, the words that follow it in order) from ``lexicons/reporting_phrases.txt``."""
+    rows = [line.split() for line in read_lines("lexicons/reporting_phrases.txt")]
+    return [(row[0], tuple(row[1:])) for row in rows if len(row) > 1]
 
 
 def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
@@ -293,6 +315,63 @@ def interviewed_by(token: Token) -> Span | None:
     return None
 
 
+def publication_nouns() -> frozenset[str]:
+    return word_set("lexicons/publication_nouns.txt")
+
+
+def publication_authors(noun: Token) -> list[Span]:
+    """Who a report, a statement or a video is by: "un rapport de la CNUCED", "les allégations de Human Rights
+    Watch", "l'analyse par la BBC des données de l'Acled", "une vidéo postée sur Twitter par The New Times", "un
+    livre écrit par les experts A et B". A name, never a place ("la déclaration d'Abuja")."""
+    doc = noun.doc
+    out = []
+    for case in doc[noun.i + 1 : min(noun.sent.end, noun.i + 3)]:
+        if case.lower_ in {"de", "du", "des", "d'", "par"}:
+            author = name_at(next_word(case))
+            out.extend([author] if author is not None else [])
+            break
+        if case.pos_ != "DET":
+            break
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        by = next((t for t in participle.subtree if t.lower_ == "par" and t.i > participle.i), None)
+        phrase = phrase_after(by) if by is not None else None
+        if phrase is not None:  # "écrit par les journalistes A et B": the people named
+            named = [name_at(doc[e.start]) for e in phrase.ents] or [name_at(next_word(by))]
+            out.extend(n for n in named if n is not None)
+    return out
+
+
+def next_word(token: Token) -> Token:
+    """The word after a preposition, past a determiner ("de la CNUCED")."""
+    doc = token.doc
+    i = token.i + 1
+    while i < token.sent.end - 1 and doc[i].pos_ == "DET":
+        i += 1
+    return doc[min(i, len(doc) - 1)]
+
+
+def name_at(token: Token) -> Span | None:
+    """The name of a body or person that starts at this word, with its acronym in brackets; None for a place or a
+    common noun."""
+    doc = token.doc
+    if not token.text[:1].isupper():
+        return None
+    entity = next((e for e in doc.ents if e.start == token.i), None)
+    if entity is not None and entity.label_ == "LOC" and not is_known_source(entity.text):
+        return None
+    if entity is None:
+        end = token.i
+        while end < token.sent.end and (doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper()):
+            end += 1
+        if end == token.i or (not is_known_source(doc[token.i : end].text) and doc[token.i].pos_ != "PROPN"):
+            return None
+    else:
+        end = entity.end
+    if end + 2 < token.sent.end and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3  # "Armed Conflict Location and Event Data Project (Acled)"
+    return doc[token.i : end]
+
+
 def speaker(verb: Token) -> Span | None:
     """Who a reporting verb reports: its subject before it ("Le porte-parole, Ned Price, estime cette semaine"),
     else the subject of an incise after it ("..., a rapporté l'agence SANA", "..., dit un expert, ..."), else the
@@ -411,6 +490,8 @@ class AttributionFinder:
                     found.extend(with_apposition(phrase, phrase))
             elif token.pos_ == "NOUN" and (medium := interviewed_by(token)) is not None:
                 found.append(medium)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in publication_nouns():
+                found.extend(publication_authors(token))
             elif token.pos_ in {"VERB", "AUX"} and reports(token):
                 subject = speaker(token)
                 if subject is not None and names_a_source(subject):
@@ -432,6 +513,9 @@ class AttributionFinder:
         if _GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
             return last_group
         name = normalise_source(text)
+        people = {t.text for t in span if t.ent_type_ == "PER"}
+        if name.count(" ") and set(name.split()[1:]) <= people and is_known_source(name.split()[0]):
+            name = name.split()[0]  # "la BBC, Paul Nagle": the outlet, not a service of it named Paul Nagle
         if len(name) > 80 and ", " in name:  # a person and a long title: the person
             name = name.split(", ")[0]
         return name if 2 <= len(name) <= 80 else ""

@@ -52,8 +52,21 @@ def normalise_source(phrase: str) -> str:
             # "l'agence officielle SANA", "un communiqué de l'OSDH" are the known source; "l'ambassadeur d'Ukraine
             # aux Nations unies" is the ambassador
             headed = bare.startswith(variant) or bare.split()[0] in folded_medium_nouns()
-            return (f"{written} ({name})" if written else name) if headed else without_determiners(phrase)
+            if not headed:
+                return without_determiners(phrase)
+            return desk_of(without_determiners(phrase), variant) or (f"{written} ({name})" if written else name)
     return without_determiners(phrase)
+
+
+def desk_of(bare: str, variant: str) -> str:
+    """A known outlet followed by the name of one of its services keeps it: "BBC Sport", "BBC News Arabic" (one or
+    two capitalised words right after the outlet's name)."""
+    words = bare.split()
+    size = len(variant.split())
+    if fold(" ".join(words[:size])) != variant:
+        return ""
+    rest = words[size:]
+    return bare if 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest) else ""
 
 
 def without_determiners(phrase: str) -> str:
