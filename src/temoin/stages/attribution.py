@@ -167,7 +167,7 @@ def reports(verb: Token) -> bool:
     guesses = {verb.lemma_.lower(), low + "r", low[:-3] + "er", low[:-1] + "er", low[:-2] + "er"}
     if guesses & reporting_verbs():
         return True
-    after = []
+    after: list[str] = []
     for t in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 9)]:
         if t.is_punct or (t.pos_ == "VERB" and after):
             break
@@ -335,7 +335,7 @@ def publication_authors(noun: Token) -> list[Span]:
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         by = next((t for t in participle.subtree if t.lower_ == "par" and t.i > participle.i), None)
         phrase = phrase_after(by) if by is not None else None
-        if phrase is not None:  # "écrit par les journalistes A et B": the people named
+        if by is not None and phrase is not None:  # "écrit par les journalistes A et B": the people named
             named = [name_at(doc[e.start]) for e in phrase.ents] or [name_at(next_word(by))]
             out.extend(n for n in named if n is not None)
     return out
@@ -405,7 +405,7 @@ def shared_subject(verb: Token) -> Span | None:
     active = any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ == "nsubj:pass" for c in head.children)
     if verb.dep_ == "conj" and head.pos_ == "VERB" and active and head.i < verb.i and not subordinate(head):
         found = subject_of(head)
-        finite = found is not None and any("Fin" in t.morph.get("VerbForm") for t in found)
+        finite = found is not None and any("Fin" in t.morph.get("VerbForm", []) for t in found)
         return found if found is not None and found.end <= head.i and not finite else None
     says_that = any(c.dep_ == "ccomp" for c in verb.children)
     if verb.dep_ == "acl" and says_that and head.i < verb.i and (head.pos_ == "PROPN" or head.ent_type_ == "PER"):
