@@ -336,8 +336,8 @@ def publication_authors(noun: Token) -> list[Span]:
         by = next((t for t in participle.subtree if t.lower_ == "par" and t.i > participle.i), None)
         phrase = phrase_after(by) if by is not None else None
         if by is not None and phrase is not None:  # "écrit par les journalistes A et B": the people named
-            named = [name_at(doc[e.start]) for e in phrase.ents] or [name_at(next_word(by))]
-            out.extend(n for n in named if n is not None)
+            named = [n for n in [name_at(doc[e.start]) for e in phrase.ents] or [name_at(next_word(by))] if n]
+            out.extend(named or ([phrase] if names_a_medium(phrase) else []))  # "par la radio Kivu Lumière"
     return out
 
 
