@@ -138,3 +138,11 @@ def test_a_place_after_a_publication_noun_is_not_a_source(analyzer) -> None:  # 
 
 def test_a_phone_call_is_not_a_statement(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert _sources(analyzer, "Le capitaine Issa Touré a appelé sa famille depuis Gao.") == []
+
+
+def test_a_sentence_that_goes_on_telling_an_event_adds_its_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = ("La gendarmerie a arrêté lundi trois membres d'un groupe armé à Kaya. "
+            "Selon le procureur militaire, ils préparaient une attaque contre la mairie.")
+    events = analyzer.analyze(text, "2024-03-01").events
+    assert events and "procureur militaire" in events[0].sources
+    assert events[0].certainty == "asserted"  # the arrest is told as fact; only what follows is attributed
