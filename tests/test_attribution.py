@@ -96,3 +96,82 @@ def test_a_statement_of_a_known_outlet_is_the_outlet(analyzer) -> None:  # type:
 def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Selon des informations non confirmées, des hommes armés auraient incendié le marché de Diafarabé."
     assert not any("information" in f for f in _sources(analyzer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a reporting verb coordinated with another takes its subject
+        ("La ministre Awa Cissé a reçu les familles et a annoncé que les recherches continuaient.", "Awa Cissé"),
+        # a subject the parser leaves unattached, after "et"
+        (
+            "Des centaines de maisons ont brûlé et le Comité international de la Croix-Rouge (CICR) affirme que "
+            "des milliers de familles sont sans abri.",
+            "Croix-Rouge",
+        ),
+        # an incise whose parsed subject is the quotation
+        (
+            '"La route est coupée depuis lundi, dit un officier de la gendarmerie, et les convois attendent."',
+            "officier de la gendarmerie",
+        ),
+        # the speaker after the medium
+        (
+            '"Les stocks sont épuisés", a déclaré à l\'AFP, Moussa Sangaré, un des responsables du port.',
+            "Moussa Sangaré",
+        ),
+        # a title in apposition after the name
+        (
+            '"Les détenus seront libérés", a précisé Idriss Mahamat, le ministre tchadien de l\'Intérieur.',
+            "ministre tchadien de l'Intérieur",
+        ),
+        # who a report, a video or a book is by
+        (
+            "Dans un rapport de la Banque africaine de développement publié jeudi, les pertes sont chiffrées.",
+            "Banque africaine de développement",
+        ),
+        ("Une vidéo diffusée sur Facebook par la radio Kivu Lumière montre le pont détruit.", "Kivu Lumière"),
+        (
+            "Selon un ouvrage écrit par les journalistes Anne Moreau et Lucien Bah, le trafic dure depuis 1990.",
+            "Lucien Bah",
+        ),
+        # reporting phrases
+        ("La Banque mondiale a mis en garde contre une hausse du prix du riz au Sahel.", "Banque mondiale"),
+        (
+            "Le Parti des travailleurs a appelé lundi ses militants à manifester devant le palais.",
+            "Parti des travailleurs",
+        ),
+        # an outlet's service keeps its name
+        ("Le sprinteur Kwame Owusu confie à BBC Sport qu'il visera l'or à Paris.", "BBC Sport"),
+    ],
+)
+def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(source in found for found in _sources(analyzer, text))
+
+
+def test_a_courtesy_title_and_a_surname_give_the_full_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Le président guinéen Alpha Barry a visité Kankan. "Nous reconstruirons", a écrit M. Barry sur '
+        "Twitter. Selon le président Barry, les travaux commenceront en mai."
+    )
+    found = _sources(analyzer, text)
+    assert found.count("Alpha Barry") == 2
+    assert not any("Twitter" in f for f in found)
+
+
+def test_a_place_after_a_publication_noun_is_not_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _sources(analyzer, "Les signataires de l'accord de Bamako ont repris les armes près de Kidal.")
+    assert not any("Bamako" in f for f in found)
+
+
+def test_a_phone_call_is_not_a_statement(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert _sources(analyzer, "Le capitaine Issa Touré a appelé sa famille depuis Gao.") == []
+
+
+def test_a_sentence_that_goes_on_telling_an_event_adds_its_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "La gendarmerie a arrêté lundi trois membres d'un groupe armé à Kaya. "
+        "Selon le procureur militaire, ils préparaient une attaque contre la mairie."
+    )
+    events = analyzer.analyze(text, "2024-03-01").events
+    assert events and "procureur militaire" in events[0].sources
+    assert events[0].certainty == "asserted"  # the arrest is told as fact; only what follows is attributed

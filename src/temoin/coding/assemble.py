@@ -107,6 +107,7 @@ class Draft:
     killed: dict[str, int] = field(default_factory=dict)
     injured: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    later_sources: list[str] = field(default_factory=list)  # of sentences that only go on telling it
     hedged: bool = False
     trigger: str = ""
     agents_are_sources: bool = False
@@ -540,6 +541,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
             drafts[-1].sentences.append(sentence)
             drafts[-1].last_index = sentence.index
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # "Selon le procureur, ..."
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
@@ -692,7 +694,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         location=draft.location,
         fatalities=fatalities(draft.killed),
         injuries=fatalities(draft.injured),
-        sources=list(draft.sources),
+        sources=list(dict.fromkeys(draft.sources + draft.later_sources)),
         certainty=certainty,
         evidence=Evidence(start, end, ctx.doc.text[start:end]),
         plover_type=plover_type(draft.kinds),
