@@ -22,7 +22,7 @@ from temoin.coding.typing import classify, has_cue, main_kind, plover_type, vict
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines, read_tsv, word_alternation, word_set
-from temoin.stages.actors import generic_actors
+from temoin.stages.actors import force_nouns, generic_actors
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -171,6 +171,9 @@ def is_hypothetical(trigger: Span) -> bool:
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
     if before in (["avant", "de"], ["avant", "d'"]):
         return False  # "ont rassemblé les habitants avant d'ouvrir le feu": the next thing they did
+    done = {"Fin", "Part"} & set(first.head.morph.get("VerbForm", []))
+    if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
+        return False  # "ont érigé des barricades pour protester": what they did was the protest
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
 
@@ -272,8 +275,22 @@ def has_pronoun_subject(trigger: Span) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in PRONOUNS for c in verb.children)
 
 
+def demand_verb(sentence: Sentence, triggers: list[Span]) -> Token | None:
+    """The verb by which protesters say what they want: "des manifestants ont réclamé un accord pour la libération
+    des otages détenus à Gaza". What follows it (an abduction, Gaza) is the protest's topic, not its event or place."""
+    protests = [t for t in triggers if t.label_ == "protest"]
+    if not protests:
+        return None
+    demands = word_set("lexicons/demand_verbs.txt")
+    return next((t for t in sentence.span if t.i > protests[0].start and t.lemma_.lower() in demands), None)
+
+
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     triggers = [t for t in sentence.triggers if not is_hypothetical(t)]
+    demand = demand_verb(sentence, triggers)
+    if demand is not None:
+        triggers = [t for t in triggers if t.label_ in {"protest", "riot"} or t.start < demand.i]
+        sentence = replace(sentence, places=[p for p in sentence.places if p.start < demand.i])
     if not triggers or sentence.boilerplate or sentence.text.rstrip().endswith("?"):
         return None
     if HABITUAL.search(sentence.text) or is_background(ctx, sentence):
@@ -403,6 +420,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         )
     if reading.location is None and reading.sentence.happens_elsewhere():
         return None  # "Le même jour, des hommes armés ont tué sept civils près de Gorgadji": another event
+    if drafts and handles_the_protest(reading, drafts[-1]):
+        return drafts[-1]
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
         same = next((d for d in recent if d.family == reading.family), None)
         if same is not None:
@@ -415,6 +434,14 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def handles_the_protest(reading: Reading, last: Draft) -> bool:
+    """Arrests told right after a protest, with no place or day of their own, are how it was handled ("La police a
+    fait usage de canons à eau ... et a interpellé une dizaine de personnes"): a protest with intervention."""
+    follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
+    unplaced = reading.location is None and reading.date is None
+    return follows and unplaced and set(reading.kinds) == {"arrest"} and last.family == "protest"
 
 
 SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
@@ -742,13 +769,20 @@ def crowd_actors(
     actor1 = named or (Actor(f"{crowd} ({where.name_en})", where.iso3, "CVL") if where else None)
     intervened = sub_type != "Peaceful protest" or event_type == "Riots"
     force = next((a for a in everyone if a.sector in {"COP", "MIL"}), None) if intervened else None
+    if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
+        force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force
 
 
 def local_people(actor: Actor | None, home: Country) -> Actor | None:
-    """Civilians, refugees and protesters are those of the place where the event happened."""
-    if actor is None or actor.sector not in {"CVL", "REF"} or actor.country == home.iso3 or "(" not in actor.name:
+    """Civilians, refugees and protesters are those of the place where the event happened; so is a police force
+    the text names by a bare noun ("la police" in an event at Tel-Aviv, in an article about Gaza)."""
+    if actor is None or actor.country == home.iso3:
         return actor
+    if actor.sector == "COP" and actor.text.lower() in force_nouns():
+        return Actor(f"Police Forces of {home.name_en}", home.iso3, "COP", actor.text)
+    if actor.sector not in {"CVL", "REF"} or "(" not in actor.name or actor.text[:1].isupper():
+        return actor  # "des Éthiopiens" at Hargeisa stay Ethiopians
     return Actor(f"{actor.name.rsplit(' (', 1)[0]} ({home.name_en})", home.iso3, actor.sector, actor.text)
 
 

@@ -19,7 +19,9 @@ from temoin.records import Location
 from temoin.resources import read_lines, word_alternation
 from temoin.stages.places.names import cue_before
 
-ORIGIN = re.compile(r"\b(partie?s?|depuis|en provenance|venant|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I)
+ORIGIN = re.compile(
+    r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I
+)
 NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
 ORIGIN_WINDOW = 8
 PRECISION_COST = 0.1  # between two places about as near the trigger, the more precise one: the town, not its region
@@ -34,7 +36,13 @@ def near() -> re.Pattern[str]:
 def is_origin(place: Span, trigger: Span) -> bool:
     doc = place.doc
     start = max(place.sent.start, place.start - ORIGIN_WINDOW, trigger.end if trigger.end <= place.start else 0)
-    return bool(ORIGIN.search(doc[start : place.start].text))
+    window = doc[start : place.start]
+    found = list(ORIGIN.finditer(window.text))
+    if not found:
+        return False
+    after = doc.char_span(window.start_char + found[-1].end(), window.end_char, alignment_mode="expand")
+    # "des renforts venus de N'Djamena sont arrivés à Bol": a verb after the origin word starts another phrase
+    return after is None or not any(t.pos_ in {"VERB", "AUX"} for t in after)
 
 
 def is_metonym(place: Span) -> bool:

@@ -31,6 +31,9 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
             return None
         template = STATE_NAMES.get(span.label_, "Military Forces of {}")
         return Actor(template.format(country.name_en), country.iso3, span.label_, span.text)
+    if kind == "people":  # "des Soudanais": people of that country
+        people = country_lexicon().by_iso3.get(ident)
+        return Actor(f"Civilians ({people.name_en})", people.iso3, "CVL", span.text) if people else None
     if kind == "generic":
         sector, template = generic_actors()[ident]
         return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
@@ -58,8 +61,23 @@ def defends(verb: Token, trigger_root: Token) -> bool:
     return trigger_root.i == verb.i or trigger_root.head.i == verb.i  # "ont essuyé des tirs", "repoussé une attaque"
 
 
+def attributed_to(actor: Span) -> bool:
+    """ "une attaque attribuée à la milice Codeco", "une frappe imputée à l'armée": the one it is laid on did it."""
+    i = actor.start - 1
+    while (
+        i > actor.start - 4
+        and i > 0
+        and (actor.doc[i].pos_ == "DET" or (actor.doc[i].is_lower and actor.doc[i].pos_ == "NOUN"))
+    ):
+        i -= 1  # "attribuée à la milice Codeco"
+    doc = actor.doc
+    return i > 0 and doc[i].lower_ in {"à", "au", "aux"} and doc[i - 1].lower_.startswith(("attribu", "imput"))
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
+    if attributed_to(actor):
+        return "agent"
     root = trigger.root
     overlaps = actor.start < trigger.end and trigger.start < actor.end
     if overlaps and trigger[0].pos_ in {"NOUN", "PROPN"}:

@@ -29,9 +29,9 @@ PRECEDENCE = [
     "abduction",
     "sexual",
     "turned_back",
-    "clash",
-    "territory_taken",
+    "territory_taken",  # ACLED: ground taken after fighting is coded as the taking, not the clash
     "territory_regained",
+    "clash",
     "attack",
     "mob",
     "riot",
@@ -46,7 +46,17 @@ PRECEDENCE = [
     "movement",
     "kill",
 ]
-TYPE_CUES = ("armed_target", "civilian_target", "property", "air", "artillery", "intervention", "excessive_force")
+TYPE_CUES = (
+    "armed_target",
+    "civilian_target",
+    "property",
+    "air",
+    "artillery",
+    "intervention",
+    "excessive_force",
+    "destructive",
+    "demonstration",
+)
 
 
 @cache
@@ -158,8 +168,10 @@ def attack_type(text: str, actor1: Actor | None, actor2: Actor | None, victims: 
 def protest_type(kind: str, text: str, victims: list[str]) -> tuple[str, str]:
     if has_cue("excessive_force", text) or (victims and kind == "protest"):
         return "Protests", "Excessive force against protesters"
-    if kind == "riot":
-        return "Riots", "Violent demonstration"
+    if kind == "riot" and not has_cue("demonstration", text):
+        return "Riots", "Mob violence"  # "des émeutiers ont pillé des commerces": no demonstration, a mob
+    if kind == "riot" or has_cue("destructive", text):
+        return "Riots", "Violent demonstration"  # "ont érigé des barricades et incendié des pneus pour protester"
     if has_cue("intervention", text):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"

@@ -163,7 +163,14 @@ def state_forces(doc: Doc) -> list[Span]:
             and lexicon.named(low) is None
             and (country := lexicon.adjective(low)) is not None
         ):
-            spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
+            if token.i > 0 and doc[token.i - 1].lower_ in {
+                "des",
+                "de",
+                "d'",
+            }:  # "des commerces tenus par des Soudanais"
+                spans.append(Span(doc, token.i, token.i + 1, label="CVL", kb_id=f"people:{country.iso3}"))
+            else:  # "les Américains ont renforcé leur base": the state's forces
+                spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
 
 

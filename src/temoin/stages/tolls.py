@@ -34,7 +34,8 @@ INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 _DAY = r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir|après-midi))?)?"
 KILL_BEFORE = re.compile(
     r"\b(tuant|tué|faisant|fait|coûté la vie à|massacrant|abattant|bilan de|bilan|neutralisé|éliminé|"
-    rf"neutralisant|éliminant|décapitant|égorgeant|exécutant|exécuté|décapité|égorgé){_DAY}\s*$",  # "a tué dimanche 20"
+    r"neutralisant|éliminant|décapitant|égorgeant|exécutant|exécuté|décapité|égorgé|lynché(?: et brûlé)?|lynchant)"
+    rf"{_DAY}\s*$",  # "a tué dimanche 20"
     re.I,
 )
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)

@@ -53,19 +53,21 @@ class PlaceFinder:
         doc.spans["temoin_unplaced"] = [
             Span(doc, m.start, m.end, label="unplaced")
             for m, r in zip(mentions, readings, strict=True)
-            if r is None and m.start not in placed and is_unknown_place(m)
+            if r is None and m.start not in placed and is_unknown_place(doc, m)
         ]
         return doc
 
 
-def is_unknown_place(mention: Mention) -> bool:
-    """A name the text treats as a place ("près de Gorgadji", "le village de X") that no gazetteer entry fits: the
-    event told there happened somewhere, just not at a place we can code."""
+def is_unknown_place(doc: Doc, mention: Mention) -> bool:
+    """A name the text treats as a town or area ("près de Gorgadji", "le village de X", "à X") that no gazetteer
+    entry fits: what happened there happened somewhere else than the places we can code. A site's name ("le camp de
+    X", "le marché de X") may lie in the town just named, so it is not counted."""
     if mention.ner == "PER" or mention.person_word:
         return False
-    return (mention.cue is not None and mention.cue.kind != "relation") or (
-        mention.after_preposition and mention.ner in {"LOC", "GPE"}
-    )
+    if mention.cue is not None:
+        return mention.cue.kind in {"settlement", "region", "natural", "relation"}
+    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    return mention.ner in {"LOC", "GPE"} and before in {"à", "vers", "jusqu'à"}
 
 
 def adjective_votes(doc: Doc) -> dict[str, float]:

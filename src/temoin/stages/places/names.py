@@ -398,6 +398,20 @@ def known_tail(span: Span, gazetteer: Gazetteer) -> Span | None:
     return tail if any(c.match == "strict" for c in gazetteer.candidates(tail.text)) else None
 
 
+def with_the_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:
+    """Regions known with their kind word: "la province du Lac" (Chad's), where "Lac" alone names no region."""
+    for back in (2, 3):
+        if start - back >= 0:
+            found = [
+                c
+                for c in gazetteer.candidates(doc[start - back : end].text)
+                if c.match == "strict" and c.place.feature == "region"
+            ]
+            if found:
+                return found
+    return []
+
+
 def joins_names(span: Span) -> bool:
     """ "et", "ou" or "en" between capitalised words of one span: two names, not one."""
     return any(
@@ -446,6 +460,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue  # "la Russie et la France", "Parkland en Floride": two places, each proposed on its own
         if not candidates and (known := known_tail(span, gazetteer)) is not None:
             start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
+        if cue is not None and cue.kind == "region":
+            candidates += with_the_cue(doc, start, end, gazetteer)
         if all(c.match == "loose" for c in candidates) and (after or cue is not None) and label != "PER":
             candidates += respelt_candidates(span.text, gazetteer)
         if acronym_prefix(span):
