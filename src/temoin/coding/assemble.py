@@ -23,6 +23,7 @@ from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
 from temoin.resources import read_lines, read_tsv, word_alternation, word_set
 from temoin.stages.actors import force_nouns, generic_actors
+from temoin.stages.attribution import reporting_verbs
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -51,7 +52,10 @@ DEFINITE = {
     "aux",
 }
 PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
-YEAR = re.compile(r"\b(?:en|depuis|dans les années|année|fin|début|mi-|courant) ?((?:19|20)\d\d)\b", re.I)
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+YEAR = re.compile(
+    rf"\b(?:en|depuis|dans les années|année|fin|début|mi-|courant) ?(?:(?:{_MONTHS}) )?((?:19|20)\d\d)\b", re.I
+)
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune)\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
@@ -177,11 +181,49 @@ def is_hypothetical(trigger: Span) -> bool:
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
 
+def told_before(trigger: Span, sentence: Sentence) -> bool:
+    """A pluperfect after the lede with no day of its own: what had happened before the news. A day of its own makes
+    it an event ("le 3 mars, vingt soldats avaient été tués à Ménaka")."""
+    if sentence.index < LEDE_SENTENCES:
+        return False
+    verb = clause_verb(trigger.root)
+    pluperfect = any(
+        c.dep_.startswith("aux") and c.lemma_ in {"avoir", "être"} and "Imp" in c.morph.get("Tense", [])
+        for c in verb.children
+    )
+    dated = own_date(sentence)
+    return pluperfect and (dated is None or dated.precision >= 3)
+
+
 def own_date(sentence: Sentence) -> DateReading | None:
-    for span in sentence.dates:
-        if span.label_ == "DATE":
-            return DateReading.from_key(span.kb_id_)
-    return None
+    """The sentence's date: the event's own ("visé lundi soir") before the report's ("a revendiqué mercredi")."""
+    dates = [s for s in sentence.dates if s.label_ == "DATE"]
+    told = [s for s in dates if not dates_the_report(s)]
+    return DateReading.from_key((told or dates)[0].kb_id_) if dates else None
+
+
+def event_date(sentence: Sentence) -> DateReading | None:
+    """A date the sentence gives to what happened, not to the telling of it ("a appelé mardi à préserver la trêve
+    conclue après les affrontements de mai": the clashes have no date of their own here)."""
+    told = [s for s in sentence.dates if s.label_ == "DATE" and not dates_the_report(s)]
+    return DateReading.from_key(told[0].kb_id_) if told else None
+
+
+@cache
+def telling_verbs() -> frozenset[str]:
+    return reporting_verbs() | claim_verbs() | {"publier"}
+
+
+def announced(reading: Reading) -> bool:
+    """The event noun is what a dated statement announces: "l'armée a annoncé mardi l'installation d'un poste"."""
+    heads = list(reading.trigger.root.ancestors)[:2]
+    return any(h.lemma_.lower() in telling_verbs() for h in heads) and any(
+        dates_the_report(d) for d in reading.sentence.dates
+    )
+
+
+def dates_the_report(date: Span) -> bool:
+    return date.root.head.lemma_.lower() in telling_verbs()
 
 
 def claim_verbs() -> frozenset[str]:
@@ -307,6 +349,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
     if in_future(primary):
         return None  # "les combattants seront accueillis par des mortiers": not (yet) an event
+    if told_before(primary, sentence):
+        return None  # "En mars, une faction dissidente avait pris le contrôle de l'administration": background
     agents, patients = sentence_actors(ctx, sentence, primary)
     if not agents and group_anaphora().search(sentence.text):
         agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
@@ -587,7 +631,8 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     2023, a fait des dizaines de milliers de morts"; "plus de 1 500 personnes ont été tuées en Haïti au premier
     trimestre"), or one dated another day."""
     dated = own_date(sentence)
-    if dated is not None and draft.date is not None and dated.value != draft.date.value:
+    update = any(t.kb_id_.endswith("|1") for t in sentence.tolls)  # "Lundi, le bilan est passé à 43 morts"
+    if dated is not None and draft.date is not None and dated.value != draft.date.value and not update:
         return True
     if any(s.label_ == "PERIOD" for s in sentence.dates):
         return True
@@ -641,7 +686,7 @@ def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | 
     """A new event, more of one already told, or nothing (a reference to an event never told)."""
     sentence = reading.sentence
     target = target_draft(reading, drafts)
-    if target is None and reading.referential and reading.date is None:
+    if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
         return  # a reference to an event the article never told: background
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
