@@ -57,7 +57,7 @@ YEAR = re.compile(
     rf"\b(?:en|depuis|dans les années|année|fin|début|mi-|courant) ?(?:(?:{_MONTHS}) )?((?:19|20)\d\d)\b", re.I
 )
 PLACE_ANAPHORA = re.compile(
-    r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune)\b|"
+    r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune|base)\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
     re.I,
 )
@@ -458,6 +458,12 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
     index = reading.sentence.index
     recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
+    if reading.referential and reading.family == "protest" and reading.location is None:
+        shot = [
+            d for d in recent[:1] if d.family == "violent" and d.killed and d.paragraph == reading.sentence.paragraph
+        ]
+        if shot and index - shot[0].last_index == 1:
+            return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ..."
     if reading.referential and reading.date is None:
         return next(
             (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
@@ -496,9 +502,14 @@ def absorb(draft: Draft, reading: Reading) -> None:
     if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"}:
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
+        if reading.family == "protest" and draft.family == "violent" and draft.killed:
+            draft.kinds.append("protest")  # "... ont tiré à balles réelles sur des partisans. Les manifestants
+            draft.patients.extend(reading.agents)  # réclamaient ...": the dead were protesters
         if not draft.agents:
             draft.agents.extend(reading.agents)
-        elif (claimant := named_claimant(reading)) is not None and all(is_generic(a) for a in draft.agents):
+        elif (claimant := named_claimant(reading)) is not None and not any(
+            a.sector in {"REB", "UAF"} and not is_generic(a) for a in draft.agents
+        ):
             draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
         if draft.location is None:
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
@@ -536,7 +547,9 @@ def named_claimant(reading: Reading) -> Actor | None:
 
 def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str) -> None:
     """Tolls, sources and hedges of one sentence that tells of this event."""
-    for span in sentence.tolls:
+    boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
+    for span in [] if boast else sentence.tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
+        # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
         count_text, victims, update = span.kb_id_.split("|")
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == "1":
@@ -616,7 +629,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
-        carried = dated.after(carried) if dated is not None else carried
+        if dated is not None and (reading is not None or dated.precision < 3):
+            carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
         if sentence.sources:
             source = sentence.sources[-1].kb_id_
     return drafts
@@ -703,7 +717,9 @@ def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | 
 
 def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | None]:
     def key(a: Actor) -> tuple[str, str]:
-        return (a.country if a.sector not in NON_STATE else "*", a.sector)
+        if a.sector in NON_STATE:  # named groups are told apart ("l'ELN et des dissidents des FARC"), unnamed ones not
+            return (a.name if "(" not in a.name else "*", a.sector)
+        return (a.country, a.sector)
 
     agents, patients = list(draft.agents), list(draft.patients)
     if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says

@@ -94,7 +94,7 @@ def vouched_loose(mention: Mention, cand: Candidate, focus: dict[str, float]) ->
     """A loose (consonant-skeleton) match is a hint: the text must say "place" and the article be about the country."""
     if mention.ner == "PER" or mention.person_word or not located(mention):
         return False
-    return cand.place.source == "curated" or focus.get(cand.place.country, 0.0) >= SURE_FOCUS
+    return focus.get(cand.place.country, 0.0) >= SURE_FOCUS
 
 
 def vouched_respelling(mention: Mention, cand: Candidate, focus: dict[str, float]) -> bool:
