@@ -58,7 +58,13 @@ def demo_db() -> Iterator[Path]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
 )
 def test_api_matches_its_openapi_description(case: Any) -> None:
-    case.call_and_validate(headers=LOCAL)
+    response = case.call(headers=LOCAL)
+    if response.status_code in {413, 414}:
+        # A request too large is refused before its parameters are read: a refusal, which schemathesis's
+        # negative_data_rejection check does not count among its expected statuses (a hypothesis of ~8 kB of
+        # invalid bbox values made this flaky). The refusal itself is documented and tested in test_web_hardening.
+        return
+    case.validate_response(response)
 
 
 def test_the_description_covers_every_route_and_refusal() -> None:
