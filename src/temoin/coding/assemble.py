@@ -67,6 +67,7 @@ TIME_SHIFT = re.compile(
     re.I,
 )
 CROWDS = ("Protesters", "Rioters")
+NEIGHBOUR = re.compile(r"\b(frontali[eè]re?s? (de|du|avec)|frontière avec|voisine? (de|du)|basée? (au|en|à))\b")
 PURPOSE = re.compile(  # "en vue d'une attaque", "une éventuelle offensive": not (yet) an event
     r"(\b(en vue|en prévision|dans le but|afin|pour préparer)\s+(d'|de|du|des)?\s*(une?|la|le|les|l')?\s*(\S+\s+)?"
     r"|\b(éventuel|éventuelle|éventuels|éventuelles|possible|future|prochaine)\s+)$",
@@ -295,12 +296,24 @@ def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | N
 
 
 def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
-    """The one country a sentence names ("Au Niger voisin, les FDS ..."), else the article's."""
-    places = [ctx.place(p) for p in sentence.places if p.label_ == "country"]
+    """The one country a sentence names ("Au Niger voisin, les FDS ..."), else the article's. A country named in a
+    source ("selon l'ONG basée au Royaume-Uni") or as a neighbour ("frontalier de l'Afghanistan") is not where the
+    sentence happens."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    places = [
+        ctx.place(p)
+        for p in sentence.places
+        if p.label_ == "country" and not any(a <= p.start < b for a, b in sources) and not as_neighbour(p)
+    ]
     named = {p.country for p in places if p is not None}
     if len(named) == 1:
         return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
     return ctx.focus
+
+
+def as_neighbour(place: Span) -> bool:
+    before = place.doc[max(place.start - 4, 0) : place.start].text.lower()
+    return bool(NEIGHBOUR.search(before))
 
 
 def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
@@ -545,8 +558,9 @@ def named_claimant(reading: Reading) -> Actor | None:
     return next((a for a in reading.agents if a.sector in {"REB", "UAF"} and not is_generic(a)), None)
 
 
-def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str) -> None:
-    """Tolls, sources and hedges of one sentence that tells of this event."""
+def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, toll_only: bool = False) -> None:
+    """Tolls, sources and hedges of one sentence that tells of this event; a sentence that only gives its toll
+    does not hedge the event ("Une dizaine de soldats auraient été tués": the toll is doubtful, not the attack)."""
     boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
     for span in [] if boast else sentence.tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
@@ -559,7 +573,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str) 
     if not names and paragraph_source and not draft.sources:
         names = [paragraph_source]
     draft.sources.extend(n for n in names if n not in draft.sources)
-    draft.hedged = draft.hedged or bool(sentence.hedges)
+    draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only)
 
 
 def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
@@ -609,7 +623,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             near = near and toll_of(drafts[-1], reading)
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:
-                add_sentence_facts(drafts[-1], sentence, source)
+                add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
                 drafts[-1].last_index = sentence.index
         elif (
             reading is None
@@ -621,7 +635,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not counts_a_war(ctx, drafts[-1], sentence)
             and not sentence.happens_elsewhere()
         ):
-            add_sentence_facts(drafts[-1], sentence, source)
+            add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
             drafts[-1].sentences.append(sentence)
             drafts[-1].last_index = sentence.index

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.records import Location
 from temoin.resources import read_lines, word_alternation
+from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 
 ORIGIN = re.compile(
@@ -54,6 +55,8 @@ def is_metonym(place: Span) -> bool:
         return True  # « une attaque attribuée par Damas », « pour Moscou »
     if between_parties(place):
         return True
+    if place.root.head.lemma_.lower() in blame_verbs():
+        return True  # « a accusé New Delhi d'avoir commandité l'attaque »: the accused state, not a place
     return "régime de" in before or "gouvernement de" in before or "autorités de" in before
 
 

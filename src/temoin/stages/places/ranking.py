@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate, GazPlace
-from temoin.stages.places.names import Mention
-from temoin.stages.places.normalize import core_key, similarity, strict_key
+from temoin.stages.places.names import Mention, stopwords
+from temoin.stages.places.normalize import core_key, fold, similarity, strict_key
 
 ACCEPT = 1.6  # minimum of candidate score plus the text's evidence that the mention is a place
 CANDIDATE_FLOOR = 1.3  # minimum of the candidate's own score: the text cannot make up for a poor match
@@ -141,6 +141,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
         return 0.0
     if foreign_alias(mention, cand, focus):
         return 0.0
+    if fold(mention.text) in stopwords() and cand.place.feature != "region" and not by_own_name(cand):
+        return 0.0  # "le district du Nord" is no alias of a Swiss village; "la région du Nord" is Cameroon's
     if cand.place.feature == "country" and mention.cue is not None and mention.cue.kind == "natural":
         return 0.0  # "le fleuve Niger" is the river, not the country
     place = cand.place
@@ -161,6 +163,8 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
     """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
     votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
+        if fold(m.text) in stopwords():
+            continue  # "du Nord", "Grand": words before names
         river = m.cue is not None and m.cue.kind == "natural"  # "le fleuve Niger" votes for no country
         matched = [c for c in m.candidates if c.match in EXACT and not (river and c.place.feature == "country")]
         # A country's name votes for it even when a town abroad has it as an alternate name
