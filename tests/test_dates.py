@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from temoin.stages.dates import find_dates
+from temoin.stages.dates import DateReading, find_dates
 
 PUBLISHED = date(2022, 9, 28)  # a Wednesday
 
@@ -64,3 +64,14 @@ def test_the_day_after_counts_from_the_last_date_told(analyzer) -> None:  # type
     )
     events = analyzer.analyze(text, "2024-03-07").events
     assert [str(e.event_date) for e in events] == ["2024-03-04", "2024-03-05"]
+
+
+def test_days_earlier_or_later_count_from_the_last_date_told() -> None:
+    found = find_dates(
+        "Deux jours plus tôt, des miliciens ont attaqué. Trois jours plus tard, rien.", date(2025, 7, 28)
+    )
+    earlier, later = (reading for _, _, reading in found)
+    assert earlier.shift == -2 and later.shift == 3
+    told = DateReading(date(2025, 7, 26), 1)
+    assert earlier.after(told).value == date(2025, 7, 24)
+    assert later.after(told).value == date(2025, 7, 29)

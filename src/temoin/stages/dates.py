@@ -63,6 +63,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("night", re.compile(rf"\b(?:dans )?la nuit (?:de |du )(?P<wd>{_WD})(?:\s+(?:au|à)\s+(?:{_WD}))?\b", re.I)),
     ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
     ("anchored", re.compile(r"\b(?P<rel>le lendemain|le surlendemain|la veille|l'avant-veille)\b", re.I)),
+    (  # "Deux jours plus tôt", "trois jours plus tard": counted from the last date told, like "la veille"
+        "counted",
+        re.compile(r"\b(?P<n>\d{1,2}|[a-zé]+) jours (?P<dir>plus tôt|plus tard|auparavant)\b", re.I),
+    ),
     ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit)\b", re.I)),
     ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
@@ -149,6 +153,13 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
             return None
     if kind == "anchored":  # resolved against the last date told (coding); alone, "la veille" of publication
         shift = {"le lendemain": 1, "le surlendemain": 2, "la veille": -1, "l'avant-veille": -2}[fold(g["rel"])]
+        alone = published + timedelta(days=shift) if published is not None and shift < 0 else None
+        return DateReading(alone, 1, shift=shift)
+    if kind == "counted":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(fold(g["n"]), 0)
+        if not 0 < n <= 31:
+            return None
+        shift = n if fold(g["dir"]) == "plus tard" else -n
         alone = published + timedelta(days=shift) if published is not None and shift < 0 else None
         return DateReading(alone, 1, shift=shift)
     if published is None:
