@@ -75,3 +75,10 @@ def test_days_earlier_or_later_count_from_the_last_date_told() -> None:
     told = DateReading(date(2025, 7, 26), 1)
     assert earlier.after(told).value == date(2025, 7, 24)
     assert later.after(told).value == date(2025, 7, 29)
+
+
+def test_a_day_of_the_month_alone_is_this_month_or_the_last() -> None:
+    (_, _, this), (_, _, last) = find_dates(
+        "Le 4, des miliciens ont attaqué. Le 28, un convoi est arrivé.", date(2025, 3, 9)
+    )
+    assert this.value == date(2025, 3, 4) and last.value == date(2025, 2, 28)

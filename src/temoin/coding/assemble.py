@@ -643,7 +643,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
-        if dated is not None and (reading is not None or dated.precision < 3):
+        update = any(t.kb_id_.endswith("|1") for t in sentence.tolls)  # "Lundi, le bilan est passé à 43 morts"
+        if dated is not None and (reading is not None or (dated.precision < 3 and not update)):
             carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
         if sentence.sources:
             source = sentence.sources[-1].kb_id_

@@ -62,6 +62,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(rf"\b(?:(?:{_WD})\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
     ("night", re.compile(rf"\b(?:dans )?la nuit (?:de |du )(?P<wd>{_WD})(?:\s+(?:au|à)\s+(?:{_WD}))?\b", re.I)),
     ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
+    ("dayonly", re.compile(r"\b[Ll]e (?P<d>\d{1,2}|1er)(?=,)")),  # "Le 4, des miliciens ...": this month's
     ("anchored", re.compile(r"\b(?P<rel>le lendemain|le surlendemain|la veille|l'avant-veille)\b", re.I)),
     (  # "Deux jours plus tôt", "trois jours plus tard": counted from the last date told, like "la veille"
         "counted",
@@ -164,6 +165,16 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         return DateReading(alone, 1, shift=shift)
     if published is None:
         return DateReading(None, 1)
+    if kind == "dayonly":
+        day = 1 if g["d"] == "1er" else int(g["d"])
+        if not 1 <= day <= 31:
+            return None
+        month_start = published.replace(day=1)
+        anchor = month_start if day <= published.day else (month_start - timedelta(days=1)).replace(day=1)
+        try:
+            return DateReading(anchor.replace(day=day), 1)
+        except ValueError:
+            return None
     if kind in {"weekday", "night"}:
         return DateReading(last_weekday(g["wd"], published, "dernier" in fold(m.group(0))), 1)
     if kind == "hier":
