@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import choose_location, coordinated_locations
-from temoin.coding.roles import NON_STATE, clause_verb, role, to_actor
+from temoin.coding.roles import NON_STATE, clause_verb, lays_blame, role, to_actor
 from temoin.coding.typing import classify, has_cue, main_kind, plover_type, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence, Location
@@ -277,6 +277,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
+        if lays_blame(span):
+            continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
         if actor is not None:

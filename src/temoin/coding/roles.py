@@ -71,7 +71,19 @@ def attributed_to(actor: Span) -> bool:
     ):
         i -= 1  # "attribuée à la milice Codeco"
     doc = actor.doc
-    return i > 0 and doc[i].lower_ in {"à", "au", "aux"} and doc[i - 1].lower_.startswith(("attribu", "imput"))
+    if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and doc[i - 1].lower_.startswith(("attribu", "imput")):
+        return True
+    # "La police attribue l'attaque aux jihadistes de l'État islamique": the complement in "à" of the verb
+    chain = [actor.root, *list(actor.root.ancestors)[:3]]
+    return any(t.dep_.startswith("obl") and t.head.lemma_.lower() in LAYING_VERBS for t in chain)
+
+
+LAYING_VERBS = {"attribuer", "imputer"}
+
+
+def lays_blame(actor: Span) -> bool:
+    """The subject of "attribuer"/"imputer" says who did it; it did nothing itself ("La police attribue l'attaque")."""
+    return actor.root.dep_ == "nsubj" and actor.root.head.lemma_.lower() in LAYING_VERBS
 
 
 def role(actor: Span, trigger: Span) -> str:

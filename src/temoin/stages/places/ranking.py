@@ -26,6 +26,7 @@ EXONYM_SIMILARITY = 0.6  # an alternate name this close to the main name is a sp
 ALIAS_COST = 0.4  # see alias_cost
 RESPELT_MIN_POPULATION = 20_000  # see vouched_respelling
 CONTAINER_BONUS = 0.5  # see container_fit
+LOOSE_REACH_KM = 400.0  # a loose or respelt match this far from every other place of the article is refused
 REGION_REACH_KM = 800.0  # a region is coded to its capital, often off-centre: a town this near may lie in it
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
 _MATCH = {"strict": 1.0, "core": 0.9, "respelt": 0.8}
@@ -276,6 +277,8 @@ def _best(
             score += container_fit(cand.place, outer)
         if others:
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
+            if cand.match in {"loose", "respelt"} and near > LOOSE_REACH_KM:
+                continue  # a spelling hint far from every other place of the article: another place ("Kanoma")
             far = near > FAR_KM and cand.place.population < 100_000 and cand.place.feature != "region"
             score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)
         if best is None or score > best.score:
