@@ -113,6 +113,7 @@ class Draft:
     injured: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     later_sources: list[str] = field(default_factory=list)  # of sentences that only go on telling it
+    witnessed: list[str] = field(default_factory=list)  # sources that are the outlet's own eyes ("a constaté")
     hedged: bool = False
     trigger: str = ""
     agents_are_sources: bool = False
@@ -575,7 +576,14 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     if not names and paragraph_source and not draft.sources:
         names = [paragraph_source]
     draft.sources.extend(n for n in names if n not in draft.sources)
+    draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only)
+
+
+def witnessed(source: Span) -> bool:
+    """ "a constaté un journaliste de l'AFP": the outlet's own reporter saw it; the outlet asserts it."""
+    verb = source.root.head
+    return verb.lemma_.lower() == "constater" and source.root.lemma_.lower() in word_set("lexicons/witness_nouns.txt")
 
 
 def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
@@ -775,6 +783,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and draft.killed and set(draft.killed) <= civilian_victims() and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
+    if sub_type == "Disrupted weapons use" and is_state_force(actor2) and not is_state_force(actor1):
+        actor1, actor2 = actor2, actor1  # "un missile des Houthis que l'armée israélienne a intercepté": who stopped it
     if event_type in {"Protests", "Riots"}:
         actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:
@@ -783,7 +793,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
-    certainty: Certainty = "hedged" if draft.hedged else "attributed" if draft.sources else "asserted"
+    told = [s for s in draft.sources if s not in draft.witnessed]
+    certainty: Certainty = "hedged" if draft.hedged else "attributed" if told else "asserted"
     when = draft.date
     if when is None and ctx.published is not None:
         when = DateReading(ctx.published, 2)
@@ -850,6 +861,10 @@ def crowd_actors(
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force
+
+
+def is_state_force(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in {"MIL", "COP"}
 
 
 def local_people(actor: Actor | None, home: Country) -> Actor | None:

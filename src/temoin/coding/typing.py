@@ -110,6 +110,8 @@ def classify(
     the event (drones named only in a later detail do not make a ground assault an air strike)."""
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]
+    if "disrupted" in kinds and kind in EXPLOSIVE_ORDER and not victims:
+        return "Strategic developments", "Disrupted weapons use"  # "un missile ... que l'armée a dit avoir intercepté"
     if kind == "explosion":
         if has_cue("air", text):
             return "Explosions/Remote violence", "Air/drone strike"
