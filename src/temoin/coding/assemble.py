@@ -656,8 +656,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         update = any(t.kb_id_.endswith("|1") for t in sentence.tolls)  # "Lundi, le bilan est passé à 43 morts"
         if dated is not None and (reading is not None or (dated.precision < 3 and not update)):
             carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
-        if sentence.sources:
-            source = sentence.sources[-1].kb_id_
+        if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
+            source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
     return drafts
 
 
