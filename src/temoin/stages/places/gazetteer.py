@@ -63,6 +63,8 @@ class Gazetteer(Protocol):
 
     def has_name(self, name: str) -> bool: ...
 
+    def known_keys(self, keys: Iterable[str]) -> set[str]: ...
+
     def place(self, place_id: str) -> GazPlace | None: ...
 
 
@@ -153,6 +155,17 @@ class SQLiteGazetteer:
             if rows:
                 return [Candidate(GazPlace(*r[:8]), _KINDS[kind], r[8]) for r in rows]
         return []
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these strict keys name a place (one query per 500 keys)."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT DISTINCT key FROM names WHERE kind = 0 AND key IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
 
     def place(self, place_id: str) -> GazPlace | None:
         row = self.db.execute(

@@ -33,9 +33,8 @@ def respelt_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     if not MIN_LENGTH <= len(key) <= MAX_LENGTH or " " in key:
         return []
     found: dict[str, Candidate] = {}
-    for variant in sorted(one_edit_away(key)):
-        if " " in variant or not gazetteer.has_name(variant):
-            continue
+    variants = [v for v in one_edit_away(key) if " " not in v]
+    for variant in sorted(gazetteer.known_keys(variants)):
         for cand in gazetteer.candidates(variant):
             if cand.match == "strict" and cand.place.id not in found:
                 found[cand.place.id] = Candidate(cand.place, "respelt", cand.form)
