@@ -59,6 +59,13 @@ PINNED = [
     ("Des raids ont visé le camp de Balata, à Naplouse, en Cisjordanie occupée.", "Naplouse", "gn:282615"),
     ("Une frappe a tué deux personnes à Tyr, dans le sud du Liban.", "Tyr", "gn:267008"),
     ("Le Hezbollah a tiré des roquettes sur Kiryat Shmona, dans le nord d'Israël.", "Kiryat Shmona", "gn:293825"),
+    # Mombasa, a city of a million, has "Mambasa" as an alternate name: the country the text puts it in decides
+    ("Des milliers d'habitants ont fui Mambasa, dans l'est de la RDC, après des attaques.", "Mambasa", "cs:cd-mambasa"),
+    (
+        "Des combats ont eu lieu à Malam Fatori, dans le nord-est du Nigeria, selon l'armée.",
+        "Malam Fatori",
+        "gn:2347033",
+    ),
 ]
 
 

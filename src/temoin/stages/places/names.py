@@ -198,7 +198,7 @@ def _is_stopword_name(span: Span) -> bool:
     if len(span) == 1:
         token = span[0]
         if token.text.isupper() and len(token.text) <= 5:
-            return True
+            return country_lexicon().named(token.text) is None  # "en RDC" is a country; "le HCR" is no place
         if token.is_sent_start and token.pos_ not in {"PROPN", "X"} and token.ent_type_ not in {"LOC", "GPE"}:
             return True
     return False
@@ -498,6 +498,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     this one."""
     for i, (mention, following) in enumerate(pairwise(mentions)):
         words = [t.lower_ for t in doc[mention.end : following.start] if t.text != ","]
-        if words and words[0] in _CONTAINER_LINKS and len(words) <= 4 and all(w in _CONTAINER_WORDS for w in words):
+        inside = [w for w in words if w not in _ORIENTATION]  # "Mambasa, dans l'est de la RDC"
+        if inside and inside[0] in _CONTAINER_LINKS and len(words) <= 6 and all(w in _CONTAINER_WORDS for w in inside):
             mention.container = i + 1
     return mentions
