@@ -67,12 +67,6 @@ TIME_SHIFT = re.compile(
     re.I,
 )
 CROWDS = ("Protesters", "Rioters")
-NEIGHBOUR = re.compile(r"\b(frontali[eè]re?s? (de|du|avec)|frontière avec|voisine? (de|du)|basée? (au|en|à))\b")
-PURPOSE = re.compile(  # "en vue d'une attaque", "une éventuelle offensive": not (yet) an event
-    r"(\b(en vue|en prévision|dans le but|afin|pour préparer)\s+(d'|de|du|des)?\s*(une?|la|le|les|l')?\s*(\S+\s+)?"
-    r"|\b(éventuel|éventuelle|éventuels|éventuelles|possible|future|prochaine)\s+)$",
-    re.I,
-)
 LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or without a place
 CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 MERGE_KM = 50.0
@@ -165,7 +159,7 @@ def is_hypothetical(trigger: Span) -> bool:
     if any(t.lemma_.lower() in denial_verbs() for t in list(trigger.root.ancestors)[:3]):
         return True  # "Le Kremlin a nié avoir utilisé des bombes à fragmentation"
     if first.pos_ == "NOUN":
-        if PURPOSE.search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
+        if purpose().search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
             return True  # "masser des troupes en vue d'une attaque"
         head = trigger.root.head
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
@@ -316,7 +310,21 @@ def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
 
 def as_neighbour(place: Span) -> bool:
     before = place.doc[max(place.start - 4, 0) : place.start].text.lower()
-    return bool(NEIGHBOUR.search(before))
+    return bool(neighbour().search(before))
+
+
+@cache
+def neighbour() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/neighbour_phrases.txt")) + r")\b")
+
+
+@cache
+def purpose() -> re.Pattern[str]:
+    """ "en vue d'une (éventuelle) ", "une éventuelle " right before an event noun (``lexicons/purpose_words.tsv``)."""
+    rows = list(read_tsv("lexicons/purpose_words.tsv"))
+    aims = word_alternation(r["phrase"] for r in rows if r["slot"] == "purpose")
+    adjectives = word_alternation(r["phrase"] for r in rows if r["slot"] == "adjective")
+    return re.compile(rf"(\b({aims})\s+(d'|de|du|des)?\s*(une?|la|le|les|l')?\s*(\S+\s+)?|\b({adjectives})\s+)$", re.I)
 
 
 def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
@@ -653,8 +661,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
-        update = any(t.kb_id_.endswith("|1") for t in sentence.tolls)  # "Lundi, le bilan est passé à 43 morts"
-        if dated is not None and (reading is not None or (dated.precision < 3 and not update)):
+        if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
             carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
@@ -670,8 +677,12 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     2023, a fait des dizaines de milliers de morts"; "plus de 1 500 personnes ont été tuées en Haïti au premier
     trimestre"), or one dated another day."""
     dated = own_date(sentence)
-    update = any(t.kb_id_.endswith("|1") for t in sentence.tolls)  # "Lundi, le bilan est passé à 43 morts"
-    if dated is not None and draft.date is not None and dated.value != draft.date.value and not update:
+    if (
+        dated is not None
+        and draft.date is not None
+        and dated.value != draft.date.value
+        and not sentence.updates_a_toll()
+    ):
         return True
     if any(s.label_ == "PERIOD" for s in sentence.dates):
         return True

@@ -29,6 +29,10 @@ class Sentence:
     unplaced: list[Span] = field(default_factory=list)  # place names no gazetteer entry fits
     boilerplate: bool = False
 
+    def updates_a_toll(self) -> bool:
+        """ "Lundi, le bilan est passé à 43 morts": its day is the update's, not an event's."""
+        return any(t.kb_id_.endswith("|1") for t in self.tolls)
+
     def happens_elsewhere(self) -> bool:
         """Told at a place we cannot code ("près de Gorgadji"), and at no place we can: not the place of the event
         before."""
