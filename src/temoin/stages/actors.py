@@ -29,6 +29,7 @@ from temoin.resources import read_tsv, split_variants, word_set
 LOOKAHEAD = 5
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
 _QUANTIFIERS = _DETERMINERS | {"des", "plusieurs", "quelques", "nos", "nombreux", "dizaines", "centaines"}
+_INDEFINITE = {"des", "de", "d'"}  # before a demonym: people of that country, not its forces
 _COUNTS = {"dizaines", "centaines", "milliers", "dizaine", "centaine", "vingtaine", "trentaine", "cinquantaine"}
 
 
@@ -163,11 +164,7 @@ def state_forces(doc: Doc) -> list[Span]:
             and lexicon.named(low) is None
             and (country := lexicon.adjective(low)) is not None
         ):
-            if token.i > 0 and doc[token.i - 1].lower_ in {
-                "des",
-                "de",
-                "d'",
-            }:  # "des commerces tenus par des Soudanais"
+            if token.i > 0 and doc[token.i - 1].lower_ in _INDEFINITE:  # "commerces tenus par des Soudanais"
                 spans.append(Span(doc, token.i, token.i + 1, label="CVL", kb_id=f"people:{country.iso3}"))
             else:  # "les Américains ont renforcé leur base": the state's forces
                 spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
