@@ -175,3 +175,23 @@ def test_a_sentence_that_goes_on_telling_an_event_adds_its_source(analyzer) -> N
     events = analyzer.analyze(text, "2024-03-01").events
     assert events and "procureur militaire" in events[0].sources
     assert events[0].certainty == "asserted"  # the arrest is told as fact; only what follows is attributed
+
+
+def _hedges(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = analyzer.nlp(text)
+    return [s.text for s in doc.spans["temoin_hedges"]]
+
+
+def test_a_doubting_adjective_hedges_only_the_event_noun_it_qualifies(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert _hedges(analyzer, "Le massacre présumé de Diafarabé a choqué le pays.") == ["présumé"]
+    assert _hedges(analyzer, "Les auteurs présumés de l'attaque ont été arrêtés à Kaya.") == []
+
+
+def test_a_source_quoted_on_something_else_does_not_speak_for_a_later_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "L'ONG a annoncé samedi suspendre ses activités à Maïné-Soroa, a déclaré son porte-parole. "
+        "Elle intervient dans six régions du pays. Elle aide aussi les déplacés. "
+        "Le 26 avril, des hommes armés avaient attaqué son bureau à Maïné-Soroa et incendié deux véhicules."
+    )
+    events = analyzer.analyze(text, "2024-05-25").events
+    assert events and events[0].certainty == "asserted"

@@ -27,6 +27,11 @@ def killed(text: str) -> int:
         ("Le bilan s'est alourdi à 25 morts.", 25),
         ("Deux civils, dont un enfant, auraient été tués.", 2),
         ("Les avions ont neutralisé « plusieurs dizaines » d'entre eux.", 12),
+        ("Trois policiers et 40 Congolais - dont six enfants et deux femmes - sont morts.", 43),
+        ("Huit civils (dont deux enfants et une femme) ont été tués.", 8),
+        ("Six civils, dont deux enfants et une femme, ont été tués.", 6),
+        ("le massacre présumé par des miliciens d'une trentaine de villageois", 30),
+        ("l'exécution sommaire de 14 hommes par des soldats", 14),
     ],
 )
 def test_killed(text: str, count: int) -> None:

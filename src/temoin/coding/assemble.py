@@ -73,6 +73,7 @@ MERGE_KM = 50.0
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
+SOURCE_REACH = 2  # sentences after the one naming a source that it still speaks for
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
 
@@ -144,12 +145,13 @@ def in_future(trigger: Span) -> bool:
 
 def names_its_place(trigger: Span, sentence: Sentence) -> bool:
     """ "la chute de Kandahar", "la prise de Bunagana": an event noun with its place, not a reference back."""
-    doc = trigger.doc
-    for place in sentence.places:
-        gap = doc[trigger.end : place.start]
-        if place.label_ != "country" and 0 <= len(gap) <= 1 and all(t.lower_ in {"de", "d'", "du"} for t in gap):
-            return True
-    return False
+    return any(place.label_ != "country" and names(trigger, place) for place in sentence.places)
+
+
+def names(trigger: Span, place: Span) -> bool:
+    """The place is the event noun's complement: "la chute de Kandahar"."""
+    gap = trigger.doc[trigger.end : place.start]
+    return place.start >= trigger.end and len(gap) <= 1 and all(t.lower_ in {"de", "d'", "du"} for t in gap)
 
 
 def is_hypothetical(trigger: Span) -> bool:
@@ -175,6 +177,16 @@ def is_hypothetical(trigger: Span) -> bool:
     if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
         return False  # "ont érigé des barricades pour protester": what they did was the protest
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
+
+
+TIME_ANCHOR = re.compile(r"\b(?:depuis|date de|jour de|lendemain de|veille de)\s+(?:la|le|l'|les)\s*$", re.I)
+
+
+def is_time_anchor(trigger: Span) -> bool:
+    """ "depuis le 15 août, date de la chute de Kaboul", "depuis la prise de Palma": an event named to date
+    another, told as a time and not as news."""
+    doc = trigger.doc
+    return TIME_ANCHOR.search(doc[max(trigger.start - 4, 0) : trigger.start].text + " ") is not None
 
 
 def told_before(trigger: Span, sentence: Sentence) -> bool:
@@ -263,6 +275,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     spans, _ = actor_spans(sentence)
     focus = sentence_country(ctx, sentence)
     recent = recent_foreign_force(ctx, sentence)
+    named_by = agents_after_by(trigger, spans)
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if (
@@ -276,9 +289,42 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
-        if actor is not None:
-            (agents if role(span, trigger) == "agent" else patients).append(actor)
+        if actor is None:
+            continue
+        if role(span, trigger) == "patient":
+            patients.append(actor)
+        elif not named_by or span in named_by:
+            agents.append(actor)
     return agents, patients
+
+
+JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
+
+
+def is_finite_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm", [])
+
+
+def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
+    """ "le massacre présumé par l'armée et Wagner de 300 personnes": an event noun's agents after "par"; they,
+    not the subject of the sentence's verb, did it."""
+    doc = trigger.doc
+    if trigger[0].pos_ != "NOUN":
+        return []
+    gap = doc[trigger.end : min(trigger.end + 3, len(doc))]
+    by = next((t for t in gap if t.lower_ == "par"), None)
+    if by is None or any(is_finite_verb(t) for t in doc[trigger.end : by.i]):
+        return []
+    found: list[Span] = []
+    end = by.i + 1
+    for span in spans:
+        if span.start < end or span.start - end > 2:
+            continue
+        if found and doc[end : span.start].text.strip() not in JOINERS:
+            break
+        found.append(span)
+        end = span.end
+    return found
 
 
 def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | None:
@@ -352,7 +398,10 @@ def demand_verb(sentence: Sentence, triggers: list[Span]) -> Token | None:
 
 
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
-    triggers = [t for t in sentence.triggers if not is_hypothetical(t)]
+    anchors = [t for t in sentence.triggers if is_time_anchor(t)]
+    triggers = [t for t in sentence.triggers if not is_hypothetical(t) and t not in anchors]
+    if anchors:  # "depuis la chute de Kaboul": Kabul dates the event, it is not where it happened
+        sentence = replace(sentence, places=[p for p in sentence.places if not any(names(t, p) for t in anchors)])
     demand = demand_verb(sentence, triggers)
     if demand is not None:
         triggers = [t for t in triggers if t.label_ in {"protest", "riot"} or t.start < demand.i]
@@ -625,13 +674,16 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     drafts: list[Draft] = []
     paragraph = -1
     carried: DateReading | None = None
-    source = ""
+    source, source_index, source_told_news = "", -1, False
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
             paragraph, carried, source = sentence.paragraph, None, ""
+        if sentence.index - source_index > SOURCE_REACH and not source_told_news:
+            source = ""  # a source quoted on something else speaks for the next sentences, not a whole article
         if opens_on_a_country(sentence):
             source = ""  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
         reading = make_reading(ctx, sentence)
+        told = reading is not None  # the sentence tells of an event, new or already drafted
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
@@ -654,7 +706,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not sentence.happens_elsewhere()
         ):
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
+            told = True
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
+            told = True
             drafts[-1].sentences.append(sentence)
             drafts[-1].last_index = sentence.index
             drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # "Selon le procureur, ..."
@@ -665,6 +719,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
+            source_index, source_told_news = sentence.index, told
     return drafts
 
 
@@ -772,6 +827,10 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     return actor1, actor2
 
 
+def co_agent(draft: Draft, actor: Actor) -> bool:
+    return actor in draft.agents and actor not in draft.patients and actor.sector not in VICTIM_SECTORS
+
+
 def fatalities(table: dict[str, int]) -> int | None:
     if not table:
         return None
@@ -791,6 +850,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1
+    if event_type == "Violence against civilians" and actor2 is not None and co_agent(draft, actor2):
+        actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
     if actor2 is None and draft.killed and set(draft.killed) <= civilian_victims() and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
@@ -802,6 +863,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     if actor1 is None and event_type == "Battles":
         actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)
+    if sub_type == "Arrests":
+        actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
     told = [s for s in draft.sources if s not in draft.witnessed]
@@ -872,6 +935,20 @@ def crowd_actors(
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force
+
+
+def arrest_actors(
+    actor1: Actor | None, actor2: Actor | None, where: Country | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's arrests with no one named: the police of the country arrest, and whom they arrest are civilians
+    (« Les suspects ont été arrêtés au Cap mardi »)."""
+    if where is None:
+        return actor1, actor2
+    if actor1 is None:
+        actor1 = Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
+    if actor2 is None and is_state_force(actor1):
+        actor2 = Actor(f"Civilians ({where.name_en})", where.iso3, "CVL")
+    return actor1, actor2
 
 
 def is_state_force(actor: Actor | None) -> bool:

@@ -46,6 +46,7 @@ PRECEDENCE = [
     "movement",
     "kill",
 ]
+QUIET_KINDS = {"arrest", "base", "looting", "agreement", "handover", "group_change", "movement"}
 TYPE_CUES = (
     "armed_target",
     "civilian_target",
@@ -89,6 +90,8 @@ def main_kind(kinds: list[str], has_toll: bool) -> str:
     if "turned_back" in ordered and not has_toll:
         return "turned_back"
     ordered = [k for k in ordered if k != "turned_back"] or ordered
+    if has_toll and "kill" in ordered and ordered[0] in QUIET_KINDS:
+        return "kill"  # "ont exécuté 31 hommes ... après les avoir arrêtés": the killing, not the arrest
     return ordered[0]
 
 

@@ -164,11 +164,16 @@ def state_forces(doc: Doc) -> list[Span]:
             and lexicon.named(low) is None
             and (country := lexicon.adjective(low)) is not None
         ):
-            if token.i > 0 and doc[token.i - 1].lower_ in _INDEFINITE:  # "commerces tenus par des Soudanais"
+            if token.i > 0 and counted_people(doc[token.i - 1]):  # "des Soudanais", "158 Palestiniens"
                 spans.append(Span(doc, token.i, token.i + 1, label="CVL", kb_id=f"people:{country.iso3}"))
             else:  # "les Américains ont renforcé leur base": the state's forces
                 spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
+
+
+def counted_people(before: Token) -> bool:
+    """A demonym after an indefinite article or a figure names people, not a state's forces."""
+    return before.lower_ in _INDEFINITE or before.like_num or before.lower_ in _COUNTS
 
 
 def counted(doc: Doc, i: int) -> bool:

@@ -17,7 +17,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_lines, word_set
+from temoin.resources import read_lines, word_alternation, word_set
 from temoin.stages.sources import (
     acronym_definitions,
     full_names,
@@ -38,12 +38,6 @@ _ANAPHORA = re.compile(
 _GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
 _PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
 _NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
-HEDGE_WORDS = re.compile(
-    r"\b(probablement|vraisemblablement|apparemment|"
-    r"non confirmée?s?|non vérifiée?s?|semble-t-il|il semble|rumeurs?|prétendu(e|s|es)?|"
-    r"aurai(en)?t|serai(en)?t|pourrai(en)?t)\b",
-    re.I,
-)
 
 
 @cache
@@ -535,14 +529,32 @@ def unnamed_sources(sent: Span, found: list[Span]) -> list[Span]:
     return out
 
 
+@cache
+def hedge_words() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/hedge_words.txt")) + r")\b", re.I)
+
+
+@cache
+def doubt_adjectives() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/doubt_adjectives.txt"))
+
+
+def doubts_an_event(token: Token, triggers: list[Span]) -> bool:
+    """ "le massacre présumé", "l'attaque supposée": a doubting adjective next to an event noun."""
+    if token.lower_ not in doubt_adjectives():
+        return False
+    return any(t.start - 1 <= token.i <= t.end for t in triggers)
+
+
 def hedges(doc: Doc) -> list[Span]:
     spans = []
-    for m in HEDGE_WORDS.finditer(doc.text):
+    triggers = list(doc.spans.get("temoin_triggers", []))
+    for m in hedge_words().finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), label="HEDGE", alignment_mode="expand")
         if span is not None:
             spans.append(span)
     for token in doc:
-        if (
+        if doubts_an_event(token, triggers) or (
             token.pos_ in {"AUX", "VERB"}
             and "Cnd" in token.morph.get("Mood", [])
             and not any(s.start <= token.i < s.end for s in spans)

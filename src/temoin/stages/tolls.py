@@ -16,14 +16,24 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.resources import read_lines, read_tsv, word_alternation
+from temoin.resources import read_lines, read_tsv, split_variants, word_alternation
 from temoin.stages.clean import in_boilerplate
 
 VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_numbers.tsv")}
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _QUALIFIER = r"(?:au moins|plus d[e']|près d[e']|environ|quelque|pas moins d[e']|jusqu'à|un total d[e']|au total)?\s*"
 NUMBER = re.compile(rf"\b{_QUALIFIER}(?P<num>\d+(?:[  .]\d{{3}})*|{_VAGUE})\b(?:\s+(?:de|d'))?", re.I)
-VICTIMS = "|".join(sorted((re.escape(w) for w in read_lines("lexicons/toll_nouns.txt")), key=len, reverse=True))
+
+
+def _plural_demonyms() -> list[str]:
+    """ "158 Palestiniens", "six Israéliens": a counted nationality is people, a toll's victims."""
+    rows = read_tsv("actors/countries.tsv")
+    return [adj for row in rows for col in ("adj_mp", "adj_fp") for adj in split_variants(row.get(col, ""))]
+
+
+VICTIMS = "|".join(
+    sorted((re.escape(w) for w in [*read_lines("lexicons/toll_nouns.txt"), *_plural_demonyms()]), key=len, reverse=True)
+)
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(
     r"\b(tuée?s?|tués|morts?|éliminée?s?|abattue?s?|neutralisée?s?|massacrée?s?|exécutée?s?|"
@@ -38,6 +48,7 @@ KILL_BEFORE = re.compile(
     rf"{_DAY}\s*$",  # "a tué dimanche 20"
     re.I,
 )
+KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
 NOT_PEOPLE = re.compile(
     r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
@@ -47,7 +58,8 @@ NOT_PEOPLE = re.compile(
 )
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
-APPOSED_PART = re.compile(r"\s*,\s*dont [^,.;]{1,40},")
+APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
+PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +124,8 @@ def find_tolls(text: str) -> list[Toll]:
         rest = text[m.end() : m.end() + 300]  # enough for the words after a figure; never the whole rest
         if count is None or NOT_PEOPLE.match(rest) or (count > 1900 and m.group("num").isdigit()):
             continue
-        if re.search(r"\bdont\s*$", text[max(0, m.start() - 8) : m.start()]):
-            continue  # "six civils, dont deux enfants": a part of a figure already counted
+        if PART_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]):
+            continue  # "six civils, dont deux enfants et une femme": parts of a figure already counted
         victim = VICTIM.match(rest)
         victims = victim.group("victims").lower() if victim else ""
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
@@ -129,6 +141,8 @@ def find_tolls(text: str) -> list[Toll]:
         update = bool(UPDATE.search(text[max(0, m.start() - 40) : m.start()]))
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*morts?\b", rest)):
             outcome = ("KILLED", after)
+        if outcome is None and victim and KILLING_NOUN_BEFORE.search(text[max(0, m.start() - 100) : m.start()]):
+            outcome = ("KILLED", after)  # "le massacre présumé par l'armée d'environ 300 personnes"
         if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
             outcome = (tolls[-1].outcome, after)  # "tuant 49 civils et 15 militaires": the second figure too
         if outcome is None:
