@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from temoin.coding import assemble, location, typing
+from temoin.coding import clauses, location, participants, typing
 from temoin.resources import word_alternation
 
 Extend = Callable[..., None]
@@ -33,21 +33,21 @@ def test_an_armed_victim_noun_added_to_the_lexicon_makes_a_battle(extended_lexic
 
 
 def test_duration_slots_combine_words_from_the_lexicon(extended_lexicon: Extend) -> None:
-    assert assemble.duration().search("Le conflit dure depuis 12 ans.")  # figures are always taken
-    assert not assemble.duration().search("Le conflit dure depuis onze ans.")
-    extended_lexicon("lexicons/durations.tsv", ["onze\tcount"], assemble.duration)
-    assert assemble.duration().search("Le conflit dure depuis onze ans.")
-    assert not assemble.duration().search("Le conflit dure depuis onze jours.")
+    assert clauses.duration().search("Le conflit dure depuis 12 ans.")  # figures are always taken
+    assert not clauses.duration().search("Le conflit dure depuis onze ans.")
+    extended_lexicon("lexicons/durations.tsv", ["onze\tcount"], clauses.duration)
+    assert clauses.duration().search("Le conflit dure depuis onze ans.")
+    assert not clauses.duration().search("Le conflit dure depuis onze jours.")
 
 
 def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon: Extend) -> None:
-    assert not assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
-    assert "renforts" not in assemble.troop_nouns()
-    extended_lexicon("lexicons/group_anaphora.txt", ["la coalition"], assemble.group_anaphora)
-    extended_lexicon("lexicons/troop_nouns.txt", ["renforts"], assemble.troop_nouns)
-    assert assemble.group_anaphora().search("« La coalition a revendiqué l'attaque.")
-    assert not assemble.group_anaphora().search("Selon la coalition, l'attaque a eu lieu.")  # only at the head
-    assert "renforts" in assemble.troop_nouns()
+    assert not clauses.group_anaphora().search("« La coalition a revendiqué l'attaque.")
+    assert "renforts" not in participants.troop_nouns()
+    extended_lexicon("lexicons/group_anaphora.txt", ["la coalition"], clauses.group_anaphora)
+    extended_lexicon("lexicons/troop_nouns.txt", ["renforts"], participants.troop_nouns)
+    assert clauses.group_anaphora().search("« La coalition a revendiqué l'attaque.")
+    assert not clauses.group_anaphora().search("Selon la coalition, l'attaque a eu lieu.")  # only at the head
+    assert "renforts" in participants.troop_nouns()
 
 
 def test_near_words_come_from_the_lexicon(extended_lexicon: Extend) -> None:

@@ -1,0 +1,265 @@
+"""What a sentence says about its event words: told as news or as background, hypothetical, referring back,
+dated, claimed. Pure predicates over one sentence's annotations; the rules are in docs/coding-rules.md."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.roles import clause_verb
+from temoin.resources import read_lines, read_tsv, word_alternation, word_set
+from temoin.stages.attribution import reporting_verbs
+from temoin.stages.dates import DateReading
+from temoin.stages.triggers import event_kinds
+
+HABITUAL = re.compile(
+    r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
+    r"à plusieurs reprises|plusieurs fois|de temps en temps|depuis des années|sont récurrentes?)\b",
+    re.I,
+)
+
+
+DEFINITE = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "du",
+    "au",
+    "aux",
+}
+
+
+PRONOUNS = {"il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ceux-ci", "celles-ci"}
+
+
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+
+
+YEAR = re.compile(
+    rf"\b(?:en|depuis|dans les années|année|fin|début|mi-|courant) ?(?:(?:{_MONTHS}) )?((?:19|20)\d\d)\b", re.I
+)
+
+
+LEDE_SENTENCES = 2  # the first sentences of an article tell its news, with or without a place
+
+
+CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
+
+
+def is_referential(trigger: Span) -> bool:
+    """A noun trigger after a definite or demonstrative determiner names an event already told."""
+    first = trigger[0]
+    if first.pos_ not in {"NOUN", "PROPN"} or first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    if before.lower_ == "des":
+        return first.i >= 2 and first.doc[first.i - 2].pos_ == "NOUN"  # "les résultats des frappes"
+    return before.lower_ in DEFINITE
+
+
+def is_protest(trigger: Span) -> bool:
+    return event_kinds()[trigger.label_].family == "protest"
+
+
+def in_future(trigger: Span) -> bool:
+    verb = clause_verb(trigger.root)
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Fut" in t.morph.get("Tense", []) for t in forms)
+
+
+def names_its_place(trigger: Span, sentence: Sentence) -> bool:
+    """ "la chute de Kandahar", "la prise de Bunagana": an event noun with its place, not a reference back."""
+    return any(place.label_ != "country" and names(trigger, place) for place in sentence.places)
+
+
+def names(trigger: Span, place: Span) -> bool:
+    """The place is the event noun's complement: "la chute de Kandahar"."""
+    gap = trigger.doc[trigger.end : place.start]
+    return place.start >= trigger.end and len(gap) <= 1 and all(t.lower_ in {"de", "d'", "du"} for t in gap)
+
+
+def is_hypothetical(trigger: Span) -> bool:
+    """An infinitive ("pour tenter de prendre pour cible") reports no event, unless it is forced ("forcé à
+    rebrousser chemin"); nor does what is denied ("a nié avoir utilisé des bombes")."""
+    first = trigger[0]
+    if any(t.lemma_.lower() in denial_verbs() for t in list(trigger.root.ancestors)[:3]):
+        return True  # "Le Kremlin a nié avoir utilisé des bombes à fragmentation"
+    if first.pos_ == "NOUN":
+        if purpose().search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
+            return True  # "masser des troupes en vue d'une attaque"
+        head = trigger.root.head
+        if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
+            first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
+    if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
+        return False
+    if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
+        return False
+    before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
+    if before in (["avant", "de"], ["avant", "d'"]):
+        return False  # "ont rassemblé les habitants avant d'ouvrir le feu": the next thing they did
+    done = {"Fin", "Part"} & set(first.head.morph.get("VerbForm", []))
+    if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
+        return False  # "ont érigé des barricades pour protester": what they did was the protest
+    return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
+
+
+TIME_ANCHOR = re.compile(r"\b(?:depuis|date de|jour de|lendemain de|veille de)\s+(?:la|le|l'|les)\s*$", re.I)
+
+
+def is_time_anchor(trigger: Span) -> bool:
+    """ "depuis le 15 août, date de la chute de Kaboul", "depuis la prise de Palma": an event named to date
+    another, told as a time and not as news."""
+    doc = trigger.doc
+    return TIME_ANCHOR.search(doc[max(trigger.start - 4, 0) : trigger.start].text + " ") is not None
+
+
+def told_before(trigger: Span, sentence: Sentence) -> bool:
+    """A pluperfect after the lede with no day of its own: what had happened before the news. A day of its own makes
+    it an event ("le 3 mars, vingt soldats avaient été tués à Ménaka")."""
+    if sentence.index < LEDE_SENTENCES:
+        return False
+    verb = clause_verb(trigger.root)
+    pluperfect = any(
+        c.dep_.startswith("aux") and c.lemma_ in {"avoir", "être"} and "Imp" in c.morph.get("Tense", [])
+        for c in verb.children
+    )
+    dated = own_date(sentence)
+    return pluperfect and (dated is None or dated.precision >= 3)
+
+
+def own_date(sentence: Sentence) -> DateReading | None:
+    """The sentence's date: the event's own ("visé lundi soir") before the report's ("a revendiqué mercredi")."""
+    dates = [s for s in sentence.dates if s.label_ == "DATE"]
+    told = [s for s in dates if not dates_the_report(s)]
+    return DateReading.from_key((told or dates)[0].kb_id_) if dates else None
+
+
+def event_date(sentence: Sentence) -> DateReading | None:
+    """A date the sentence gives to what happened, not to the telling of it ("a appelé mardi à préserver la trêve
+    conclue après les affrontements de mai": the clashes have no date of their own here)."""
+    told = [s for s in sentence.dates if s.label_ == "DATE" and not dates_the_report(s)]
+    return DateReading.from_key(told[0].kb_id_) if told else None
+
+
+@cache
+def telling_verbs() -> frozenset[str]:
+    return reporting_verbs() | claim_verbs() | {"publier"}
+
+
+def dates_the_report(date: Span) -> bool:
+    return date.root.head.lemma_.lower() in telling_verbs()
+
+
+def claim_verbs() -> frozenset[str]:
+    return word_set("lexicons/claim_verbs.txt")
+
+
+def claims(actor: Span) -> bool:
+    """ "Le JNIM a revendiqué l'attaque", "l'armée a affirmé avoir tué vingt terroristes": the claimant is a source
+    and the agent."""
+    head = actor.root.head
+    if actor.root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM"
+        return head.lemma_.lower() in claim_verbs()
+    if actor.root.dep_ != "nsubj":
+        return False
+    return head.lemma_.lower() in claim_verbs() or says_it_did(head)
+
+
+def says_it_did(verb: Token) -> bool:
+    """ "a affirmé avoir tué", "annonce avoir repris": a verb of speech whose subject tells of its own act
+    ("Kiev accuse Moscou d'avoir bombardé" tells of another's)."""
+    return any(
+        child.dep_ in {"xcomp", "ccomp"}
+        and any(g.lower_ == "avoir" and g.dep_.startswith("aux") for g in child.children)
+        and not any(g.lower_ in {"de", "d'"} for g in child.children)
+        for child in verb.children
+    )
+
+
+@cache
+def purpose() -> re.Pattern[str]:
+    """ "en vue d'une (éventuelle) ", "une éventuelle " right before an event noun (``lexicons/purpose_words.tsv``)."""
+    rows = list(read_tsv("lexicons/purpose_words.tsv"))
+    aims = word_alternation(r["phrase"] for r in rows if r["slot"] == "purpose")
+    adjectives = word_alternation(r["phrase"] for r in rows if r["slot"] == "adjective")
+    return re.compile(rf"(\b({aims})\s+(d'|de|du|des)?\s*(une?|la|le|les|l')?\s*(\S+\s+)?|\b({adjectives})\s+)$", re.I)
+
+
+def has_pronoun_subject(trigger: Span) -> bool:
+    verb = clause_verb(trigger.root)
+    return any(c.dep_.startswith("nsubj") and c.lower_ in PRONOUNS for c in verb.children)
+
+
+def demand_verb(sentence: Sentence, triggers: list[Span]) -> Token | None:
+    """The verb by which protesters say what they want: "des manifestants ont réclamé un accord pour la libération
+    des otages détenus à Gaza". What follows it (an abduction, Gaza) is the protest's topic, not its event or place."""
+    protests = [t for t in triggers if t.label_ == "protest"]
+    if not protests:
+        return None
+    demands = word_set("lexicons/demand_verbs.txt")
+    return next((t for t in sentence.span if t.i > protests[0].start and t.lemma_.lower() in demands), None)
+
+
+@cache
+def non_conflict() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(read_lines("lexicons/non_conflict.txt")) + r")\b", re.I)
+
+
+def denial_verbs() -> frozenset[str]:
+    return word_set("lexicons/denial_verbs.txt")
+
+
+@cache
+def group_anaphora() -> re.Pattern[str]:
+    """A sentence headed by "le groupe", "le mouvement" ... (``lexicons/group_anaphora.txt``)."""
+    return re.compile(r"^\W*(" + word_alternation(read_lines("lexicons/group_anaphora.txt")) + r")\b", re.I)
+
+
+@cache
+def duration() -> re.Pattern[str]:
+    """Background time ("depuis trois ans", "pendant 12 mois", "l'an dernier") from ``lexicons/durations.tsv``."""
+    slots: dict[str, list[str]] = {"since": [], "count": [], "unit": [], "phrase": []}
+    for row in read_tsv("lexicons/durations.tsv"):
+        slots[row["slot"]].append(row["word"])
+    since, count, unit, phrase = (word_alternation(slots[k]) for k in ("since", "count", "unit", "phrase"))
+    return re.compile(rf"\b({since}) ({count}|\d+) ({unit})\b|\b({phrase})\b", re.I)
+
+
+def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's."""
+    kinds = {s.label_ for s in sentence.dates}
+    if "PERIOD" in kinds and "DATE" not in kinds:
+        return True
+    if duration().search(sentence.text) and sentence.index >= LEDE_SENTENCES:
+        return True
+    years = [int(y) for y in YEAR.findall(sentence.text)]
+    return bool(years) and max(years) < ctx.latest_year
+
+
+def war_nouns() -> frozenset[str]:
+    return word_set("lexicons/war_nouns.txt")
+
+
+def opens_on_a_country(sentence: Sentence) -> bool:
+    start = sentence.span.start
+    return any(p.label_ == "country" and p.start - start <= 2 for p in sentence.places)
+
+
+def tells_its_own_event(sentence: Sentence) -> bool:
+    """ "Le même jour, une église a été attaquée à Essakane-Village, faisant au moins 15 morts": the toll is that
+    attack's, even when it cannot be coded, not the one of the event before."""
+    placed = any(p.label_ != "country" for p in sentence.places)  # "Ils ont ouvert le feu, tuant neuf personnes": same
+    return placed and any(t.label_ != "kill" and not is_referential(t) for t in sentence.triggers)

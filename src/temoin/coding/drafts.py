@@ -1,0 +1,339 @@
+"""Readings merged into draft events: one per place and day (ACLED), the toll in one sentence and the place in
+the next, with the sources and hedges of every sentence that tells them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span
+
+from temoin.coding.clauses import (
+    claims,
+    event_date,
+    is_background,
+    opens_on_a_country,
+    own_date,
+    tells_its_own_event,
+    war_nouns,
+)
+from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.location import coordinated_locations
+from temoin.coding.participants import LOOKBACK, is_generic
+from temoin.coding.reading import Reading, announced, make_reading, named_claimant
+from temoin.coding.typing import main_kind
+from temoin.records import Actor, Location
+from temoin.resources import word_set
+from temoin.stages.dates import DateReading
+from temoin.stages.places.ranking import km_between
+from temoin.stages.triggers import event_kinds
+
+PLACE_ANAPHORA = re.compile(
+    r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune|base)\b|"
+    r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
+    re.I,
+)
+
+
+TIME_SHIFT = re.compile(
+    r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
+    r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
+    re.I,
+)
+
+
+MERGE_KM = 50.0
+
+
+SOURCE_REACH = 2  # sentences after the one naming a source that it still speaks for
+
+
+@dataclass(slots=True)
+class Draft:
+    kinds: list[str]
+    sentences: list[Sentence]
+    location: Location | None
+    date: DateReading | None
+    last_index: int
+    agents: list[Actor] = field(default_factory=list)
+    patients: list[Actor] = field(default_factory=list)
+    killed: dict[str, int] = field(default_factory=dict)
+    injured: dict[str, int] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    later_sources: list[str] = field(default_factory=list)  # of sentences that only go on telling it
+    witnessed: list[str] = field(default_factory=list)  # sources that are the outlet's own eyes ("a constaté")
+    hedged: bool = False
+    trigger: str = ""
+    agents_are_sources: bool = False
+
+    @property
+    def family(self) -> str:
+        return event_kinds()[main_kind(self.kinds, False)].family
+
+    @property
+    def paragraph(self) -> int:
+        return self.sentences[-1].paragraph
+
+
+def same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= MERGE_KM
+
+
+def continues(last: Draft, reading: Reading) -> bool:
+    """Whether a located reading can fill in the place of the event just before it."""
+    if last.location is not None or reading.location is None:
+        return True
+    return reading.sentence.index - last.last_index == 1 and not TIME_SHIFT.search(reading.sentence.text)
+
+
+def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
+    """The event this reading tells more of, if any."""
+    index = reading.sentence.index
+    recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
+    if reading.referential and reading.family == "protest" and reading.location is None:
+        shot = [
+            d for d in recent[:1] if d.family == "violent" and d.killed and d.paragraph == reading.sentence.paragraph
+        ]
+        if shot and index - shot[0].last_index == 1:
+            return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ..."
+    if reading.referential and reading.date is None:
+        return next(
+            (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
+        )
+    if reading.location is None and reading.sentence.happens_elsewhere():
+        return None  # "Le même jour, des hommes armés ont tué sept civils près de Gorgadji": another event
+    if drafts and handles_the_protest(reading, drafts[-1]):
+        return drafts[-1]
+    if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
+        same = next((d for d in recent if d.family == reading.family), None)
+        if same is not None:
+            return same
+    last = drafts[-1] if drafts else None
+    if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
+        return None
+    if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
+        return None
+    if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
+        return None
+    return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def handles_the_protest(reading: Reading, last: Draft) -> bool:
+    """Arrests told right after a protest, with no place or day of their own, are how it was handled ("La police a
+    fait usage de canons à eau ... et a interpellé une dizaine de personnes"): a protest with intervention."""
+    follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
+    unplaced = reading.location is None and reading.date is None
+    return follows and unplaced and set(reading.kinds) == {"arrest"} and last.family == "protest"
+
+
+SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
+
+
+def absorb(draft: Draft, reading: Reading) -> None:
+    draft.last_index = reading.sentence.index
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"}:
+        draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
+    if reading.referential:
+        if reading.family == "protest" and draft.family == "violent" and draft.killed:
+            draft.kinds.append("protest")  # "... ont tiré à balles réelles sur des partisans. Les manifestants
+            draft.patients.extend(reading.agents)  # réclamaient ...": the dead were protesters
+        if not draft.agents:
+            draft.agents.extend(reading.agents)
+        elif (claimant := named_claimant(reading)) is not None and not any(
+            a.sector in {"REB", "UAF"} and not is_generic(a) for a in draft.agents
+        ):
+            draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
+        if draft.location is None:
+            draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
+        if draft.family == "protest" and reading.sentence.paragraph == draft.paragraph:
+            draft.sentences.append(reading.sentence)  # how the protest went: dispersed, arrests
+            draft.patients.extend(reading.agents + reading.patients)
+        return
+    draft.sentences.append(reading.sentence)
+    draft.kinds.extend(reading.kinds)
+    if draft.agents_are_sources and reading.agents and not reading.agents_are_sources:
+        draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
+        draft.agents.clear()
+        draft.agents_are_sources = False
+    if reading.location is not None and (
+        draft.location is None or reading.location.geo_precision < draft.location.geo_precision
+    ):
+        draft.location = reading.location
+    if draft.date is None:
+        draft.date = reading.date
+    draft.agents.extend(reading.agents)
+    draft.patients.extend(reading.patients)
+
+
+def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, toll_only: bool = False) -> None:
+    """Tolls, sources and hedges of one sentence that tells of this event; a sentence that only gives its toll
+    does not hedge the event ("Une dizaine de soldats auraient été tués": the toll is doubtful, not the attack)."""
+    boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
+    for span in [] if boast else sentence.tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
+        # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
+        count_text, victims, update = span.kb_id_.split("|")
+        table = draft.killed if span.label_ == "KILLED" else draft.injured
+        if update == "1":
+            table.clear()
+        table[victims] = max(table.get(victims, 0), int(count_text))
+    names = [s.kb_id_ for s in sentence.sources]
+    if not names and paragraph_source and not draft.sources:
+        names = [paragraph_source]
+    draft.sources.extend(n for n in names if n not in draft.sources)
+    draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
+    draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only)
+
+
+def witnessed(source: Span) -> bool:
+    """ "a constaté un journaliste de l'AFP": the outlet's own reporter saw it; the outlet asserts it."""
+    verb = source.root.head
+    return verb.lemma_.lower() == "constater" and source.root.lemma_.lower() in word_set("lexicons/witness_nouns.txt")
+
+
+def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
+    draft = Draft(
+        list(reading.kinds),
+        [reading.sentence],
+        reading.location,
+        reading.date or carried,
+        reading.sentence.index,
+        list(reading.agents),
+        list(reading.patients),
+        trigger=reading.trigger.text,
+        agents_are_sources=reading.agents_are_sources,
+    )
+    if not reading.agents and reading.pronoun_subject and drafts and drafts[-1].agents:
+        draft.agents.insert(0, drafts[-1].agents[0])
+    return draft
+
+
+def follows_on(draft: Draft, sentence: Sentence) -> bool:
+    """The next sentence of the same paragraph, with no place or date of its own, goes on telling the event."""
+    if sentence.index - draft.last_index != 1 or sentence.paragraph != draft.paragraph or sentence.boilerplate:
+        return False
+    own_places = [p for p in sentence.places if p.label_ != "country"]
+    if own_places or sentence.unplaced or sentence.dates:
+        return False
+    return not TIME_SHIFT.search(sentence.text)
+
+
+def draft_events(ctx: ArticleContext) -> list[Draft]:
+    drafts: list[Draft] = []
+    paragraph = -1
+    carried: DateReading | None = None
+    source, source_index, source_told_news = "", -1, False
+    for sentence in ctx.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, carried, source = sentence.paragraph, None, ""
+        if sentence.index - source_index > SOURCE_REACH and not source_told_news:
+            source = ""  # a source quoted on something else speaks for the next sentences, not a whole article
+        if opens_on_a_country(sentence):
+            source = ""  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
+        reading = make_reading(ctx, sentence)
+        told = reading is not None  # the sentence tells of an event, new or already drafted
+        if reading is not None and reading.date is not None:
+            reading.date = reading.date.after(carried)  # "Le lendemain, un engin explosif ..."
+        if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
+            reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
+        if reading is not None and set(reading.kinds) == {"kill"}:
+            near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
+            near = near and toll_of(drafts[-1], reading)
+            reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
+            if reading is None:
+                add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
+                drafts[-1].last_index = sentence.index
+        elif (
+            reading is None
+            and sentence.tolls
+            and not tells_its_own_event(sentence)
+            and drafts
+            and sentence.index - drafts[-1].last_index <= 2
+            and not is_background(ctx, sentence)
+            and not counts_a_war(ctx, drafts[-1], sentence)
+            and not sentence.happens_elsewhere()
+        ):
+            add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
+            told = True
+        elif reading is None and drafts and follows_on(drafts[-1], sentence):
+            told = True
+            drafts[-1].sentences.append(sentence)
+            drafts[-1].last_index = sentence.index
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # "Selon le procureur, ..."
+        for each in split_by_place(ctx, reading):
+            place_reading(each, drafts, carried, source)
+        dated = own_date(sentence)
+        if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
+            carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
+        if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
+            source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
+            source_index, source_told_news = sentence.index, told
+    return drafts
+
+
+def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
+    """A toll that is not the event's: a war's or a country's count over a period ("La guerre, qui a éclaté en avril
+    2023, a fait des dizaines de milliers de morts"; "plus de 1 500 personnes ont été tuées en Haïti au premier
+    trimestre"), or one dated another day."""
+    dated = own_date(sentence)
+    if (
+        dated is not None
+        and draft.date is not None
+        and dated.value != draft.date.value
+        and not sentence.updates_a_toll()
+    ):
+        return True
+    if any(s.label_ == "PERIOD" for s in sentence.dates):
+        return True
+    subjects = [t for t in sentence.span if t.dep_.startswith("nsubj")]
+    if any(t.lemma_.lower() in war_nouns() or t.lower_ in war_nouns() for t in subjects):
+        return True
+    places = [ctx.place(p) for p in sentence.places]
+    only_countries = bool(places) and all(p is not None and p.feature == "country" for p in places)
+    return only_countries and draft.location is not None and draft.location.geo_precision < 3
+
+
+def part_of_the_attack(reading: Reading, last: Draft) -> bool:
+    """Burning and looting told right after an attack, with no place or day of its own, are part of it (ACLED codes
+    the attack)."""
+    follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
+    unplaced = reading.location is None and reading.date is None
+    return follows and unplaced and set(reading.kinds) == {"looting"} and last.family == "violent"
+
+
+def toll_of(draft: Draft, reading: Reading) -> bool:
+    """A killing told just after an event is its toll, unless it happened elsewhere or on another day
+    ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi")."""
+    other_day = reading.date is not None and draft.date is not None and reading.date.value != draft.date.value
+    elsewhere = reading.location is None and reading.sentence.happens_elsewhere()
+    return same_place(draft.location, reading.location) and not other_day and not elsewhere
+
+
+def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading]:
+    """One reading per place of a list ("la chute de Kandahar et d'Herat"): ACLED codes one event per place."""
+    if reading is None:
+        return []
+    if reading.location is None or reading.referential:
+        return [reading]
+    others = coordinated_locations(ctx, reading.sentence, reading.location)
+    return [reading, *(replace(reading, location=loc) for loc in others)]
+
+
+def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | None, source: str) -> None:
+    """A new event, more of one already told, or nothing (a reference to an event never told)."""
+    sentence = reading.sentence
+    target = target_draft(reading, drafts)
+    if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
+        return  # a reference to an event the article never told: background
+    if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
+        drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
+        drafts[-1].last_index = sentence.index
+        return
+    if target is None:
+        drafts.append(new_draft(reading, drafts, carried))
+        add_sentence_facts(drafts[-1], sentence, source)
+        return
+    absorb(target, reading)
+    if not reading.referential or sentence.tolls:
+        add_sentence_facts(target, sentence, source)

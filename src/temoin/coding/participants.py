@@ -1,0 +1,254 @@
+"""Who took part in an event: the actors of a sentence in their roles, and ACLED's defaults when the text
+names none (the police for arrests, the forces holding the ground, the civilians of the place)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from temoin.coding.clauses import claims
+from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.roles import lays_blame, role, to_actor
+from temoin.coding.typing import victim_nouns
+from temoin.countries import Country, country_lexicon
+from temoin.records import Actor, Event
+from temoin.resources import read_lines, word_alternation
+from temoin.stages.actors import force_nouns, generic_actors
+
+CROWDS = ("Protesters", "Rioters")
+
+
+STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
+
+
+VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
+
+
+LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
+
+
+def actor_spans(sentence: Sentence) -> tuple[list[Span], bool]:
+    """The sentence's actors that are not its sources ("selon la MONUSCO"), else all, flagged."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    spans = [a for a in sentence.actors if claims(a) or not any(s <= a.start < e for s, e in sources)]
+    if spans:
+        return spans, False
+    return sentence.actors, bool(sentence.actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
+
+
+def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
+    agents: list[Actor] = []
+    patients: list[Actor] = []
+    spans, _ = actor_spans(sentence)
+    focus = sentence_country(ctx, sentence)
+    recent = recent_foreign_force(ctx, sentence)
+    named_by = agents_after_by(trigger, spans)
+    for i, span in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if (
+            span.kb_id_.startswith("generic:")
+            and nxt is not None
+            and nxt.kb_id_.startswith("named:")
+            and (nxt.start - span.end <= 2)
+        ):
+            continue  # "les terroristes du HTS": HTS
+        if lays_blame(span):
+            continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
+        bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
+        actor = to_actor(span, recent if bare_troops and recent is not None else focus)
+        if actor is None:
+            continue
+        if role(span, trigger) == "patient":
+            patients.append(actor)
+        elif not named_by or span in named_by:
+            agents.append(actor)
+    return agents, patients
+
+
+JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
+
+
+def is_finite_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm", [])
+
+
+def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
+    """ "le massacre présumé par l'armée et Wagner de 300 personnes": an event noun's agents after "par"; they,
+    not the subject of the sentence's verb, did it."""
+    doc = trigger.doc
+    if trigger[0].pos_ != "NOUN":
+        return []
+    gap = doc[trigger.end : min(trigger.end + 3, len(doc))]
+    by = next((t for t in gap if t.lower_ == "par"), None)
+    if by is None or any(is_finite_verb(t) for t in doc[trigger.end : by.i]):
+        return []
+    found: list[Span] = []
+    end = by.i + 1
+    for span in spans:
+        if span.start < end or span.start - end > 2:
+            continue
+        if found and doc[end : span.start].text.strip() not in JOINERS:
+            break
+        found.append(span)
+        end = span.end
+    return found
+
+
+def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | None:
+    """The country of the forces named just before ("une force rwandaise ... les troupes"), if not the article's."""
+    lexicon = country_lexicon()
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index + 1]):
+        named = [a.kb_id_[6:] for a in earlier.actors if a.kb_id_.startswith("state:") and a.kb_id_ != "state:?"]
+        if named:
+            country = lexicon.by_iso3.get(named[-1])
+            return country if country is not None and country != ctx.focus else None
+    return None
+
+
+def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
+    """The one country a sentence names ("Au Niger voisin, les FDS ..."), else the article's. A country named in a
+    source ("selon l'ONG basée au Royaume-Uni") or as a neighbour ("frontalier de l'Afghanistan") is not where the
+    sentence happens."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    places = [
+        ctx.place(p)
+        for p in sentence.places
+        if p.label_ == "country" and not any(a <= p.start < b for a, b in sources) and not as_neighbour(p)
+    ]
+    named = {p.country for p in places if p is not None}
+    if len(named) == 1:
+        return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
+    return ctx.focus
+
+
+def as_neighbour(place: Span) -> bool:
+    before = place.doc[max(place.start - 4, 0) : place.start].text.lower()
+    return bool(neighbour().search(before))
+
+
+@cache
+def neighbour() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/neighbour_phrases.txt")) + r")\b")
+
+
+def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
+    """The armed group named last before "le groupe", "le mouvement" ("le M23 ... Le groupe a annoncé")."""
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - LOOKBACK) : sentence.index]):
+        named = [a for a in earlier.actors if a.kb_id_.startswith("named:") and a.label_ in {"REB", "UAF", "MIL"}]
+        if named:
+            return to_actor(named[-1], ctx.focus)
+    return None
+
+
+@cache
+def civilian_victims() -> frozenset[str]:
+    """Toll nouns whose dead are civilians by default ("" for a bare "12 tués")."""
+    return victim_nouns("unarmed") | victim_nouns("civilian") | {""}
+
+
+@cache
+def troop_nouns() -> frozenset[str]:
+    """Bare nouns for the foreign forces just named ("les troupes"), from ``lexicons/troop_nouns.txt``."""
+    return frozenset(read_lines("lexicons/troop_nouns.txt"))
+
+
+def is_generic(actor: Actor) -> bool:
+    """An actor the article does not name ("des jihadistes", "des hommes armés")."""
+    return actor.text.lower() in generic_actors()
+
+
+@cache
+def military_sources() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/military_sources.txt")) + r")\b", re.I)
+
+
+def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor | None) -> Actor | None:
+    """ "plus de 80 militants ont été éliminés, selon le ministère russe de la Défense": a battle an army reports
+    with no attacker named was fought by that army (its country from the source's nationality, else the article's)."""
+    lexicon = country_lexicon()
+    for source in sources:
+        words = re.findall(r"[\w'-]+", source)
+        if not military_sources().search(" ".join(w for w in words if lexicon.adjective(w) is None)):
+            continue  # "ministère russe de la Défense" is a "ministère de la défense"
+        named = [lexicon.adjective(w) or lexicon.named(w) for w in words]
+        country = next((c for c in named if c is not None), focus)
+        if country is not None and not (enemy is not None and enemy.country == country.iso3 and enemy.sector == "MIL"):
+            return Actor(f"Military Forces of {country.name_en}", country.iso3, "MIL")
+    return None
+
+
+def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home: Country) -> bool:
+    """Whom a town was taken from, or a foreign army fought, when the article does not say: the forces of
+    the country where it happened ("les forces russes ont progressé près d'Izioum": Ukraine's)."""
+    if sub_type in {"Non-state actor overtakes territory", "Non-violent transfer of territory"}:
+        return actor1 is None or actor1.country != home.iso3 or actor1.sector not in {"MIL", "COP"}
+    foreign_army = actor1 is not None and actor1.sector == "MIL" and actor1.country not in {home.iso3, "IGO", "UNK"}
+    return event_type == "Battles" and foreign_army
+
+
+def arrest_actors(
+    actor1: Actor | None, actor2: Actor | None, where: Country | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's arrests with no one named: the police of the country arrest, and whom they arrest are civilians
+    (« Les suspects ont été arrêtés au Cap mardi »)."""
+    if where is None:
+        return actor1, actor2
+    if actor1 is None:
+        actor1 = Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
+    if actor2 is None and is_state_force(actor1):
+        actor2 = Actor(f"Civilians ({where.name_en})", where.iso3, "CVL")
+    return actor1, actor2
+
+
+def is_state_force(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in {"MIL", "COP"}
+
+
+def local_people(actor: Actor | None, home: Country) -> Actor | None:
+    """Civilians, refugees and protesters are those of the place where the event happened; so is a police force
+    the text names by a bare noun ("la police" in an event at Tel-Aviv, in an article about Gaza)."""
+    if actor is None or actor.country == home.iso3:
+        return actor
+    if actor.sector == "COP" and actor.text.lower() in force_nouns():
+        return Actor(f"Police Forces of {home.name_en}", home.iso3, "COP", actor.text)
+    if actor.sector not in {"CVL", "REF"} or "(" not in actor.name or actor.text[:1].isupper():
+        return actor  # "des Éthiopiens" at Hargeisa stay Ethiopians
+    return Actor(f"{actor.name.rsplit(' (', 1)[0]} ({home.name_en})", home.iso3, actor.sector, actor.text)
+
+
+def foreign(actor: Actor, iso2: str) -> bool:
+    home = country_lexicon().by_iso2.get(iso2)
+    return home is not None and actor.country not in {home.iso3, "IGO", "IMG", "UNK"}
+
+
+def carries_to(before: Event, event: Event, iso2: str) -> bool:
+    attacker = before.actor1
+    if attacker is None or same_actor(attacker, event.actor2):
+        return False
+    return foreign(attacker, iso2) or event.sub_event_type in {before.sub_event_type, "Air/drone strike"}
+
+
+def same_actor(a: Actor, b: Actor | None) -> bool:
+    return b is not None and (a.country, a.sector) == (b.country, b.sector)
+
+
+def with_known_attackers(events: list[Event]) -> list[Event]:
+    """A strike the article does not attribute has the attacker of the strikes it told before in the same
+    country ("une frappe de missiles russes sur Kharkiv ... des drones ont également visé Kramatorsk"). In a civil
+    war either side may fire the same guns: there, only an air strike (only the state flies) or a strike of the
+    same kind as the one attributed before is carried over."""
+    last: dict[str, Event] = {}
+    out = []
+    for event in events:
+        country = event.location.country if event.location else ""
+        if event.sub_event_type in STAND_OFF and country:
+            before = last.get(country)
+            if event.actor1 is None and before is not None and carries_to(before, event, country):
+                event = replace(event, actor1=before.actor1)
+            elif event.actor1 is not None and event.actor1.sector == "MIL":
+                last[country] = event
+        out.append(event)
+    return out

@@ -1,0 +1,132 @@
+"""One reading per event sentence: its trigger, kinds, place, date and actors, or none when the sentence tells
+no event (background, hypothetical, sport, a demand)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from temoin.coding.clauses import (
+    HABITUAL,
+    claim_verbs,
+    dates_the_report,
+    demand_verb,
+    group_anaphora,
+    has_pronoun_subject,
+    in_future,
+    is_background,
+    is_hypothetical,
+    is_protest,
+    is_referential,
+    is_time_anchor,
+    names,
+    names_its_place,
+    non_conflict,
+    own_date,
+    telling_verbs,
+    told_before,
+)
+from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.location import choose_location
+from temoin.coding.participants import actor_spans, is_generic, last_named_group, sentence_actors
+from temoin.coding.typing import has_cue, main_kind
+from temoin.records import Actor, Location
+from temoin.stages.dates import DateReading
+from temoin.stages.triggers import event_kinds
+
+
+@dataclass(slots=True)
+class Reading:
+    sentence: Sentence
+    trigger: Span
+    kinds: list[str]
+    referential: bool
+    location: Location | None
+    date: DateReading | None
+    agents: list[Actor]
+    patients: list[Actor]
+    pronoun_subject: bool
+    agents_are_sources: bool = False  # the only actors were the sentence's sources ("les autorités ont annoncé")
+
+    @property
+    def family(self) -> str:
+        return event_kinds()[main_kind(self.kinds, False)].family
+
+
+def announced(reading: Reading) -> bool:
+    """The event noun is what a dated statement announces: "l'armée a annoncé mardi l'installation d'un poste"."""
+    heads = list(reading.trigger.root.ancestors)[:2]
+    return any(h.lemma_.lower() in telling_verbs() for h in heads) and any(
+        dates_the_report(d) for d in reading.sentence.dates
+    )
+
+
+def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
+    anchors = [t for t in sentence.triggers if is_time_anchor(t)]
+    triggers = [t for t in sentence.triggers if not is_hypothetical(t) and t not in anchors]
+    if anchors:  # "depuis la chute de Kaboul": Kabul dates the event, it is not where it happened
+        sentence = replace(sentence, places=[p for p in sentence.places if not any(names(t, p) for t in anchors)])
+    demand = demand_verb(sentence, triggers)
+    if demand is not None:
+        triggers = [t for t in triggers if t.label_ in {"protest", "riot"} or t.start < demand.i]
+        sentence = replace(sentence, places=[p for p in sentence.places if p.start < demand.i])
+    if not triggers or sentence.boilerplate or sentence.text.rstrip().endswith("?"):
+        return None
+    if HABITUAL.search(sentence.text) or is_background(ctx, sentence):
+        return None
+    referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
+    fresh = [t for t in triggers if t not in referential]
+    if fresh and all(t.label_ == "arrest" for t in fresh) and any(is_protest(t) for t in referential):
+        fresh = []  # "La police a dispersé les manifestants et interpellé une dizaine d'entre eux": the protest
+    pool = fresh or triggers
+    kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
+    if fresh and {t.label_ for t in fresh} == {"kill"}:
+        kinds += [t.label_ for t in referential]  # "tués dans le bombardement d'un marché": how they died
+        referential = []  # ... which is this event, not one told before
+    primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
+    if in_future(primary):
+        return None  # "les combattants seront accueillis par des mortiers": not (yet) an event
+    if told_before(primary, sentence):
+        return None  # "En mars, une faction dissidente avait pris le contrôle de l'administration": background
+    agents, patients = sentence_actors(ctx, sentence, primary)
+    if not agents and group_anaphora().search(sentence.text):
+        agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
+    location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), referential)
+    reading = Reading(
+        sentence,
+        primary,
+        kinds,
+        not fresh,
+        location,
+        own_date(sentence),
+        agents,
+        patients,
+        has_pronoun_subject(primary),
+        actor_spans(sentence)[1],
+    )
+    return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
+
+
+def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
+    """Weak triggers ("attaque", "entrés", "tués") need an armed actor in the sentence, and no sign of
+    sport, disease or accident; strong ones only the latter when they are violent."""
+    strength = max(event_kinds()[k].strength for k in all_kinds)  # "après les frappes, des explosions"
+    if non_conflict().search(reading.sentence.text) and (strength < 2 or reading.family == "violent"):
+        return False
+    if strength >= 2:
+        return True
+    armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
+    if armed:
+        return True
+    remote = has_cue("air", reading.sentence.text) or has_cue("artillery", reading.sentence.text)
+    placed = reading.location is not None and reading.family == "violent"
+    killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
+    return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"
+
+
+def named_claimant(reading: Reading) -> Actor | None:
+    """The armed group a sentence says claimed the event ("L'attaque a été revendiquée par le JNIM")."""
+    if not any(t.lemma_.lower() in claim_verbs() for t in reading.sentence.span):
+        return None
+    return next((a for a in reading.agents if a.sector in {"REB", "UAF"} and not is_generic(a)), None)
