@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from temoin.pipeline import add_stages
-from temoin.stages.clean import boilerplate_ranges, clean_text, sentence_starts
+from temoin.stages.clean import boilerplate_ranges, clean_text, find_masthead, sentence_starts
 
 
 def test_glued_sentence_is_split_and_offsets_map_back() -> None:
@@ -41,3 +42,54 @@ def test_boilerplate_marker_on_blank_pipeline() -> None:
     nlp.add_pipe("temoin_boilerplate")
     doc = nlp("Texte.\nLire aussi : titre\n")
     assert [s.text for s in doc.spans["temoin_boilerplate"]] == ["Lire aussi : titre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "dated"),
+    [
+        ("KIDAL, 3 mars 2024 (AFP) - Des combats ont eu lieu.", "KIDAL, 3 mars 2024 (AFP) - ", "2024-03-03"),
+        ("Beni, 12 Avril 2023 – Trois civils ont été tués.", "Beni, 12 Avril 2023 – ", "2023-04-12"),
+        (
+            "MAROUA (Cameroun), 1er juin 2022 (Reuters) - Le bilan",
+            "MAROUA (Cameroun), 1er juin 2022 (Reuters) - ",
+            "2022-06-01",
+        ),
+        ("NIAMEY, 17 décembre (AFP) - Dix soldats", "NIAMEY, 17 décembre (AFP) - ", None),  # no year: no date
+        ("GAO (AFP) - Une explosion", "GAO (AFP) - ", None),
+    ],
+)
+def test_a_dateline_is_found_with_its_date(text: str, dateline: str, dated: str | None) -> None:
+    masthead = find_masthead(text)
+    assert masthead.dateline is not None
+    assert text[slice(*masthead.dateline)] == dateline
+    assert masthead.dated == dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre, lundi - a-t-il dit - a démenti.",  # a dash in a sentence
+        "Le Hamas (mouvement islamiste) - qui contrôle Gaza - a réagi.",  # brackets, no capitals
+        "Il y a deux jours, une frappe a visé Hama. Des analystes ont relevé la concomitance.",
+    ],
+)
+def test_an_ordinary_first_sentence_is_no_dateline(text: str) -> None:
+    assert find_masthead(text).dateline is None
+
+
+def test_the_headline_is_a_first_line_without_a_full_stop_above_the_body() -> None:
+    text = "Niger : dix soldats tués près de Téra\n\nNIAMEY, 2 mai 2024 (AFP) - Dix soldats ont été tués."
+    assert text[slice(*find_masthead(text).headline)] == "Niger : dix soldats tués près de Téra"  # type: ignore[misc]
+    assert find_masthead("Une phrase.\nUne autre phrase.").headline is None
+    assert find_masthead("Escalade en Syrie! Les forces ont affronté un convoi.").headline is None  # one line
+
+
+def test_the_masthead_marker_dates_an_undated_article(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mali : deux soldats tués près de Ménaka\n\n"
+        "BAMAKO, 5 février 2025 (AFP) - Deux soldats ont été tués lundi près de Ménaka par des hommes armés."
+    )
+    events = analyzer.analyze(text).events
+    assert len(events) == 1  # the headline repeats the lede
+    assert events[0].event_date is not None and events[0].event_date.isoformat() == "2025-02-03"
+    assert events[0].location is not None and events[0].location.name == "Ménaka"  # not Bamako, where it was filed

@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from temoin.countries import Country, country_lexicon
-from temoin.stages.clean import in_boilerplate
+from temoin.stages.clean import in_boilerplate, in_masthead
 from temoin.stages.places.gazetteer import Gazetteer, GazPlace
 
 
@@ -28,6 +28,7 @@ class Sentence:
     hedges: list[Span] = field(default_factory=list)
     unplaced: list[Span] = field(default_factory=list)  # place names no gazetteer entry fits
     boilerplate: bool = False
+    headline: bool = False  # the article's title: it repeats the lede and tells no event of its own
 
     def updates_a_toll(self) -> bool:
         """ "Lundi, le bilan est passé à 43 morts": its day is the update's, not an event's."""
@@ -70,7 +71,8 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
     sentences = []
     for i, sent in enumerate(doc.sents):
         paragraph = sum(1 for s in para_starts if s <= sent.start_char) - 1
-        sentences.append(Sentence(i, sent, paragraph, boilerplate=in_boilerplate(sent)))
+        headline = in_masthead(sent, "HEADLINE")
+        sentences.append(Sentence(i, sent, paragraph, boilerplate=in_boilerplate(sent), headline=headline))
     by_token = [0] * len(doc)
     for s in sentences:
         for t in range(s.span.start, s.span.end):
@@ -87,7 +89,8 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
     }
     for attr, key in groups.items():
         for span in doc.spans.get(key, []):
-            getattr(sentences[by_token[span.start]], attr).append(span)
+            if not in_masthead(span, "DATELINE"):  # "BAMAKO, 5 février 2025 (AFP) -": where and when it was filed
+                getattr(sentences[by_token[span.start]], attr).append(span)
     published = date.fromisoformat(doc._.published) if doc._.published else None
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", doc.text)]
     latest = published.year if published else max(years, default=0)

@@ -71,7 +71,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     if demand is not None:
         triggers = [t for t in triggers if t.label_ in {"protest", "riot"} or t.start < demand.i]
         sentence = replace(sentence, places=[p for p in sentence.places if p.start < demand.i])
-    if not triggers or sentence.boilerplate or sentence.text.rstrip().endswith("?"):
+    if not triggers or sentence.boilerplate or sentence.headline or sentence.text.rstrip().endswith("?"):
         return None
     if HABITUAL.search(sentence.text) or is_background(ctx, sentence):
         return None

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 SPAN_KEYS = {
     "boilerplate": "temoin_boilerplate",
+    "masthead": "temoin_masthead",
     "places": "temoin_places",
     "actors": "temoin_actors",
     "triggers": "temoin_triggers",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import cast
 
 import numpy
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from temoin.resources import read_lines
+from temoin.stages.dates import MONTHS, month_number
 
 SAME_LENGTH = str.maketrans(
     {
@@ -92,8 +94,64 @@ def boilerplate_ranges(text: str, markers: list[re.Pattern[str]]) -> list[tuple[
     return ranges
 
 
+_MONTH_NAMES = "|".join(MONTHS).replace("é", "[ée]").replace("û", "[uû]")
+DATELINE = re.compile(
+    r"(?P<city>[A-ZÀ-Ý][\w'’. -]{1,40}?)(?P<paren> \([^()\n]{1,30}\))?"
+    rf"(?:, (?:le )?(?:\w+ )?(?P<day>\d{{1,2}})(?:er)? (?P<month>(?i:{_MONTH_NAMES}))(?: (?P<year>\d{{4}}))?)?"
+    r"(?P<agency> \([^()\n]{1,30}\))? ?[-–—] ",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Masthead:
+    """The headline (a first line with no final full stop, above the body) and the dateline ("BAMAKO,
+    5 février 2025 (AFP) - "): character ranges, and the dateline's date when it gives a year."""
+
+    headline: tuple[int, int] | None
+    dateline: tuple[int, int] | None
+    dated: str | None  # ISO date of the dateline
+
+
+def find_masthead(text: str) -> Masthead:
+    lines = text.split("\n")
+    first = lines[0].strip()
+    headline = None
+    body_start = 0
+    rest = "\n".join(lines[1:]).strip()
+    if first and rest and len(first.split()) <= 40 and first[-1:] not in {".", "…", ":"}:
+        headline = (text.index(first), text.index(first) + len(first))
+        body_start = len(lines[0]) + 1
+    for offset, line in _paragraphs(text, body_start)[:2]:
+        m = DATELINE.match(line)
+        if m and (m.group("day") or m.group("agency") or (m.group("paren") and m.group("city").isupper())):
+            return Masthead(headline, (offset, offset + m.end()), _dateline_date(m))
+    return Masthead(headline, None, None)
+
+
+def _paragraphs(text: str, start: int) -> list[tuple[int, str]]:
+    out = []
+    offset = start
+    for line in text[start:].split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((offset + lead, line.lstrip()))
+        offset += len(line) + 1
+    return out
+
+
+def _dateline_date(m: re.Match[str]) -> str | None:
+    if not (m.group("day") and m.group("year")):
+        return None
+    try:
+        return date(int(m.group("year")), month_number(m.group("month")), int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
 class BoilerplateMarker:
-    """Marks web boilerplate in ``doc.spans["temoin_boilerplate"]``."""
+    """Marks web boilerplate in ``doc.spans["temoin_boilerplate"]``, and the headline and dateline in
+    ``doc.spans["temoin_masthead"]`` (labels HEADLINE, DATELINE); a dateline's date becomes the publication
+    date when the article has none."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -106,6 +164,15 @@ class BoilerplateMarker:
             if span is not None:
                 spans.append(span)
         doc.spans["temoin_boilerplate"] = spans
+        masthead = find_masthead(doc.text)
+        marks = []
+        for label, where in (("HEADLINE", masthead.headline), ("DATELINE", masthead.dateline)):
+            span = doc.char_span(*where, label=label, alignment_mode="expand") if where else None
+            if span is not None:
+                marks.append(span)
+        doc.spans["temoin_masthead"] = marks
+        if doc._.published is None and masthead.dated is not None:
+            doc._.published = masthead.dated
         return doc
 
 
@@ -151,6 +218,11 @@ class SentenceMarker:
 @Language.factory("temoin_sentences", assigns=["token.is_sent_start"], requires=[], default_config={})
 def make_sentence_marker(nlp: Language, name: str) -> SentenceMarker:
     return SentenceMarker(nlp, name)
+
+
+def in_masthead(span: Span, label: str) -> bool:
+    marks = span.doc.spans.get("temoin_masthead", [])
+    return any(m.label_ == label and m.start_char <= span.start_char < m.end_char for m in marks)
 
 
 def in_boilerplate(span: Span) -> bool:
