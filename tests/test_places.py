@@ -286,3 +286,18 @@ def test_an_institution_noun_alone_is_not_a_place(analyzer) -> None:  # type: ig
     # "Institut" is a village in Azerbaijan and "Observatoire" an alternate name of a Paris district
     found = _places(analyzer, "Selon l'Institut, la Russie a dépensé davantage. L'Observatoire a publié un rapport.")
     assert "Institut" not in found and "Observatoire" not in found
+
+
+def test_a_road_between_two_towns_names_both(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Un convoi a été pris en embuscade samedi sur l'axe Kaya-Dori, au Burkina Faso.")
+    assert found.get("Kaya", "").startswith("gn:") and found.get("Dori", "").startswith("gn:")
+
+
+def test_a_village_is_read_inside_the_district_and_country_named_after_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames' only "Haris" near the theatre is a West Bank village (gn:283735): not one "dans le caza de Bint
+    # Jbeil, au Liban". The outermost container is read first, so the district is placed in Lebanon before the
+    # village is read in it; the village is then coded to its district, near it.
+    text = "Une frappe a visé lundi une voiture dans le village de Haris, dans le caza de Bint Jbeil, au Liban."
+    found = _places(analyzer, text)
+    assert "caza" not in found
+    assert found.get("Bint Jbeil") == "gn:276592" and found.get("Haris") == "gn:276592"

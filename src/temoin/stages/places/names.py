@@ -264,6 +264,8 @@ def is_single_name(span: Span) -> bool:
     """Not a list ("la Russie et la France"), a phrase ("Parkland en Floride") or a clause ("Mais le Mozambique")."""
     if fold(span[0].text) in FRENCH_STOP_WORDS | stopwords() and fold(span[0].text) not in _NAME_PARTICLES:
         return False
+    if span.text.islower() and span.text in cue_table():
+        return False  # "le caza de Bint Jbeil": the kind word the parser took for a place
     inner = span[1:-1] if len(span) > 2 else span[1:]
     return (
         not any(
@@ -420,6 +422,23 @@ def joins_names(span: Span) -> bool:
     )
 
 
+def pairs_places(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "la route Mora-Kousséri", "l'axe Bourzanga-Djibo": two known places joined by a dash, no place of that name."""
+    parts: list[list[Token]] = [[]]
+    for token in span:
+        if token.text == "-":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    if len(parts) < 2 or any(not part for part in parts):
+        return False
+    def known(part: list[Token]) -> bool:  # "Djibo samedi", as the parser gives it: a place, then more
+        prefixes = (span.doc[part[0].i : part[0].i + n].text for n in range(len(part), 0, -1))
+        return any(any(c.match == "strict" for c in gazetteer.candidates(text)) for text in prefixes)
+
+    return all(known(part) for part in parts)
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
@@ -456,8 +475,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
-        if joins_names(span) and not any(c.match in {"strict", "core"} for c in candidates):
-            continue  # "la Russie et la France", "Parkland en Floride": two places, each proposed on its own
+        if not any(c.match in {"strict", "core"} for c in candidates) and (
+            joins_names(span) or pairs_places(span, gazetteer)
+        ):
+            continue  # "la Russie et la France", "Parkland en Floride", "la route Mora-Kousséri": each on its own
         if not candidates and (known := known_tail(span, gazetteer)) is not None:
             start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
         if cue is not None and cue.kind == "region":
@@ -493,12 +514,18 @@ def listed_with_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def is_container_word(word: str) -> bool:
+    """ "dans la province du", "dans le caza de": the words between a place and the region it lies in."""
+    cue = cue_table().get(word)
+    return word in _CONTAINER_WORDS or (cue is not None and cue.kind == "region")
+
+
 def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Parkland en Floride", "Kidal, au Mali", "Beni, dans la province du Nord-Kivu": the next mention contains
     this one."""
     for i, (mention, following) in enumerate(pairwise(mentions)):
         words = [t.lower_ for t in doc[mention.end : following.start] if t.text != ","]
         inside = [w for w in words if w not in _ORIENTATION]  # "Mambasa, dans l'est de la RDC"
-        if inside and inside[0] in _CONTAINER_LINKS and len(words) <= 6 and all(w in _CONTAINER_WORDS for w in inside):
+        if inside and inside[0] in _CONTAINER_LINKS and len(words) <= 6 and all(is_container_word(w) for w in inside):
             mention.container = i + 1
     return mentions

@@ -220,7 +220,7 @@ def read_inside_containers(
     """A place named with the region or country it lies in ("Parkland en Floride") is read inside it, and so is
     every other mention of that name in the article."""
     settled: dict[str, Reading] = {}
-    for i, m in enumerate(mentions):
+    for i, m in reversed(list(enumerate(mentions))):  # outermost first: "X, dans le caza de Y, au Liban"
         outer = readings[m.container] if m.container is not None else None
         if outer is not None:
             inside = readings[i] = _best(m, focus, others[i], outer.candidate.place)
