@@ -432,6 +432,7 @@ def pairs_places(span: Span, gazetteer: Gazetteer) -> bool:
             parts[-1].append(token)
     if len(parts) < 2 or any(not part for part in parts):
         return False
+
     def known(part: list[Token]) -> bool:  # "Djibo samedi", as the parser gives it: a place, then more
         prefixes = (span.doc[part[0].i : part[0].i + n].text for n in range(len(part), 0, -1))
         return any(any(c.match == "strict" for c in gazetteer.candidates(text)) for text in prefixes)
