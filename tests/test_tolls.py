@@ -32,6 +32,10 @@ def killed(text: str) -> int:
         ("Six civils, dont deux enfants et une femme, ont été tués.", 6),
         ("le massacre présumé par des miliciens d'une trentaine de villageois", 30),
         ("l'exécution sommaire de 14 hommes par des soldats", 14),
+        ("Un drone a visé une moto, tuant son conducteur.", 1),
+        ("Un casque bleu a été tué lundi.", 1),
+        ("Des hommes armés ont abattu un berger près du puits.", 1),
+        ("Il a tué le temps en lisant.", 0),  # not a person
     ],
 )
 def test_killed(text: str, count: int) -> None:

@@ -12,6 +12,7 @@ from temoin.coding.context import ArticleContext
 from temoin.coding.drafts import Draft, draft_events
 from temoin.coding.participants import (
     CROWDS,
+    STAND_OFF,
     VICTIM_SECTORS,
     arrest_actors,
     civilian_victims,
@@ -19,6 +20,8 @@ from temoin.coding.participants import (
     holds_the_ground,
     is_state_force,
     local_people,
+    unidentified_armed_group,
+    unknown_attackers,
     with_known_attackers,
 )
 from temoin.coding.roles import NON_STATE
@@ -92,8 +95,11 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
-    if actor1 is None and event_type == "Battles":
-        actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)
+    at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
+    if actor1 is None and (event_type == "Battles" or (sub_type in STAND_OFF and at_home)):
+        actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)  # "des frappes de drones ..., selon l'armée"
+    if actor1 is None and unknown_attackers(event_type, sub_type):
+        actor1 = unidentified_armed_group(home or ctx.focus)
     if sub_type == "Arrests":
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):

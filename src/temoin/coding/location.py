@@ -95,7 +95,16 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
         score -= 2.5
     if place.label_ in {"region"}:
         score -= 0.5
+    if on_a_road_between(place):
+        score -= 0.5  # "sur l'axe Maiduguri-Damboa, à une vingtaine de kilomètres de Damboa": not at Maiduguri
     return score
+
+
+def on_a_road_between(place: Span) -> bool:
+    """One end of "l'axe Bourzanga-Djibo": the event was somewhere on the road, not in that town."""
+    doc = place.doc
+    dash_after = place.end < len(doc) and doc[place.end].text == "-"
+    return dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
 
 
 COORDINATION = {",", "et", "ou", "de", "d'", "du", "à"}

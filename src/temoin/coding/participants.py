@@ -203,6 +203,21 @@ def arrest_actors(
     return actor1, actor2
 
 
+NAMELESS_VIOLENCE = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
+
+
+def unknown_attackers(event_type: str, sub_type: str) -> bool:
+    """Fighting, violence against civilians and bombs with no attacker named: ACLED's Unidentified Armed Group
+    (« Dix soldats ont été tués jeudi lors d'une attaque près de Téra »). Air and artillery strikes are left
+    without one: only armies fly, and either side shells."""
+    return event_type in {"Battles", "Violence against civilians"} or sub_type in NAMELESS_VIOLENCE
+
+
+def unidentified_armed_group(where: Country | None) -> Actor:
+    name = where.name_en if where else "Unknown"
+    return Actor(f"Unidentified Armed Group ({name})", where.iso3 if where else "UNK", "UAF")
+
+
 def is_state_force(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in {"MIL", "COP"}
 

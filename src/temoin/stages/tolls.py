@@ -49,6 +49,12 @@ KILL_BEFORE = re.compile(
     re.I,
 )
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
+_ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
+ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
+    rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
+    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?\s+(?:a été|est|aurait été)\s+(?:tuée?|abattue?|exécutée?|mortellement)\b",
+    re.I,
+)
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
 NOT_PEOPLE = re.compile(
     r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
@@ -70,6 +76,7 @@ class Toll:
     count: int
     victims: str
     update: bool = False
+    noun_at: int = -1  # where the noun counted stands, for a toll of one with no figure
 
 
 def number_value(text: str) -> int | None:
@@ -155,7 +162,25 @@ def find_tolls(text: str) -> list[Toll]:
         pending.clear()
         if victim or re.match(r"\s*(morts?|tués|blessés)\b", rest, re.I) or KILL_BEFORE.search(before):
             tolls.append(Toll(m.start(), end, kind, count, victims, update))
-    return tolls
+    counted = [(t.start, t.end) for t in tolls]
+    return tolls + [t for t in one_killed(text) if not any(s <= t.noun_at < e for s, e in counted)]
+
+
+def one_killed(text: str) -> list[Toll]:
+    """A single person killed, with no figure: "tuant son conducteur", "Un soldat a été tué" (1)."""
+    out = []
+    for m in ONE_KILLED.finditer(text):
+        group = "after" if m.group("after") else "before"
+        noun = m.group(group).lower()
+        if VICTIM.match(noun) or noun in one_victim_nouns():
+            out.append(Toll(m.start(), m.end(), "KILLED", 1, noun, noun_at=m.start(group)))
+    return out
+
+
+@cache
+def one_victim_nouns() -> frozenset[str]:
+    """Singular nouns of a person killed that are not toll nouns ("son conducteur", "un berger")."""
+    return frozenset(read_lines("lexicons/one_victim_nouns.txt"))
 
 
 class TollFinder:
