@@ -36,6 +36,9 @@ def killed(text: str) -> int:
         ("Un casque bleu a été tué lundi.", 1),
         ("Des hommes armés ont abattu un berger près du puits.", 1),
         ("Il a tué le temps en lisant.", 0),  # not a person
+        ("Trois civils ont été décapités vendredi.", 3),
+        ("Les soldats ont repris le district, tuant « plus de 20 khawarij ».", 20),  # whoever the noun names
+        ("Des hommes armés ont volé le bétail, tuant 20 vaches.", 0),  # not people
     ],
 )
 def test_killed(text: str, count: int) -> None:
@@ -86,3 +89,8 @@ def test_the_dead_among_a_group_are_of_that_group() -> None:
 def test_every_figure_of_a_list_counts() -> None:
     tolls = find_tolls("Les assaillants ont ciblé un bateau, tuant 49 civils et 15 militaires, selon le gouvernement.")
     assert [(t.count, t.victims) for t in tolls] == [(49, "civils"), (15, "militaires")]
+
+
+def test_an_earlier_figure_is_marked_so_and_does_not_count_as_an_update() -> None:
+    tolls = find_tolls("Un premier bilan faisait état de douze morts et d'une trentaine de blessés.")
+    assert [(t.count, t.earlier, t.update) for t in tolls] == [(12, True, False), (30, True, False)]

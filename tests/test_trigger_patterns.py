@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from temoin.stages.triggers import TriggerPatterns, token_spec, trigger_rules
+from temoin.stages.triggers import TriggerPatterns, split_hyphens, token_spec, trigger_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "fr_bbc_afrique.jsonl"
@@ -54,3 +54,9 @@ def test_a_pattern_must_start_with_a_word() -> None:
     with pytest.raises(ValueError, match="must start with a word"):
         TriggerPatterns(["~ frappes?"])
     assert TriggerPatterns(["a * b"])(["a", "x", "y", "z", "b", "b"]) == [(0, 5, 0)]
+
+
+def test_a_hyphenated_trigger_matches_as_the_tokenizer_splits_it() -> None:
+    assert split_hyphens("attentats?-suicides?") == "attentats? - suicides?"
+    assert split_hyphens("sit-in") == "sit - in"
+    assert split_hyphens("(ville|chef-lieu)") == "(ville|chef-lieu)"  # a group is left as written

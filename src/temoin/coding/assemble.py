@@ -76,6 +76,8 @@ def fatalities(table: dict[str, int]) -> int | None:
 def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
+    if draft.agents_are_sources and draft.family == "violent":
+        actor1 = actor2 = None  # "Neuf personnes ont été tuées dans un attentat, a annoncé la police": it only spoke
     victims = [k for k in draft.killed if k]
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
     lead = draft.sentences[0].text

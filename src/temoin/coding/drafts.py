@@ -28,6 +28,7 @@ from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
 
+EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune|base)\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
@@ -175,6 +176,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
         count_text, victims, update = span.kb_id_.split("|")
         table = draft.killed if span.label_ == "KILLED" else draft.injured
+        if update == EARLIER and table:
+            continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
         if update == "1":
             table.clear()
         table[victims] = max(table.get(victims, 0), int(count_text))

@@ -4,7 +4,8 @@
 dizaines" 12, "une dizaine" 10, "plusieurs" 3, "40 assaillants et 7 soldats
 tués" 47 (figures joined by "et" share the verb after them). Writes
 ``doc.spans["temoin_tolls"]`` with ``label_`` KILLED or INJURED and ``kb_id_``
-"count|victims" (victims is the noun counted, e.g. "soldats").
+"count|victims|when" (victims is the noun counted, e.g. "soldats"; when is 1 for an
+update, "le bilan s'est alourdi à", 2 for an earlier figure, "un premier bilan", else 0).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ VICTIMS = "|".join(
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(
     r"\b(tuée?s?|tués|morts?|éliminée?s?|abattue?s?|neutralisée?s?|massacrée?s?|exécutée?s?|"
-    r"décédée?s?|péri|perdu la vie|égorgée?s?|assassinée?s?|trouvé la mort|tombés)\b",
+    r"décédée?s?|péri|perdu la vie|égorgée?s?|assassinée?s?|trouvé la mort|tombés|décapitée?s?|fusillée?s?|"
+    r"poignardée?s?|lapidée?s?|lynchée?s?)\b",
     re.I,
 )
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
@@ -51,15 +53,18 @@ KILL_BEFORE = re.compile(
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
-    rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
+    rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
     rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?\s+(?:a été|est|aurait été)\s+(?:tuée?|abattue?|exécutée?|mortellement)\b",
     re.I,
+)
+EARLIER = re.compile(
+    r"\b(?:(?:premier|précédent|ancien)\s+bilan|bilan\s+(?:initial|précédent|antérieur))\b[^.;]{0,80}$", re.I
 )
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
 NOT_PEOPLE = re.compile(
     r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
     r"semaines?|années?|%|pour cent|francs?|dollars?|euros?|tonnes?|mètres?|villages?|"
-    r"maisons?|ménages?|familles?|fois|minutes?)\b",
+    r"maisons?|ménages?|familles?|fois|minutes?|vaches|bœufs|boeufs|chèvres|moutons|chameaux|animaux|têtes)\b",
     re.I,
 )
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
@@ -76,7 +81,7 @@ class Toll:
     count: int
     victims: str
     update: bool = False
-    noun_at: int = -1  # where the noun counted stands, for a toll of one with no figure
+    earlier: bool = False  # "un premier bilan faisait état de douze morts": superseded, not added
 
 
 def number_value(text: str) -> int | None:
@@ -145,9 +150,10 @@ def find_tolls(text: str) -> list[Toll]:
             outcome: tuple[str, int] | None = (kind, m.end() + direct.end())
         else:
             outcome = _outcome_after(text, after)
-        update = bool(UPDATE.search(text[max(0, m.start() - 40) : m.start()]))
-        if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*morts?\b", rest)):
-            outcome = ("KILLED", after)
+        earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
+        update = not earlier and bool(UPDATE.search(text[max(0, m.start() - 40) : m.start()]))
+        if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*(morts?\b|\w)", rest)):
+            outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are
         if outcome is None and victim and KILLING_NOUN_BEFORE.search(text[max(0, m.start() - 100) : m.start()]):
             outcome = ("KILLED", after)  # "le massacre présumé par l'armée d'environ 300 personnes"
         if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
@@ -158,22 +164,21 @@ def find_tolls(text: str) -> list[Toll]:
             continue
         kind, end = outcome
         for p_start, _, p_count, p_victims in pending:
-            tolls.append(Toll(p_start, end, kind, p_count, p_victims, update))
+            tolls.append(Toll(p_start, end, kind, p_count, p_victims, update, earlier=earlier))
         pending.clear()
         if victim or re.match(r"\s*(morts?|tués|blessés)\b", rest, re.I) or KILL_BEFORE.search(before):
-            tolls.append(Toll(m.start(), end, kind, count, victims, update))
+            tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier))
     counted = [(t.start, t.end) for t in tolls]
-    return tolls + [t for t in one_killed(text) if not any(s <= t.noun_at < e for s, e in counted)]
+    return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
 
 
 def one_killed(text: str) -> list[Toll]:
     """A single person killed, with no figure: "tuant son conducteur", "Un soldat a été tué" (1)."""
     out = []
     for m in ONE_KILLED.finditer(text):
-        group = "after" if m.group("after") else "before"
-        noun = m.group(group).lower()
+        noun = (m.group("after") or m.group("before")).lower()
         if VICTIM.match(noun) or noun in one_victim_nouns():
-            out.append(Toll(m.start(), m.end(), "KILLED", 1, noun, noun_at=m.start(group)))
+            out.append(Toll(m.start(), m.end(), "KILLED", 1, noun))
     return out
 
 
@@ -195,7 +200,7 @@ class TollFinder:
                     sent.start_char + toll.start,
                     sent.start_char + toll.end,
                     label=toll.outcome,
-                    kb_id=f"{toll.count}|{toll.victims}|{int(toll.update)}",
+                    kb_id=f"{toll.count}|{toll.victims}|{2 if toll.earlier else int(toll.update)}",
                     alignment_mode="expand",
                 )
                 if span is not None and not in_boilerplate(span):

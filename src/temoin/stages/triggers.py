@@ -51,10 +51,20 @@ class EventKind:
 
 @cache
 def trigger_rules() -> list[TriggerRule]:
-    return [
-        TriggerRule(row["pattern"], row["kind"], re.compile(row["requires"]) if row["requires"] else None, row["pos"])
-        for row in read_tsv("lexicons/triggers.tsv")
-    ]
+    rules = []
+    for row in read_tsv("lexicons/triggers.tsv"):
+        requires = re.compile(row["requires"]) if row["requires"] else None
+        for pattern in dict.fromkeys([row["pattern"], split_hyphens(row["pattern"])]):
+            rules.append(TriggerRule(pattern, row["kind"], requires, row["pos"]))
+    return rules
+
+
+def split_hyphens(pattern: str) -> str:
+    """The pattern as the tokenizer may split it: "attentats?-suicides?" is also "attentats? - suicides?" (the model
+    splits "attentat-suicide" and "sit-in" into three tokens). Words with groups are left as written."""
+    return " ".join(
+        " - ".join(part.split("-")) if "-" in part and not set("([") & set(part) else part for part in pattern.split()
+    )
 
 
 @cache
