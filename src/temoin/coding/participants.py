@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import claims
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.roles import lays_blame, role, to_actor
+from temoin.coding.roles import escorts, lays_blame, role, to_actor
 from temoin.coding.typing import victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
@@ -46,6 +46,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     focus = sentence_country(ctx, sentence)
     recent = recent_foreign_force(ctx, sentence)
     named_by = agents_after_by(trigger, spans)
+    escorted = False
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if (
@@ -61,7 +62,12 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
         if actor is None:
             continue
-        if role(span, trigger) == "patient":
+        side = escorts(span, trigger)
+        if side is not None:  # "un convoi escorté par l'armée et des VDP": the first escort stands for them all
+            if not escorted:
+                (agents if side == "agent" else patients).append(actor)
+            escorted = True
+        elif role(span, trigger) == "patient":
             patients.append(actor)
         elif not named_by or span in named_by:
             agents.append(actor)

@@ -86,6 +86,23 @@ def lays_blame(actor: Span) -> bool:
     return actor.root.dep_ == "nsubj" and actor.root.head.lemma_.lower() in LAYING_VERBS
 
 
+def escorts(actor: Span, trigger: Span) -> str | None:
+    """ "un convoi escorté par l'armée a été pris pour cible": the escort is on the side of what it escorts, here
+    the attacked (the attack is told in the passive); "des jihadistes appuyés par des drones ont attaqué": the
+    attackers'."""
+    path = [actor.root, *actor.root.ancestors]
+    at = next((i for i, t in enumerate(path) if t.pos_ == "VERB"), None)
+    if at is None or at == 0 or path[at].lemma_.lower() not in word_set("lexicons/escort_verbs.txt"):
+        return None
+    verb = path[at]
+    if actor.start < verb.i or not path[at - 1].dep_.startswith(("obl", "conj")):
+        return None  # "escorté par l'armée et des Volontaires ... (VDP)", however the parser hangs the list
+    attack = clause_verb(trigger.root)
+    if verb.i == attack.i:
+        return None
+    return "patient" if any(c.dep_ == "aux:pass" for c in attack.children) else "agent"
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
     if attributed_to(actor):
