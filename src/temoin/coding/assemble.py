@@ -82,7 +82,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
     lead = draft.sentences[0].text
     if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
-        actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)  # "les FARDC affirment avoir repris ..."
+        actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)  # "les FARDC affirment avoir repris ..."
     event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
         actor1, actor2 = actor2, actor1
@@ -99,7 +99,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
     if actor1 is None and (event_type == "Battles" or (sub_type in STAND_OFF and at_home)):
-        actor1 = claimed_by_an_army(draft.sources, ctx.focus, actor2)  # "des frappes de drones ..., selon l'armée"
+        actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)
     if actor1 is None and unknown_attackers(event_type, sub_type):
         actor1 = unidentified_armed_group(home or ctx.focus)
     if sub_type == "Arrests":

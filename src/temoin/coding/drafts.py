@@ -62,6 +62,7 @@ class Draft:
     injured: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     later_sources: list[str] = field(default_factory=list)  # of sentences that only go on telling it
+    named_sources: list[str] = field(default_factory=list)  # named in its own sentences, not carried from before
     witnessed: list[str] = field(default_factory=list)  # sources that are the outlet's own eyes ("a constaté")
     hedged: bool = False
     trigger: str = ""
@@ -182,6 +183,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             table.clear()
         table[victims] = max(table.get(victims, 0), int(count_text))
     names = [s.kb_id_ for s in sentence.sources]
+    draft.named_sources.extend(n for n in names if n not in draft.named_sources)
     if not names and paragraph_source and not draft.sources:
         names = [paragraph_source]
     draft.sources.extend(n for n in names if n not in draft.sources)
