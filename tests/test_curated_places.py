@@ -2,7 +2,7 @@
 
 world_regions.tsv places each unit at its capital in cities500 (see
 src/temoin/data/places/README.md); these tests keep it honest: shape, unique ids
-across the three curated files, names that do not repeat the other files or the
+across the curated files, names that do not repeat the other files or the
 countries, coordinates copied exactly from cities500, and a point inside its country.
 conflict_sites.tsv rows are checked for shape, a known feature, a coord_source of the README's kinds,
 the exact cities500 coordinate behind a `geonames:` source (and a spelling GeoNames lacks, for a
@@ -25,7 +25,7 @@ from temoin.stages.places.gazetteer import CURATED_FILES, add_places, create_ind
 from temoin.stages.places.normalize import core_key, strict_key
 
 WORLD = "places/world_regions.tsv"
-OTHERS = ("places/regions.tsv", "places/conflict_sites.tsv")
+OTHERS = ("places/regions.tsv", "places/conflict_sites.tsv", "places/landmarks.tsv")
 COLUMNS = [
     "id",
     "name",

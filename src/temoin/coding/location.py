@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.records import Location
-from temoin.resources import read_lines, word_alternation
+from temoin.resources import read_lines, word_alternation, word_set
 from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 
@@ -25,6 +25,8 @@ ORIGIN = re.compile(
 )
 NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
 ORIGIN_WINDOW = 8
+SEATS = {"palace", "government_building", "parliament"}  # landmarks that may stand for the people in them
+_OF = {"de", "du", "d'", "des", "la", "le", "l'", "les"}
 PRECISION_COST = 0.1  # between two places about as near the trigger, the more precise one: the town, not its region
 
 
@@ -57,7 +59,26 @@ def is_metonym(place: Span) -> bool:
         return True
     if place.root.head.lemma_.lower() in blame_verbs():
         return True  # « a accusé New Delhi d'avoir commandité l'attaque »: the accused state, not a place
+    if stands_for_its_people(place):
+        return True
     return "régime de" in before or "gouvernement de" in before or "autorités de" in before
+
+
+def stands_for_its_people(place: Span) -> bool:
+    """ "le chef du Kremlin", "la porte-parole de la Maison-Blanche": a seat of power standing for the people in it."""
+    if place.label_ not in SEATS:
+        return False
+    doc = place.doc
+    i = place.start - 1
+    while i >= place.sent.start and doc[i].lower_ in _OF:
+        i -= 1
+    return place.sent.start <= i < place.start - 1 and doc[i].lower_ in word_set("lexicons/seat_people.txt")
+
+
+def targeted(place: Span, triggers: list[Span]) -> bool:
+    """A place that a trigger names as its target ("avoir repris le palais présidentiel de Khartoum") is where the
+    event happened, whatever the parse makes of its role."""
+    return any(t.start < place.start < t.end for t in triggers)
 
 
 def between_parties(place: Span) -> bool:
@@ -155,7 +176,7 @@ def choose_location(
     trigger = triggers[0]
     sources = [(s.start, s.end) for s in sentence.sources]
     for span in sentence.places:
-        if span.label_ == "country" or is_origin(span, trigger) or is_metonym(span):
+        if span.label_ == "country" or is_origin(span, trigger) or (is_metonym(span) and not targeted(span, triggers)):
             continue
         if any(start <= span.start < end for start, end in sources):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened

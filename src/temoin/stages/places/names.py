@@ -18,12 +18,14 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from temoin.countries import country_lexicon
-from temoin.resources import read_lines, read_tsv, word_set
-from temoin.stages.places.gazetteer import Candidate, Gazetteer
-from temoin.stages.places.normalize import ARABIC_ARTICLES, fold
+from temoin.resources import read_lines, read_tsv, split_variants, word_set
+from temoin.stages.places.gazetteer import LANDMARK_FILE, Candidate, Gazetteer
+from temoin.stages.places.normalize import ARABIC_ARTICLES, fold, strict_key
 from temoin.stages.places.respell import respelt_candidates
 
 MAX_TOKENS = 6
+# The longest landmark name, in tokens ("la prison centrale de Makala", "siège de l'ONU à New York").
+LANDMARK_TOKENS = 10
 LOCATIVE_PREPOSITIONS = {"à", "vers", "depuis", "près", "dans", "sur", "entre", "jusqu'à", "via", "d'", "de"}
 TITLES = {
     "m",
@@ -391,6 +393,58 @@ def names_a_building(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in building_nouns()
 
 
+@cache
+def landmark_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The strict keys of the names in landmarks.tsv, and the first words of those keys."""
+    keys = {
+        strict_key(form) for row in read_tsv(LANDMARK_FILE) for form in [row["name"], *split_variants(row["variants"])]
+    }
+    return frozenset(keys), frozenset(key.split()[0] for key in keys if key)
+
+
+def landmark_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Landmarks named with their kind word or their article ("le palais de Buckingham", "la prison d'Evin",
+    "la place Tahrir", "la Maison-Blanche", "le palais apostolique"): the longest phrase of landmarks.tsv that
+    starts at a token, within a sentence. The name alone may be a town's ("Buckingham", "Maison Blanche"); the
+    phrase is not, and no run of capitalised words would find it."""
+    keys, heads = landmark_forms()
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < len(doc):
+        end = _landmark_end(doc, start, keys, gazetteer) if fold(doc[start].text) in heads else None
+        if end is None:
+            start += 1
+            continue
+        runs.append((start, end))
+        start = end
+    return runs
+
+
+def _landmark_end(doc: Doc, start: int, keys: frozenset[str], gazetteer: Gazetteer) -> int | None:
+    """Where the longest landmark name that starts at ``start`` ends, if one does."""
+    stop = start + 1
+    while stop < min(len(doc), start + LANDMARK_TOKENS):
+        token = doc[stop]
+        if (token.is_punct and token.text not in {"-", "'"}) or token.is_sent_start:
+            break
+        if "\n" in doc[stop - 1].whitespace_:
+            break
+        stop += 1
+    for end in range(stop, start, -1):
+        text = doc[start:end].text
+        if strict_key(text) in keys and gazetteer.has_name(text):
+            return end
+    return None
+
+
+def kind_word_landmark(doc: Doc, start: int, end: int, landmarks: set[tuple[int, int]]) -> Cue | None:
+    """A landmark named with its kind word ("le palais de Buckingham"): the text says it is a place, like a cue."""
+    head = doc[start]
+    if (start, end) not in landmarks or not head.is_lower or head.lower_ in _ARTICLES:
+        return None
+    return Cue(head.lower_, "site", 1)
+
+
 def known_tail(span: Span, gazetteer: Gazetteer) -> Span | None:
     """ "le parc Izmailovo de Moscou": no place has the whole name, but the name after the last "de" is one."""
     particles = [t.i for t in span[1:-1] if t.lower_ in {"de", "du", "d'", "des"}]
@@ -443,7 +497,8 @@ def pairs_places(span: Span, gazetteer: Gazetteer) -> bool:
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
-    proposals = gazetteer_runs(doc, gazetteer) + cued_runs(doc)
+    landmarks = set(landmark_runs(doc, gazetteer))
+    proposals = [*landmarks, *gazetteer_runs(doc, gazetteer), *cued_runs(doc)]
     for ent in doc.ents:
         if ent.label_ in {"LOC", "GPE"}:
             tail = capitalised_tail(ent)
@@ -453,7 +508,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
                 proposals.append((ent.start, ent.end))
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     people = person_words(doc)
-    buildings = {fold(doc[s:e].text) for s, e in proposals if names_a_building(doc, s)}  # all through the article
+    in_landmark = {i for s, e in landmarks for i in range(s, e)}  # "l'hôpital al-Shifa": a landmark, not a name to drop
+    buildings = {  # all through the article
+        fold(doc[s:e].text) for s, e in proposals if names_a_building(doc, s) and s - 1 not in in_landmark
+    }
     names = tuple(e for e in doc.ents if e.label_ in {"PER", "ORG"})
     taken: set[int] = set()
     for s, e in excluded:
@@ -463,7 +521,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if taken.intersection(range(start, end)):
             continue
         span = doc[start:end]
-        cue = cue_before(doc, start)
+        cue = cue_before(doc, start) or kind_word_landmark(doc, start, end, landmarks)
         strong_cue = cue is not None and cue.kind != "relation"
         if (_is_stopword_name(span) or part_of_name(doc, start, end, names)) and not strong_cue:
             continue
@@ -473,7 +531,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         cue = cue or cue_after(doc, end)
         after = after_preposition(doc, start) or country_apposition(doc, end)
         candidates = list(gazetteer.candidates(span.text))
-        if end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
+        if (start, end) in landmarks and end - start > 1 and span[0].lower_ in _ARTICLES:
+            start, span = start + 1, doc[start + 1 : end]  # "la Maison-Blanche" finds the landmark "Maison-Blanche"
+        elif end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
         if not any(c.match in {"strict", "core"} for c in candidates) and (

@@ -31,7 +31,22 @@ REGION_REACH_KM = 800.0  # a region is coded to its capital, often off-centre: a
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
 _MATCH = {"strict": 1.0, "core": 0.9, "respelt": 0.8}
 EXACT = frozenset({"strict", "core"})  # matches that name the place as written, not a hint of it
-_SITE_FEATURES = {
+# The kinds of landmarks.tsv (besides airbase, base, port, prison... of conflict_sites.tsv): curated sites like them.
+LANDMARK_FEATURES = frozenset(
+    {
+        "palace",
+        "parliament",
+        "government_building",
+        "landmark",
+        "square",
+        "park",
+        "stadium",
+        "religious_site",
+        "airport",
+        "prison",
+    }
+)
+_SITE_FEATURES = LANDMARK_FEATURES | {
     "airbase",
     "base",
     "camp",
