@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from temoin.records import Actor
-from temoin.resources import read_tsv, word_alternation
+from temoin.resources import read_lines, read_tsv, word_alternation
 from temoin.stages.triggers import event_kinds
 
 EXPLOSIVE_ORDER = [
@@ -139,6 +139,8 @@ def classify(
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
+    if kind == "clash" and crowd_clash(text, actor1, actor2):
+        return "Riots", "Violent demonstration" if has_cue("demonstration", text) else "Mob violence"
     if kind in {"territory_taken", "territory_regained"}:
         return "Battles", "Government regains territory" if regains(actor1, actor2, home) else TAKEN
     if kind in {"protest", "riot"}:
@@ -147,6 +149,24 @@ def classify(
 
 
 TAKEN = "Non-state actor overtakes territory"
+
+
+@cache
+def crowd_clash_pattern() -> re.Pattern[str]:
+    crowds = word_alternation(read_lines("lexicons/crowd_nouns.txt"))
+    return re.compile(
+        rf"\bentre\b[^.;]{{0,60}}\b(?:et|avec)\s+(?:des|les|la|une)\s+({crowds})\b|"
+        rf"\bentre\s+(?:des|les|la|une)\s+({crowds})\b[^.;]{{0,40}}\bet\b",
+        re.I,
+    )
+
+
+def crowd_clash(text: str, actor1: Actor | None, actor2: Actor | None) -> bool:
+    """ "des affrontements entre la police et les personnes en deuil": state forces against an unarmed crowd is a
+    riot, not a battle."""
+    forces = [a for a in (actor1, actor2) if a is not None and a.sector in {"COP", "MIL"}]
+    armed_other = [a for a in (actor1, actor2) if a is not None and a.sector in {"REB", "UAF"}]
+    return bool(forces) and not armed_other and crowd_clash_pattern().search(text) is not None
 
 
 def regains(actor1: Actor | None, actor2: Actor | None, home: str) -> bool:

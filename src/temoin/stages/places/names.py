@@ -437,6 +437,13 @@ def _landmark_end(doc: Doc, start: int, keys: frozenset[str], gazetteer: Gazette
     return None
 
 
+def name_of_landmark(span: Span) -> tuple[int, Span]:
+    """ "l'aéroport Ben Gourion", "le palais présidentiel de Khartoum": the landmark's name as the text gives it, from
+    its first capitalised word (the place is the landmark's, found with its kind word)."""
+    first = next((t.i for t in span if t.text[:1].isupper()), span.start)
+    return first, span.doc[first : span.end]
+
+
 def kind_word_landmark(doc: Doc, start: int, end: int, landmarks: set[tuple[int, int]]) -> Cue | None:
     """A landmark named with its kind word ("le palais de Buckingham"): the text says it is a place, like a cue."""
     head = doc[start]
@@ -550,8 +557,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             taken.update(range(start, end))
             continue
         person = end - start == 1 and fold(span.text) in people
-        mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
         taken.update(range(start, end))
+        if (start, end) in landmarks:
+            start, span = name_of_landmark(span)
+        mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
     return link_containers(doc, listed_with_places(doc, sorted(mentions, key=lambda m: m.start)))
 
 
