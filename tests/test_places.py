@@ -301,3 +301,15 @@ def test_a_village_is_read_inside_the_district_and_country_named_after_it(analyz
     found = _places(analyzer, text)
     assert "caza" not in found
     assert found.get("Bint Jbeil") == "gn:276592" and found.get("Haris") == "gn:276592"
+
+
+def test_a_name_spelt_the_same_once_transliterated_beats_a_loose_look_alike(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Daqouq" is Dāqūq (ou/u, q) in GeoNames; the much bigger Dihok only looks like it
+    found = _places(analyzer, "Une bombe a tué cinq soldats dans le district de Daqouq, au sud de Kirkouk, en Irak.")
+    assert found.get("Daqouq") == "gn:90220"
+
+
+def test_a_town_bearing_the_name_beats_a_city_once_called_so_in_a_country_the_article_is_about(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Engels (Russia) was once called Pokrovsk; in an article about Ukraine, Pokrovsk is the Ukrainian town
+    text = "Les forces ukrainiennes tiennent toujours Pokrovsk, dans la région de Donetsk, a affirmé Kiev."
+    assert _places(analyzer, text).get("Pokrovsk") == "gn:704422"

@@ -270,6 +270,9 @@ def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> fl
     if by_own_name(cand):
         return 0.0
     rivals = [c for c in mention.candidates if by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id]
+    home = focus.get(cand.place.country, 0.0)
+    if any(focus.get(c.place.country, 0.0) > home and c.place.population * 10 >= cand.place.population for c in rivals):
+        return ALIAS_COST  # "Pokrovsk" in an article about Ukraine is Ukraine's town, not Engels, once called so
     if cand.place.population >= 100_000:  # a city is known by its other names ("à Rio")...
         kind_named = mention.cue is not None and mention.cue.kind != "relation"  # ... but "le territoire de X" is
         at_home = kind_named and any(focus.get(c.place.country, 0.0) >= SURE_FOCUS for c in rivals)  # one at home
@@ -279,11 +282,20 @@ def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> fl
     return ALIAS_COST if rivals else 0.0
 
 
+def better_spelt(mention: Mention) -> list[Candidate]:
+    """The candidates, less the loose ones that a candidate spelt the same once transliterated outdoes ("Daqouq" is
+    Dāqūq, not the city of Dihok)."""
+    loose = [c for c in mention.candidates if c.match == "loose"]
+    if not any(similarity(mention.text, c.form) == 1.0 for c in loose):
+        return mention.candidates
+    return [c for c in mention.candidates if c.match != "loose" or similarity(mention.text, c.form) == 1.0]
+
+
 def _best(
     mention: Mention, focus: dict[str, float], others: list[GazPlace], outer: GazPlace | None = None
 ) -> Reading | None:
     best: Reading | None = None
-    for cand in mention.candidates:
+    for cand in better_spelt(mention):
         score = candidate_score(mention, cand, focus)
         if score == 0.0:
             continue
