@@ -28,7 +28,7 @@ from temoin.coding.roles import NON_STATE
 from temoin.coding.typing import classify, main_kind, plover_type
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
-from temoin.resources import read_tsv
+from temoin.resources import read_tsv, word_set
 from temoin.stages.dates import DateReading
 
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
@@ -55,7 +55,11 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         actor1 = agents[0]
     else:  # "Dix soldats et cinq assaillants tués": the armed one; "un camp de déplacés ... cinq enfants": none
         armed = [a for a in patients if a.sector not in VICTIM_SECTORS]
-        actor1 = patients.pop(patients.index(armed[0])) if len(patients) >= 2 and armed else None
+        sides = {(a.country, "state") if a.sector in {"MIL", "COP"} else key(a) for a in armed}
+        two_sides = len(sides) >= 2  # not "des gendarmes et des civils ... un convoi escorté par l'armée"
+        attackers = word_set("lexicons/attacker_nouns.txt") & set(draft.killed)  # "trois soldats et neuf assaillants"
+        armed.sort(key=lambda a: a.text.lower() not in attackers)
+        actor1 = patients.pop(patients.index(armed[0])) if two_sides else None
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
     return actor1, actor2

@@ -113,6 +113,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         if same is not None:
             return same
     last = drafts[-1] if drafts else None
+    if last is not None and told_again(last, reading):
+        return last
     if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
         return None
     if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
@@ -120,6 +122,16 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def told_again(last: Draft, reading: Reading) -> bool:
+    """The next paragraph of wire copy goes on with the same event at the same place, with no day of its own: « La
+    ville de Bocaranga a été le théâtre dimanche de violents affrontements ... » then « deux soldats et quatre
+    rebelles ont été tués lors des combats, autour de la base militaire »."""
+    here, there = reading.location, last.location
+    same = here is not None and there is not None and here.place_id == there.place_id
+    near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
+    return same and near and reading.date is None and last.family == reading.family
 
 
 def handles_the_protest(reading: Reading, last: Draft) -> bool:

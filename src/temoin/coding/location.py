@@ -16,9 +16,10 @@ from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.records import Location
-from temoin.resources import read_lines, word_alternation, word_set
+from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_set
 from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
+from temoin.stages.places.normalize import fold
 
 ORIGIN = re.compile(
     r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I
@@ -46,6 +47,11 @@ def is_origin(place: Span, trigger: Span) -> bool:
     after = doc.char_span(window.start_char + found[-1].end(), window.end_char, alignment_mode="expand")
     # "des renforts venus de N'Djamena sont arrivés à Bol": a verb after the origin word starts another phrase
     return after is None or not any(t.pos_ in {"VERB", "AUX"} for t in after)
+
+
+@cache
+def capital_names() -> frozenset[str]:
+    return frozenset(fold(name) for row in read_tsv("actors/capitals.tsv") for name in split_variants(row["names"]))
 
 
 def is_metonym(place: Span) -> bool:
@@ -82,7 +88,10 @@ def targeted(place: Span, triggers: list[Span]) -> bool:
 
 
 def between_parties(place: Span) -> bool:
-    """ "un accord entre Moscou et Ankara": capitals as the parties to a deal, not places."""
+    """ "un accord entre Moscou et Ankara": capitals as the parties to a deal, not places; "entre Bandiagara et
+    Bankass" is where a convoy was ambushed."""
+    if fold(place.text) not in capital_names():
+        return False
     doc = place.doc
     for i in range(place.start - 1, max(place.start - 6, place.sent.start - 1), -1):
         word = doc[i].lower_

@@ -63,7 +63,9 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         if actor is None:
             continue
         side = escorts(span, trigger)
-        if side is not None:  # "un convoi escorté par l'armée et des VDP": the first escort stands for them all
+        if counted_dead(span, sentence):
+            patients.append(actor)  # "Au moins dix-huit personnes, des militaires et des civils, ont été tuées"
+        elif side is not None:  # "un convoi escorté par l'armée et des VDP": the first escort stands for them all
             if not escorted:
                 (agents if side == "agent" else patients).append(actor)
             escorted = True
@@ -79,6 +81,11 @@ JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
 
 def is_finite_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm", [])
+
+
+def counted_dead(span: Span, sentence: Sentence) -> bool:
+    """The actor is among the dead a toll counts."""
+    return any(t.label_ == "KILLED" and t.start <= span.start and span.end <= t.end for t in sentence.tolls)
 
 
 def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:

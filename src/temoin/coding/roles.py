@@ -100,6 +100,13 @@ def escorts(actor: Span, trigger: Span) -> str | None:
     attack = clause_verb(trigger.root)
     if verb.i == attack.i:
         return None
+    escorted = verb.head if verb.dep_ == "acl" else None
+    if escorted is not None:  # "une embuscade contre un convoi escorté par l'armée": the convoy was hit
+        marked = any(c.dep_ == "case" and c.lower_ in _PATIENT_MARKERS for c in escorted.children)
+        if marked or escorted.dep_ in {"obj", "nsubj:pass"}:
+            return "patient"
+        if escorted.dep_ == "nsubj":
+            return "agent"
     return "patient" if any(c.dep_ == "aux:pass" for c in attack.children) else "agent"
 
 
