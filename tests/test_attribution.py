@@ -195,3 +195,19 @@ def test_a_source_quoted_on_something_else_does_not_speak_for_a_later_event(anal
     )
     events = analyzer.analyze(text, "2024-05-25").events
     assert events and events[0].certainty == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Deux journalistes ont été interpellés à Gitega, a indiqué leur employeur.", "leur employeur"),
+        ("Des drones ont frappé une centrale d'Omdourman, a indiqué la société nationale d'électricité.", "société"),
+        ("Le marché a été bombardé dimanche, ont affirmé les paramilitaires dans un communiqué.", "paramilitaires"),
+    ],
+)
+def test_any_noun_phrase_after_a_verb_of_speech_in_an_incise_is_the_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(source in name for name in _sources(analyzer, text))
+
+
+def test_a_date_after_a_verb_of_speech_is_no_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert _sources(analyzer, "La ville est calme, a-t-on appris lundi.") == []

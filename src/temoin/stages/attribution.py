@@ -485,7 +485,8 @@ class AttributionFinder:
                 found.extend(publication_authors(token))
             elif token.pos_ in {"VERB", "AUX"} and reports(token):
                 subject = speaker(token)
-                if subject is not None and names_a_source(subject):
+                inverted = subject is not None and subject.start > token.i  # "..., a indiqué leur employeur"
+                if subject is not None and (names_a_source(subject) or (inverted and subject[0].pos_ == "DET")):
                     found.extend(with_apposition(subject, trim_source(subject)))
                 medium = told_to(token)
                 if medium is not None:
