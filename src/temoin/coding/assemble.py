@@ -92,7 +92,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = actor2, actor1
     if event_type == "Violence against civilians" and actor2 is not None and co_agent(draft, actor2):
         actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
-    if actor2 is None and draft.killed and set(draft.killed) <= civilian_victims() and event_type in CIVILIAN_HARM:
+    dead = any(draft.killed.values())  # "sans faire de victimes" names no victims
+    if actor2 is None and dead and set(draft.killed) <= civilian_victims() and event_type in CIVILIAN_HARM:
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
     if sub_type == "Disrupted weapons use" and is_state_force(actor2) and not is_state_force(actor1):

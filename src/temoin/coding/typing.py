@@ -120,7 +120,7 @@ def classify(
             return "Explosions/Remote violence", "Air/drone strike"
         if has_cue("artillery", text):
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind == "strike" and has_cue("artillery", text) and not has_cue("air", text):
+    if kind == "strike" and has_cue("artillery", lead or text) and not has_cue("air", lead or text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and has_cue("air", text) and not has_cue("artillery", text):
         return "Explosions/Remote violence", "Air/drone strike"
