@@ -124,6 +124,22 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
 
 
+def leads_back(reading: Reading, last: Draft) -> bool:
+    """A violent event of its own day told right after another, with no place of its own: it happened there
+    (« Le M23 a pris Bunagana. Cette affirmation fait suite à de violents combats lundi »)."""
+    sentence = reading.sentence
+    return (
+        reading.location is None
+        and reading.date is not None
+        and reading.family == "violent"
+        and last.location is not None
+        and sentence.index - last.last_index == 1
+        and sentence.paragraph == last.paragraph
+        and not sentence.unplaced
+        and not TIME_SHIFT.search(sentence.text)
+    )
+
+
 def told_again(last: Draft, reading: Reading) -> bool:
     """The next paragraph of wire copy goes on with the same event at the same place, with no day of its own: « La
     ville de Bocaranga a été le théâtre dimanche de violents affrontements ... » then « deux soldats et quatre
@@ -254,6 +270,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.date = reading.date.after(carried)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
             reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
+        elif reading is not None and drafts and leads_back(reading, drafts[-1]):
+            reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
         if reading is not None and set(reading.kinds) == {"kill"}:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = near and toll_of(drafts[-1], reading)
