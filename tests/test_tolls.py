@@ -94,3 +94,7 @@ def test_every_figure_of_a_list_counts() -> None:
 def test_an_earlier_figure_is_marked_so_and_does_not_count_as_an_update() -> None:
     tolls = find_tolls("Un premier bilan faisait état de douze morts et d'une trentaine de blessés.")
     assert [(t.count, t.earlier, t.update) for t in tolls] == [(12, True, False), (30, True, False)]
+
+
+def test_unarmed_men_are_counted_as_civilians() -> None:
+    assert [(t.count, t.victims) for t in find_tolls("Les soldats ont exécuté 31 hommes non armés.")] == [(31, "civils")]

@@ -216,13 +216,13 @@ def arrest_actors(
     return actor1, actor2
 
 
-NAMELESS_VIOLENCE = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
+NAMELESS_VIOLENCE = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Looting/property destruction"}
 
 
 def unknown_attackers(event_type: str, sub_type: str) -> bool:
-    """Fighting, violence against civilians and bombs with no attacker named: ACLED's Unidentified Armed Group
-    (« Dix soldats ont été tués jeudi lors d'une attaque près de Téra »). Air and artillery strikes are left
-    without one: only armies fly, and either side shells."""
+    """Fighting, violence against civilians, bombs and destruction with no attacker named: ACLED's Unidentified
+    Armed Group (« Dix soldats ont été tués jeudi lors d'une attaque près de Téra »). Air and artillery strikes are
+    left without one: only armies fly, and either side shells."""
     return event_type in {"Battles", "Violence against civilians"} or sub_type in NAMELESS_VIOLENCE
 
 

@@ -67,6 +67,7 @@ NOT_PEOPLE = re.compile(
     r"maisons?|ménages?|familles?|fois|minutes?|vaches|bœufs|boeufs|chèvres|moutons|chameaux|animaux|têtes)\b",
     re.I,
 )
+UNARMED = re.compile(r"\s+(?:non[ -]armée?s?|désarmée?s?|sans armes?)\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
@@ -140,6 +141,8 @@ def find_tolls(text: str) -> list[Toll]:
             continue  # "six civils, dont deux enfants et une femme": parts of a figure already counted
         victim = VICTIM.match(rest)
         victims = victim.group("victims").lower() if victim else ""
+        if victim and UNARMED.match(rest[victim.end() :]):
+            victims = "civils"  # "31 hommes non armés": civilians, whatever the noun
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
             victims = among(rest)  # "cinq morts parmi les combattants": combattants
         after = m.end() + (victim.end() if victim else 0)
