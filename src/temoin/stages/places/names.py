@@ -394,12 +394,14 @@ def names_a_building(doc: Doc, start: int) -> bool:
 
 
 @cache
-def landmark_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """The strict keys of the names in landmarks.tsv, and the first words of those keys."""
+def landmark_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The strict keys of the names in landmarks.tsv, their first words, and their openings (the first two words
+    of each: "la maison", "palais de"), so that only a likely start is looked up further."""
     keys = {
         strict_key(form) for row in read_tsv(LANDMARK_FILE) for form in [row["name"], *split_variants(row["variants"])]
     }
-    return frozenset(keys), frozenset(key.split()[0] for key in keys if key)
+    words = [key.split() for key in keys if key]
+    return frozenset(keys), frozenset(w[0] for w in words), frozenset(" ".join(w[:2]) for w in words)
 
 
 def landmark_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -407,11 +409,14 @@ def landmark_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     "la place Tahrir", "la Maison-Blanche", "le palais apostolique"): the longest phrase of landmarks.tsv that
     starts at a token, within a sentence. The name alone may be a town's ("Buckingham", "Maison Blanche"); the
     phrase is not, and no run of capitalised words would find it."""
-    keys, heads = landmark_forms()
+    keys, firsts, openings = landmark_forms()
+    folded = [fold(t.text) for t in doc]
     runs: list[tuple[int, int]] = []
     start = 0
     while start < len(doc):
-        end = _landmark_end(doc, start, keys, gazetteer) if fold(doc[start].text) in heads else None
+        words = " ".join(folded[start : start + 2]).split()
+        opens = bool(words) and words[0] in firsts and (" ".join(words[:2]) in openings or words[0] in keys)
+        end = _landmark_end(doc, start, keys, gazetteer) if opens else None
         if end is None:
             start += 1
             continue
