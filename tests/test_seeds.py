@@ -53,7 +53,7 @@ def test_seed_scores(analyzer) -> None:  # type: ignore[no-untyped-def]
 def test_bundled_examples_are_coded(analyzer) -> None:  # type: ignore[no-untyped-def]
     res = grade(analyzer, ROOT / "examples" / "articles.jsonl", ROOT / "examples" / "gold.jsonl")
     assert res["events"]["f1"] >= 0.88, res
-    assert res["matched"]["actors"] >= 0.82, res
+    assert res["matched"]["actors"] >= 0.90, res
     assert res["places"]["within_tolerance"] >= 0.95, res
 
 
@@ -68,8 +68,8 @@ def test_bbc_dev_gold_does_not_regress(analyzer, tmp_path: Path) -> None:  # typ
             if line.startswith('{"id": "bbc-dev-') and json.loads(line)["id"] in wanted:
                 out.write(line)
     res = grade(analyzer, inputs, gold)
-    assert res["events"]["f1"] >= 0.60, res["events"]
-    assert res["places"]["within_tolerance"] >= 0.93, res["places"]
+    assert res["events"]["f1"] >= 0.66, res["events"]
+    assert res["places"]["within_tolerance"] >= 0.95, res["places"]
     assert res["places"]["precision"] >= 0.94, res["places"]
     assert res["sources_recall"] >= 0.88, res
 
