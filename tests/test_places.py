@@ -313,3 +313,9 @@ def test_a_town_bearing_the_name_beats_a_city_once_called_so_in_a_country_the_ar
     # Engels (Russia) was once called Pokrovsk; in an article about Ukraine, Pokrovsk is the Ukrainian town
     text = "Les forces ukrainiennes tiennent toujours Pokrovsk, dans la région de Donetsk, a affirmé Kiev."
     assert _places(analyzer, text).get("Pokrovsk") == "gn:704422"
+
+
+def test_the_town_an_organisation_is_of_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the parser takes "club de Lubumbashi" for an organisation; the town in it is still named
+    found = _places(analyzer, "Le club de Lubumbashi reste toutefois en tête du groupe A avec sept points.")
+    assert found.get("Lubumbashi") == "gn:922704"

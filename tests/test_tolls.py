@@ -97,4 +97,5 @@ def test_an_earlier_figure_is_marked_so_and_does_not_count_as_an_update() -> Non
 
 
 def test_unarmed_men_are_counted_as_civilians() -> None:
-    assert [(t.count, t.victims) for t in find_tolls("Les soldats ont exécuté 31 hommes non armés.")] == [(31, "civils")]
+    tolls = find_tolls("Les soldats ont exécuté 31 hommes non armés.")
+    assert [(t.count, t.victims) for t in tolls] == [(31, "civils")]

@@ -214,9 +214,16 @@ def part_of_name(doc: Doc, start: int, end: int, ents: tuple[Span, ...] | None =
             and ent.start <= start
             and end <= ent.end
             and (ent.end - ent.start) > (end - start)
+            and not of_a_common_noun(doc, ent, start, end)
         ):
             return True
     return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
+
+
+def of_a_common_noun(doc: Doc, ent: Span, start: int, end: int) -> bool:
+    """ "le club de Lubumbashi", "l'université de Kinshasa": an organisation the parser named by a common noun and
+    the town it is of; the town is a place."""
+    return end == ent.end and doc[ent.start].is_lower and start > ent.start and doc[start - 1].lower_ in {"de", "d'"}
 
 
 def person_words(doc: Doc) -> frozenset[str]:
