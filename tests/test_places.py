@@ -324,3 +324,8 @@ def test_the_town_an_organisation_is_of_is_a_place(analyzer) -> None:  # type: i
     # the parser takes "club de Lubumbashi" for an organisation; the town in it is still named
     found = _places(analyzer, "Le club de Lubumbashi reste toutefois en tête du groupe A avec sept points.")
     assert found.get("Lubumbashi") == "gn:922704"
+
+
+def test_a_gulf_is_not_the_town_of_its_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Un navire a été attaqué dans le golfe d'Aden, au large de la Somalie, mardi.")
+    assert "Aden" not in found  # the Yemeni city is not the gulf

@@ -126,6 +126,17 @@ def is_time_anchor(trigger: Span) -> bool:
     return TIME_ANCHOR.search(doc[max(trigger.start - 4, 0) : trigger.start].text + " ") is not None
 
 
+def told_as_what_came_before(trigger: Span) -> bool:
+    """ "après des frappes aériennes", "à la suite de l'attaque": an event named as what led to the news."""
+    doc = trigger.doc
+    words = [t.lower_ for t in doc[max(trigger.start - 4, 0) : trigger.start]]
+    text = " ".join(words)
+    return trigger[0].pos_ == "NOUN" and (
+        (len(words) >= 2 and words[-2] == "après")
+        or text.endswith(("à la suite des", "à la suite de la", "à la suite du", "à la suite d'"))
+    )
+
+
 def told_before(trigger: Span, sentence: Sentence) -> bool:
     """A pluperfect after the lede with no day of its own: what had happened before the news. A day of its own makes
     it an event ("le 3 mars, vingt soldats avaient été tués à Ménaka")."""

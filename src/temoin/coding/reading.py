@@ -25,6 +25,7 @@ from temoin.coding.clauses import (
     non_conflict,
     own_date,
     telling_verbs,
+    told_as_what_came_before,
     told_before,
 )
 from temoin.coding.context import ArticleContext, Sentence
@@ -65,6 +66,9 @@ def announced(reading: Reading) -> bool:
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not is_hypothetical(t) and t not in anchors]
+    before = [t for t in triggers if told_as_what_came_before(t)]
+    if before and len(before) < len(triggers):  # "des échanges de tirs ..., après des frappes aériennes": the fire
+        triggers = [t for t in triggers if t not in before]
     if anchors:  # "depuis la chute de Kaboul": Kabul dates the event, it is not where it happened
         sentence = replace(sentence, places=[p for p in sentence.places if not any(names(t, p) for t in anchors)])
     demand = demand_verb(sentence, triggers)
