@@ -76,14 +76,6 @@ def test_landmark_kinds_rank_as_sites() -> None:
     assert {row["feature"] for row in ROWS} <= FEATURES
 
 
-def test_ids_are_unique_across_the_curated_files() -> None:
-    seen: dict[str, str] = {}
-    for relative in CURATED:
-        for row in read_tsv(relative):
-            assert row["id"] not in seen, f"{row['id']} in {relative} and {seen.get(row['id'])}"
-            seen[row["id"]] = relative
-
-
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r["id"])
 def test_row(row: dict[str, str]) -> None:
     assert re.fullmatch(r"[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*", row["id"])

@@ -259,29 +259,15 @@ def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlac
 def curated_places() -> Iterator[tuple[GazPlace, list[str]]]:
     for prefix, relative in SITE_FILES:
         for row in read_tsv(relative):
-            place = GazPlace(
-                f"{prefix}:{row['id']}",
-                row["name"],
-                row["country"],
-                float(row["latitude"]),
-                float(row["longitude"]),
-                0,
-                row["feature"],
-                "curated",
-            )
-            yield place, split_variants(row["variants"])
+            yield curated_place(f"{prefix}:{row['id']}", row, row["feature"]), split_variants(row["variants"])
     for row in (row for relative in REGION_FILES for row in read_tsv(relative)):
-        place = GazPlace(
-            f"rg:{row['id']}",
-            row["name"],
-            row["country"],
-            float(row["latitude"]),
-            float(row["longitude"]),
-            0,
-            "region",
-            "curated",
-        )
-        yield place, split_variants(row["variants"])
+        yield curated_place(f"rg:{row['id']}", row, "region"), split_variants(row["variants"])
+
+
+def curated_place(place_id: str, row: dict[str, str], feature: str) -> GazPlace:
+    return GazPlace(
+        place_id, row["name"], row["country"], float(row["latitude"]), float(row["longitude"]), 0, feature, "curated"
+    )
 
 
 def country_places(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlace, list[str]]]:
