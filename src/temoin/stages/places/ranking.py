@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from temoin.resources import word_set
 from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate, GazPlace
 from temoin.stages.places.names import Mention, stopwords
 from temoin.stages.places.normalize import core_key, fold, similarity, strict_key
@@ -29,7 +30,6 @@ CONTAINER_BONUS = 0.5  # see container_fit
 LOOSE_REACH_KM = 400.0  # a loose or respelt match this far from every other place of the article is refused
 REGION_REACH_KM = 800.0  # a region is coded to its capital, often off-centre: a town this near may lie in it
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
-SEAS = frozenset({"golfe", "mer", "océan", "détroit", "baie"})  # natural cues whose name is never a town's place
 _MATCH = {"strict": 1.0, "core": 0.9, "respelt": 0.8}
 EXACT = frozenset({"strict", "core"})  # matches that name the place as written, not a hint of it
 # The kinds of landmarks.tsv (besides airbase, base, port, prison... of conflict_sites.tsv): curated sites like them.
@@ -162,7 +162,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
         return 0.0  # "le district du Nord" is no alias of a Swiss village; "la région du Nord" is Cameroon's
     if cand.place.feature == "country" and mention.cue is not None and mention.cue.kind == "natural":
         return 0.0  # "le fleuve Niger" is the river, not the country
-    if cand.place.feature in {"city", "town", "village"} and mention.cue is not None and mention.cue.words in SEAS:
+    at_sea = mention.cue is not None and mention.cue.words in word_set("lexicons/sea_words.txt")
+    if at_sea and cand.place.feature in {"city", "town", "village"}:
         return 0.0  # "le golfe d'Aden" is the gulf, not the city; a river or a park is coded to its town
     place = cand.place
     score = quality + min(math.log10(place.population + 1) / 7, 1.0) * 0.8
