@@ -116,7 +116,9 @@ def is_hypothetical(trigger: Span) -> bool:
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
 
 
-TIME_ANCHOR = re.compile(r"\b(?:depuis|date de|jour de|lendemain de|veille de)\s+(?:la|le|l'|les)\s*$", re.I)
+TIME_ANCHOR = re.compile(
+    rf"\b(?:{word_alternation(read_lines('lexicons/time_anchor_words.txt'))})\s+(?:la|le|l'|les)\s*$", re.I
+)
 
 
 def is_time_anchor(trigger: Span) -> bool:

@@ -20,6 +20,12 @@ from spacy.tokens import Doc
 from temoin.resources import read_lines, read_tsv, split_variants, word_alternation
 from temoin.stages.clean import in_boilerplate
 
+
+def _words(name: str) -> str:
+    """Alternation of a lexicon's words, longest first (``lexicons/<name>``)."""
+    return word_alternation(sorted(read_lines(f"lexicons/{name}"), key=len, reverse=True))
+
+
 VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_numbers.tsv")}
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _QUALIFIER = r"(?:au moins|plus d[e']|près d[e']|environ|quelque|pas moins d[e']|jusqu'à|un total d[e']|au total)?\s*"
@@ -36,20 +42,10 @@ VICTIMS = "|".join(
     sorted((re.escape(w) for w in [*read_lines("lexicons/toll_nouns.txt"), *_plural_demonyms()]), key=len, reverse=True)
 )
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
-KILLED = re.compile(
-    r"\b(tuée?s?|tués|morts?|éliminée?s?|abattue?s?|neutralisée?s?|massacrée?s?|exécutée?s?|"
-    r"décédée?s?|péri|perdu la vie|égorgée?s?|assassinée?s?|trouvé la mort|tombés|décapitée?s?|fusillée?s?|"
-    r"poignardée?s?|lapidée?s?|lynchée?s?)\b",
-    re.I,
-)
+KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 _DAY = r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir|après-midi))?)?"
-KILL_BEFORE = re.compile(
-    r"\b(tuant|tué|faisant|fait|coûté la vie à|massacrant|abattant|bilan de|bilan|neutralisé|éliminé|"
-    r"neutralisant|éliminant|décapitant|égorgeant|exécutant|exécuté|décapité|égorgé|lynché(?: et brûlé)?|lynchant)"
-    rf"{_DAY}\s*$",  # "a tué dimanche 20"
-    re.I,
-)
+KILL_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_DAY}\s*$", re.I)  # "a tué dimanche 20"
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
@@ -57,17 +53,10 @@ ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un 
     rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?\s+(?:a été|est|aurait été)\s+(?:tuée?|abattue?|exécutée?|mortellement)\b",
     re.I,
 )
-EARLIER = re.compile(
-    r"\b(?:(?:premier|précédent|ancien)\s+bilan|bilan\s+(?:initial|précédent|antérieur))\b[^.;]{0,80}$", re.I
-)
+EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,80}}$", re.I)
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
-NOT_PEOPLE = re.compile(
-    r"^\s*(véhicules?|chars?|motos?|armes?|kilomètres?|km|ans|jours?|heures?|mois|"
-    r"semaines?|années?|%|pour cent|francs?|dollars?|euros?|tonnes?|mètres?|villages?|"
-    r"maisons?|ménages?|familles?|fois|minutes?|vaches|bœufs|boeufs|chèvres|moutons|chameaux|animaux|têtes)\b",
-    re.I,
-)
-UNARMED = re.compile(r"\s+(?:non[ -]armée?s?|désarmée?s?|sans armes?)\b", re.I)
+NOT_PEOPLE = re.compile(rf"^\s*({_words('not_people_nouns.txt')})(?!\w)", re.I)
+UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
