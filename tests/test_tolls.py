@@ -38,6 +38,7 @@ def killed(text: str) -> int:
         ("Il a tué le temps en lisant.", 0),  # not a person
         ("Trois civils ont été décapités vendredi.", 3),
         ("Les soldats ont repris le district, tuant « plus de 20 khawarij ».", 20),  # whoever the noun names
+        ("La frappe a tué quatre personnes et en a blessé 12 autres à Kharkiv.", 4),  # the verb before rules
         ("Des hommes armés ont volé le bétail, tuant 20 vaches.", 0),  # not people
     ],
 )

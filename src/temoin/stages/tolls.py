@@ -45,7 +45,8 @@ VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 _DAY = r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir|après-midi))?)?"
-KILL_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_DAY}\s*$", re.I)  # "a tué dimanche 20"
+KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_DAY}\s*$", re.I)  # "a tué dimanche 20"
+KILL_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_DAY}\s*$", re.I)
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
@@ -140,6 +141,8 @@ def find_tolls(text: str) -> list[Toll]:
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
             outcome: tuple[str, int] | None = (kind, m.end() + direct.end())
+        elif KILL_VERB_BEFORE.search(before):
+            outcome = ("KILLED", after)  # "a tué quatre personnes et en a blessé 12": the verb before rules
         else:
             outcome = _outcome_after(text, after)
         earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
