@@ -131,6 +131,15 @@ def test_a_stray_alternate_name_is_not_taken_for_a_foreign_city(analyzer) -> Non
     assert found.get("Athènes") == "gn:264371"
 
 
+def test_an_unlike_alias_abroad_is_refused_in_an_article_about_another_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "Kuchi" is an alternate name of Xincheng (Kuqa) in China only: behind a place cue, in an article
+    # about Nigeria, it is an unknown village, not a Chinese city; "l'Etat de Niger" is Nigeria's state.
+    text = "Des bandits ont attaqué le village de Kuchi, dans l'Etat de Niger, dans le nord-ouest du Nigeria."
+    found = _places(analyzer, text)
+    assert "Kuchi" not in found
+    assert found.get("Etat de Niger") == "rg:ng-niger"
+
+
 def test_a_small_town_abroad_needs_its_country_named(analyzer) -> None:  # type: ignore[no-untyped-def]
     # cities500 has a Balmoral in New Zealand and in Canada, not the Scottish castle: in an article about
     # Britain, the bare word is not taken for a small town in a country the article never names.

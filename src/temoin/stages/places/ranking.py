@@ -125,15 +125,19 @@ def vouched_respelling(mention: Mention, cand: Candidate, focus: dict[str, float
 
 
 def foreign_alias(mention: Mention, cand: Candidate, focus: dict[str, float]) -> bool:
-    """A bare word matching only an alternate name of a place abroad ("Lion" for Lyon, "Franklin" for Columbus)."""
+    """A name matching only an unlike alternate name of a place abroad: as a bare word ("Lion" for Lyon, "Franklin"
+    for Columbus), or anywhere in an article surely about another country ("le village de Kuchi", in Nigeria, is
+    not Xincheng in China, once called Kuqa)."""
     place = cand.place
-    if place.source != "geonames" or place.feature == "country" or not bare_word(mention):
+    if place.source != "geonames" or place.feature == "country" or place.population >= 1_000_000:
         return False
-    if mention.after_preposition or place.population >= 1_000_000 or focus.get(place.country, 0.0) >= SURE_FOCUS:
+    if focus.get(place.country, 0.0) >= SURE_FOCUS or strict_key(cand.form) == strict_key(place.name):
         return False
-    if strict_key(cand.form) == strict_key(place.name):
-        return False
-    return similarity(mention.text, place.name) < EXONYM_SIMILARITY  # "Athènes" for Athens is an exonym
+    if similarity(mention.text, place.name) >= EXONYM_SIMILARITY:
+        return False  # "Athènes" for Athens is an exonym
+    if bare_word(mention) and not mention.after_preposition:
+        return True
+    return focus.get(place.country, 0.0) == 0.0 and max(focus.values(), default=0.0) >= SURE_FOCUS
 
 
 def region_bonus(mention: Mention, cand: Candidate) -> float:
