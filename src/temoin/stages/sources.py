@@ -3,7 +3,8 @@
 A known agency, outlet or monitor (``data/actors/news_sources.tsv``) by its short name ("l'agence AFP" → AFP), a
 name with the acronym the article defines for it ("Human Rights Watch (HRW)"), a title with the person who holds it
 ("ministre de la Défense, Amadou Diallo"), a courtesy title and a surname with the full name the article gave
-("M. Diallo" → Amadou Diallo); and the word lists that say what a source, a medium or a publication is.
+("M. Diallo" → Amadou Diallo); and the word lists that say what a source, a medium or a publication is. Which
+words make the source phrase, and which anaphora it is, are read in ``stages/source_names.py``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,246 @@
+"""Naming the sources ``stages/attribution.py`` finds: which words name a source, and the name it is shown by.
+
+The words: the noun phrase after "selon" or an incise verb, up to the circumstances ("sur Twitter"); a title and
+the person who holds it as one source ("le porte-parole de la police, le colonel X"; "Mahamat Saleh, le ministre
+de la justice"); people and known bodies in apposition ("Hugh Williamson, de Human Rights Watch"); coordinated
+sources as two ("Des ONG et l'ambassadeur"); a name with its acronym in brackets. The name: the last source for
+an anaphora ("la source", "il"), the last armed group for "le groupe", else the phrase as ``stages/sources.py``
+normalises it (known outlets, acronyms, full names of people).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from temoin.resources import word_set
+from temoin.stages.sources import is_known_source, normalise_source, source_nouns, with_full_name
+
+ANAPHORA = re.compile(
+    r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal|"
+    r"^le (tweet|communiqué|message|texte|post)$",
+    re.I,
+)
+GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
+PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
+NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
+TITLE_MAX_WORDS = 9
+
+
+def phrase_after(token: Token, limit: int = 12) -> Span | None:
+    """The noun phrase after "selon": up to a comma, a verb or the end of the sentence."""
+    doc = token.doc
+    end = token.i + 1
+    while end < min(token.sent.end, token.i + 1 + limit):
+        t = doc[end]
+        if (
+            (t.is_punct and t.text not in {"(", ")", "-", "'"})
+            or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"})  # les Nations unies
+            or t.lower_ in {"que", "qui", "qu'", "qu’"}
+            or (t.lower_ in circumstance_words() and end > token.i + 1 and not names_on(t, limit))
+        ):
+            break  # "a écrit M. Diallo sur Twitter", but "l'Institut de recherche sur la paix (IRP)"
+        end += 1
+    return doc[token.i + 1 : end] if end > token.i + 1 else None
+
+
+def names_on(preposition: Token, limit: int) -> bool:
+    """A preposition inside a long name: an acronym in brackets closes the name a few words on."""
+    doc = preposition.doc
+    ahead = doc[preposition.i + 1 : min(preposition.sent.end, preposition.i + limit)]
+    for t in ahead:
+        if t.text == "(":
+            return True
+        if t.is_punct and t.text not in {"-", "'"}:
+            return False
+    return False
+
+
+def circumstance_words() -> frozenset[str]:
+    return word_set("lexicons/circumstance_words.txt")
+
+
+def up_to_next_to(phrase: Span | None) -> Span | None:
+    """A phrase cut before a second "à": "une source à l'AFP" is the source."""
+    if phrase is None:
+        return None
+    end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au"}), phrase.end)
+    return phrase.doc[phrase.start : end]
+
+
+def is_source_noun(token: Token) -> bool:
+    return token.lemma_.lower() in source_nouns() or token.lower_ in source_nouns()
+
+
+def names_a_source(span: Span) -> bool:
+    """A source is a name, or a noun for a person, body or medium ("une source sécuritaire", "le ministère")."""
+    if span[0].pos_ == "ADP":
+        return False  # "Dans un communiqué publié mercredi": a place of publication, not a source
+    if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} for t in span):
+        return True
+    if any(t.lower_ in PRONOUNS for t in span) or ANAPHORA.match(span.text.lower()):
+        return True
+    return any(is_source_noun(t) for t in span)
+
+
+def trim_source(span: Span) -> Span:
+    """Cut a subject phrase before a relative clause or a long apposition."""
+    doc = span.doc
+    end = span.start
+    while end < span.end and not (doc[end].text == "," or doc[end].lower_ in {"qui", "dont", "que"}):
+        end += 1
+    return doc[span.start : max(end, span.start + 1)]
+
+
+def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
+    """People, and known monitors or media, in apposition to a source: "Le ministre ..., Sergueï Lavrov, estime",
+    "affirme le secrétaire général de l'OTAN, Jens Stoltenberg,", "Hugh Williamson, de Human Rights Watch"."""
+    doc = subject.doc
+    end = subject.end
+    if end + 1 < subject.sent.end and doc[end].text == ",":
+        end = min(subject.sent.end, end + 6)  # an inverted subject: its apposition follows it
+    inside = [e for e in doc.ents if trimmed.end <= e.start and e.end <= end and len(e.text) >= 3]
+    person = any(e.label_ == "PER" for e in trimmed.ents)  # "Kenza Ben Azzouz, chercheuse à Human Rights Watch"
+    return [e for e in inside if e.label_ == "PER" or (person and e.label_ == "ORG") or is_known_source(e.text)]
+
+
+def outermost(spans: list[Span]) -> list[Span]:
+    """Each source once: a span inside another one ("BBC" in "la BBC") is left out, unless it is a body named
+    after the comma of a person's title ("Awa Sy, cheffe de mission de MSF": MSF stays a source of its own)."""
+    unique = {(s.start, s.end): s for s in spans}
+    return [
+        s
+        for (start, end), s in unique.items()
+        if not any(
+            o != (start, end) and o[0] <= start and end <= o[1] and not after_a_comma(unique[o], start) for o in unique
+        )
+    ]
+
+
+def after_a_comma(outer: Span, start: int) -> bool:
+    return any(t.text == "," for t in outer.doc[outer.start : start])
+
+
+def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
+    """The source and the names in apposition to it. A title and the person who holds it make one source
+    ("le porte-parole de la police, le colonel Katlego Mogale"; "Mahamat Saleh, le ministre de la justice"); a
+    person and a body stay two."""
+    names = apposed_names(subject, trimmed)
+    titled = [n for n in names if n.label_ == "PER" and n.start <= trimmed.end + 3]
+    if titled and not any(e.label_ == "PER" for e in trimmed.ents):
+        combined = subject.doc[trimmed.start : titled[0].end]
+        return [combined, *(n for n in names if n is not titled[0])]
+    title = title_after(trimmed)
+    if title is not None:
+        return [subject.doc[trimmed.start : title.end], *names]
+    return [*conjuncts(trimmed), *names]
+
+
+def title_after(person: Span) -> Span | None:
+    """The title in apposition after a person's name: "Mahamat Saleh, le ministre tchadien de la justice", "Awa
+    Sy, l'une des responsables du port", up to a comma, a verb or "à" ("Ali Ba, chercheur au Timbuktu Institute":
+    the institute is a source of its own)."""
+    doc, sent = person.doc, person.sent
+    if not is_person(person) or person.end + 2 >= sent.end or doc[person.end].text != ",":
+        return None
+    start = person.end + 1
+    noun = title_noun(doc, start, sent.end)
+    if noun >= sent.end or not is_source_noun(doc[noun]):
+        return None
+    end = title_end(sent, start, noun + 1)
+    return doc[start:end] if end is not None else None
+
+
+def title_noun(doc: Doc, start: int, sent_end: int) -> int:
+    """Where the noun of a title starting at ``start`` stands, past "le", "un des", "l'une des"."""
+    i = start
+    while i < min(sent_end, start + 3) and (doc[i].pos_ in {"DET", "PRON"} or doc[i].lower_ in {"des", "d'"}):
+        i += 1
+    return i
+
+
+def title_end(sent: Span, start: int, end: int) -> int | None:
+    """Where a title starting at ``start`` ends, looking on from ``end``: before a comma, a verb, "à" or a
+    circumstance; None for a long apposition, or one that runs on into a clause."""
+    doc = sent.doc
+    while end < sent.end and end - start < TITLE_MAX_WORDS and not ends_a_title(doc[end]):
+        end += 1
+    runs_on = end < sent.end and not doc[end].is_punct and doc[end].lower_ not in {"à", "au", "aux"}
+    return None if end - start >= TITLE_MAX_WORDS or runs_on else end
+
+
+def ends_a_title(token: Token) -> bool:
+    return (
+        (token.is_punct and token.text not in {"-", "'"})
+        or token.pos_ in {"VERB", "AUX"}
+        or token.lower_ in {"à", "au", "aux", "qui", "que", "qu'", "et"} | circumstance_words()
+    )
+
+
+def is_person(span: Span) -> bool:
+    """A person's name: a person entity, or two or more proper nouns and nothing else."""
+    if any(e.label_ == "PER" and e.start <= span.start and span.end <= e.end for e in span.doc.ents):
+        return True
+    return len(span) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in span)
+
+
+def conjuncts(span: Span) -> list[Span]:
+    """ "Des ONG et l'ambassadeur d'Ukraine ont accusé": two sources."""
+    cuts = [t.i for t in span if t.lower_ in {"et", "ainsi"} and t.dep_ == "cc" and t.i > span.start]
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    return [p for p in parts if len(p)] or [span]
+
+
+def name_at(token: Token) -> Span | None:
+    """The name of a body or person that starts at this word, with its acronym in brackets; None for a place or a
+    common noun."""
+    doc = token.doc
+    if not token.text[:1].isupper():
+        return None
+    entity = next((e for e in doc.ents if e.start == token.i), None)
+    if entity is not None and entity.label_ == "LOC" and not is_known_source(entity.text):
+        return None
+    if entity is None:
+        end = token.i
+        while end < token.sent.end and (doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper()):
+            end += 1
+        if end == token.i or (not is_known_source(doc[token.i : end].text) and doc[token.i].pos_ != "PROPN"):
+            return None
+    else:
+        end = entity.end
+    if end + 2 < token.sent.end and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3  # "Armed Conflict Location and Event Data Project (Acled)"
+    return doc[token.i : end]
+
+
+def name_of(span: Span, last: str, last_group: str) -> str:
+    """The name a source phrase stands for: the last source for an anaphora ("la source", "il"), the last armed
+    group for "le groupe", else the phrase normalised; "" for a relative pronoun or a phrase too short or long."""
+    text = span.text.strip()
+    low = text.lower()
+    if NOT_SOURCES.match(low):
+        return ""
+    named = any(t.pos_ == "PROPN" or (t.i > span.start and t.text[:1].isupper()) for t in span)
+    if low in PRONOUNS or (ANAPHORA.match(low) and not named):  # "la chaîne Al-Masirah" is named
+        return last
+    if GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
+        return last_group
+    name = normalise_source(text)
+    people = {t.text for t in span if t.ent_type_ == "PER"}
+    if name.count(" ") and set(name.split()[1:]) <= people and is_known_source(name.split()[0]):
+        name = name.split()[0]  # "la BBC, Paul Nagle": the outlet, not a service of it named Paul Nagle
+    if len(name) > 80 and ", " in name:  # a person and a long title: the person
+        name = name.split(", ")[0]
+    return name if 2 <= len(name) <= 80 else ""
+
+
+def shown_name(span: Span, last: str, last_group: str, acronyms: dict[str, str], people: list[Span]) -> str:
+    """The name a source is shown by: ``name_of`` it, an acronym with the full name the article defines for it
+    ("HRW" -> "Human Rights Watch (HRW)"), a surname with the person's full name ("M. Diallo" -> Amadou Diallo)."""
+    name = name_of(span, last, last_group)
+    if name in acronyms:
+        name = f"{acronyms[name]} ({name})"
+    return with_full_name(name, span.start, people) if name else name

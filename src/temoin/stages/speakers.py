@@ -1,0 +1,147 @@
+"""Who a reporting verb reports: its subject, the subject of an incise after it, its passive agent.
+
+"X a annoncé", "..., a rapporté l'agence SANA", "a déclaré à l'AFP, Jean Mbala, ...", "est accusée par l'ONU",
+"La délégation a rencontré le président et a annoncé que", "Aminata Sow, cheffe de mission de MSF, assure que".
+The reporting verbs themselves are found by ``stages/attribution.py``; the words that name the speaker are cut
+by ``stages/source_names.py``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from temoin.stages.source_names import names_a_source, phrase_after, up_to_next_to
+from temoin.stages.sources import medium_nouns, names_a_medium
+
+
+def speaker(verb: Token) -> Span | None:
+    """Who a reporting verb reports: its subject before it ("Le porte-parole, Ned Price, estime cette semaine"),
+    else the subject of an incise after it ("..., a rapporté l'agence SANA", "..., dit un expert, ..."), else the
+    subject of the verb it is coordinated with ("La délégation a rencontré le président et a annoncé que"), else
+    the name the parser hung it on ("Aminata Sow, cheffe de mission de MSF, assure que")."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
+        return passive_agent(verb)
+    direct = subject_of(verb)
+    if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
+        return direct
+    return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb)
+
+
+def passive_agent(verb: Token) -> Span | None:
+    """The agent of a passive verb: "est accusée par l'ONU" -> l'ONU."""
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is None:
+        return None
+    start = next(t.i for t in agent.subtree if t.dep_ != "case")  # "par l'ONU": l'ONU
+    return verb.doc[start : agent.right_edge.i + 1]
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The verb's subject, all of it ("L'agence d'information russe Sputnik" parsed as two subjects), or the
+    subject of its auxiliary when an incise splits them ("La source a, de même, ajouté")."""
+    found = direct_subject(verb)
+    if found is not None:
+        return found
+    for token in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+        if token.lower_ in {"a", "ont", "avait", "avaient"}:
+            return direct_subject(token)
+    return None
+
+
+def direct_subject(verb: Token) -> Span | None:
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubj:pass"}]
+    if not subjects:
+        return None
+    left = min(t.i for child in subjects for t in child.subtree)
+    right = max(t.i for child in subjects for t in child.subtree)
+    doc = verb.doc
+    while left < right and doc[left].is_punct:  # ", les Forces armées de la RDC (FARDC) affirment"
+        left += 1
+    if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
+        while left > verb.sent.start and doc[left - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP"}:
+            left -= 1
+    return doc[left : right + 1]
+
+
+def inverted_subject(verb: Token) -> Span | None:
+    """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
+    doc = verb.doc
+    i = verb.i - 1
+    while (i >= verb.sent.start and doc[i].pos_ == "AUX") or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
+        i -= 1
+    if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
+        return None
+    phrase = up_to_next_to(phrase_after(after_the_medium(verb)))  # "a indiqué une source à l'AFP": the source
+    when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
+    if phrase is not None and when is not None and when.end < phrase.end:
+        phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
+    return phrase if phrase is not None and phrase[0].pos_ in {"DET", "PROPN", "NOUN"} else None
+
+
+def after_the_medium(verb: Token) -> Token:
+    """Where an inverted subject starts: after "à l'AFP," in "..., a déclaré à l'AFP, Jean Mbala, un des
+    responsables du port" (the medium, then the speaker)."""
+    doc = verb.doc
+    if verb.i + 1 >= verb.sent.end or doc[verb.i + 1].lower_ not in {"à", "au", "aux"}:
+        return verb
+    medium = phrase_after(doc[verb.i + 1], limit=8)
+    if medium is None or medium.end >= verb.sent.end or doc[medium.end].text != "," or not names_a_medium(medium):
+        return verb
+    words = [t for t in medium if t.pos_ != "DET"]
+    short = len(words) <= 2 or words[0].lemma_.lower() in medium_nouns()  # not "BBC Mundo Ana Ruiz," (two names)
+    return doc[medium.end] if short else verb
+
+
+def is_incise(verb: Token) -> bool:
+    """ "..., dit un expert" : the verb (or its auxiliary) right after a comma or a quotation mark."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in {"-t-il", "-t-elle"}):
+        i -= 1
+    return i >= verb.sent.start and doc[i].text in {",", "»", '"', "«"}
+
+
+def shared_subject(verb: Token) -> Span | None:
+    """The subject of the verb a reporting verb is coordinated with ("X appelle à ... et indique que"), or the
+    name a reporting verb with a "que" clause was parsed as modifying ("X, chef de mission, rassure que")."""
+    head = verb.head
+    active = any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ == "nsubj:pass" for c in head.children)
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and active and head.i < verb.i and not subordinate(head):
+        found = subject_of(head)
+        finite = found is not None and any("Fin" in t.morph.get("VerbForm", []) for t in found)
+        return found if found is not None and found.end <= head.i and not finite else None
+    says_that = any(c.dep_ == "ccomp" for c in verb.children)
+    if verb.dep_ == "acl" and says_that and head.i < verb.i and (head.pos_ == "PROPN" or head.ent_type_ == "PER"):
+        entity = next((e for e in verb.doc.ents if e.start <= head.i < e.end), None)
+        start = entity.start if entity is not None else head.i
+        end = entity.end if entity is not None else head.i + 1
+        return verb.doc[start:end]
+    return None
+
+
+def subject_left_of(verb: Token) -> Span | None:
+    """A subject the parser did not attach: the noun phrase right before the verb ("... et les Nations unies (ONU)
+    affirment que"), back to a conjunction, a comma or another verb."""
+    doc = verb.doc
+    end = verb.i
+    while end > verb.sent.start and (doc[end - 1].pos_ == "AUX" or doc[end - 1].lower_ in {"ne", "n'"}):
+        end -= 1
+    start = end
+    while start > verb.sent.start:
+        t = doc[start - 1]
+        if t.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or t.text in {"(", ")", "-"} or t.lower_ in {"de", "d'", "du"}:
+            start -= 1
+        else:
+            break
+    while start < end and (doc[start].pos_ == "ADP" or doc[start].text in {")", "-"}):
+        start += 1
+    opens = start == verb.sent.start or doc[start - 1].lower_ == "et"
+    says_that = any(c.dep_ == "ccomp" for c in verb.children)
+    if start == end or not (opens and says_that) or not any(t.ent_type_ in {"PER", "ORG"} for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def subordinate(verb: Token) -> bool:
+    """A verb inside a clause that another verb governs ("a déclaré que ses forces avaient évacué ... et")."""
+    return any(t.dep_ in {"ccomp", "advcl", "acl", "acl:relcl", "xcomp", "csubj"} for t in [verb, *verb.ancestors])
