@@ -147,7 +147,16 @@ def told_again(last: Draft, reading: Reading) -> bool:
     here, there = reading.location, last.location
     same = here is not None and there is not None and here.place_id == there.place_id
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
-    return same and near and reading.date is None and last.family == reading.family
+    return same and near and reading.date is None and last.family == reading.family and same_type(last, reading)
+
+
+def same_type(last: Draft, reading: Reading) -> bool:
+    """Whether a reading at the same place can be told of the same event: an ACLED type of its own with a weapon of
+    its own is another event (« Le M23 s'est emparé de Minova ... Cinq civils ont été tués par des obus tombés sur le
+    marché de Minova »: the taking and the shelling)."""
+    mine = main_kind(reading.kinds, False)
+    kinds = event_kinds()
+    return kinds[mine].strength < 2 or kinds[mine].event_type == kinds[main_kind(last.kinds, False)].event_type
 
 
 def handles_the_protest(reading: Reading, last: Draft) -> bool:
