@@ -211,3 +211,19 @@ def test_any_noun_phrase_after_a_verb_of_speech_in_an_incise_is_the_source(analy
 
 def test_a_date_after_a_verb_of_speech_is_no_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert _sources(analyzer, "La ville est calme, a-t-on appris lundi.") == []
+
+
+def test_the_speaker_after_the_medium_with_no_comma_is_the_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _sources(analyzer, "Des hommes armés ont enlevé 30 villageois à Gusau, a déclaré à l'AFP un élu local.")
+    assert "élu local" in found and "AFP" in found
+
+
+def test_the_circumstances_after_a_speaker_are_not_its_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Deux soldats ont été tués à Kidal, a affirmé à Reuters un notable sous couvert d'anonymat."
+    found = _sources(analyzer, text)
+    assert "notable" in found
+
+
+def test_a_name_with_et_before_a_preposition_is_one_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Le Groupe de soutien à l'islam et aux musulmans (JNIM) a revendiqué l'attaque de Boulkessi."
+    assert not any(name.startswith("aux") for name in _sources(analyzer, text))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_alternation, word_set
 from temoin.stages.source_names import (
+    medium_after,
     name_at,
     names_a_source,
     outermost,
@@ -82,7 +83,7 @@ def told_to(verb: Token) -> Span | None:
         if token.lower_ in {"que", "qu'", ":", '"', "«"}:
             return None
         if token.lower_ in {"à", "au"}:
-            phrase = up_to_next_to(phrase_after(token, limit=8))
+            phrase = up_to_next_to(medium_after(token))
             if phrase is not None and names_a_medium(phrase):
                 return phrase  # "a réagi à l'époque à l'agence AFP": the second "à" names the medium
     return None

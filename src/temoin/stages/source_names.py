@@ -46,6 +46,17 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
     return doc[token.i + 1 : end] if end > token.i + 1 else None
 
 
+def medium_after(preposition: Token) -> Span | None:
+    """The medium after "à": "à l'AFP", cut where a new phrase starts after the name ("a déclaré à l'AFP un
+    responsable local": the medium, then the speaker)."""
+    phrase = phrase_after(preposition, limit=8)
+    if phrase is None:
+        return None
+    doc = phrase.doc
+    cut = next((t.i for t in phrase[1:] if t.pos_ == "DET" and doc[t.i - 1].pos_ == "PROPN"), None)
+    return doc[phrase.start : cut] if cut is not None else phrase
+
+
 def names_on(preposition: Token, limit: int) -> bool:
     """A preposition inside a long name: an acronym in brackets closes the name a few words on."""
     doc = preposition.doc
@@ -187,10 +198,19 @@ def is_person(span: Span) -> bool:
 
 
 def conjuncts(span: Span) -> list[Span]:
-    """ "Des ONG et l'ambassadeur d'Ukraine ont accusé": two sources."""
-    cuts = [t.i for t in span if t.lower_ in {"et", "ainsi"} and t.dep_ == "cc" and t.i > span.start]
+    """ "Des ONG et l'ambassadeur d'Ukraine ont accusé": two sources; but "Groupe de soutien à l'islam et aux
+    musulmans" is one name (what follows "et" starts with a preposition)."""
+    doc = span.doc
+    cuts = [
+        t.i
+        for t in span
+        if t.lower_ in {"et", "ainsi"}
+        and t.dep_ == "cc"
+        and t.i > span.start
+        and not (t.i + 1 < span.end and doc[t.i + 1].pos_ == "ADP")
+    ]
     bounds = [span.start, *cuts, span.end]
-    parts = [span.doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    parts = [doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
     return [p for p in parts if len(p)] or [span]
 
 

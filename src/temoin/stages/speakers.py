@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from temoin.stages.source_names import names_a_source, phrase_after, up_to_next_to
+from temoin.stages.source_names import medium_after, names_a_source, phrase_after, up_to_next_to
 from temoin.stages.sources import medium_nouns, names_a_medium
 
 
@@ -80,12 +80,16 @@ def inverted_subject(verb: Token) -> Span | None:
 
 def after_the_medium(verb: Token) -> Token:
     """Where an inverted subject starts: after "à l'AFP," in "..., a déclaré à l'AFP, Jean Mbala, un des
-    responsables du port" (the medium, then the speaker)."""
+    responsables du port" (the medium, then the speaker), or after "à l'AFP" in "a déclaré à l'AFP un élu"."""
     doc = verb.doc
     if verb.i + 1 >= verb.sent.end or doc[verb.i + 1].lower_ not in {"à", "au", "aux"}:
         return verb
-    medium = phrase_after(doc[verb.i + 1], limit=8)
-    if medium is None or medium.end >= verb.sent.end or doc[medium.end].text != "," or not names_a_medium(medium):
+    medium = medium_after(doc[verb.i + 1])
+    if medium is None or medium.end >= verb.sent.end or not names_a_medium(medium):
+        return verb
+    if doc[medium.end].pos_ == "DET":
+        return doc[medium.end - 1]  # "a déclaré à l'AFP un responsable local": no comma, a new phrase
+    if doc[medium.end].text != ",":
         return verb
     words = [t for t in medium if t.pos_ != "DET"]
     short = len(words) <= 2 or words[0].lemma_.lower() in medium_nouns()  # not "BBC Mundo Ana Ruiz," (two names)

@@ -45,8 +45,11 @@ VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 _DAY = r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir|après-midi))?)?"
-KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_DAY}\s*$", re.I)  # "a tué dimanche 20"
-KILL_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_DAY}\s*$", re.I)
+_ADVERB = r"(?:\s+\w+ment)?"  # "ont exécuté sommairement une trentaine de civils"
+KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I)  # "a tué dimanche 20"
+KILL_BEFORE = re.compile(
+    rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I
+)
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
