@@ -338,3 +338,30 @@ def test_the_town_an_organisation_is_of_is_a_place(analyzer) -> None:  # type: i
 def test_a_gulf_is_not_the_town_of_its_name(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _places(analyzer, "Un navire a été attaqué dans le golfe d'Aden, au large de la Somalie, mardi.")
     assert "Aden" not in found  # the Yemeni city is not the gulf
+
+
+def test_every_country_is_placed_at_a_city(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # cities500 spells some capitals otherwise than the country table ("Yaoundé", "Yaounde"): no country may
+    # fall back to the point (0, 0) off Africa.
+    from temoin.resources import read_tsv
+
+    unplaced = []
+    for row in read_tsv("actors/countries.tsv"):
+        place = analyzer.gazetteer.place(f"cc:{row['iso2']}")
+        if place is not None and place.latitude == 0.0 and place.longitude == 0.0:
+            unplaced.append(row["iso2"])
+    assert unplaced == []
+
+
+def test_the_dateline_city_in_capitals_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "KIEV, 12 mars (AFP) - Trois personnes ont été tuées à Kharkiv, dans l'est de l'Ukraine.")
+    assert found.get("KIEV") == "gn:703448"
+    assert found.get("Kharkiv") == "gn:706483"
+
+
+def test_a_natural_feature_known_with_its_kind_word_keeps_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "Boko Haram est active dans les monts Mandara et sur une île du lac Tchad.")
+    assert found.get("monts Mandara") == "cs:cm-mandara"
+    assert found.get("lac Tchad") == "cs:td-lake-chad"
+    river = _places(analyzer, "Les troupes ont franchi le fleuve Dnipro près de Kherson, en Ukraine.")
+    assert "fleuve Dnipro" not in river

@@ -110,6 +110,7 @@ class Masthead:
     headline: tuple[int, int] | None
     dateline: tuple[int, int] | None
     dated: str | None  # ISO date of the dateline
+    city: tuple[int, int] | None = None  # where it was filed: "BAMAKO"
 
 
 def find_masthead(text: str) -> Masthead:
@@ -124,7 +125,8 @@ def find_masthead(text: str) -> Masthead:
     for offset, line in _paragraphs(text, body_start)[:2]:
         m = DATELINE.match(line)
         if m and (m.group("day") or m.group("agency") or (m.group("paren") and m.group("city").isupper())):
-            return Masthead(headline, (offset, offset + m.end()), _dateline_date(m))
+            city = (offset + m.start("city"), offset + m.end("city"))
+            return Masthead(headline, (offset, offset + m.end()), _dateline_date(m), city)
     return Masthead(headline, None, None)
 
 
@@ -150,8 +152,8 @@ def _dateline_date(m: re.Match[str]) -> str | None:
 
 class BoilerplateMarker:
     """Marks web boilerplate in ``doc.spans["temoin_boilerplate"]``, and the headline and dateline in
-    ``doc.spans["temoin_masthead"]`` (labels HEADLINE, DATELINE); a dateline's date becomes the publication
-    date when the article has none."""
+    ``doc.spans["temoin_masthead"]`` (labels HEADLINE, DATELINE, and CITY for the dateline's place); a dateline's
+    date becomes the publication date when the article has none."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -166,7 +168,8 @@ class BoilerplateMarker:
         doc.spans["temoin_boilerplate"] = spans
         masthead = find_masthead(doc.text)
         marks = []
-        for label, where in (("HEADLINE", masthead.headline), ("DATELINE", masthead.dateline)):
+        parts = (("HEADLINE", masthead.headline), ("DATELINE", masthead.dateline), ("CITY", masthead.city))
+        for label, where in parts:
             span = doc.char_span(*where, label=label, alignment_mode="expand") if where else None
             if span is not None:
                 marks.append(span)

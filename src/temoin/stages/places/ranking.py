@@ -187,8 +187,8 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
     """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
     votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
-        if fold(m.text) in stopwords():
-            continue  # "du Nord", "Grand": words before names
+        if fold(m.text) in stopwords() or m.filed_at:
+            continue  # "du Nord", "Grand": words before names; "NAIROBI, 3 mai (AFP) -" for news of Somalia
         river = m.cue is not None and m.cue.kind == "natural"  # "le fleuve Niger" votes for no country
         matched = [c for c in m.candidates if c.match in EXACT and not (river and c.place.feature == "country")]
         # A country's name votes for it even when a town abroad has it as an alternate name
