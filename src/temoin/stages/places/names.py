@@ -490,6 +490,18 @@ def with_kind_word(
     return (whole.start, whole, known) if known else (start, doc[start:end], candidates)
 
 
+@cache
+def region_words() -> frozenset[str]:
+    return frozenset(fold(words) for words, cue in cue_table().items() if cue.kind == "region")
+
+
+def name_after_kind_word(span: Span) -> Span | None:
+    """The name in a region known with its kind word: "Borno" in "État de Borno", "Haut-Nil" in "État du Haut-Nil"."""
+    if len(span) < 3 or fold(span[0].text) not in region_words():
+        return None
+    return span[2:] if span[1].lower_ in _LINKS and span[2].text[:1].isupper() else None
+
+
 def with_the_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:
     """Regions known with their kind word: "la province du Lac" (Chad's), where "Lac" alone names no region."""
     for back in (2, 3):
@@ -580,6 +592,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         elif end - start > 1 and span[0].lower_ in _ARTICLES and not any(c.match == "strict" for c in candidates):
             start, span = start + 1, doc[start + 1 : end]  # "La Sicile": the name is "Sicile"; "La Paz" stays
             candidates = list(gazetteer.candidates(span.text))
+        elif (named := name_after_kind_word(span)) is not None:
+            start, span = named.start, named  # "l'État de Borno" is known whole; the name is "Borno"
         if not any(c.match in {"strict", "core"} for c in candidates) and (
             joins_names(span) or pairs_places(span, gazetteer)
         ):
