@@ -51,6 +51,11 @@ def test_injured_are_kept_apart() -> None:
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 23), ("INJURED", 17)]
 
 
+def test_an_injury_verb_before_a_figure_makes_it_injured() -> None:
+    tolls = find_tolls("Des obus ont touché le marché, tuant deux civils et blessant cinq personnes.")
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 2), ("INJURED", 5)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -77,6 +77,13 @@ def fatalities(table: dict[str, int]) -> int | None:
     return max(totals, parts)
 
 
+def civilians_hit(draft: Draft) -> bool:
+    """Whether civilians were the ones hit: the dead or, failing them, the injured are civilians ("blessant quatre
+    personnes", "un homme de 71 ans a été tué"); damage alone names no victim, as in ACLED's rows."""
+    hurt = draft.killed if any(draft.killed.values()) else draft.injured  # "sans faire de victimes" names no one
+    return any(hurt.values()) and set(hurt) <= civilian_victims()
+
+
 def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
@@ -92,12 +99,15 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = actor2, actor1
     if event_type == "Violence against civilians" and actor2 is not None and co_agent(draft, actor2):
         actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
-    dead = any(draft.killed.values())  # "sans faire de victimes" names no victims
-    if actor2 is None and dead and set(draft.killed) <= civilian_victims() and event_type in CIVILIAN_HARM:
+    if actor2 is None and event_type in CIVILIAN_HARM and civilians_hit(draft):
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
     if sub_type == "Disrupted weapons use" and is_state_force(actor2) and not is_state_force(actor1):
         actor1, actor2 = actor2, actor1  # "un missile des Houthis que l'armée israélienne a intercepté": who stopped it
+    if sub_type == "Disrupted weapons use" and actor2 is None and is_state_force(actor1):
+        defender = claimed_by_an_army(draft.named_sources, ctx.focus, actor1)  # "ses systèmes de défense antiaérienne
+        if defender is not None:  # ont intercepté 14 drones ukrainiens", says the Russian ministry: Russia stopped them
+            actor1, actor2 = defender, actor1
     if event_type in {"Protests", "Riots"}:
         actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:

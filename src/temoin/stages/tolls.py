@@ -44,6 +44,7 @@ VICTIMS = "|".join(
 VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
+INJURE_BEFORE = re.compile(r"\b(blessant|blessé)(?:\s+\w+ment)?\s*$", re.I)  # "blessant quatre personnes"
 _DAY = r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir|après-midi))?)?"
 _ADVERB = r"(?:\s+\w+ment)?"  # "ont exécuté sommairement une trentaine de civils"
 KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I)  # "a tué dimanche 20"
@@ -146,6 +147,8 @@ def find_tolls(text: str) -> list[Toll]:
             outcome: tuple[str, int] | None = (kind, m.end() + direct.end())
         elif KILL_VERB_BEFORE.search(before):
             outcome = ("KILLED", after)  # "a tué quatre personnes et en a blessé 12": the verb before rules
+        elif INJURE_BEFORE.search(before) and victim:
+            outcome = ("INJURED", after)  # "des tirs ont touché Bilozerka, blessant quatre personnes"
         else:
             outcome = _outcome_after(text, after)
         earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
