@@ -109,7 +109,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if drafts and handles_the_protest(reading, drafts[-1]):
         return drafts[-1]
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
-        same = next((d for d in recent if d.family == reading.family), None)
+        same = next((d for d in recent if d.family == reading.family and adds_to(d, reading)), None)
         if same is not None:
             return same
     last = drafts[-1] if drafts else None
@@ -122,6 +122,13 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def adds_to(draft: Draft, reading: Reading) -> bool:
+    """A bare mention of another kind of event, with no one and no toll in it, tells nothing of this one
+    (« L'utilisation d'engins explosifs s'est généralisée », after a kidnapping, is no detail of it)."""
+    bare = not (reading.agents or reading.patients or reading.sentence.tolls)
+    return not bare or same_type(draft, reading)
 
 
 def leads_back(reading: Reading, last: Draft) -> bool:
@@ -265,6 +272,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     drafts: list[Draft] = []
     paragraph = -1
     carried: DateReading | None = None
+    told_last: DateReading | None = None  # across paragraphs: "La veille au soir", a paragraph after "dimanche"
     source, source_index, source_told_news = "", -1, False
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
@@ -276,7 +284,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         reading = make_reading(ctx, sentence)
         told = reading is not None  # the sentence tells of an event, new or already drafted
         if reading is not None and reading.date is not None:
-            reading.date = reading.date.after(carried)  # "Le lendemain, un engin explosif ..."
+            reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
             reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
@@ -309,7 +317,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             place_reading(each, drafts, carried, source)
         dated = own_date(sentence)
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
-            carried = dated.after(carried)  # not "fin novembre" in a sentence that tells no event
+            carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
+            told_last = carried
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told

@@ -57,6 +57,7 @@ TYPE_CUES = (
     "excessive_force",
     "destructive",
     "demonstration",
+    "ambush",
 )
 
 
@@ -115,6 +116,8 @@ def classify(
     default = event_kinds()[kind]
     if "disrupted" in kinds and kind in EXPLOSIVE_ORDER and not victims:
         return "Strategic developments", "Disrupted weapons use"  # "un missile ... que l'armée a dit avoir intercepté"
+    if kind in {"ied", "explosion"} and "attack" in kinds and has_cue("ambush", lead) and armed_hit(actor2, victims):
+        return "Battles", "Armed clash"  # "une embuscade ... le véhicule a d'abord été touché par un engin explosif"
     if kind == "explosion":
         if has_cue("air", text):
             return "Explosions/Remote violence", "Air/drone strike"
@@ -167,6 +170,10 @@ def crowd_clash(text: str, actor1: Actor | None, actor2: Actor | None) -> bool:
     forces = [a for a in (actor1, actor2) if a is not None and a.sector in {"COP", "MIL"}]
     armed_other = [a for a in (actor1, actor2) if a is not None and a.sector in {"REB", "UAF"}]
     return bool(forces) and not armed_other and crowd_clash_pattern().search(text) is not None
+
+
+def armed_hit(actor2: Actor | None, victims: list[str]) -> bool:
+    return is_armed(actor2) or any_armed(victims)
 
 
 def regains(actor1: Actor | None, actor2: Actor | None, home: str) -> bool:
