@@ -82,3 +82,13 @@ def test_a_day_of_the_month_alone_is_this_month_or_the_last() -> None:
         "Le 4, des miliciens ont attaqué. Le 28, un convoi est arrivé.", date(2025, 3, 9)
     )
     assert this.value == date(2025, 3, 4) and last.value == date(2025, 2, 28)
+
+
+def test_abbreviated_months_are_months() -> None:
+    found = find_dates("le 12 déc 2024 et le 5 sept. dernier", date(2025, 1, 10))
+    assert [r.value for _, _, r in found] == [date(2024, 12, 12), date(2024, 9, 5)]
+
+
+def test_a_date_in_a_name_is_no_date() -> None:
+    found = find_dates("Les rebelles du Mouvement du 23 mars ont pris la ville dimanche.", date(2025, 9, 23))
+    assert [r.value for _, _, r in found] == [date(2025, 9, 21)]

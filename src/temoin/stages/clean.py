@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from temoin.resources import read_lines
-from temoin.stages.dates import MONTHS, month_number
+from temoin.stages.dates import MONTH_FORMS, month_number
 
 SAME_LENGTH = str.maketrans(
     {
@@ -94,10 +94,10 @@ def boilerplate_ranges(text: str, markers: list[re.Pattern[str]]) -> list[tuple[
     return ranges
 
 
-_MONTH_NAMES = "|".join(MONTHS).replace("é", "[ée]").replace("û", "[uû]")
+_MONTH_NAMES = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]")
 DATELINE = re.compile(
     r"(?P<city>[A-ZÀ-Ý][\w'’. -]{1,40}?)(?P<paren> \([^()\n]{1,30}\))?"
-    rf"(?:, (?:le )?(?:\w+ )?(?P<day>\d{{1,2}})(?:er)? (?P<month>(?i:{_MONTH_NAMES}))(?: (?P<year>\d{{4}}))?)?"
+    rf"(?:, (?:le )?(?:\w+ )?(?P<day>\d{{1,2}})(?:er)? (?P<month>(?i:{_MONTH_NAMES}))\.?(?: (?P<year>\d{{4}}))?)?"
     r"(?P<agency> \([^()\n]{1,30}\))? ?[-–—] ",
 )
 

@@ -33,6 +33,8 @@ MONTHS = [
     "novembre",
     "décembre",
 ]
+MONTH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
+MONTH_FORMS = [*MONTHS, *MONTH_ABBREVIATIONS]  # whole names first: "sept" must not cut "septembre" short
 NUMBER_WORDS = {
     "un": 1,
     "une": 1,
@@ -54,7 +56,7 @@ NUMBER_WORDS = {
     "plusieurs": 3,
 }
 _WD = "|".join(WEEKDAYS)
-_MO = "|".join(MONTHS).replace("é", "[ée]").replace("û", "[uû]")
+_MO = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]")
 _PART = r"(?:\s+(?:dernier|matin|soir|après-midi|midi|à l'aube|en fin de journée|en début de soirée|soir))?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -116,8 +118,12 @@ def fold(word: str) -> str:
 
 
 def month_number(name: str) -> int:
-    low = fold(name).replace("é", "e").replace("û", "u")
-    return [m.replace("é", "e").replace("û", "u") for m in MONTHS].index(low) + 1
+    """1-12 for a month's name or its abbreviation ("sept.", "déc")."""
+    low = fold(name).rstrip(".").replace("é", "e").replace("û", "u")
+    plain = [m.replace("é", "e").replace("û", "u") for m in MONTHS]
+    if low in plain:
+        return plain.index(low) + 1
+    return {k.replace("é", "e"): v for k, v in MONTH_ABBREVIATIONS.items()}[low]
 
 
 def infer_year(month: int, day: int, published: date) -> int:
@@ -204,7 +210,7 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateRe
     for kind, pattern in PATTERNS:
         new = []
         for m in pattern.finditer(text):
-            if overlaps(taken, m.start(), m.end()):
+            if overlaps(taken, m.start(), m.end()) or (kind == "explicit" and in_a_name(text, m.start())):
                 continue
             try:
                 reading = read_match(kind, m, published)
@@ -215,6 +221,14 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateRe
                 new.append((m.start(), m.end()))
         taken = sorted(taken + new)  # matches of one pattern never overlap each other
     return sorted(found, key=lambda f: f[0])
+
+
+NAMED_AFTER_A_DATE = re.compile(r"\b[A-ZÀ-Ý][\w'-]+ (?:du|de la|des) $")
+
+
+def in_a_name(text: str, start: int) -> bool:
+    """A date that is part of a name: "le Mouvement du 23 mars", "le stade du 4 août"... with a capital."""
+    return NAMED_AFTER_A_DATE.search(text[max(0, start - 40) : start]) is not None
 
 
 def overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
