@@ -113,7 +113,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         if same is not None:
             return same
     last = drafts[-1] if drafts else None
-    if last is not None and told_again(last, reading):
+    if last is not None and (told_again(last, reading) or narrows_the_place(last, reading)):
         return last
     if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
         return None
@@ -164,6 +164,25 @@ def same_type(last: Draft, reading: Reading) -> bool:
     mine = main_kind(reading.kinds, False)
     kinds = event_kinds()
     return kinds[mine].strength < 2 or kinds[mine].event_type == kinds[main_kind(last.kinds, False)].event_type
+
+
+REGION_KM = 200  # how far from a region's capital a place named after it may lie and still be inside it
+
+
+def narrows_the_place(last: Draft, reading: Reading) -> bool:
+    """Wire copy names the region first, then the place: « Douze soldats ont été tués mardi dans une embuscade dans
+    la région de Tillabéri » then « Une unité a été attaquée entre Téra et Bankilaré »: the same event, placed."""
+    here, there = reading.location, last.location
+    if here is None or there is None or there.geo_precision < 3 or here.geo_precision >= 3:
+        return False
+    inside = here.country == there.country and same_place_within(here, there, REGION_KM)
+    near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
+    same_kind = main_kind(reading.kinds, False) in {main_kind(last.kinds, False), "attack", "kill"}
+    return inside and near and reading.date is None and same_kind
+
+
+def same_place_within(a: Location, b: Location, km: float) -> bool:
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
 def handles_the_protest(reading: Reading, last: Draft) -> bool:

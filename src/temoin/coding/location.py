@@ -102,13 +102,18 @@ def between_parties(place: Span) -> bool:
     return False
 
 
+def between(place: Span) -> bool:
+    """The first place of "entre X et Y"."""
+    return place.start > place.sent.start and place.doc[place.start - 1].lower_ == "entre"
+
+
 def precision_of(place: Span, feature: str) -> int:
     if place.label_ == "near":
         return 2
     cue = cue_before(place.doc, place.start)
     if feature in NATURAL or (cue is not None and cue.kind in {"region", "natural"}):
         return 3
-    if cue is not None and cue.kind == "relation":
+    if (cue is not None and cue.kind == "relation") or between(place):
         return 2
     before = place.doc[max(place.sent.start, place.start - 7) : place.start].text.lower()
     if near().search(before):
@@ -173,6 +178,8 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
             i += step
     if len(group) < 2 or not any(t.lower_ in {"et", "ou"} for g in group for t in doc[g.end : g.end + 2]):
         return []
+    if between(min(group, key=lambda g: g.start)):
+        return []  # "attaquée entre Téra et Bankilaré": one event on the way, not one in each town
     found = [location_of(ctx, s) for s in group[1:]]
     return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
 

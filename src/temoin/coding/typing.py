@@ -116,7 +116,7 @@ def classify(
     default = event_kinds()[kind]
     if "disrupted" in kinds and kind in EXPLOSIVE_ORDER and not victims:
         return "Strategic developments", "Disrupted weapons use"  # "un missile ... que l'armée a dit avoir intercepté"
-    if kind in {"ied", "explosion"} and "attack" in kinds and has_cue("ambush", lead) and armed_hit(actor2, victims):
+    if kind in EXPLOSIVE_ORDER and "attack" in kinds and has_cue("ambush", lead) and armed_hit(actor2, victims):
         return "Battles", "Armed clash"  # "une embuscade ... le véhicule a d'abord été touché par un engin explosif"
     if kind == "explosion":
         if has_cue("air", text):
