@@ -227,3 +227,19 @@ def test_the_circumstances_after_a_speaker_are_not_its_name(analyzer) -> None:  
 def test_a_name_with_et_before_a_preposition_is_one_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Le Groupe de soutien à l'islam et aux musulmans (JNIM) a revendiqué l'attaque de Boulkessi."
     assert not any(name.startswith("aux") for name in _sources(analyzer, text))
+
+
+def test_a_title_and_a_name_the_parser_reads_as_a_verb_stay_one_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Trois personnes ont été tuées à Kharkiv, a indiqué le gouverneur régional Oleh Synehoubov sur Telegram."
+    assert _sources(analyzer, text) == ["gouverneur régional Oleh Synehoubov"]
+
+
+def test_la_meme_before_a_source_is_not_its_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert _sources(analyzer, "Onze personnes ont été tuées à Deir el-Balah, selon la même Défense civile.") == [
+        "Défense civile"
+    ]
+
+
+def test_two_sources_after_selon_are_two(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Une trentaine de villageois ont été enlevés lundi à Gusau, selon la police et des habitants."
+    assert _sources(analyzer, text) == ["police", "habitants"]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_alternation, word_set
 from temoin.stages.source_names import (
+    conjuncts,
     medium_after,
     name_at,
     names_a_source,
@@ -195,6 +196,9 @@ def selon_sources(selon: Token) -> list[Span]:
     phrase = phrase_after(selon)
     if phrase is None or unconfirmed(phrase):
         return []
+    parts = conjuncts(phrase)  # "selon la police et des habitants": two sources
+    if len(parts) > 1 and all(p[0].pos_ == "DET" or p[0].lower_ == "des" for p in parts[1:]):
+        return [found for part in parts for found in with_apposition(part, part)]
     return with_apposition(phrase, phrase)
 
 

@@ -37,11 +37,12 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
         t = doc[end]
         if (
             (t.is_punct and t.text not in {"(", ")", "-", "'"})
-            or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"})  # les Nations unies
+            or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"} and not t.text[:1].isupper())
             or t.lower_ in {"que", "qui", "qu'", "qu’"}
             or (t.lower_ in circumstance_words() and end > token.i + 1 and not names_on(t, limit))
         ):
-            break  # "a écrit M. Diallo sur Twitter", but "l'Institut de recherche sur la paix (IRP)"
+            break  # "a écrit M. Diallo sur Twitter", but "l'Institut de recherche sur la paix (IRP)"; "les Nations
+            # unies" and a capitalised name read as a verb ("le gouverneur Oleh Synehoubov") go on
         end += 1
     return doc[token.i + 1 : end] if end > token.i + 1 else None
 
@@ -207,7 +208,7 @@ def conjuncts(span: Span) -> list[Span]:
         if t.lower_ in {"et", "ainsi"}
         and t.dep_ == "cc"
         and t.i > span.start
-        and not (t.i + 1 < span.end and doc[t.i + 1].pos_ == "ADP")
+        and not (t.i + 1 < span.end and doc[t.i + 1].pos_ == "ADP" and doc[t.i + 1].lower_ != "des")
     ]
     bounds = [span.start, *cuts, span.end]
     parts = [doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]

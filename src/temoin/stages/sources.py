@@ -70,11 +70,15 @@ def desk_of(bare: str, variant: str) -> str:
     return bare if 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest) else ""
 
 
+# words before the name of a source: "la même ONG" is the NGO
+LEADING_WORDS = {"l", "la", "le", "les", "un", "une", "des", "de", "du", "même", "mêmes", "meme", "memes"}
+
+
 def without_determiners(phrase: str) -> str:
     words = phrase.strip(" ,«»\"'").split()
     if len(words) > 1 and fold(words[0]) in {"un", "une", "l'un", "l'une"} and fold(words[1]) in {"des", "d'entre"}:
         return " ".join(words)  # "un des responsables du port"
-    while words and fold(words[0]) in {"l", "la", "le", "les", "un", "une", "des", "de", "du"}:
+    while words and fold(words[0]) in LEADING_WORDS:
         words.pop(0)
     if words and words[0].lower().startswith(("l'", "l’", "d'", "d’")):
         words[0] = words[0][2:]
