@@ -136,7 +136,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1=actor1,
         actor2=actor2,
         location=draft.location,
-        fatalities=fatalities(draft.killed),
+        fatalities=fatalities(draft.killed) if draft.killed or not draft.injured else 0,  # the injured only: none dead
         injuries=fatalities(draft.injured),
         sources=list(dict.fromkeys(draft.sources + draft.later_sources)),
         certainty=certainty,
