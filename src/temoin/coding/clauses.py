@@ -139,6 +139,15 @@ def told_as_what_came_before(trigger: Span) -> bool:
     )
 
 
+def takes_an_institution(trigger: Span) -> bool:
+    """ "une faction avait pris le contrôle de l'administration de Mekele": an institution taken, not ground."""
+    if trigger.label_ not in {"territory_taken", "territory_regained"}:
+        return False
+    doc = trigger.doc
+    after = [t for t in doc[trigger.end : min(trigger.end + 4, trigger.sent.end)] if t.pos_ in {"NOUN", "PROPN"}]
+    return bool(after) and after[0].lower_ in word_set("lexicons/institution_nouns.txt")
+
+
 def told_before(trigger: Span, sentence: Sentence) -> bool:
     """A pluperfect after the lede with no day of its own: what had happened before the news. A day of its own makes
     it an event ("le 3 mars, vingt soldats avaient été tués à Ménaka")."""
@@ -150,7 +159,7 @@ def told_before(trigger: Span, sentence: Sentence) -> bool:
         for c in verb.children
     )
     dated = own_date(sentence)
-    return pluperfect and (dated is None or dated.precision >= 3)
+    return pluperfect and dated is None
 
 
 def own_date(sentence: Sentence) -> DateReading | None:

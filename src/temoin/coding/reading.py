@@ -24,6 +24,7 @@ from temoin.coding.clauses import (
     names_its_place,
     non_conflict,
     own_date,
+    takes_an_institution,
     telling_verbs,
     told_as_what_came_before,
     told_before,
@@ -65,7 +66,7 @@ def announced(reading: Reading) -> bool:
 
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
-    triggers = [t for t in sentence.triggers if not is_hypothetical(t) and t not in anchors]
+    triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
     before = [t for t in triggers if told_as_what_came_before(t)]
     if before and len(before) < len(triggers):  # "des échanges de tirs ..., après des frappes aériennes": the fire
         triggers = [t for t in triggers if t not in before]
