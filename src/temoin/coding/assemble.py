@@ -84,6 +84,22 @@ def civilians_hit(draft: Draft) -> bool:
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 
+def who_stopped_it(
+    draft: Draft, ctx: ArticleContext, actor1: Actor | None, actor2: Actor | None, home: Country | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actor1 of an interception is who stopped the weapon, actor2 whose weapon it was."""
+    if is_state_force(actor2) and not is_state_force(actor1):
+        actor1, actor2 = actor2, actor1  # "un missile des Houthis que l'armée israélienne a intercepté"
+    if actor2 is not None or actor1 is None or not is_state_force(actor1):
+        return actor1, actor2
+    defender = claimed_by_an_army(draft.named_sources, ctx.focus, actor1)  # "ses systèmes de défense antiaérienne
+    if defender is not None:  # ont intercepté 14 drones ukrainiens", says the Russian ministry: Russia stopped them
+        return defender, actor1
+    if home is not None and actor1.country != home.iso3:  # drones of one state downed over another's land
+        return Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL"), actor1
+    return actor1, actor2
+
+
 def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
@@ -102,12 +118,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and event_type in CIVILIAN_HARM and civilians_hit(draft):
         focus = ctx.focus.name_en if ctx.focus else "Unknown"
         actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
-    if sub_type == "Disrupted weapons use" and is_state_force(actor2) and not is_state_force(actor1):
-        actor1, actor2 = actor2, actor1  # "un missile des Houthis que l'armée israélienne a intercepté": who stopped it
-    if sub_type == "Disrupted weapons use" and actor2 is None and is_state_force(actor1):
-        defender = claimed_by_an_army(draft.named_sources, ctx.focus, actor1)  # "ses systèmes de défense antiaérienne
-        if defender is not None:  # ont intercepté 14 drones ukrainiens", says the Russian ministry: Russia stopped them
-            actor1, actor2 = defender, actor1
+    if sub_type == "Disrupted weapons use":
+        actor1, actor2 = who_stopped_it(draft, ctx, actor1, actor2, home)
     if event_type in {"Protests", "Riots"}:
         actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
     if home is not None:

@@ -116,6 +116,10 @@ def classify(
     default = event_kinds()[kind]
     if "disrupted" in kinds and kind in EXPLOSIVE_ORDER and not victims:
         return "Strategic developments", "Disrupted weapons use"  # "un missile ... que l'armée a dit avoir intercepté"
+    if kind == "disrupted" and victims and has_cue("air", text):
+        return "Explosions/Remote violence", "Air/drone strike"  # "détruit, par une frappe de drone, un convoi, tuant"
+    if kind == "disrupted" and victims and has_cue("artillery", text):
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind in EXPLOSIVE_ORDER and "attack" in kinds and has_cue("ambush", lead) and armed_hit(actor2, victims):
         return "Battles", "Armed clash"  # "une embuscade ... le véhicule a d'abord été touché par un engin explosif"
     if kind == "explosion":
