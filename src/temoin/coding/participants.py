@@ -89,17 +89,17 @@ def counted_dead(span: Span, sentence: Sentence) -> bool:
 
 
 def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
-    """ "le massacre présumé par l'armée et Wagner de 300 personnes": an event noun's agents after "par"; they,
-    not the subject of the sentence's verb, did it."""
+    """ "le massacre présumé par l'armée et Wagner de 300 personnes", "une frappe de drone attribuée à la Turquie":
+    an event noun's agents after "par" or "attribuée à"; they, not the subject of the sentence's verb, did it."""
     doc = trigger.doc
     if trigger[0].pos_ != "NOUN":
         return []
-    gap = doc[trigger.end : min(trigger.end + 3, len(doc))]
-    by = next((t for t in gap if t.lower_ == "par"), None)
+    gap = doc[trigger.end : min(trigger.end + 4, len(doc))]
+    by = next((t for t in gap if t.lower_ == "par" or ascribed_to(t)), None)
     if by is None or any(is_finite_verb(t) for t in doc[trigger.end : by.i]):
         return []
     found: list[Span] = []
-    end = by.i + 1
+    end = by.i + (2 if ascribed_to(by) else 1)
     for span in spans:
         if span.start < end or span.start - end > 2:
             continue
@@ -108,6 +108,13 @@ def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
         found.append(span)
         end = span.end
     return found
+
+
+def ascribed_to(token: Token) -> bool:
+    """ "attribuée à", "imputés aux": the one named next is said to have done it."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    ascribed = token.lower_ in {"attribué", "attribuée", "attribués", "attribuées", "imputé", "imputée", "imputés"}
+    return ascribed and following is not None and following.lower_ in {"à", "au", "aux"}
 
 
 def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | None:

@@ -215,9 +215,14 @@ def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
 
 def acts(token: Token, span: Span) -> bool:
     """The token is the subject or agent of a verb outside its name ("Aviv" in "Tel-Aviv a frappé"), or the one
-    a verb of blame accuses ("accuse Moscou d'avoir bombardé", "la Russie est accusée d'avoir utilisé")."""
+    a verb of blame accuses ("accuse Moscou d'avoir bombardé", "la Russie est accusée d'avoir utilisé"), or the one
+    an act is ascribed to ("une frappe attribuée à la Turquie")."""
     head = token.head
-    if span.start <= head.i < span.end or head.pos_ not in {"VERB", "AUX"}:
+    if span.start <= head.i < span.end:
+        return False
+    if token.dep_.startswith("obl") and head.lemma_.lower() in {"attribuer", "imputer"}:
+        return True  # "une frappe de drone attribuée à la Turquie"
+    if head.pos_ not in {"VERB", "AUX"}:
         return False
     if span.start > 0 and span.doc[span.start - 1].pos_ == "ADP":
         return False  # "Au Burkina Faso, des hommes armés ont enlevé": a place, whatever the parse
