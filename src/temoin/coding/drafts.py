@@ -12,6 +12,7 @@ from temoin.coding.clauses import (
     claims,
     event_date,
     is_background,
+    is_referential,
     opens_on_a_country,
     own_date,
     tells_its_own_event,
@@ -152,9 +153,18 @@ def told_again(last: Draft, reading: Reading) -> bool:
     ville de Bocaranga a été le théâtre dimanche de violents affrontements ... » then « deux soldats et quatre
     rebelles ont été tués lors des combats, autour de la base militaire »."""
     here, there = reading.location, last.location
-    same = here is not None and there is not None and here.place_id == there.place_id
+    opening = opens_on_the_event(reading)
+    same = (here is not None and there is not None and here.place_id == there.place_id) or (opening and here is None)
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
-    return same and near and reading.date is None and last.family == reading.family and same_type(last, reading)
+    undated = reading.date is None or opening
+    return same and near and undated and last.family == reading.family and same_type(last, reading)
+
+
+def opens_on_the_event(reading: Reading) -> bool:
+    """ "L'attaque, qui a débuté vers 05H00, a été revendiquée lundi par le GSIM, qui affirme avoir pris le contrôle
+    du camp": a sentence opening on the event just told goes on telling it, whatever day its claim has."""
+    first = min(reading.sentence.triggers, key=lambda t: t.start, default=None)
+    return first is not None and first.start - reading.sentence.span.start <= 2 and is_referential(first)
 
 
 def same_type(last: Draft, reading: Reading) -> bool:
@@ -206,9 +216,7 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.patients.extend(reading.agents)  # réclamaient ...": the dead were protesters
         if not draft.agents:
             draft.agents.extend(reading.agents)
-        elif (claimant := named_claimant(reading)) is not None and not any(
-            a.sector in {"REB", "UAF"} and not is_generic(a) for a in draft.agents
-        ):
+        elif (claimant := claimant_of(draft, reading)) is not None:
             draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
         if draft.location is None:
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
@@ -228,8 +236,19 @@ def absorb(draft: Draft, reading: Reading) -> None:
         draft.location = reading.location
     if draft.date is None:
         draft.date = reading.date
+    if draft.agents and (claimant := claimant_of(draft, reading)) is not None:
+        draft.agents.insert(0, claimant)
     draft.agents.extend(reading.agents)
     draft.patients.extend(reading.patients)
+
+
+def claimant_of(draft: Draft, reading: Reading) -> Actor | None:
+    """The named group that claims the event, when no named armed group is known to have done it: "une attaque
+    jihadiste ... L'attaque a été revendiquée par le JNIM"."""
+    claimant = named_claimant(reading)
+    if claimant is None or any(a.sector in {"REB", "UAF"} and not is_generic(a) for a in draft.agents):
+        return None
+    return claimant
 
 
 def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, toll_only: bool = False) -> None:
@@ -310,7 +329,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
         if reading is not None and set(reading.kinds) == {"kill"}:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
-            near = near and toll_of(drafts[-1], reading)
+            near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
@@ -372,6 +391,12 @@ def part_of_the_attack(reading: Reading, last: Draft) -> bool:
     follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
     unplaced = reading.location is None and reading.date is None
     return follows and unplaced and set(reading.kinds) == {"looting"} and last.family == "violent"
+
+
+def updates_the_toll(draft: Draft, sentence: Sentence) -> bool:
+    """ "Lundi, des sources locales faisaient état d'un bilan passé à 31 morts, après le décès de blessés évacués vers
+    Fada N'Gourma": a new figure for the violent event just told, whatever its day, place or paragraph."""
+    return draft.family == "violent" and sentence.updates_a_toll() and sentence.index - draft.last_index <= 4
 
 
 def toll_of(draft: Draft, reading: Reading) -> bool:
