@@ -158,8 +158,14 @@ def told_before(trigger: Span, sentence: Sentence) -> bool:
         c.dep_.startswith("aux") and c.lemma_ in {"avoir", "être"} and "Imp" in c.morph.get("Tense", [])
         for c in verb.children
     )
-    dated = own_date(sentence)
-    return pluperfect and dated is None
+    dated = own_date(sentence) or same_day().search(sentence.text)
+    return pluperfect and not dated
+
+
+@cache
+def same_day() -> re.Pattern[str]:
+    """ "Plus tôt dans la journée", "le même jour" (``lexicons/same_day_phrases.txt``)."""
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/same_day_phrases.txt")) + r")\b", re.I)
 
 
 def own_date(sentence: Sentence) -> DateReading | None:

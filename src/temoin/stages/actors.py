@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from temoin.countries import country_lexicon
 from temoin.resources import read_tsv, split_variants, word_set
 
-LOOKAHEAD = 5
+LOOKAHEAD = 7  # "l'aviation de guerre de l'ennemi sioniste": modifiers between the noun and its nationality
 _DETERMINERS = {"l'", "la", "le", "les", "leurs", "leur", "ses", "son", "sa", "cette", "ces", "ce"}
 _QUANTIFIERS = _DETERMINERS | {"des", "plusieurs", "quelques", "nos", "nombreux", "dizaines", "centaines"}
 _INDEFINITE = {"des", "de", "d'"}  # before a demonym: people of that country, not its forces
