@@ -20,6 +20,8 @@ def _labels(text: str) -> list[tuple[str, str]]:
         ("Ces accusations déshonorantes visent l'armée.", "déshonorantes", "loaded_language"),
         ("L'opposition accuse le président de forfaiture.", "forfaiture", "name_calling"),
         ("Une attaque sanglante a frappé le marché.", "sanglante", "loaded_language"),
+        ("Nos vaillantes forces ont repoussé les forces du mal à l'aube.", "forces du mal", "name_calling"),
+        ("Les bombardements aveugles de l'armée ont visé des quartiers.", "bombardements aveugles", "loaded_language"),
         ("Les combattants ont été pris de panique.", "pris de panique", "loaded_language"),
     ],
 )
