@@ -66,21 +66,22 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def is_subheading(sent: Span) -> bool:
-    """A short paragraph of its own with no final punctuation, inside the article: « Des engins explosifs de plus
-    en plus fréquents » between two paragraphs of news is a heading, not news."""
-    text, line = sent.doc.text, sent.text.rstrip()
+def is_subheading(sent: Span, text: str) -> bool:
+    """A short paragraph of its own with no final punctuation, inside the article (``text``, the Doc's, built once):
+    « Des engins explosifs de plus en plus fréquents » between two paragraphs of news is a heading, not news."""
+    line = sent.text.rstrip()
     end = sent.start_char + len(line)
     whole = text[sent.start_char - 1 : sent.start_char] == "\n" and text[end : end + 1] in {"\n", ""}
     return whole and 0 < len(line.split()) <= 12 and line[-1:] not in set(".!?»:\"…)")
 
 
 def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
-    para_starts = _paragraph_starts(doc.text)
+    text = doc.text
+    para_starts = _paragraph_starts(text)
     sentences = []
     for i, sent in enumerate(doc.sents):
         paragraph = sum(1 for s in para_starts if s <= sent.start_char) - 1
-        headline = in_masthead(sent, "HEADLINE") or is_subheading(sent)
+        headline = in_masthead(sent, "HEADLINE") or is_subheading(sent, text)
         sentences.append(Sentence(i, sent, paragraph, boilerplate=in_boilerplate(sent), headline=headline))
     by_token = [0] * len(doc)
     for s in sentences:
