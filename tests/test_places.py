@@ -373,3 +373,10 @@ def test_a_region_known_with_its_kind_word_is_named_without_it(analyzer) -> None
     assert found.get("Borno") == "rg:ng-borno"
     assert found.get("Kordofan") == "cs:sd-kordofan"
     assert found.get("Le Caire") == "gn:360630"  # an article that is part of the name stays
+
+
+def test_a_middling_city_abroad_is_doubtful_in_a_story_about_another_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Kani is a Japanese city of 100,000 in cities500; near Sagaing, in Myanmar, it is an unknown village.
+    found = _places(analyzer, "Des combats ont eu lieu près de Kani, dans la région de Sagaing, en Birmanie.")
+    assert "Kani" not in found
+    assert "Sagaing" in found

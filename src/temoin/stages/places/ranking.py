@@ -216,7 +216,7 @@ def weak_single_word(mention: Mention, reading: Reading, focus: dict[str, float]
     if mention.person_word and not mention.after_preposition:
         return True
     if place.population >= BIG_PLACE:
-        return False
+        return middling_city_abroad(place, focus or {})
     if mention.ner == "PER" and not mention.after_preposition:
         return True
     if focus and focus.get(place.country, 0.0) == 0.0:
@@ -224,6 +224,16 @@ def weak_single_word(mention: Mention, reading: Reading, focus: dict[str, float]
     if place.population == 0 and located(mention) and focus and focus.get(place.country, 0.0) >= SURE_FOCUS:
         return False  # cities500 gives no population (unknown, not tiny): "à Bint Jbeil", "à Chibok" in their country
     return place.population < (SMALL_PLACE // 5 if located(mention) else 2 * SMALL_PLACE)
+
+
+MIDDLING_CITY = 200_000  # a bare word matching a city abroad smaller than this is doubtful in a foreign story
+
+
+def middling_city_abroad(place: GazPlace, focus: dict[str, float]) -> bool:
+    """A middling city in a country the article never names, while the article is surely about another: "près de
+    Kani", in a report from Myanmar, is a village there, not the Japanese city of 100,000."""
+    sure_elsewhere = max(focus.values(), default=0.0) >= SURE_FOCUS
+    return sure_elsewhere and focus.get(place.country, 0.0) == 0.0 and place.population < MIDDLING_CITY
 
 
 def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
