@@ -20,6 +20,7 @@ from temoin.coding.participants import (
     holds_the_ground,
     is_state_force,
     local_people,
+    suspected_group,
     unidentified_armed_group,
     unknown_attackers,
     with_known_attackers,
@@ -84,6 +85,13 @@ def civilians_hit(draft: Draft) -> bool:
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 
+def arrested_members(draft: Draft, ctx: ArticleContext, actor2: Actor | None) -> Actor | None:
+    """Those arrested as members of an armed group are that group, not civilians (``suspected_group``)."""
+    if actor2 is not None and actor2.sector != "CVL":
+        return actor2
+    return next((g for s in draft.sentences if (g := suspected_group(ctx, s)) is not None), actor2)
+
+
 def who_stopped_it(
     draft: Draft, ctx: ArticleContext, actor1: Actor | None, actor2: Actor | None, home: Country | None
 ) -> tuple[Actor | None, Actor | None]:
@@ -130,6 +138,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor1 is None and unknown_attackers(event_type, sub_type):
         actor1 = unidentified_armed_group(home or ctx.focus)
     if sub_type == "Arrests":
+        actor2 = arrested_members(draft, ctx, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground

@@ -223,6 +223,23 @@ def arrest_actors(
     return actor1, actor2
 
 
+@cache
+def membership() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/membership_phrases.txt")) + r")\b", re.I)
+
+
+def suspected_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
+    """Those arrested as members of an armed group are that group: « trois hommes soupçonnés d'appartenir à
+    l'organisation » (the group named before), « des membres présumés du JNIM »."""
+    found = membership().search(sentence.text)
+    if found is None:
+        return None
+    at = sentence.span.start_char + found.end()
+    named = [a for a in sentence.actors if a.start_char >= at and a.kb_id_.startswith("named:") and a.label_ == "REB"]
+    group = to_actor(named[0], ctx.focus) if named else last_named_group(ctx, sentence)
+    return group if group is not None and group.sector == "REB" else None
+
+
 NAMELESS_VIOLENCE = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Looting/property destruction"}
 
 
