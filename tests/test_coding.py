@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from temoin.coding import clauses, location, participants, typing
-from temoin.resources import word_alternation
+from temoin.resources import word_alternation, word_pattern
 
 Extend = Callable[..., None]
 
@@ -53,7 +53,7 @@ def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon:
 def test_near_words_come_from_the_lexicon(extended_lexicon: Extend) -> None:
     assert location.near().search("aux abords de la ville de")
     assert not location.near().search("à côté de la ville de")
-    extended_lexicon("lexicons/near_words.txt", ["à côté"], location.near)
+    extended_lexicon("lexicons/near_words.txt", ["à côté"], word_pattern)
     assert location.near().search("à côté de la ville de")
 
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from temoin.stages.tolls import find_tolls, no_victims
+from temoin.resources import word_pattern
+from temoin.stages.tolls import find_tolls
 
 
 def killed(text: str) -> int:
@@ -85,7 +86,7 @@ def test_no_victims_is_a_toll_of_zero(text: str) -> None:
 
 def test_no_victim_phrases_come_from_the_lexicon(extended_lexicon: Callable[..., None]) -> None:
     assert find_tolls("Nul n'a été blessé dans l'incendie.") == []
-    extended_lexicon("lexicons/no_victims.txt", ["nul n'a été blessé"], no_victims)
+    extended_lexicon("lexicons/no_victims.txt", ["nul n'a été blessé"], word_pattern)
     tolls = find_tolls("Nul n'a été blessé dans l'incendie.")
     assert [(t.outcome, t.count, t.start, t.end) for t in tolls] == [("KILLED", 0, 0, 18)]
 

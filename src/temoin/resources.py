@@ -39,6 +39,12 @@ def word_alternation(words: Iterable[str]) -> str:
     return "|".join(alternatives)
 
 
+@cache
+def word_pattern(relative: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """The words of a lexicon file as one whole-word pattern (read and compiled once)."""
+    return re.compile(r"\b(" + word_alternation(read_lines(relative)) + r")\b", flags)
+
+
 def split_variants(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.roles import clause_verb
-from temoin.resources import read_lines, read_tsv, word_alternation, word_set
+from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.dates import DateReading
 from temoin.stages.triggers import event_kinds
@@ -162,10 +162,9 @@ def told_before(trigger: Span, sentence: Sentence) -> bool:
     return pluperfect and not dated
 
 
-@cache
 def same_day() -> re.Pattern[str]:
     """ "Plus tôt dans la journée", "le même jour" (``lexicons/same_day_phrases.txt``)."""
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/same_day_phrases.txt")) + r")\b", re.I)
+    return word_pattern("lexicons/same_day_phrases.txt")
 
 
 def own_date(sentence: Sentence) -> DateReading | None:

@@ -66,13 +66,16 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
+SENTENCE_ENDS = frozenset(".!?»:\"…)")  # a line ending so is a sentence, not a heading
+
+
 def is_subheading(sent: Span, text: str) -> bool:
     """A short paragraph of its own with no final punctuation, inside the article (``text``, the Doc's, built once):
     « Des engins explosifs de plus en plus fréquents » between two paragraphs of news is a heading, not news."""
     line = sent.text.rstrip()
     end = sent.start_char + len(line)
     whole = text[sent.start_char - 1 : sent.start_char] == "\n" and text[end : end + 1] in {"\n", ""}
-    return whole and 0 < len(line.split()) <= 12 and line[-1:] not in set(".!?»:\"…)")
+    return whole and 0 < len(line.split()) <= 12 and line[-1:] not in SENTENCE_ENDS
 
 
 def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.records import Location
-from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_set
+from temoin.resources import read_tsv, split_variants, word_pattern, word_set
 from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 from temoin.stages.places.normalize import fold
@@ -31,10 +31,9 @@ _OF = {"de", "du", "d'", "des", "la", "le", "l'", "les"}
 PRECISION_COST = 0.1  # between two places about as near the trigger, the more precise one: the town, not its region
 
 
-@cache
 def near() -> re.Pattern[str]:
     """Near, not in ("près", "aux abords"), from ``lexicons/near_words.txt``; for lowercased text."""
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/near_words.txt")) + r")\b")
+    return word_pattern("lexicons/near_words.txt", 0)
 
 
 def is_origin(place: Span, trigger: Span) -> bool:

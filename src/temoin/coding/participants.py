@@ -15,8 +15,8 @@ from temoin.coding.roles import escorts, lays_blame, role, to_actor
 from temoin.coding.typing import victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
-from temoin.resources import read_lines, word_alternation
-from temoin.stages.actors import force_nouns, generic_actors
+from temoin.resources import read_lines, word_pattern
+from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors
 
 CROWDS = ("Protesters", "Rioters")
 
@@ -113,7 +113,7 @@ def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
 def ascribed_to(token: Token) -> bool:
     """ "attribuée à", "imputés aux": the one named next is said to have done it."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
-    ascribed = token.lower_ in {"attribué", "attribuée", "attribués", "attribuées", "imputé", "imputée", "imputés"}
+    ascribed = token.lemma_.lower() in ascription_verbs()
     return ascribed and following is not None and following.lower_ in {"à", "au", "aux"}
 
 
@@ -149,9 +149,8 @@ def as_neighbour(place: Span) -> bool:
     return bool(neighbour().search(before))
 
 
-@cache
 def neighbour() -> re.Pattern[str]:
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/neighbour_phrases.txt")) + r")\b")
+    return word_pattern("lexicons/neighbour_phrases.txt", 0)
 
 
 def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
@@ -180,9 +179,8 @@ def is_generic(actor: Actor) -> bool:
     return actor.text.lower() in generic_actors()
 
 
-@cache
 def military_sources() -> re.Pattern[str]:
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/military_sources.txt")) + r")\b", re.I)
+    return word_pattern("lexicons/military_sources.txt")
 
 
 def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor | None) -> Actor | None:
@@ -223,9 +221,8 @@ def arrest_actors(
     return actor1, actor2
 
 
-@cache
 def membership() -> re.Pattern[str]:
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/membership_phrases.txt")) + r")\b", re.I)
+    return word_pattern("lexicons/membership_phrases.txt")
 
 
 def suspected_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:

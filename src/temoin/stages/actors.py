@@ -220,7 +220,7 @@ def acts(token: Token, span: Span) -> bool:
     head = token.head
     if span.start <= head.i < span.end:
         return False
-    if token.dep_.startswith("obl") and head.lemma_.lower() in {"attribuer", "imputer"}:
+    if token.dep_.startswith("obl") and head.lemma_.lower() in ascription_verbs():
         return True  # "une frappe de drone attribuée à la Turquie"
     if head.pos_ not in {"VERB", "AUX"}:
         return False
@@ -233,6 +233,10 @@ def acts(token: Token, span: Span) -> bool:
 
 def support_verbs() -> frozenset[str]:
     return word_set("lexicons/support_verbs.txt")
+
+
+def ascription_verbs() -> frozenset[str]:
+    return word_set("lexicons/ascription_verbs.txt")
 
 
 def blame_verbs() -> frozenset[str]:

@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_lines, word_alternation, word_set
+from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -233,9 +233,8 @@ def unnamed_sources(sent: Span, found: list[Span]) -> list[Span]:
     return out
 
 
-@cache
 def hedge_words() -> re.Pattern[str]:
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/hedge_words.txt")) + r")\b", re.I)
+    return word_pattern("lexicons/hedge_words.txt")
 
 
 @cache

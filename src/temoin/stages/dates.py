@@ -117,13 +117,18 @@ def fold(word: str) -> str:
     return word.translate(_FOLD).lower()
 
 
+def _plain(word: str) -> str:
+    return word.replace("é", "e").replace("û", "u")
+
+
+MONTH_NUMBERS = {_plain(m): i + 1 for i, m in enumerate(MONTHS)} | {
+    _plain(a): n for a, n in MONTH_ABBREVIATIONS.items()
+}
+
+
 def month_number(name: str) -> int:
     """1-12 for a month's name or its abbreviation ("sept.", "déc")."""
-    low = fold(name).rstrip(".").replace("é", "e").replace("û", "u")
-    plain = [m.replace("é", "e").replace("û", "u") for m in MONTHS]
-    if low in plain:
-        return plain.index(low) + 1
-    return {k.replace("é", "e"): v for k, v in MONTH_ABBREVIATIONS.items()}[low]
+    return MONTH_NUMBERS[_plain(fold(name).rstrip("."))]
 
 
 def infer_year(month: int, day: int, published: date) -> int:

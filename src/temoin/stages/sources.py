@@ -71,7 +71,7 @@ def desk_of(bare: str, variant: str) -> str:
 
 
 # words before the name of a source: "la même ONG" is the NGO
-LEADING_WORDS = {"l", "la", "le", "les", "un", "une", "des", "de", "du", "même", "mêmes", "meme", "memes"}
+LEADING_WORDS = {"l", "la", "le", "les", "un", "une", "des", "de", "du", "meme", "memes"}  # folded: no accents
 
 
 def without_determiners(phrase: str) -> str:

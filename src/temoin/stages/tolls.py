@@ -17,7 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.resources import read_lines, read_tsv, split_variants, word_alternation
+from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_pattern
 from temoin.stages.clean import in_boilerplate
 
 
@@ -116,10 +116,9 @@ def among(rest: str) -> str:
     return victim.group("victims").lower() if victim else ""
 
 
-@cache
 def no_victims() -> re.Pattern[str]:
     """No victim at all ("aucune victime", "sans faire de victimes"), from ``lexicons/no_victims.txt``."""
-    return re.compile(r"\b(" + word_alternation(read_lines("lexicons/no_victims.txt")) + r")\b", re.I)
+    return word_pattern("lexicons/no_victims.txt")
 
 
 def find_tolls(text: str) -> list[Toll]:
