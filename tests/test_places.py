@@ -140,6 +140,32 @@ def test_an_unlike_alias_abroad_is_refused_in_an_article_about_another_country(a
     assert found.get("Niger") == "rg:ng-niger"
 
 
+def test_a_lowercase_word_is_never_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "ses paris" are bets; a lowercase word that GeoNames or NER would take for a town is not a name
+    found = _places(analyzer, "Le ministre, à Dakar, a dit que la Chine couvrait ses paris.")
+    assert "paris" not in found
+    assert found.get("Dakar") == "gn:2253354"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La politique n'a pas changé depuis Richard Nixon, a dit le diplomate à Washington.",
+        "Les deux pays sont plus proches que depuis l'époque de Staline, selon un expert de Moscou.",
+    ],
+)
+def test_a_person_matching_only_an_unlike_alias_is_no_place(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames keeps old and odd names ("Stalino" and "Staline" for Donetsk): a person's name is not one
+    found = _places(analyzer, text)
+    assert "Richard" not in found and "Staline" not in found
+
+
+def test_a_city_bearing_the_name_beats_one_listing_it_as_an_alias(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Bordeaux lists "Porto" among its alternate names; in a French story the final "à Porto" is still Porto
+    text = "Le club de Bordeaux, en France, jouera la finale à Porto samedi."
+    assert _places(analyzer, text).get("Porto") == "gn:2735943"
+
+
 def test_a_small_town_abroad_needs_its_country_named(analyzer) -> None:  # type: ignore[no-untyped-def]
     # cities500 has a Balmoral in New Zealand and in Canada, not the Scottish castle: in an article about
     # Britain, the bare word is not taken for a small town in a country the article never names.

@@ -38,6 +38,10 @@ def killed(text: str) -> int:
         ("Des hommes armés ont abattu un berger près du puits.", 1),
         ("Il a tué le temps en lisant.", 0),  # not a person
         ("Trois civils ont été décapités vendredi.", 3),
+        ("Le procureur a dit que 9 des 20 personnes détenues sont mortes dans la nuit.", 9),  # 9 of the 20
+        ("Deux des cinq otages ont été exécutés.", 2),
+        ("Les corps de quatre bergers ont été retrouvés près du puits.", 4),
+        ("Six détenues ont été retrouvées mortes.", 6),
         ("Les soldats ont repris le district, tuant « plus de 20 khawarij ».", 20),  # whoever the noun names
         ("La frappe a tué quatre personnes et en a blessé 12 autres à Kharkiv.", 4),  # the verb before rules
         ("Le combattant Ali Hassan Fawaz est tombé en martyr.", 1),  # a name between the noun and the verb

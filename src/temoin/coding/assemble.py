@@ -17,6 +17,7 @@ from temoin.coding.participants import (
     arrest_actors,
     civilian_victims,
     claimed_by_an_army,
+    custodian,
     holds_the_ground,
     is_state_force,
     local_people,
@@ -26,7 +27,7 @@ from temoin.coding.participants import (
     with_known_attackers,
 )
 from temoin.coding.roles import NON_STATE
-from temoin.coding.typing import classify, main_kind, plover_type
+from temoin.coding.typing import classify, main_kind, plover_type, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import read_tsv, word_set
@@ -82,6 +83,8 @@ def civilians_hit(draft: Draft) -> bool:
     """Whether civilians were the ones hit: the dead or, failing them, the injured are civilians ("blessant quatre
     personnes", "un homme de 71 ans a été tué"); damage alone names no victim, as in ACLED's rows."""
     hurt = draft.killed if any(draft.killed.values()) else draft.injured  # "sans faire de victimes" names no one
+    if "bodies" in draft.kinds:  # bodies found: civilians, unless the toll says they were armed
+        return not set(hurt) & victim_nouns("armed")
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 
@@ -135,6 +138,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
     if actor1 is None and (event_type == "Battles" or (sub_type in STAND_OFF and at_home)):
         actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)
+    if actor1 is None and event_type == "Violence against civilians":
+        actor1 = custodian(text, home or ctx.focus)
     if actor1 is None and unknown_attackers(event_type, sub_type):
         actor1 = unidentified_armed_group(home or ctx.focus)
     if sub_type == "Arrests":

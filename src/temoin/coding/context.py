@@ -66,7 +66,7 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-SENTENCE_ENDS = frozenset(".!?»:\"…)")  # a line ending so is a sentence, not a heading
+SENTENCE_ENDS = frozenset('.!?»:"…)')  # a line ending so is a sentence, not a heading
 
 
 def is_subheading(sent: Span, text: str) -> bool:

@@ -19,7 +19,7 @@ from temoin.coding.clauses import (
     war_nouns,
 )
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import coordinated_locations
+from temoin.coding.location import coordinated_locations, sole_place
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, make_reading, named_claimant
 from temoin.coding.typing import main_kind
@@ -306,6 +306,9 @@ def follows_on(draft: Draft, sentence: Sentence) -> bool:
     return not TIME_SHIFT.search(sentence.text)
 
 
+TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
+
+
 def draft_events(ctx: ArticleContext) -> list[Draft]:
     drafts: list[Draft] = []
     paragraph = -1
@@ -327,7 +330,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
-        if reading is not None and set(reading.kinds) == {"kill"}:
+        if reading is not None and set(reading.kinds) <= TOLL_KINDS:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
@@ -345,6 +348,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not sentence.happens_elsewhere()
         ):
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
+            if drafts[-1].location is None:  # "Des hommes armés ont attaqué un car. Dix passagers ont été tués
+                drafts[-1].location = sole_place(ctx, sentence)  # près de Mopti": the toll's sentence places it
             told = True
         elif reading is None and drafts and follows_on(drafts[-1], sentence):
             told = True
@@ -401,8 +406,12 @@ def updates_the_toll(draft: Draft, sentence: Sentence) -> bool:
 
 def toll_of(draft: Draft, reading: Reading) -> bool:
     """A killing told just after an event is its toll, unless it happened elsewhere or on another day
-    ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi")."""
-    other_day = reading.date is not None and draft.date is not None and reading.date.value != draft.date.value
+    ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi"); bodies are found
+    after the day they died."""
+    told, then = (reading.date.value, draft.date.value) if reading.date and draft.date else (None, None)
+    other_day = told is not None and then is not None and told != then
+    if other_day and told is not None and then is not None and "bodies" in reading.kinds:
+        other_day = told < then  # "dont les corps ont été retrouvés mardi": found the day after
     elsewhere = reading.location is None and reading.sentence.happens_elsewhere()
     return same_place(draft.location, reading.location) and not other_day and not elsewhere
 

@@ -159,6 +159,13 @@ def location_of(ctx: ArticleContext, span: Span) -> Location | None:
     )
 
 
+def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The one place below the country that a sentence names outside its sources, if it names only one."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    return location_of(ctx, places[0]) if len(places) == 1 else None
+
+
 def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Location) -> list[Location]:
     """The other places listed with the chosen one ("la chute de Kandahar et d'Herat"): one event each."""
     places = [s for s in sentence.places if s.label_ != "country"]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from temoin.coding.clauses import claims
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.roles import escorts, lays_blame, role, to_actor
-from temoin.coding.typing import victim_nouns
+from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, word_pattern
@@ -250,6 +250,14 @@ def unknown_attackers(event_type: str, sub_type: str) -> bool:
 def unidentified_armed_group(where: Country | None) -> Actor:
     name = where.name_en if where else "Unknown"
     return Actor(f"Unidentified Armed Group ({name})", where.iso3 if where else "UNK", "UAF")
+
+
+def custodian(text: str, where: Country | None) -> Actor | None:
+    """Who held those who died in custody (« retrouvés morts dans leurs cellules de police »): the police of the
+    country, as ACLED codes deaths in custody, whatever their cause."""
+    if where is None or not has_cue("custody", text):
+        return None
+    return Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
 
 
 def is_state_force(actor: Actor | None) -> bool:

@@ -86,7 +86,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         fresh = []  # "La police a dispersé les manifestants et interpellé une dizaine d'entre eux": the protest
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
-    if fresh and {t.label_ for t in fresh} == {"kill"}:
+    if fresh and {t.label_ for t in fresh} <= {"kill", "bodies"}:
         kinds += [t.label_ for t in referential]  # "tués dans le bombardement d'un marché": how they died
         referential = []  # ... which is this event, not one told before
     primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))

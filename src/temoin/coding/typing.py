@@ -44,6 +44,7 @@ PRECEDENCE = [
     "handover",
     "group_change",
     "movement",
+    "bodies",
     "kill",
 ]
 QUIET_KINDS = {"arrest", "base", "looting", "agreement", "handover", "group_change", "movement"}
@@ -58,6 +59,7 @@ TYPE_CUES = (
     "destructive",
     "demonstration",
     "ambush",
+    "custody",
 )
 
 
@@ -91,8 +93,9 @@ def main_kind(kinds: list[str], has_toll: bool) -> str:
     if "turned_back" in ordered and not has_toll:
         return "turned_back"
     ordered = [k for k in ordered if k != "turned_back"] or ordered
-    if has_toll and "kill" in ordered and ordered[0] in QUIET_KINDS:
-        return "kill"  # "ont exécuté 31 hommes ... après les avoir arrêtés": the killing, not the arrest
+    killing = next((k for k in ordered if k in {"bodies", "kill"}), None)
+    if has_toll and killing is not None and ordered[0] in QUIET_KINDS:
+        return killing  # "ont exécuté 31 hommes ... après les avoir arrêtés": the killing, not the arrest
     return ordered[0]
 
 

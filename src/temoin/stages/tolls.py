@@ -29,7 +29,8 @@ def _words(name: str) -> str:
 VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_numbers.tsv")}
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _QUALIFIER = r"(?:au moins|plus d[e']|près d[e']|environ|quelque|pas moins d[e']|jusqu'à|un total d[e']|au total)?\s*"
-NUMBER = re.compile(rf"\b{_QUALIFIER}(?P<num>\d+(?:[  .]\d{{3}})*|{_VAGUE})\b(?:\s+(?:de|d'))?", re.I)
+_FIGURE = rf"(?:\d+(?:[  .]\d{{3}})*|{_VAGUE})"
+NUMBER = re.compile(rf"\b{_QUALIFIER}(?P<num>{_FIGURE})\b(?:\s+(?:de|d'))?", re.I)
 
 
 def _plural_demonyms() -> list[str]:
@@ -66,6 +67,8 @@ UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
+OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
+OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
 
@@ -128,7 +131,11 @@ def find_tolls(text: str) -> list[Toll]:
     pending: list[tuple[int, int, int, str]] = []  # figures waiting for the verb after "et"
     for m in NUMBER.finditer(text):
         count = number_value(m.group("num"))
-        rest = text[m.end() : m.end() + 300]  # enough for the words after a figure; never the whole rest
+        if OF_A_TOTAL_BEFORE.search(text[max(0, m.start("num") - 20) : m.start("num")]):
+            continue  # the 25 of "12 des 25 personnes": the figure before counts them
+        whole = OF_A_TOTAL.match(text, m.end("num"))
+        tail = whole.end() if whole else m.end()  # "12 des 25 personnes détenues ... sont mortes": 12 dead
+        rest = text[tail : tail + 300]  # enough for the words after a figure; never the whole rest
         if count is None or NOT_PEOPLE.match(rest) or (count > 1900 and m.group("num").isdigit()):
             continue
         if PART_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]):
@@ -139,12 +146,12 @@ def find_tolls(text: str) -> list[Toll]:
             victims = "civils"  # "31 hommes non armés": civilians, whatever the noun
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
             victims = among(rest)  # "cinq morts parmi les combattants": combattants
-        after = m.end() + (victim.end() if victim else 0)
+        after = tail + (victim.end() if victim else 0)
         before = text[max(0, m.start() - 25) : m.start()]
         direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées)\b", rest, re.I)
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
-            outcome: tuple[str, int] | None = (kind, m.end() + direct.end())
+            outcome: tuple[str, int] | None = (kind, tail + direct.end())
         elif KILL_VERB_BEFORE.search(before):
             outcome = ("KILLED", after)  # "a tué quatre personnes et en a blessé 12": the verb before rules
         elif INJURE_BEFORE.search(before) and victim:

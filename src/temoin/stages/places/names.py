@@ -181,6 +181,11 @@ def cue_before(doc: Doc, start: int) -> Cue | None:
     return None
 
 
+def written_as_a_name(span: Span) -> bool:
+    """A word of it capitalised ("al-Chadadi", "îles Canaries"): all-lowercase words are not names."""
+    return any(_starts_name(t) or t.text[:1].isdigit() for t in span)
+
+
 def _starts_name(token: Token) -> bool:
     text = token.text
     if text[:1].isupper():
@@ -577,7 +582,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         span = doc[start:end]
         cue = cue_before(doc, start) or kind_word_landmark(doc, start, end, landmarks)
-        strong_cue = cue is not None and cue.kind != "relation"
+        strong_cue = cue is not None and cue.kind not in {"relation", "origin"}  # not "depuis Richard Nixon"
         strong_cue = strong_cue or (start, end) == filed_at  # "KIEV, 12 mars (AFP) -": in capitals, still a place
         if (_is_stopword_name(span) or part_of_name(doc, start, end, names)) and not strong_cue:
             continue
@@ -610,9 +615,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             taken.update(range(start, end))
             continue
         person = end - start == 1 and fold(span.text) in people
+        if person and start > 0 and doc[start - 1].lower_ in {"de", "d'"}:
+            after = False  # "la famille d'Angelina": of a person, not from a place
         taken.update(range(start, end))
         if (start, end) in landmarks:
             start, span = name_of_landmark(span)
+        if not written_as_a_name(span):
+            continue  # "ses paris", "le « pau a piqué »": a common word, whatever NER or an alternate name says
         filed = (start, end) == filed_at
         mentions.append(Mention(start, end, span.text, label, cue, candidates, after, person, filed_at=filed))
     return link_containers(doc, listed_with_places(doc, sorted(mentions, key=lambda m: m.start)))

@@ -25,6 +25,7 @@ FAR_KM = 1000.0  # a reading this far from every other place of the article is d
 SURE_FOCUS = 0.5  # a country this central to the article vouches for a loose or alternate-name match
 EXONYM_SIMILARITY = 0.6  # an alternate name this close to the main name is a spelling of it, not a stray alias
 ALIAS_COST = 0.4  # see alias_cost
+UNLIKE_ALIAS_COST = 2.0  # see alias_cost: more than the focus and nearby places can make up for
 RESPELT_MIN_POPULATION = 20_000  # see vouched_respelling
 CONTAINER_BONUS = 0.5  # see container_fit
 LOOSE_REACH_KM = 400.0  # a loose or respelt match this far from every other place of the article is refused
@@ -140,6 +141,22 @@ def foreign_alias(mention: Mention, cand: Candidate, focus: dict[str, float]) ->
     return focus.get(place.country, 0.0) == 0.0 and max(focus.values(), default=0.0) >= SURE_FOCUS
 
 
+def stray_alias(mention: Mention, cand: Candidate) -> bool:
+    """A bare word that only an unlike alternate name matches, which the text does not treat as a place: a name
+    ("Staline" for Donetsk, once Stalino; "Google" for Topeka; "depuis Richard Nixon"; "We Will Rock You" for Huế),
+    not a town."""
+    place = cand.place
+    if place.source != "geonames" or place.feature == "country" or by_own_name(cand):
+        return False
+    one_word = mention.end - mention.start == 1 and (mention.cue is None or mention.cue.kind in {"relation", "origin"})
+    if mention.ner in {"LOC", "GPE"} or not one_word or mention.filed_at:
+        return False
+    if mention.after_preposition and mention.ner not in {"PER", "ORG", "MISC"}:
+        return False  # "à Rio"; but not "l'époque de Staline", which NER takes for a person
+    unlike = similarity(mention.text, place.name) < EXONYM_SIMILARITY
+    return unlike or (mention.ner in {"PER", "MISC"} and not mention.after_preposition)
+
+
 def region_bonus(mention: Mention, cand: Candidate) -> float:
     """The province-versus-capital question: a region wins with a region cue, loses to a town of the same name."""
     if mention.cue is not None and mention.cue.kind == "region":
@@ -160,7 +177,7 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
         return 0.0
     if cand.match == "respelt" and not vouched_respelling(mention, cand, focus):
         return 0.0
-    if foreign_alias(mention, cand, focus):
+    if foreign_alias(mention, cand, focus) or stray_alias(mention, cand):
         return 0.0
     if fold(mention.text) in stopwords() and cand.place.feature != "region" and not by_own_name(cand):
         return 0.0  # "le district du Nord" is no alias of a Swiss village; "la région du Nord" is Cameroon's
@@ -288,6 +305,9 @@ def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> fl
     if by_own_name(cand):
         return 0.0
     rivals = [c for c in mention.candidates if by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id]
+    unlike = similarity(mention.text, cand.place.name) < EXONYM_SIMILARITY
+    if unlike and any(c.place.population * 10 >= cand.place.population for c in rivals):
+        return UNLIKE_ALIAS_COST  # "à Porto" is Porto, not Bordeaux, whose alternate names list it
     home = focus.get(cand.place.country, 0.0)
     if any(focus.get(c.place.country, 0.0) > home and c.place.population * 10 >= cand.place.population for c in rivals):
         return ALIAS_COST  # "Pokrovsk" in an article about Ukraine is Ukraine's town, not Engels, once called so
