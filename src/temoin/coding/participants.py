@@ -15,7 +15,7 @@ from temoin.coding.roles import escorts, lays_blame, role, to_actor
 from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
-from temoin.resources import read_lines, word_pattern
+from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors
 
 CROWDS = ("Protesters", "Rioters")
@@ -58,6 +58,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "les terroristes du HTS": HTS
         if lays_blame(span):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
+        if associate_of(span) or (trigger.label_ == "arrest" and in_what_they_did(span)):
+            continue  # "cinq complices des terroristes soupçonnés d'avoir renseigné les assaillants"
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
         if actor is None:
@@ -77,6 +79,25 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
 
 
 JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
+
+
+def associate_of(span: Span) -> bool:
+    """The group is named as the one its accomplices, informers or families belong to (« complices des terroristes »,
+    « les familles des combattants »): ``lexicons/associate_nouns.txt``."""
+    before = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.is_alpha or t.text == "'"]
+    words = [t.lower_ for t in before]
+    return len(words) >= 2 and words[-1] in {"des", "du", "de", "d'"} and words[-2] in word_set(ASSOCIATES)
+
+
+ASSOCIATES = "lexicons/associate_nouns.txt"
+
+
+def in_what_they_did(span: Span) -> bool:
+    """In what those arrested are said to have done (« soupçonnés d'avoir renseigné les assaillants »): not a party."""
+    window = span.doc[max(0, span.start - 6) : span.start]
+    if any(t.is_punct and t.text not in {"«", "»", "'"} for t in window):
+        return False
+    return any(t.lower_ == "avoir" and t.i > 0 and t.nbor(-1).lower_ in {"d'", "de"} for t in window)
 
 
 def is_finite_verb(token: Token) -> bool:
@@ -103,9 +124,10 @@ def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.start < end or span.start - end > 2:
             continue
-        if found and doc[end : span.start].text.strip() not in JOINERS:
+        named = found and found[-1].kb_id_.startswith("generic:") and span.kb_id_.startswith("named:")
+        if found and not (named and span.start - end <= 2) and doc[end : span.start].text.strip() not in JOINERS:
             break
-        found.append(span)
+        found.append(span)  # "attribuée à la milice Codeco": the militia and its name
         end = span.end
     return found
 

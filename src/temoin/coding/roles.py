@@ -11,6 +11,7 @@ from temoin.stages.actors import generic_actors, named_actors
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
 _PATIENT_MARKERS = {"contre", "sur", "visant", "vers", "à"}
+UNDERGONE_NOUNS = {"arrest", "abduction"}  # kinds whose noun's complement is who underwent it, not who did it
 _AGENT_DEPS = {"nsubj", "obl:agent", "nsubj:outer"}
 _PATIENT_DEPS = {"nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 NON_STATE = {"REB", "UAF", "CVL", "REF", "JRN", "MED", "NGO", "OPP", "PTY"}
@@ -118,13 +119,19 @@ def role(actor: Span, trigger: Span) -> str:
     overlaps = actor.start < trigger.end and trigger.start < actor.end
     if overlaps and trigger[0].pos_ in {"NOUN", "PROPN"}:
         return "agent"  # "les frappes aériennes russes", "une frappe partie d'un poste turc"
+    if actor[0].pos_ == "NOUN" and actor.root.is_ancestor(root) and root.pos_ in {"NOUN", "PROPN"}:
+        return "agent"  # "une frappe russe de missiles balistiques": the strike's, so the missiles'
     if root.pos_ in {"NOUN", "PROPN"} and actor.root.is_ancestor(root) is False and root.is_ancestor(actor.root):
         before = {t.lower_ for t in actor.doc[max(actor.start - 3, 0) : actor.start]}
-        return "patient" if before & _PATIENT_MARKERS else "agent"
+        undergone = trigger.label_ in UNDERGONE_NOUNS and "par" not in before  # "l'arrestation de cinq complices"
+        return "patient" if before & _PATIENT_MARKERS or undergone else "agent"
     verb = clause_verb(root)
     if defends(verb, root) and actor.label_ in {"REB", "UAF"} and not actor.root.dep_.startswith("nsubj"):
         return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    by = [t.lower_ for t in actor.doc[max(0, actor.start - 2) : actor.start]]
+    if passive and "par" in by and actor.start > verb.i:
+        return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
     for child in verb.children:
         if any(child.i == t.i or child.is_ancestor(t) for t in heads[:1]):
