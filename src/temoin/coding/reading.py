@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import (
     HABITUAL,
@@ -130,8 +130,18 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"
 
 
+def negated(verb: Token) -> bool:
+    return any(c.lower_ in {"pas", "jamais", "ne", "n'"} for c in verb.children)
+
+
+def claims_it(reading: Reading) -> bool:
+    """ "Le groupe a revendiqué l'attaque lundi": the sentence's date is the claim's, not the event's."""
+    return any(t.lemma_.lower() in claim_verbs() for t in reading.sentence.span)
+
+
 def named_claimant(reading: Reading) -> Actor | None:
     """The armed group a sentence says claimed the event ("L'attaque a été revendiquée par le JNIM")."""
-    if not any(t.lemma_.lower() in claim_verbs() for t in reading.sentence.span):
-        return None
+    verbs = [t for t in reading.sentence.span if t.lemma_.lower() in claim_verbs()]
+    if not verbs or all(negated(t) for t in verbs):
+        return None  # "L'attaque n'avait pas été revendiquée"
     return next((a for a in reading.agents if a.sector in {"REB", "UAF"} and not is_generic(a)), None)

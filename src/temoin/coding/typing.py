@@ -130,6 +130,9 @@ def classify(
             return "Explosions/Remote violence", "Air/drone strike"
         if has_cue("artillery", text):
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    armed_group = actor1 is not None and actor1.sector in {"REB", "UAF"}
+    if kind == "strike" and armed_group and not has_cue("air", text) and not has_cue("artillery", text):
+        return attack_type(text, actor1, actor2, victims)  # "le groupe avait frappé au cœur de la capitale"
     if kind == "strike" and has_cue("artillery", lead or text) and not has_cue("air", lead or text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and has_cue("air", text) and not has_cue("artillery", text):

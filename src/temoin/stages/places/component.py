@@ -19,7 +19,7 @@ from temoin.stages.actors import acts
 from temoin.stages.places.gazetteer import Gazetteer, open_gazetteer
 from temoin.stages.places.names import Mention, cue_before, find_mentions
 from temoin.stages.places.normalize import fold
-from temoin.stages.places.ranking import Reading, article_focus, rank
+from temoin.stages.places.ranking import Reading, article_focus, km_between, rank
 
 ANCHOR_WINDOW = 16  # tokens between an unknown name and the known place it is related to
 
@@ -46,6 +46,7 @@ class PlaceFinder:
         excluded = [(s.start, s.end) for s in actors if not is_acting_state(s)]
         mentions = find_mentions(doc, self.gazetteer, excluded)
         readings = rank(mentions, article_focus(mentions, adjective_votes(doc)))
+        readings = within_their_relations(doc, mentions, readings)
         spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
         spans += anchored_spans(doc, mentions, readings)
         doc.spans["temoin_places"] = sorted(spans, key=lambda s: s.start)
@@ -114,6 +115,33 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
                 )
                 break
     return spans
+
+
+RELATION_KM = 150.0  # "X, au sud-ouest de Y": a reading of X farther than this from Y is another X
+
+
+def within_their_relations(doc: Doc, mentions: list[Mention], readings: list[Reading | None]) -> list[Reading | None]:
+    """A place the sentence locates from another ("la localité de Novoïelizavetivka, au sud-ouest de Pokrovsk")
+    is not a namesake hundreds of kilometres away: that reading is dropped, and the name is placed near the other
+    (``anchored_spans``)."""
+    out = list(readings)
+    for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
+        if reading is None or reading.candidate.place.feature in {"country", "region"}:
+            continue
+        for later, later_reading in zip(mentions[i + 1 :], readings[i + 1 :], strict=True):
+            if later.start - mention.end > ANCHOR_WINDOW or doc[later.start].sent != doc[mention.start].sent:
+                break
+            cue = cue_before(doc, later.start)
+            between = doc[mention.end : later.start]
+            if any(t.pos_ in {"VERB", "AUX"} for t in between) or later is not mentions[i + 1]:
+                break  # "née à Toulouse et a fait ses études près de Paris": the relation is another place's
+            if later_reading is None or cue is None or cue.kind != "relation":
+                continue
+            a, b = reading.candidate.place, later_reading.candidate.place
+            if b.feature != "country" and km_between(a.latitude, a.longitude, b.latitude, b.longitude) > RELATION_KM:
+                out[i] = None
+            break
+    return out
 
 
 def is_acting_state(span: Span) -> bool:
