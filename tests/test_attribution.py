@@ -14,6 +14,12 @@ def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     [
         ("Selon l'OSDH, douze combattants ont été tués près d'Idlib.", "OSDH"),
         ("Trois soldats ont été blessés à Ménaka, a indiqué l'armée malienne.", "armée malienne"),
+        # a holder NER does not take for a person, between commas after the title
+        (
+            "Le président de la commission, Nkosazana Dlamini Zuma, affirme que la trêve tient.",
+            "président de la commission, Nkosazana Dlamini Zuma",
+        ),
+        ("Le ministre des affaires étrangères, Amina Sow, exhorte les parties à négocier.", "Amina Sow"),
         # the person in apposition to a title is the source
         ("Le ministre de la Défense, Amadou Diallo, estime que la situation est sous contrôle.", "Amadou Diallo"),
         # an inverted subject and its apposition

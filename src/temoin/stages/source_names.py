@@ -118,6 +118,20 @@ def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
     return [e for e in inside if e.label_ == "PER" or (person and e.label_ == "ORG") or is_known_source(e.text)]
 
 
+def holder_between_commas(trimmed: Span) -> list[Span]:
+    """ "Le directeur général de l'OMS, Tedros Adhanom Ghebreyesus, affirme": a run of two to four capitalised
+    words set off by commas right after a title is the one who holds it, whatever NER calls it."""
+    doc, start = trimmed.doc, trimmed.end + 1
+    if start >= len(doc) or doc[trimmed.end].text != "," or any(e.label_ == "PER" for e in trimmed.ents):
+        return []
+    end = start
+    while end < min(len(doc), start + 4) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    if end - start < 2 or end >= len(doc) or doc[end].text != ",":
+        return []
+    return [Span(doc, start, end, label="HOLDER")]
+
+
 def outermost(spans: list[Span]) -> list[Span]:
     """Each source once: a span inside another one ("BBC" in "la BBC") is left out, unless it is a body named
     after the comma of a person's title ("Awa Sy, cheffe de mission de MSF": MSF stays a source of its own)."""
@@ -139,8 +153,8 @@ def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     """The source and the names in apposition to it. A title and the person who holds it make one source
     ("le porte-parole de la police, le colonel Katlego Mogale"; "Mahamat Saleh, le ministre de la justice"); a
     person and a body stay two."""
-    names = apposed_names(subject, trimmed)
-    titled = [n for n in names if n.label_ == "PER" and n.start <= trimmed.end + 3]
+    names = apposed_names(subject, trimmed) + holder_between_commas(trimmed)
+    titled = [n for n in names if n.label_ in {"PER", "HOLDER"} and n.start <= trimmed.end + 3]
     if titled and not any(e.label_ == "PER" for e in trimmed.ents):
         combined = subject.doc[trimmed.start : titled[0].end]
         return [combined, *(n for n in names if n is not titled[0])]
