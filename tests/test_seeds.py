@@ -74,6 +74,22 @@ def test_bbc_dev_gold_does_not_regress(analyzer, tmp_path: Path) -> None:  # typ
     assert res["sources_recall"] >= 0.88, res
 
 
+def test_bbc_dev_general_news_gold_does_not_regress(analyzer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The second batch: general news (health, sport, business, features) where no event is due
+    gold = ROOT / "tests" / "gold" / "bbc_dev_general.jsonl"
+    wanted = {row["id"] for row in read_jsonl(gold)}
+    inputs = tmp_path / "general.jsonl"
+    with open(shared_path("corpora/fr_bbc_afrique.jsonl"), encoding="utf-8") as corpus, inputs.open("w") as out:
+        for line in corpus:
+            if line.startswith('{"id": "bbc-dev-') and json.loads(line)["id"] in wanted:
+                out.write(line)
+    res = grade(analyzer, inputs, gold)
+    assert res["events"]["false"] <= 2, res["events"]
+    assert res["places"]["within_tolerance"] >= 0.90, res["places"]
+    assert res["places"]["precision"] >= 0.90, res["places"]
+    assert res["sources_recall"] >= 0.74, res
+
+
 @pytest.mark.parametrize(
     "case", sorted((Path(__file__).parent / "cases" / "events").glob("*.json")), ids=lambda p: p.stem
 )
