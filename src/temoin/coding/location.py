@@ -136,10 +136,15 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
 
 
 def on_a_road_between(place: Span) -> bool:
-    """One end of "l'axe Bourzanga-Djibo": the event was somewhere on the road, not in that town."""
+    """One end of "l'axe Bourzanga-Djibo" or of "la route reliant Addis Abeba à Nekemte": the event was somewhere on
+    the road, not in that town."""
     doc = place.doc
     dash_after = place.end < len(doc) and doc[place.end].text == "-"
-    return dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
+    linking = {t.lower_ for t in doc[max(place.sent.start, place.start - 5) : place.start]} & ROAD_LINKS
+    return bool(linking) or dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
+
+
+ROAD_LINKS = {"reliant", "relie", "reliait"}  # "la route reliant Maiduguri à Biu"
 
 
 COORDINATION = {",", "et", "ou", "de", "d'", "du", "à"}

@@ -62,6 +62,16 @@ def defends(verb: Token, trigger_root: Token) -> bool:
     return trigger_root.i == verb.i or trigger_root.head.i == verb.i  # "ont essuyé des tirs", "repoussé une attaque"
 
 
+def subjectless(verb: Token) -> bool:
+    return not any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj" for c in verb.children)
+
+
+def right_before(actor: Span, verb: Token) -> bool:
+    """Nothing but auxiliaries and adverbs between the actor and the verb ("des hommes armés ont enlevé")."""
+    gap = actor.doc[actor.end : verb.i]
+    return actor.end <= verb.i and all(t.pos_ in {"AUX", "ADV"} for t in gap)
+
+
 def attributed_to(actor: Span) -> bool:
     """ "une attaque attribuée à la milice Codeco", "une frappe imputée à l'armée": the one it is laid on did it."""
     i = actor.start - 1
@@ -132,6 +142,8 @@ def role(actor: Span, trigger: Span) -> str:
     by = [t.lower_ for t in actor.doc[max(0, actor.start - 2) : actor.start]]
     if passive and "par" in by and actor.start > verb.i:
         return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
+    if not passive and subjectless(verb) and right_before(actor, verb):
+        return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
     for child in verb.children:
         if any(child.i == t.i or child.is_ancestor(t) for t in heads[:1]):

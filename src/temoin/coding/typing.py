@@ -93,6 +93,8 @@ def main_kind(kinds: list[str], has_toll: bool) -> str:
     if "turned_back" in ordered and not has_toll:
         return "turned_back"
     ordered = [k for k in ordered if k != "turned_back"] or ordered
+    if not has_toll and ordered[0] == "attack" and "arrest" in ordered:
+        return "arrest"  # "ont arrêté une quinzaine de Palestiniens lors de raids à Naplouse": an arrest raid
     killing = next((k for k in ordered if k in {"bodies", "kill"}), None)
     if has_toll and killing is not None and ordered[0] in QUIET_KINDS:
         return killing  # "ont exécuté 31 hommes ... après les avoir arrêtés": the killing, not the arrest

@@ -67,6 +67,7 @@ UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
+UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|de la garde|des gardiens)\b", re.I)
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
@@ -148,7 +149,11 @@ def find_tolls(text: str) -> list[Toll]:
             victims = among(rest)  # "cinq morts parmi les combattants": combattants
         after = tail + (victim.end() if victim else 0)
         before = text[max(0, m.start() - 25) : m.start()]
-        direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées)\b", rest, re.I)
+        direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées|corps|cadavres|martyrs)\b", rest, re.I)
+        if direct and UNITS.match(rest, direct.end()):
+            direct = None  # "les 12 corps d'armée": units, not bodies
+        if direct and direct.group(1).lower() in {"corps", "cadavres", "martyrs"}:
+            victims = direct.group(1).lower()  # "21 corps ... quatre martyrs": two figures, both counted
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
             outcome: tuple[str, int] | None = (kind, tail + direct.end())
@@ -174,7 +179,7 @@ def find_tolls(text: str) -> list[Toll]:
         for p_start, _, p_count, p_victims in pending:
             tolls.append(Toll(p_start, end, kind, p_count, p_victims, update, earlier=earlier))
         pending.clear()
-        if victim or re.match(r"\s*(morts?|tués|blessés)\b", rest, re.I) or KILL_BEFORE.search(before):
+        if victim or direct or KILL_BEFORE.search(before):
             tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier))
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]

@@ -31,6 +31,7 @@ CONTAINER_BONUS = 0.5  # see container_fit
 LOOSE_REACH_KM = 400.0  # a loose or respelt match this far from every other place of the article is refused
 REGION_REACH_KM = 800.0  # a region is coded to its capital, often off-centre: a town this near may lie in it
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
+SMALL_SETTLEMENTS = frozenset({"village", "hameau", "bourgade"})
 _MATCH = {"strict": 1.0, "core": 0.9, "respelt": 0.8}
 EXACT = frozenset({"strict", "core"})  # matches that name the place as written, not a hint of it
 # The kinds of landmarks.tsv (besides airbase, base, port, prison... of conflict_sites.tsv): curated sites like them.
@@ -186,6 +187,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
     at_sea = mention.cue is not None and mention.cue.words in word_set("lexicons/sea_words.txt")
     if at_sea and cand.place.feature in {"city", "town", "village"}:
         return 0.0  # "le golfe d'Aden" is the gulf, not the city; a river or a park is coded to its town
+    if mention.cue is not None and mention.cue.words in SMALL_SETTLEMENTS and cand.place.population >= 100_000:
+        return 0.0  # "le village de Dar-es-Salam, dans le département de Banibangou" is no city of millions
     place = cand.place
     score = quality + min(math.log10(place.population + 1) / 7, 1.0) * 0.8
     score += 0.5 if place.population >= 1_000_000 else 0.2 if place.population >= 100_000 else 0.0
