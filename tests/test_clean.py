@@ -94,3 +94,16 @@ def test_the_masthead_marker_dates_an_undated_article(analyzer) -> None:  # type
     assert len(events) == 1  # the headline repeats the lede
     assert events[0].event_date is not None and events[0].event_date.isoformat() == "2025-02-03"
     assert events[0].location is not None and events[0].location.name == "Ménaka"  # not Bamako, where it was filed
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Yaoundé (AFP) - Des combattants ont attaqué un village.", "Yaoundé"),
+        ("Bunia (RDC) - Au moins dix civils ont été tués.", "Bunia"),
+        ("Le président (PDG) - un homme discret, a quitté la réunion.", None),
+    ],
+)
+def test_a_place_and_a_tag_in_capitals_make_a_dateline(text: str, city: str | None) -> None:
+    masthead = find_masthead(text)
+    assert (text[masthead.city[0] : masthead.city[1]] if masthead.city else None) == city

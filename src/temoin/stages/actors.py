@@ -206,8 +206,11 @@ def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
     """A state named by its name or capital that acts: the subject or agent of a verb ("la Russie a bombardé
     Kharkiv", "Moscou a lancé des missiles", "tués par Israël"). Elsewhere the name is a place ("à Moscou")."""
     spans = []
+    filed = {i for m in doc.spans.get("temoin_masthead", []) if m.label_ == "CITY" for i in range(m.start, m.end)}
     for key, start, end in matches:
         span = doc[start:end]
+        if filed.intersection(range(start, end)):
+            continue  # "Yaoundé (AFP) - Des combattants ont attaqué": where the dispatch was filed, not who acted
         if any(acts(t, span) for t in span) and span.root.ent_type_ != "PER":
             spans.append(Span(doc, start, end, label="MIL", kb_id=key))
     return spans

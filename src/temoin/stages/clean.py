@@ -114,6 +114,8 @@ class Masthead:
 
 
 def find_masthead(text: str) -> Masthead:
+    """ "BAMAKO, 5 février (AFP) - ", "Yaoundé (AFP) - ", "Bunia (RDC) - ": a dateline needs a date, an agency
+    after it, or a tag in capitals after the place."""
     lines = text.split("\n")
     first = lines[0].strip()
     headline = None
@@ -124,10 +126,21 @@ def find_masthead(text: str) -> Masthead:
         body_start = len(lines[0]) + 1
     for offset, line in _paragraphs(text, body_start)[:2]:
         m = DATELINE.match(line)
-        if m and (m.group("day") or m.group("agency") or (m.group("paren") and m.group("city").isupper())):
+        tagged = m is not None and bool(m.group("paren")) and m.group("paren").strip(" ()").isupper()
+        tagged = tagged and m is not None and names_a_place(m.group("city"))
+        if m and (m.group("day") or m.group("agency") or tagged or (m.group("paren") and m.group("city").isupper())):
             city = (offset + m.start("city"), offset + m.end("city"))
             return Masthead(headline, (offset, offset + m.end()), _dateline_date(m), city)
     return Masthead(headline, None, None)
+
+
+def names_a_place(words: str) -> bool:
+    """ "Yaoundé", "Dar es Salaam", "Port-au-Prince"; not "Le président" (a lowercase word that is no particle)."""
+    parts = words.split()
+    return bool(parts) and parts[-1][:1].isupper() and all(w[:1].isupper() or w in PARTICLES for w in parts)
+
+
+PARTICLES = {"de", "du", "des", "d'", "es", "el", "al", "la", "le", "les"}
 
 
 def _paragraphs(text: str, start: int) -> list[tuple[int, str]]:
