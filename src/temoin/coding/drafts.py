@@ -19,7 +19,7 @@ from temoin.coding.clauses import (
     war_nouns,
 )
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import coordinated_locations, sole_place, the_capital
+from temoin.coding.location import coordinated_locations, sole_place, the_capital, town_just_named
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.typing import main_kind
@@ -334,8 +334,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
-        if reading is not None and reading.location is None and drafts and PLACE_ANAPHORA.search(sentence.text):
-            reading.location = drafts[-1].location  # "les quartiers est de la ville": the town just named
+        if reading is not None and reading.location is None and PLACE_ANAPHORA.search(sentence.text):
+            town = town_just_named(ctx, sentence)  # "Dilling vit sous un quasi-blocus. Des obus ont touché un
+            reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
         if reading is not None and set(reading.kinds) <= TOLL_KINDS:

@@ -165,6 +165,20 @@ def location_of(ctx: ArticleContext, span: Span) -> Location | None:
     )
 
 
+TOWNS = {"city", "town", "village", "near"}
+
+
+def town_just_named(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The last town named in the two sentences before, in the same paragraph: what « la ville » refers to."""
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        towns = [p for p in earlier.places if p.label_ in TOWNS]
+        if towns:
+            return location_of(ctx, towns[-1])
+    return None
+
+
 def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     """The one place below the country that a sentence names outside its sources, if it names only one."""
     sources = [(s.start, s.end) for s in sentence.sources]
