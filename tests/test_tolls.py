@@ -42,6 +42,9 @@ def killed(text: str) -> int:
         ("Deux des cinq otages ont été exécutés.", 2),
         ("Les corps de quatre bergers ont été retrouvés près du puits.", 4),
         ("Six détenues ont été retrouvées mortes.", 6),
+        # the kill verb of the next figure is not this one's
+        ("Des bandits ont enlevé une trentaine de villageois à Kairu et tué deux personnes à Maru.", 2),
+        ("L'ennemi a été mis en déroute, laissant sur le terrain 21 corps.", 21),
         ("Les soldats ont repris le district, tuant « plus de 20 khawarij ».", 20),  # whoever the noun names
         ("La frappe a tué quatre personnes et en a blessé 12 autres à Kharkiv.", 4),  # the verb before rules
         ("Le combattant Ali Hassan Fawaz est tombé en martyr.", 1),  # a name between the noun and the verb
@@ -113,3 +116,8 @@ def test_an_earlier_figure_is_marked_so_and_does_not_count_as_an_update() -> Non
 def test_unarmed_men_are_counted_as_civilians() -> None:
     tolls = find_tolls("Les soldats ont exécuté 31 hommes non armés.")
     assert [(t.count, t.victims) for t in tolls] == [(31, "civils")]
+
+
+def test_a_figure_told_against_an_earlier_one_is_an_update() -> None:
+    tolls = find_tolls("Selon la société civile, 23 corps ont été retrouvés à ce jour, contre 16 annoncés lundi.")
+    assert [(t.count, t.update) for t in tolls] == [(23, True)]

@@ -61,6 +61,9 @@ ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un 
     re.I,
 )
 EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,80}}$", re.I)
+UPDATED_AFTER = re.compile(  # "23 corps ont été retrouvés à ce jour, contre 16 annoncés lundi"
+    r"\b(?:à ce jour|jusqu'ici|contre (?:\d+|[\w-]+) (?:annoncée?s?|la veille|précédemment|initialement))\b", re.I
+)
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
 NOT_PEOPLE = re.compile(rf"^\s*({_words('not_people_nouns.txt')})(?!\w)", re.I)
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
@@ -107,6 +110,10 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     if not hits:
         return None
     offset, outcome = min(hits)
+    word = (KILLED if outcome == "KILLED" else INJURED).match(window, offset)
+    after_word = window[word.end() :] if word else ""
+    if re.match(rf"\s+(?:\w+ment\s+)?(?:au moins\s+)?{_FIGURE}\b", after_word, re.I):
+        return None  # "ont enlevé une quarantaine de villageois ... et tué trois personnes": the verb of the next figure
     return outcome, pos + offset + 1
 
 
@@ -164,7 +171,9 @@ def find_tolls(text: str) -> list[Toll]:
         else:
             outcome = _outcome_after(text, after)
         earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
-        update = not earlier and bool(UPDATE.search(text[max(0, m.start() - 40) : m.start()]))
+        update = not earlier and bool(
+            UPDATE.search(text[max(0, m.start() - 40) : m.start()]) or UPDATED_AFTER.search(text[m.end() : m.end() + 80])
+        )
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*(morts?\b|\w)", rest)):
             outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are
         if outcome is None and victim and KILLING_NOUN_BEFORE.search(text[max(0, m.start() - 100) : m.start()]):
