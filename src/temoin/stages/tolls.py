@@ -113,7 +113,7 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     word = (KILLED if outcome == "KILLED" else INJURED).match(window, offset)
     after_word = window[word.end() :] if word else ""
     if re.match(rf"\s+(?:\w+ment\s+)?(?:au moins\s+)?{_FIGURE}\b", after_word, re.I):
-        return None  # "ont enlevé une quarantaine de villageois ... et tué trois personnes": the verb of the next figure
+        return None  # "ont enlevé une quarantaine de villageois ... et tué trois personnes": the next figure's verb
     return outcome, pos + offset + 1
 
 
@@ -171,9 +171,8 @@ def find_tolls(text: str) -> list[Toll]:
         else:
             outcome = _outcome_after(text, after)
         earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
-        update = not earlier and bool(
-            UPDATE.search(text[max(0, m.start() - 40) : m.start()]) or UPDATED_AFTER.search(text[m.end() : m.end() + 80])
-        )
+        told_before, told_after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 80]
+        update = not earlier and bool(UPDATE.search(told_before) or UPDATED_AFTER.search(told_after))
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*(morts?\b|\w)", rest)):
             outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are
         if outcome is None and victim and KILLING_NOUN_BEFORE.search(text[max(0, m.start() - 100) : m.start()]):
