@@ -309,8 +309,8 @@ def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> fl
         return 0.0
     rivals = [c for c in mention.candidates if by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id]
     town = cand.place.source == "geonames" and cand.place.feature not in {"region", "country"}
-    unlike = town and similarity(mention.text, cand.place.name) < EXONYM_SIMILARITY
-    if unlike and any(c.place.population * 10 >= cand.place.population for c in rivals):
+    outnamed = town and any(c.place.population * 10 >= cand.place.population for c in rivals)
+    if outnamed and similarity(mention.text, cand.place.name) < EXONYM_SIMILARITY:
         return UNLIKE_ALIAS_COST  # "à Porto" is Porto, not Bordeaux, whose alternate names list it
     home = focus.get(cand.place.country, 0.0)
     if any(focus.get(c.place.country, 0.0) > home and c.place.population * 10 >= cand.place.population for c in rivals):
