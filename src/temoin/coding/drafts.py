@@ -417,7 +417,8 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
     """A killing told just after an event is its toll, unless it happened elsewhere or on another day
     ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi"); bodies are found
     after the day they died."""
-    told, then = (reading.date.value, draft.date.value) if reading.date and draft.date else (None, None)
+    own = event_date(reading.sentence)  # "selon un communiqué lu mardi soir": the telling's day, not the toll's
+    told, then = (own.value, draft.date.value) if own and draft.date else (None, None)
     other_day = told is not None and then is not None and told != then
     if other_day and told is not None and then is not None and "bodies" in reading.kinds:
         other_day = told < then  # "dont les corps ont été retrouvés mardi": found the day after
