@@ -184,7 +184,7 @@ def event_date(sentence: Sentence) -> DateReading | None:
 
 @cache
 def telling_verbs() -> frozenset[str]:
-    return reporting_verbs() | claim_verbs() | {"publier", "lire", "diffuser"}  # "un communiqué lu mardi soir"
+    return reporting_verbs() | claim_verbs() | {"publier", "lire", "diffuser", "communiquer"}  # "lu mardi soir"
 
 
 def dates_the_report(date: Span) -> bool:

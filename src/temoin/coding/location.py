@@ -21,6 +21,7 @@ from temoin.resources import read_tsv, split_variants, word_pattern, word_set
 from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 from temoin.stages.places.normalize import fold
+from temoin.stages.places.ranking import km_between
 
 ORIGIN = re.compile(
     r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I
@@ -248,7 +249,7 @@ def choose_location(
     ctx: ArticleContext, sentence: Sentence, triggers: list[Span], referential: list[Span]
 ) -> Location | None:
     """The best-placed place of the sentence relative to any of its fresh triggers."""
-    best: tuple[float, Location] | None = None
+    scored: list[tuple[float, Location]] = []
     trigger = triggers[0]
     sources = [(s.start, s.end) for s in sentence.sources]
     for span in sentence.places:
@@ -260,6 +261,26 @@ def choose_location(
         if location is None:
             continue
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
-        if best is None or score > best[0]:
-            best = (score, location)
-    return best[1] if best else None
+        scored.append((score, location))
+    if not scored:
+        return None
+    best = max(scored, key=lambda pair: pair[0])[1]
+    return most_precise_within(best, [loc for _, loc in sorted(scored, key=lambda pair: -pair[0])])
+
+
+WITHIN_KM = 100.0  # a town this near a region or a natural feature chosen for the event is where it happened
+
+
+def most_precise_within(best: Location, others: list[Location]) -> Location:
+    """ACLED codes the most precise place: a region or a natural feature gives way to a town of the sentence near it
+    (« À Nikopol, sur la rive droite du Dniepr », « sur l'axe Bocaranga-Koui, dans la préfecture de l'Ouham-Pendé »,
+    « À Uvira ... au bord du lac Tanganyika »)."""
+    if best.geo_precision < 3:
+        return best
+    for other in others:
+        if (
+            other.geo_precision < 3
+            and km_between(best.latitude, best.longitude, other.latitude, other.longitude) <= WITHIN_KM
+        ):
+            return other
+    return best

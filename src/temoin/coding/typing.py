@@ -154,6 +154,8 @@ def classify(
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"}:
         return attack_type(text, actor1, actor2, victims)
+    if kind == "looting" and actor1 is not None and actor1.sector == "CVL":  # "des jeunes en colère ont bloqué
+        return "Riots", "Violent demonstration"  # l'axe Jos-Abuja et incendié des véhicules": a crowd's destruction
     if kind == "clash" and crowd_clash(text, actor1, actor2):
         return "Riots", "Violent demonstration" if has_cue("demonstration", text) else "Mob violence"
     if kind in {"territory_taken", "territory_regained"}:
