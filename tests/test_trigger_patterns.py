@@ -60,3 +60,9 @@ def test_a_hyphenated_trigger_matches_as_the_tokenizer_splits_it() -> None:
     assert split_hyphens("attentats?-suicides?") == "attentats? - suicides?"
     assert split_hyphens("sit-in") == "sit - in"
     assert split_hyphens("(ville|chef-lieu)") == "(ville|chef-lieu)"  # a group is left as written
+
+
+def test_a_trigger_word_inside_a_group_name_is_no_trigger(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # « libération » in the name of the SPLM-N would otherwise read as a town retaken
+    text = "Les alliés du Mouvement populaire de libération du Soudan-Nord tentent d'asphyxier les villes."
+    assert analyzer.analyze(text, "2025-05-06").events == []

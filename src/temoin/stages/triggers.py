@@ -176,7 +176,14 @@ class TriggerFinder:
             return False
         if rule.requires is not None and not rule.requires.search(span.sent.text.lower()):
             return False
-        return not in_boilerplate(span)
+        return not in_boilerplate(span) and not in_a_name(span)
+
+
+def in_a_name(span: Span) -> bool:
+    """A trigger word inside a named group's name (« le Mouvement populaire de libération du Soudan », « l'Armée de
+    libération oromo ») tells of no event."""
+    named = (a for a in span.doc.spans.get("temoin_actors", []) if a.kb_id_.startswith("named:"))
+    return any(a.start <= span.start and span.end <= a.end for a in named)
 
 
 @Language.factory(
