@@ -342,6 +342,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and set(reading.kinds) <= TOLL_KINDS:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
+            near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
@@ -375,6 +376,11 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told
     return drafts
+
+
+def told_earlier(sentence: Sentence) -> bool:
+    """Every toll of the sentence is an earlier, superseded figure: the toll of an event already told."""
+    return bool(sentence.tolls) and all(t.kb_id_.endswith("|" + EARLIER) for t in sentence.tolls)
 
 
 def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
