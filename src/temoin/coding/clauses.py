@@ -203,7 +203,8 @@ def claims(actor: Span) -> bool:
         return head.lemma_.lower() in claim_verbs()
     if actor.root.dep_ != "nsubj":
         return False
-    return head.lemma_.lower() in claim_verbs() or says_it_did(head)
+    shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "a lancé ... et affirme avoir"
+    return any(v.lemma_.lower() in claim_verbs() or says_it_did(v) for v in [head, *shared])
 
 
 def says_it_did(verb: Token) -> bool:

@@ -429,7 +429,14 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
     if other_day and told is not None and then is not None and "bodies" in reading.kinds:
         other_day = told < then  # "dont les corps ont été retrouvés mardi": found the day after
     elsewhere = reading.location is None and reading.sentence.happens_elsewhere()
-    return same_place(draft.location, reading.location) and not other_day and not elsewhere
+    another_town = (  # "Le même jour, des hommes armés ont abattu un chef tribal dans le village de Gharanij"
+        reading.location is not None
+        and draft.location is not None
+        and reading.location.name != draft.location.name
+        and reading.location.geo_precision == 1
+        and bool(reading.agents)
+    )
+    return same_place(draft.location, reading.location) and not other_day and not elsewhere and not another_town
 
 
 def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading]:

@@ -16,7 +16,7 @@ from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, word_pattern, word_set
-from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors
+from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
 
 CROWDS = ("Protesters", "Rioters")
 
@@ -58,7 +58,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "les terroristes du HTS": HTS
         if lays_blame(span):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
-        if associate_of(span) or (trigger.label_ == "arrest" and in_what_they_did(span)):
+        if associate_of(span) or backs_up(span) or (trigger.label_ == "arrest" and in_what_they_did(span)):
             continue  # "cinq complices des terroristes soupçonnés d'avoir renseigné les assaillants"
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
@@ -90,6 +90,14 @@ def associate_of(span: Span) -> bool:
 
 
 ASSOCIATES = "lexicons/associate_nouns.txt"
+
+
+def backs_up(span: Span) -> bool:
+    """ "La police, appuyée par des soldats de la force multinationale, a lancé une contre-offensive": who backs the
+    actor up is not the actor (ACLED names it an associated actor)."""
+    head = span.root.head
+    by = span.start > 0 and span.doc[span.start - 1].lower_ in {"par", "des", "de", "du"}
+    return by and head.pos_ in {"VERB", "ADJ"} and head.lemma_.lower() in support_verbs() and head.i < span.start
 
 
 def in_what_they_did(span: Span) -> bool:
