@@ -49,9 +49,9 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         return (a.country, a.sector)
 
     agents, patients = list(draft.agents), list(draft.patients)
-    if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says,
-        victims = [a for a in agents if a.sector in VICTIM_SECTORS and not a.name.startswith(CROWDS)]  # crowds may be
-        patients += victims  # "des jeunes en colère ont incendié des véhicules"
+    if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says; a crowd
+        victims = [a for a in agents if a.sector in VICTIM_SECTORS and not a.name.startswith(CROWDS)]  # can be: "des
+        patients += victims  # jeunes en colère ont incendié des véhicules"
         agents = [a for a in agents if a not in victims]
     actor1: Actor | None = None
     if agents:

@@ -285,11 +285,13 @@ def war_nouns() -> frozenset[str]:
 def opens_on_a_country(sentence: Sentence) -> bool:
     """ "Au Burkina Faso, ...", "Dans la capitale, ...", "Par ailleurs, ...": the sentence turns to another scene."""
     start = sentence.span.start
-    turns = SCENE_CHANGE.match(sentence.text) is not None
+    turns = scene_changes().match(sentence.text) is not None
     return turns or any(p.label_ == "country" and p.start - start <= 2 for p in sentence.places)
 
 
-SCENE_CHANGE = re.compile(r"(?:Dans la capitale|Par ailleurs|Ailleurs|Dans le même temps)\b")
+def scene_changes() -> re.Pattern[str]:
+    """Openings that turn to another scene, from ``lexicons/scene_change_phrases.txt``."""
+    return word_pattern("lexicons/scene_change_phrases.txt")
 
 
 def tells_its_own_event(sentence: Sentence) -> bool:

@@ -425,9 +425,9 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
     after the day they died."""
     own = event_date(reading.sentence)  # "selon un communiqué lu mardi soir": the telling's day, not the toll's
     told, then = (own.value, draft.date.value) if own and draft.date else (None, None)
-    other_day = told is not None and then is not None and told != then
-    if other_day and told is not None and then is not None and "bodies" in reading.kinds:
-        other_day = told < then  # "dont les corps ont été retrouvés mardi": found the day after
+    other_day = False
+    if told is not None and then is not None:  # "dont les corps ont été retrouvés mardi": found the day after
+        other_day = told < then if "bodies" in reading.kinds else told != then
     elsewhere = reading.location is None and reading.sentence.happens_elsewhere()
     another_town = (  # "Le même jour, des hommes armés ont abattu un chef tribal dans le village de Gharanij"
         reading.location is not None

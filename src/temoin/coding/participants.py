@@ -84,7 +84,7 @@ JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
 def associate_of(span: Span) -> bool:
     """The group is named as the one its accomplices, informers or families belong to (« complices des terroristes »,
     « les familles des combattants »): ``lexicons/associate_nouns.txt``."""
-    before = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.is_alpha or t.text == "'"]
+    before = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.is_alpha or t.lower_ == "d'"]
     words = [t.lower_ for t in before]
     return len(words) >= 2 and words[-1] in {"des", "du", "de", "d'"} and words[-2] in word_set(ASSOCIATES)
 

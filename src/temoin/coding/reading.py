@@ -134,14 +134,18 @@ def negated(verb: Token) -> bool:
     return any(c.lower_ in {"pas", "jamais", "ne", "n'"} for c in verb.children)
 
 
+def claim_verbs_of(reading: Reading) -> list[Token]:
+    return [t for t in reading.sentence.span if t.lemma_.lower() in claim_verbs()]
+
+
 def claims_it(reading: Reading) -> bool:
     """ "Le groupe a revendiqué l'attaque lundi": the sentence's date is the claim's, not the event's."""
-    return any(t.lemma_.lower() in claim_verbs() for t in reading.sentence.span)
+    return bool(claim_verbs_of(reading))
 
 
 def named_claimant(reading: Reading) -> Actor | None:
     """The armed group a sentence says claimed the event ("L'attaque a été revendiquée par le JNIM")."""
-    verbs = [t for t in reading.sentence.span if t.lemma_.lower() in claim_verbs()]
+    verbs = claim_verbs_of(reading)
     if not verbs or all(negated(t) for t in verbs):
         return None  # "L'attaque n'avait pas été revendiquée"
     return next((a for a in reading.agents if a.sector in {"REB", "UAF"} and not is_generic(a)), None)

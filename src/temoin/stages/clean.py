@@ -126,9 +126,10 @@ def find_masthead(text: str) -> Masthead:
         body_start = len(lines[0]) + 1
     for offset, line in _paragraphs(text, body_start)[:2]:
         m = DATELINE.match(line)
-        tagged = m is not None and bool(m.group("paren")) and m.group("paren").strip(" ()").isupper()
-        tagged = tagged and m is not None and names_a_place(m.group("city"))
-        if m and (m.group("day") or m.group("agency") or tagged or (m.group("paren") and m.group("city").isupper())):
+        if m is None:
+            continue
+        tagged = bool(m.group("paren")) and m.group("paren").strip(" ()").isupper() and names_a_place(m.group("city"))
+        if m.group("day") or m.group("agency") or tagged or (m.group("paren") and m.group("city").isupper()):
             city = (offset + m.start("city"), offset + m.end("city"))
             return Masthead(headline, (offset, offset + m.end()), _dateline_date(m), city)
     return Masthead(headline, None, None)
