@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.coding.assemble import code_events
+from temoin.coding.assemble import code_events, with_headline_toll
 from temoin.coding.context import build_context
 from temoin.coding.notes import add_notes
 from temoin.exceptions import (
@@ -76,9 +76,11 @@ class Analyzer:
         assert isinstance(finder, PlaceFinder)
         return finder.gazetteer
 
-    def analyze(self, text: str, published: date | str | None = None, article_id: str = "article") -> ArticleResult:
+    def analyze(
+        self, text: str, published: date | str | None = None, article_id: str = "article", title: str = ""
+    ) -> ArticleResult:
         when = date.fromisoformat(published) if isinstance(published, str) else published
-        article = Article(article_id, text, when)
+        article = Article(article_id, text, when, title)
         check_article(article, self.max_chars)
         clean = clean_text(article.text)
         return self.result(article, clean, self.nlp(self.make_doc(article, clean)))
@@ -112,7 +114,7 @@ class Analyzer:
         return doc
 
     def result(self, article: Article, clean: CleanText, doc: Doc) -> ArticleResult:
-        events = code_events(build_context(doc, self.gazetteer))
+        events = with_headline_toll(code_events(build_context(doc, self.gazetteer)), article.title)
         for event in events:
             start, end = clean.to_original(event.evidence.start, event.evidence.end)
             event.evidence = type(event.evidence)(start, end, article.text[start:end])
@@ -182,6 +184,9 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyze(text: str, published: date | str | None = None, article_id: str = "article") -> ArticleResult:
-    """Analyse one French article: events, places, attributions, labels and a language profile."""
-    return default_analyzer().analyze(text, published, article_id)
+def analyze(
+    text: str, published: date | str | None = None, article_id: str = "article", title: str = ""
+) -> ArticleResult:
+    """Analyse one French article: events, places, attributions, labels and a language profile. The title, when
+    given, lends its toll to the lead event that gives none."""
+    return default_analyzer().analyze(text, published, article_id, title)

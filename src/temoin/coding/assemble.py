@@ -32,6 +32,7 @@ from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import read_tsv, word_set
 from temoin.stages.dates import DateReading
+from temoin.stages.tolls import find_tolls
 
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
 
@@ -49,6 +50,8 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         return (a.country, a.sector)
 
     agents, patients = list(draft.agents), list(draft.patients)
+    hit = {key(a) for a in patients if a.sector in {"MIL", "COP"}}  # "cinq soldats tués dans une attaque contre un
+    agents = [a for a in agents if key(a) not in hit]  # poste de l'armée": the army was attacked, it did not attack
     if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says; a crowd
         victims = [a for a in agents if a.sector in VICTIM_SECTORS and not a.name.startswith(CROWDS)]  # can be: "des
         patients += victims  # jeunes en colère ont incendié des véhicules"
@@ -197,6 +200,28 @@ def is_reportable(draft: Draft) -> bool:
     if draft.sentences[0].index < LEDE_SENTENCES and draft.agents and draft.family != "violent":
         return True  # "La police a arrêté trois membres du mouvement": the news itself, placed or not
     return draft.date is not None and bool(draft.agents) and bool(draft.patients)
+
+
+VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def with_headline_toll(events: list[Event], title: str) -> list[Event]:
+    """The title's toll for the lead event that gives none (« Quinze morts dans une attaque au Burkina Faso »
+    over « Les victimes ont été tuées dans la nuit de jeudi à Dibilou »): the reader has it from the headline."""
+    lead = min(events, key=lambda e: e.evidence.start, default=None)
+    if lead is None or lead.fatalities is not None or lead.event_type not in VIOLENT_TYPES:
+        return events
+    killed: dict[str, int] = {}
+    for toll in find_tolls(title):
+        if toll.outcome == "KILLED" and not toll.earlier:
+            killed[toll.victims.lower()] = killed.get(toll.victims.lower(), 0) + toll.count
+    if not any(killed.values()):
+        return events
+    lead.fatalities = fatalities(killed)
+    home = country_lexicon().by_iso2.get(lead.location.country) if lead.location else None
+    if lead.event_type in CIVILIAN_HARM and lead.actor2 is None and home and set(killed) <= civilian_victims():
+        lead.actor2 = Actor(f"Civilians ({home.name_en})", home.iso3, "CVL")  # « Quinze morts »: civilians
+    return events
 
 
 def code_events(ctx: ArticleContext) -> list[Event]:

@@ -194,7 +194,13 @@ def narrows_the_place(last: Draft, reading: Reading) -> bool:
     inside = here.country == there.country and same_place_within(here, there, REGION_KM)
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
     same_kind = main_kind(reading.kinds, False) in {main_kind(last.kinds, False), "attack", "kill"}
-    return inside and near and reading.date is None and same_kind
+    return inside and near and (reading.date is None or dates_it(last, reading)) and same_kind
+
+
+def dates_it(last: Draft, reading: Reading) -> bool:
+    """ « ... ont été tués dans une attaque, a annoncé dimanche le porte-parole » then « L'attaque a visé dans la
+    nuit de vendredi à samedi le poste de Kaïga »: the event dated only by its telling gets its own day."""
+    return opens_on_the_event(reading) and event_date(last.sentences[0]) is None
 
 
 def same_place_within(a: Location, b: Location, km: float) -> bool:
@@ -224,8 +230,10 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.agents.extend(reading.agents)
         elif (claimant := claimant_of(draft, reading)) is not None:
             draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
-        if draft.location is None:
+        if draft.location is None or narrows_the_place(draft, reading):
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
+        if reading.date is not None and dates_it(draft, reading):
+            draft.date = reading.date
         if draft.family == "protest" and reading.sentence.paragraph == draft.paragraph:
             draft.sentences.append(reading.sentence)  # how the protest went: dispersed, arrests
             draft.patients.extend(reading.agents + reading.patients)
@@ -240,7 +248,7 @@ def absorb(draft: Draft, reading: Reading) -> None:
         draft.location is None or reading.location.geo_precision < draft.location.geo_precision
     ):
         draft.location = reading.location
-    if draft.date is None:
+    if draft.date is None or (reading.date is not None and dates_it(draft, reading)):
         draft.date = reading.date
     if draft.agents and (claimant := claimant_of(draft, reading)) is not None:
         draft.agents.insert(0, claimant)
@@ -466,3 +474,5 @@ def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | 
     absorb(target, reading)
     if not reading.referential or sentence.tolls:
         add_sentence_facts(target, sentence, source)
+    elif reading.agents:  # « Selon les autorités locales, l'attaque a été menée par des hommes armés »: who did it,
+        target.later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))  # and who says so

@@ -11,11 +11,11 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import claims
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.roles import escorts, lays_blame, role, to_actor
+from temoin.coding.roles import escorts, has_an_army, lays_blame, role, to_actor
 from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
-from temoin.resources import read_lines, word_pattern, word_set
+from temoin.resources import read_lines, read_tsv, word_pattern, word_set
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
 
 CROWDS = ("Protesters", "Rioters")
@@ -175,8 +175,17 @@ def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
 
 
 def as_neighbour(place: Span) -> bool:
+    """ "près de la frontière avec le Niger et le Nigeria": both are neighbours, the second by the first."""
     before = place.doc[max(place.start - 4, 0) : place.start].text.lower()
-    return bool(neighbour().search(before))
+    if neighbour().search(before):
+        return True
+    joined = place.doc[max(place.start - 3, 0) : place.start]
+    link = next((t for t in reversed(joined) if t.lower_ in {"et", "ou", ","}), None)
+    if link is None or link.i == 0:
+        return False
+    spans = place.doc.spans.get("temoin_places", [])
+    previous = next((p for p in spans if link.i - 1 <= p.end <= link.i), None)
+    return previous is not None and previous.label_ == "country" and as_neighbour(previous)
 
 
 def neighbour() -> re.Pattern[str]:
@@ -230,7 +239,9 @@ def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor |
 
 def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home: Country) -> bool:
     """Whom a town was taken from, or a foreign army fought, when the article does not say: the forces of
-    the country where it happened ("les forces russes ont progressé près d'Izioum": Ukraine's)."""
+    the country where it happened ("les forces russes ont progressé près d'Izioum": Ukraine's), if it has an army."""
+    if not has_an_army(home):
+        return False
     if sub_type in {"Non-state actor overtakes territory", "Non-violent transfer of territory"}:
         return actor1 is None or actor1.country != home.iso3 or actor1.sector not in {"MIL", "COP"}
     foreign_army = actor1 is not None and actor1.sector == "MIL" and actor1.country not in {home.iso3, "IGO", "UNK"}
@@ -335,7 +346,29 @@ def with_known_attackers(events: list[Event]) -> list[Event]:
             before = last.get(country)
             if event.actor1 is None and before is not None and carries_to(before, event, country):
                 event = replace(event, actor1=before.actor1)
+            elif event.actor1 is None and (flyer := striker(event.sub_event_type, country)) is not None:
+                event = replace(event, actor1=None if same_actor(flyer, event.actor2) else flyer)
             elif event.actor1 is not None and event.actor1.sector == "MIL":
                 last[country] = event
         out.append(event)
     return out
+
+
+@cache
+def air_powers() -> dict[tuple[str, str], Actor]:
+    """(place's ISO alpha-2, sub-type) → the side that alone strikes there from afar (``actors/air_powers.tsv``)."""
+    lexicon = country_lexicon()
+    out = {}
+    for row in read_tsv("actors/air_powers.tsv"):
+        country = lexicon.by_iso3[row["iso3"]]
+        actor = Actor(f"Military Forces of {country.name_en}", country.iso3, row["sector"])
+        out[(row["where"], "Air/drone strike")] = actor
+        if row["weapons"] == "air+shelling":
+            out[(row["where"], "Shelling/artillery/missile attack")] = actor
+    return out
+
+
+def striker(sub_type: str, where: str) -> Actor | None:
+    """Who made a strike the article does not attribute, where only one side strikes that way (« sept civils ont
+    été tués par une bombe aérienne guidée larguée sur Kostiantynivka »: Russia's forces)."""
+    return air_powers().get((where, sub_type))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
-from temoin.resources import word_set
+from temoin.resources import read_tsv, word_set
 from temoin.stages.actors import generic_actors, named_actors
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
@@ -27,7 +29,7 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
             return Actor(actor.name, actor.country, actor.sector, span.text)
         return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
     if kind == "state":
-        country = focus if ident == "?" else country_lexicon().by_iso3.get(ident)
+        country = army_on_the_ground(focus, span.label_) if ident == "?" else country_lexicon().by_iso3.get(ident)
         if country is None:
             return None
         template = STATE_NAMES.get(span.label_, "Military Forces of {}")
@@ -39,6 +41,21 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         sector, template = generic_actors()[ident]
         return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
     return None
+
+
+@cache
+def armies_on_the_ground() -> dict[str, str]:
+    return {row["where"]: row["army"] for row in read_tsv("actors/armies_on_the_ground.tsv")}
+
+
+def has_an_army(country: Country) -> bool:
+    return country.iso3 not in armies_on_the_ground()
+
+
+def army_on_the_ground(focus: Country | None, sector: str) -> Country | None:
+    """Whose army "l'armée" is in a territory with none of its own (``actors/armies_on_the_ground.tsv``)."""
+    army = armies_on_the_ground().get(focus.iso3) if focus is not None and sector == "MIL" else None
+    return country_lexicon().by_iso3.get(army) if army else focus
 
 
 def clause_verb(token: Token) -> Token:

@@ -56,7 +56,7 @@ KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassin
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
-    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}\s+(?:a été|est|aurait été)\s+"
+    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}\s+(?:a été|est|aurait été|avait été|était)\s+"
     r"(?:tuée?|abattue?|exécutée?|mortellement|tombée? en martyr)\b",
     re.I,
 )
