@@ -5,8 +5,6 @@ readings (``reading``), readings become draft events (``drafts``), drafts become
 
 from __future__ import annotations
 
-from functools import cache
-
 from temoin.coding.clauses import LEDE_SENTENCES
 from temoin.coding.context import ArticleContext
 from temoin.coding.drafts import Draft, draft_events
@@ -27,20 +25,14 @@ from temoin.coding.participants import (
     with_known_attackers,
 )
 from temoin.coding.roles import NON_STATE
-from temoin.coding.typing import classify, main_kind, plover_type, victim_nouns
+from temoin.coding.typing import classify, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
-from temoin.resources import read_tsv, word_set
+from temoin.resources import word_set
 from temoin.stages.dates import DateReading
 from temoin.stages.tolls import find_tolls
 
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
-
-
-@cache
-def total_words() -> frozenset[str]:
-    """Toll nouns that count everyone: "30 personnes, dont 12 soldats" is 30, not 42."""
-    return frozenset({""} | {row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["total"] == "yes"})
 
 
 def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | None]:

@@ -22,7 +22,7 @@ from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import coordinated_locations, sole_place, the_capital, town_just_named
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
-from temoin.coding.typing import main_kind
+from temoin.coding.typing import main_kind, total_words
 from temoin.records import Actor, Location
 from temoin.resources import word_set
 from temoin.stages.dates import DateReading
@@ -102,7 +102,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         if shot and index - shot[0].last_index == 1:
             return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ..."
     claimed = claims_it(reading)  # "L'attaque de Gaskindé a été revendiquée lundi": that attack, whatever the day
-    if reading.referential and (reading.date is None or claimed):
+    if reading.referential and (reading.date is None or claimed or (drafts and dates_it(drafts[-1], reading))):
         return next(
             (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
         )
@@ -233,7 +233,8 @@ def absorb(draft: Draft, reading: Reading) -> None:
         if draft.location is None or narrows_the_place(draft, reading):
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
         if reading.date is not None and dates_it(draft, reading):
-            draft.date = reading.date
+            draft.date = reading.date  # the sentence that dates it goes on telling it
+            draft.sentences.append(reading.sentence)
         if draft.family == "protest" and reading.sentence.paragraph == draft.paragraph:
             draft.sentences.append(reading.sentence)  # how the protest went: dispersed, arrests
             draft.patients.extend(reading.agents + reading.patients)
@@ -269,6 +270,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     """Tolls, sources and hedges of one sentence that tells of this event; a sentence that only gives its toll
     does not hedge the event ("Une dizaine de soldats auraient été tués": the toll is doubtful, not the attack)."""
     boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
+    names = [s.kb_id_ for s in sentence.sources]
+    other_voice = bool(names) and not set(names) & set(draft.sources + draft.named_sources)
     for span in [] if boast else sentence.tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
         count_text, victims, update = span.kb_id_.split("|")
@@ -277,14 +280,27 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
         if update == "1":
             table.clear()
+        told = same_dead(table, victims)
+        if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
+            table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
+            continue  # député »: another source's count of the same dead; ACLED keeps the lower
         table[victims] = max(table.get(victims, 0), int(count_text))
-    names = [s.kb_id_ for s in sentence.sources]
     draft.named_sources.extend(n for n in names if n not in draft.named_sources)
     if not names and paragraph_source and not draft.sources:
         names = [paragraph_source]
     draft.sources.extend(n for n in names if n not in draft.sources)
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only)
+
+
+def same_dead(table: dict[str, int], victims: str) -> str | None:
+    """The key under which a count of the same dead was already told: the same noun, or any total
+    ("quatorze personnes" and "21 morts")."""
+    if victims in table:
+        return victims
+    if victims in total_words():
+        return next((k for k in table if k in total_words()), None)
+    return None
 
 
 def witnessed(source: Span) -> bool:

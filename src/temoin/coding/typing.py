@@ -83,6 +83,12 @@ def victim_nouns(side: str) -> frozenset[str]:
     return frozenset(row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["side"] == side)
 
 
+@cache
+def total_words() -> frozenset[str]:
+    """Toll nouns that count everyone: "30 personnes, dont 12 soldats" is 30, not 42."""
+    return frozenset({""} | {row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["total"] == "yes"})
+
+
 def any_armed(victims: list[str]) -> bool:
     return any(v in victim_nouns("armed") for v in victims)
 

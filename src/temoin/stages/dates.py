@@ -79,7 +79,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:au cours des|ces|lors des|durant les|pendant les) (?:dernières?|derniers) "
             r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b"
-            rf"|\bdepuis (?:le début de |début |fin )?(?:{_MO}|l'an dernier|l'année dernière|\d{{4}})(?: \d{{4}})?\b",
+            rf"|\bdepuis (?:le début de |début |fin )?(?:{_MO}|l'an dernier|l'année dernière|\d{{4}})(?: \d{{4}})?\b"
+            r"|\bdepuis (?:le début|le déclenchement|l'éclatement|l'entrée en vigueur|la reprise) d(?:e la|e l'|u|es)\b"
+            r"|\bdepuis(?:\s*,| lors\b| cette date\b| ce jour\b)",
             re.I,
         ),
     ),
