@@ -140,6 +140,13 @@ def told_as_what_came_before(trigger: Span) -> bool:
     )
 
 
+def describes_the_people(trigger: Span) -> bool:
+    """ "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes": the arrest only says who they were
+    (a participle on the noun of those the sentence is about), not the news."""
+    root = trigger.root
+    return trigger.label_ in {"arrest", "abduction"} and root.dep_ == "acl" and root.pos_ in {"VERB", "ADJ"}
+
+
 def takes_an_institution(trigger: Span) -> bool:
     """ "une faction avait pris le contrôle de l'administration de Mekele": an institution taken, not ground."""
     if trigger.label_ not in {"territory_taken", "territory_regained"}:

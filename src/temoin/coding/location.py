@@ -184,7 +184,14 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     """The one place below the country that a sentence names outside its sources, if it names only one."""
     sources = [(s.start, s.end) for s in sentence.sources]
     places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    if not places:  # "Le procureur de la ville de Fada N'Gourma a déclaré que 12 des 25 détenus sont morts"
+        places = [p for p in sentence.places if p.label_ != "country" and administered_by_the_source(p)]
     return location_of(ctx, places[0]) if len(places) == 1 else None
+
+
+def administered_by_the_source(place: Span) -> bool:
+    before = place.doc[max(place.start - 6, place.sent.start) : place.start].text.lower()
+    return bool(word_pattern("lexicons/local_officials.txt", 0).search(before))
 
 
 THE_CAPITAL = re.compile(  # case-sensitive after "capitale": a capitalised word after it names the city

@@ -26,6 +26,7 @@ from temoin.coding.clauses import (
     own_date,
     takes_an_institution,
     telling_verbs,
+    describes_the_people,
     told_as_what_came_before,
     told_before,
 )
@@ -67,6 +68,9 @@ def announced(reading: Reading) -> bool:
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
+    described = [t for t in triggers if describes_the_people(t)]
+    if described and len(described) < len(triggers):
+        triggers = [t for t in triggers if t not in described]
     before = [t for t in triggers if told_as_what_came_before(t)]
     if before and len(before) < len(triggers):  # "des échanges de tirs ..., après des frappes aériennes": the fire
         triggers = [t for t in triggers if t not in before]
@@ -122,8 +126,8 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     if strength >= 2:
         return True
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
-    if armed:
-        return True
+    if armed or (reading.family == "violent" and has_cue("custody", reading.sentence.text)):
+        return True  # "retrouvées mortes dans leurs cellules de police": the police held them
     remote = has_cue("air", reading.sentence.text) or has_cue("artillery", reading.sentence.text)
     placed = reading.location is not None and reading.family == "violent"
     killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
