@@ -12,6 +12,7 @@ from temoin.coding.clauses import (
     claim_verbs,
     dates_the_report,
     demand_verb,
+    describes_the_people,
     group_anaphora,
     has_pronoun_subject,
     in_future,
@@ -26,7 +27,6 @@ from temoin.coding.clauses import (
     own_date,
     takes_an_institution,
     telling_verbs,
-    describes_the_people,
     told_as_what_came_before,
     told_before,
 )
