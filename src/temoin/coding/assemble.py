@@ -179,7 +179,8 @@ def crowd_actors(
     crowd = "Protesters" if event_type == "Protests" else "Rioters"
     actor1 = named or (Actor(f"{crowd} ({where.name_en})", where.iso3, "CVL") if where else None)
     intervened = sub_type != "Peaceful protest" or event_type == "Riots"
-    force = next((a for a in everyone if a.sector in {"COP", "MIL"}), None) if intervened else None
+    forces = sorted((a for a in everyone if a.sector in {"COP", "MIL"}), key=lambda a: a.sector != "COP")
+    force = forces[0] if forces and intervened else None  # the police first: "devant une base de la Monusco"
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force

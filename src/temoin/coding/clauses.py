@@ -75,10 +75,17 @@ def is_protest(trigger: Span) -> bool:
     return event_kinds()[trigger.label_].family == "protest"
 
 
+OBLIGED = {"doit", "doivent", "devra", "devront", "devrait", "devraient"}  # not "ont dû fuir": that happened
+
+
 def in_future(trigger: Span) -> bool:
+    """ "seront accueillis", "doit être déployée immédiatement": what is to happen, not what happened."""
     verb = clause_verb(trigger.root)
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    return any("Fut" in t.morph.get("Tense", []) for t in forms)
+    if any("Fut" in t.morph.get("Tense", []) for t in forms):
+        return True
+    modal = verb.head if verb.dep_ == "xcomp" else verb
+    return modal.lower_ in OBLIGED and any(c.dep_ == "xcomp" for c in modal.children)
 
 
 def names_its_place(trigger: Span, sentence: Sentence) -> bool:

@@ -138,6 +138,16 @@ def escorts(actor: Span, trigger: Span) -> str | None:
     return "patient" if any(c.dep_ == "aux:pass" for c in attack.children) else "agent"
 
 
+def aimed_at(actor: Span, trigger: Token) -> bool:
+    """ "une embuscade ... contre une patrouille de la Minusca": the actor is in what the event was aimed at."""
+    token = actor.root
+    while token.i != trigger.i and token.head.i != token.i:
+        if any(c.dep_ == "case" and c.lower_ in {"contre", "visant"} for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
     if attributed_to(actor):
@@ -151,7 +161,7 @@ def role(actor: Span, trigger: Span) -> str:
     if root.pos_ in {"NOUN", "PROPN"} and actor.root.is_ancestor(root) is False and root.is_ancestor(actor.root):
         before = {t.lower_ for t in actor.doc[max(actor.start - 3, 0) : actor.start]}
         undergone = trigger.label_ in UNDERGONE_NOUNS and "par" not in before  # "l'arrestation de cinq complices"
-        return "patient" if before & _PATIENT_MARKERS or undergone else "agent"
+        return "patient" if before & _PATIENT_MARKERS or undergone or aimed_at(actor, root) else "agent"
     verb = clause_verb(root)
     if defends(verb, root) and actor.label_ in {"REB", "UAF"} and not actor.root.dep_.startswith("nsubj"):
         return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
