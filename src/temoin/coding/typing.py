@@ -25,6 +25,7 @@ EXPLOSIVE_ORDER = [
 ]
 PRECEDENCE = [
     *EXPLOSIVE_ORDER,
+    "mass_grave",  # ACLED: a mass grave found is a strategic development, its dead not counted again
     "massacre",
     "abduction",
     "sexual",
@@ -59,6 +60,7 @@ TYPE_CUES = (
     "destructive",
     "demonstration",
     "ambush",
+    "no_fight",
     "custody",
 )
 
@@ -164,6 +166,8 @@ def classify(
         return "Riots", "Violent demonstration"  # l'axe Jos-Abuja et incendié des véhicules": a crowd's destruction
     if kind == "clash" and crowd_clash(text, actor1, actor2):
         return "Riots", "Violent demonstration" if has_cue("demonstration", text) else "Mob violence"
+    if kind in {"territory_taken", "territory_regained"} and has_cue("no_fight", text) and not victims:
+        return "Strategic developments", "Non-violent transfer of territory"  # "ont repris sans combattre la ville"
     if kind in {"territory_taken", "territory_regained"}:
         return "Battles", "Government regains territory" if regains(actor1, actor2, home) else TAKEN
     if kind in {"protest", "riot"}:

@@ -86,9 +86,14 @@ def is_source_noun(token: Token) -> bool:
     return token.lemma_.lower() in source_nouns() or token.lower_ in source_nouns()
 
 
+def opens_partitive(span: Span) -> bool:
+    """ "des habitants", tagged as a preposition: an indefinite noun phrase all the same."""
+    return span[0].lower_ in {"des", "du"} and len(span) > 1 and span[1].pos_ in {"NOUN", "ADJ", "PROPN"}
+
+
 def names_a_source(span: Span) -> bool:
     """A source is a name, or a noun for a person, body or medium ("une source sécuritaire", "le ministère")."""
-    if span[0].pos_ == "ADP":
+    if span[0].pos_ == "ADP" and not opens_partitive(span):
         return False  # "Dans un communiqué publié mercredi": a place of publication, not a source
     if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} for t in span):
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from temoin.stages.source_names import medium_after, names_a_source, phrase_after, up_to_next_to
+from temoin.stages.source_names import medium_after, names_a_source, opens_partitive, phrase_after, up_to_next_to
 from temoin.stages.sources import medium_nouns, names_a_medium
 
 
@@ -75,7 +75,9 @@ def inverted_subject(verb: Token) -> Span | None:
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
-    return phrase if phrase is not None and phrase[0].pos_ in {"DET", "PROPN", "NOUN"} else None
+    if phrase is None:
+        return None
+    return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
 
 
 def after_the_medium(verb: Token) -> Token:
@@ -87,7 +89,7 @@ def after_the_medium(verb: Token) -> Token:
     medium = medium_after(doc[verb.i + 1])
     if medium is None or medium.end >= verb.sent.end or not names_a_medium(medium):
         return verb
-    if doc[medium.end].pos_ == "DET":
+    if doc[medium.end].pos_ == "DET" or opens_partitive(doc[medium.end : medium.end + 2]):
         return doc[medium.end - 1]  # "a déclaré à l'AFP un responsable local": no comma, a new phrase
     if doc[medium.end].text != ",":
         return verb
