@@ -133,7 +133,16 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
         score -= 0.5
     if on_a_road_between(place):
         score -= 0.5  # "sur l'axe Maiduguri-Damboa, à une vingtaine de kilomètres de Damboa": not at Maiduguri
+    if sets_the_scene(place):
+        score += 1.0  # "Lundi, à Addis-Abeba, la police a arrêté deux journalistes ... sur la région de Gondar"
     return score
+
+
+def sets_the_scene(place: Span) -> bool:
+    """A place fronted between commas at the head of the sentence: « Lundi, à Addis-Abeba, ... »."""
+    doc, start = place.doc, place.sent.start
+    fronted = place.start - start <= 4 and place.start > start and doc[place.start - 1].lower_ in {"à", "au", "dans"}
+    return fronted and place.end < place.sent.end and doc[place.end].text == ","
 
 
 def on_a_road_between(place: Span) -> bool:
