@@ -278,6 +278,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == EARLIER and table:
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
+        if victims == "blessés" and span.label_ == "KILLED" and draft.killed:
+            continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
         if update == "1":
             table.clear()
         told = same_dead(table, victims)

@@ -24,7 +24,9 @@ from temoin.stages.places.normalize import fold
 from temoin.stages.places.ranking import km_between
 
 ORIGIN = re.compile(
-    r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé)\b", re.I
+    r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé"
+    r"|(?:évacuée?s?|transférée?s?|transportée?s?) (?:vers|à|au))\b",  # "trois blessés évacués vers Niamey"
+    re.I,
 )
 NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
 ORIGIN_WINDOW = 8
