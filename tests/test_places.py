@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from temoin.stages.places.gazetteer import Candidate, GazPlace, SQLiteGazetteer
+from temoin.stages.places.gazetteer import Candidate, GazPlace, SQLiteGazetteer, is_a_name
 from temoin.stages.places.names import Mention
 from temoin.stages.places.normalize import ARABIC_ARTICLES, ARTICLES, core_key, loose_key, similarity, strict_key
 from temoin.stages.places.ranking import better_spelt
@@ -406,3 +406,12 @@ def test_a_middling_city_abroad_is_doubtful_in_a_story_about_another_country(ana
     found = _places(analyzer, "Des combats ont eu lieu près de Kani, dans la région de Sagaing, en Birmanie.")
     assert "Kani" not in found
     assert "Sagaing" in found
+
+
+@pytest.mark.parametrize(
+    ("alternate", "kept"),
+    [("Tyr", True), ("Kiev", True), ("ARN", False), ("BKO", False), ("arnm", False), ("noma", False), ("Ré", False)],
+)
+def test_only_alternates_written_as_names_are_indexed(alternate: str, kept: bool) -> None:
+    # GeoNames alternates hold airport codes and lowercase tags that match acronyms ("ARNm") and common words
+    assert is_a_name(alternate) is kept

@@ -25,7 +25,7 @@ from temoin.exceptions import GazetteerError
 from temoin.resources import data_fingerprint, read_tsv, split_variants
 from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
 
-SCHEMA_VERSION = 2  # 2: countries placed at capitals spelt otherwise in cities500
+SCHEMA_VERSION = 3  # 2: countries placed at capitals spelt otherwise in cities500; 3: no code or lowercase alternates
 PAGE_CACHE_KIB = 65_536  # SQLite's own page cache for the index, per connection (64 MiB at most)
 MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a copy per page
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
@@ -252,8 +252,14 @@ def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlac
             "geonames",
         )
         alternates: list[str] = city.get("alternatenames") or []
-        forms = [a for a in alternates if not (a.isupper() and len(a) <= 4)]
+        forms = [a for a in alternates if is_a_name(a)]
         yield place, forms
+
+
+def is_a_name(alternate: str) -> bool:
+    """An alternate name written as a name: not a code ("ARN", "BKO") nor a lowercase tag ("arnm", "noma"), which
+    match acronyms and common words of French text. Three letters stay: « Tyr » is Tyre."""
+    return len(alternate) > 2 and not (alternate.isupper() and len(alternate) <= 4) and not alternate.islower()
 
 
 def curated_places() -> Iterator[tuple[GazPlace, list[str]]]:
