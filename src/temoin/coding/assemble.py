@@ -32,6 +32,7 @@ from temoin.resources import word_set
 from temoin.stages.dates import DateReading
 from temoin.stages.tolls import find_tolls
 
+GROUND_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}  # from whoever held it
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
 
 
@@ -142,6 +143,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if sub_type == "Arrests":
         actor2 = arrested_members(draft, ctx, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
+    if sub_type in GROUND_TAKEN and actor2 is not None and actor2.sector in VICTIM_SECTORS:
+        actor2 = None  # "pris le contrôle de Merawi, une ville de plusieurs dizaines de milliers d'habitants"
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
     told = [s for s in draft.sources if s not in draft.witnessed]
