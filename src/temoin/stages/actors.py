@@ -211,6 +211,8 @@ def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
         span = doc[start:end]
         if filed.intersection(range(start, end)):
             continue  # "Yaoundé (AFP) - Des combattants ont attaqué": where the dispatch was filed, not who acted
+        if not any(t.text[:1].isupper() for t in span):
+            continue  # "une grenade lancée dans un bar": a common word, not Grenada ("Grenade")
         if any(acts(t, span) for t in span) and span.root.ent_type_ != "PER":
             spans.append(Span(doc, start, end, label="MIL", kb_id=key))
     return spans
