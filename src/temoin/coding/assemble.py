@@ -28,7 +28,7 @@ from temoin.coding.roles import NON_STATE
 from temoin.coding.typing import classify, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
-from temoin.resources import word_set
+from temoin.resources import word_pattern, word_set
 from temoin.stages.dates import DateReading
 from temoin.stages.tolls import find_tolls
 
@@ -62,6 +62,18 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
     return actor1, actor2
+
+
+def both_sides_armed(text: str) -> bool:
+    return word_pattern("lexicons/rival_sides.txt").search(text) is not None
+
+
+def armed_sides(actor1: Actor | None, where: Country | None) -> tuple[Actor | None, Actor | None]:
+    """Both sides of a clash between armed groups: the one named, and an unnamed militia of the country."""
+    militia = Actor(f"Militia ({where.name_en if where else 'Unknown'})", where.iso3 if where else "UNK", "REB")
+    if actor1 is None or actor1.sector in VICTIM_SECTORS:
+        return militia, militia
+    return actor1, militia
 
 
 def co_agent(draft: Draft, actor: Actor) -> bool:
@@ -143,6 +155,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if sub_type == "Arrests":
         actor2 = arrested_members(draft, ctx, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
+    if event_type == "Battles" and both_sides_armed(text) and (actor2 is None or actor2.sector in VICTIM_SECTORS):
+        actor1, actor2 = armed_sides(actor1, home or ctx.focus)  # "des affrontements entre groupes armés rivaux"
     if sub_type in GROUND_TAKEN and actor2 is not None and actor2.sector in VICTIM_SECTORS:
         actor2 = None  # "pris le contrôle de Merawi, une ville de plusieurs dizaines de milliers d'habitants"
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
