@@ -75,9 +75,6 @@ def is_protest(trigger: Span) -> bool:
     return event_kinds()[trigger.label_].family == "protest"
 
 
-OBLIGED = {"doit", "doivent", "devra", "devront", "devrait", "devraient"}  # not "ont dû fuir": that happened
-
-
 def in_future(trigger: Span) -> bool:
     """ "seront accueillis", "doit être déployée immédiatement": what is to happen, not what happened."""
     verb = clause_verb(trigger.root)
@@ -85,7 +82,7 @@ def in_future(trigger: Span) -> bool:
     if any("Fut" in t.morph.get("Tense", []) for t in forms):
         return True
     modal = verb.head if verb.dep_ == "xcomp" else verb
-    return modal.lower_ in OBLIGED and any(c.dep_ == "xcomp" for c in modal.children)
+    return modal.lower_ in word_set("lexicons/obliged_modals.txt") and any(c.dep_ == "xcomp" for c in modal.children)
 
 
 def names_its_place(trigger: Span, sentence: Sentence) -> bool:

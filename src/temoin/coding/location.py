@@ -152,11 +152,9 @@ def on_a_road_between(place: Span) -> bool:
     the road, not in that town."""
     doc = place.doc
     dash_after = place.end < len(doc) and doc[place.end].text == "-"
-    linking = {t.lower_ for t in doc[max(place.sent.start, place.start - 5) : place.start]} & ROAD_LINKS
+    before = {t.lower_ for t in doc[max(place.sent.start, place.start - 5) : place.start]}
+    linking = before & word_set("lexicons/road_links.txt")
     return bool(linking) or dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
-
-
-ROAD_LINKS = {"reliant", "relie", "reliait"}  # "la route reliant Maiduguri à Biu"
 
 
 COORDINATION = {",", "et", "ou", "de", "d'", "du", "à"}
