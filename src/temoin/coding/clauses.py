@@ -151,6 +151,15 @@ def describes_the_people(trigger: Span) -> bool:
     return trigger.label_ in {"arrest", "abduction"} and root.dep_ == "acl" and root.pos_ in {"VERB", "ADJ"}
 
 
+CHARGED = re.compile(r"\b(?:pour|(?:accusée?s?|inculpée?s?|soupçonnée?s?|condamnée?s?|poursuivie?s?) d[e'])\s*$", re.I)
+
+
+def names_a_charge(trigger: Span) -> bool:
+    """ "un mandat d'arrêt pour enlèvement d'enfant", "accusé de meurtre": the charge, not an event told."""
+    before = trigger.doc[max(trigger.start - 3, trigger.sent.start) : trigger.start].text
+    return trigger[0].pos_ == "NOUN" and CHARGED.search(before) is not None
+
+
 def takes_an_institution(trigger: Span) -> bool:
     """ "une faction avait pris le contrôle de l'administration de Mekele": an institution taken, not ground."""
     if trigger.label_ not in {"territory_taken", "territory_regained"}:

@@ -22,6 +22,7 @@ from temoin.coding.clauses import (
     is_referential,
     is_time_anchor,
     names,
+    names_a_charge,
     names_its_place,
     non_conflict,
     own_date,
@@ -68,6 +69,7 @@ def announced(reading: Reading) -> bool:
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
+    triggers = [t for t in triggers if not names_a_charge(t)]
     described = [t for t in triggers if describes_the_people(t)]
     if described and len(described) < len(triggers):
         triggers = [t for t in triggers if t not in described]
