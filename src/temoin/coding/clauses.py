@@ -151,13 +151,16 @@ def describes_the_people(trigger: Span) -> bool:
     return trigger.label_ in {"arrest", "abduction"} and root.dep_ == "acl" and root.pos_ in {"VERB", "ADJ"}
 
 
-CHARGED = re.compile(r"\b(?:pour|(?:accusée?s?|inculpée?s?|soupçonnée?s?|condamnée?s?|poursuivie?s?) d[e'])\s*$", re.I)
+@cache
+def charged() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alternation(read_lines('lexicons/charge_words.txt'))})\s*$", re.I)
 
 
 def names_a_charge(trigger: Span) -> bool:
-    """ "un mandat d'arrêt pour enlèvement d'enfant", "accusé de meurtre": the charge, not an event told."""
+    """ "un mandat d'arrêt pour enlèvement d'enfant", "accusé de meurtre": the charge, not an event told
+    (``lexicons/charge_words.txt``)."""
     before = trigger.doc[max(trigger.start - 3, trigger.sent.start) : trigger.start].text
-    return trigger[0].pos_ == "NOUN" and CHARGED.search(before) is not None
+    return trigger[0].pos_ == "NOUN" and charged().search(before) is not None
 
 
 def takes_an_institution(trigger: Span) -> bool:
