@@ -15,6 +15,7 @@ from temoin.coding.participants import (
     arrest_actors,
     civilian_victims,
     claimed_by_an_army,
+    coup_actors,
     custodian,
     holds_the_ground,
     is_state_force,
@@ -155,6 +156,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if sub_type == "Arrests":
         actor2 = arrested_members(draft, ctx, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
+    if "coup" in draft.kinds and sub_type in {"Arrests", "Other"}:
+        actor1, actor2 = coup_actors(actor1, actor2, home or ctx.focus)
     if event_type == "Battles" and both_sides_armed(text) and (actor2 is None or actor2.sector in VICTIM_SECTORS):
         actor1, actor2 = armed_sides(actor1, home or ctx.focus)  # "des affrontements entre groupes armés rivaux"
     if sub_type in GROUND_TAKEN and actor2 is not None and actor2.sector in VICTIM_SECTORS:

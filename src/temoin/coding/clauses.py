@@ -115,6 +115,8 @@ def is_hypothetical(trigger: Span) -> bool:
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
     if before in (["avant", "de"], ["avant", "d'"]):
         return False  # "ont rassemblé les habitants avant d'ouvrir le feu": the next thing they did
+    if before[-1:] in (["de"], ["d'"]) and first.i >= 2 and first.doc[first.i - 2].lemma_.lower() == "venir":
+        return False  # "Le Mali vient de connaître son deuxième coup d'État": the recent past
     done = {"Fin", "Part"} & set(first.head.morph.get("VerbForm", []))
     if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
         return False  # "ont érigé des barricades pour protester": what they did was the protest

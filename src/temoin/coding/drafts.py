@@ -19,7 +19,7 @@ from temoin.coding.clauses import (
     war_nouns,
 )
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import coordinated_locations, sole_place, the_capital, town_just_named
+from temoin.coding.location import coordinated_locations, seat_of_power, sole_place, the_capital, town_just_named
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.typing import main_kind, total_words
@@ -116,7 +116,10 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if drafts and handles_the_protest(reading, drafts[-1]):
         return drafts[-1]
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
-        same = next((d for d in recent if d.family == reading.family and adds_to(d, reading)), None)
+        same = next(
+            (d for d in recent if d.family == reading.family and adds_to(d, reading) and not another_army(d, reading)),
+            None,
+        )
         if same is not None:
             return same
     last = drafts[-1] if drafts else None
@@ -128,6 +131,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return None
     if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
         return None
+    if another_army(last, reading):
+        return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
 
 
@@ -136,6 +141,16 @@ def adds_to(draft: Draft, reading: Reading) -> bool:
     (« L'utilisation d'engins explosifs s'est généralisée », after a kidnapping, is no detail of it)."""
     bare = not (reading.agents or reading.patients or reading.sentence.tolls)
     return not bare or same_type(draft, reading)
+
+
+def another_army(draft: Draft, reading: Reading) -> bool:
+    """Troops of another country on the move are another deployment (« Des navires sud-africains sont arrivés à
+    Pemba » then « Des véhicules blindés du Botswana et 300 soldats sont également passés au Mozambique »)."""
+    if "movement" not in reading.kinds:
+        return False
+    armies = {a.country for a in draft.agents if a.sector == "MIL"}
+    moving = {a.country for a in reading.agents or reading.patients if a.sector == "MIL"}  # "sont passés": either
+    return bool(armies and moving) and not armies & moving
 
 
 def leads_back(reading: Reading, last: Draft) -> bool:
@@ -198,7 +213,7 @@ def narrows_the_place(last: Draft, reading: Reading) -> bool:
 
 
 def dates_it(last: Draft, reading: Reading) -> bool:
-    """ « ... ont été tués dans une attaque, a annoncé dimanche le porte-parole » then « L'attaque a visé dans la
+    """« ... ont été tués dans une attaque, a annoncé dimanche le porte-parole » then « L'attaque a visé dans la
     nuit de vendredi à samedi le poste de Kaïga »: the event dated only by its telling gets its own day."""
     return opens_on_the_event(reading) and event_date(last.sentences[0]) is None
 
@@ -360,6 +375,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
+        if reading is not None and reading.location is None and "coup" in reading.kinds:
+            reading.location = seat_of_power(ctx, sentence)
         if reading is not None and reading.location is None and PLACE_ANAPHORA.search(sentence.text):
             town = town_just_named(ctx, sentence)  # "Dilling vit sous un quasi-blocus. Des obus ont touché un
             reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"

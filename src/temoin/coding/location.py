@@ -59,7 +59,7 @@ def capital_names() -> frozenset[str]:
 
 def is_metonym(place: Span) -> bool:
     """A capital standing for its government: « Damas a dénoncé », « les formations du régime de Kiev »."""
-    if place.root.dep_ in {"nsubj", "nsubj:pass"}:
+    if place.root.dep_ in {"nsubj", "nsubj:pass"} or acts_as_a_capital(place):
         return True
     before = place.doc[max(place.start - 3, 0) : place.start].text.lower()
     if place.start > 0 and place.doc[place.start - 1].lower_ in {"pour", "par", "selon"}:
@@ -71,6 +71,15 @@ def is_metonym(place: Span) -> bool:
     if stands_for_its_people(place):
         return True
     return "régime de" in before or "gouvernement de" in before or "autorités de" in before
+
+
+def acts_as_a_capital(place: Span) -> bool:
+    """A capital right before its verb, however the parse goes: « alors que Kigali vient d'envoyer des renforts »
+    (not « Kigali a été frappée », which is the place)."""
+    after = place.doc[place.end : place.end + 2]
+    if fold(place.text) not in capital_names() or not after or after[0].pos_ not in {"VERB", "AUX"}:
+        return False
+    return not any(t.lower_ == "été" for t in after)
 
 
 def stands_for_its_people(place: Span) -> bool:
@@ -223,7 +232,19 @@ def the_capital(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     if found is None:
         return None
     named = country_lexicon().adjective(found.group("adjective") or "")
-    country: Country | None = named or ctx.focus
+    return capital_of(ctx, named or ctx.focus, 1)
+
+
+def seat_of_power(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """ "Le Mali vient de connaître son deuxième coup d'État": a coup told without a place is coded to the
+    capital of the country it names, or of the article's, with precision 3 (the place is not stated)."""
+    named = [p for p in sentence.places if p.label_ == "country"]
+    place = ctx.gazetteer.place(named[0].kb_id_) if named else None
+    country = country_lexicon().by_iso2.get(place.country) if place is not None else None
+    return capital_of(ctx, country or ctx.focus, 3)
+
+
+def capital_of(ctx: ArticleContext, country: Country | None, precision: int) -> Location | None:
     if country is None:
         return None
     towns = [
@@ -234,7 +255,7 @@ def the_capital(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     if not towns:
         return None
     town = max(towns, key=lambda p: p.population)
-    return Location(town.name, town.country, round(town.latitude, 4), round(town.longitude, 4), 1, town.id)
+    return Location(town.name, town.country, round(town.latitude, 4), round(town.longitude, 4), precision, town.id)
 
 
 def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Location) -> list[Location]:

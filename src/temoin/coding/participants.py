@@ -262,6 +262,19 @@ def arrest_actors(
     return actor1, actor2
 
 
+def coup_actors(actor1: Actor | None, actor2: Actor | None, where: Country | None) -> tuple[Actor | None, Actor | None]:
+    """ACLED's coups: the country's army seizes power from its government, whoever else the sentence names
+    (« Le Mali, où 400 soldats britanniques sont déployés, vient de connaître son deuxième coup d'État »); the
+    leaders a coup arrests are the government (« après avoir arrêté la dirigeante Aung San Suu Kyi »)."""
+    if where is None:
+        return actor1, actor2
+    if actor1 is None or actor1.country != where.iso3 or actor1.sector not in {"MIL", "COP"}:
+        actor1 = Actor(f"Military Forces of {where.name_en}", where.iso3, "MIL")
+    if actor2 is None or actor2.sector in {"CVL", "MIL"} or actor2.country != where.iso3:
+        actor2 = Actor(f"Government of {where.name_en}", where.iso3, "GOV")
+    return actor1, actor2
+
+
 def membership() -> re.Pattern[str]:
     return word_pattern("lexicons/membership_phrases.txt")
 

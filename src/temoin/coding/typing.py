@@ -37,7 +37,8 @@ PRECEDENCE = [
     "mob",
     "riot",
     "protest",
-    "arrest",
+    "arrest",  # ACLED: the leaders arrested in a coup are coded as the arrests
+    "coup",
     "base",
     "looting",
     "disrupted",
@@ -48,7 +49,7 @@ PRECEDENCE = [
     "bodies",
     "kill",
 ]
-QUIET_KINDS = {"arrest", "base", "looting", "agreement", "handover", "group_change", "movement"}
+QUIET_KINDS = {"arrest", "coup", "base", "looting", "agreement", "handover", "group_change", "movement"}
 TYPE_CUES = (
     "armed_target",
     "civilian_target",
