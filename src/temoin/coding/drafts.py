@@ -362,9 +362,10 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     carried: DateReading | None = None
     told_last: DateReading | None = None  # across paragraphs: "La veille au soir", a paragraph after "dimanche"
     source, source_index, source_told_news = "", -1, False
+    scene: tuple[int, Location] | None = None  # the town a sentence telling no event just named
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, carried, source = sentence.paragraph, None, ""
+            paragraph, carried, source, scene = sentence.paragraph, None, "", None
         if sentence.index - source_index > SOURCE_REACH and not source_told_news:
             source = ""  # a source quoted on something else speaks for the next sentences, not a whole article
         if opens_on_a_country(sentence):
@@ -382,6 +383,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
+        if reading is not None and reading.location is None and in_the_scene(sentence, scene):
+            reading.location = scene[1] if scene else None  # "La colère a éclaté mardi à Tombouctou. Une foule a
+        scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
         if reading is not None and set(reading.kinds) <= TOLL_KINDS:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
@@ -419,6 +423,23 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told
     return drafts
+
+
+def in_the_scene(sentence: Sentence, scene: tuple[int, Location] | None) -> bool:
+    return scene is not None and sentence.index - scene[0] <= 2 and not sentence.happens_elsewhere()
+
+
+def next_scene(
+    ctx: ArticleContext, sentence: Sentence, reading: Reading | None, scene: tuple[int, Location] | None
+) -> tuple[int, Location] | None:
+    """A sentence that tells no event but names one town and a day sets the scene for the next ones of its
+    paragraph."""
+    if reading is not None:
+        return None if reading.location is not None else scene
+    if event_date(sentence) is None:
+        return scene
+    town = sole_place(ctx, sentence)
+    return (sentence.index, town) if town is not None and town.geo_precision == 1 else scene
 
 
 def told_earlier(sentence: Sentence) -> bool:

@@ -157,7 +157,9 @@ def classify(
     if kind == "kill" and not any_armed(victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     unarmed_target = not is_armed(actor2) and not has_cue("armed_target", text)
-    if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):
+    if kind in {"attack", "looting"} and actor1 is not None and actor1.name.startswith(("Rioters", "Protesters")):
+        return "Riots", "Mob violence" if victims else "Violent demonstration"  # "une foule en colère a pris
+    if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):  # d'assaut le commissariat"
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
     if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
