@@ -24,7 +24,7 @@ from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.typing import main_kind, total_words
 from temoin.records import Actor, Location
-from temoin.resources import word_set
+from temoin.resources import word_pattern, word_set
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -235,7 +235,9 @@ SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade
 
 def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
-    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"}:
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not hedged_detail(
+        draft, reading.sentence
+    ):
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
         if reading.family == "protest" and draft.family == "violent" and draft.killed:
@@ -255,7 +257,8 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.patients.extend(reading.agents + reading.patients)
         return
     draft.sentences.append(reading.sentence)
-    draft.kinds.extend(reading.kinds)
+    if not hedged_detail(draft, reading.sentence):
+        draft.kinds.extend(reading.kinds)
     if draft.agents_are_sources and reading.agents and not reading.agents_are_sources:
         draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
         draft.agents.clear()
@@ -307,7 +310,15 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         names = [paragraph_source]
     draft.sources.extend(n for n in names if n not in draft.sources)
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
-    draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only)
+    draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only and not hedged_detail(draft, sentence))
+
+
+def hedged_detail(draft: Draft, sentence: Sentence) -> bool:
+    """A rumour told after the event, « Les assaillants auraient également enlevé quatre enfants »: neither
+    doubts the event the outlet told nor changes its type."""
+    if not sentence.hedges or not draft.sentences or sentence.index == draft.sentences[0].index:
+        return False
+    return word_pattern("lexicons/addition_words.txt").search(sentence.text) is not None
 
 
 def same_dead(table: dict[str, int], victims: str) -> str | None:

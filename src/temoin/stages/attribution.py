@@ -249,18 +249,30 @@ def doubts_an_event(token: Token, triggers: list[Span]) -> bool:
     return any(t.start - 1 <= token.i <= t.end for t in triggers)
 
 
+def future_in_the_past(token: Token) -> bool:
+    """ "a indiqué un porte-parole, précisant qu'ils seraient chargés de sécuriser la route": a conditional present
+    in a « que » clause of a reporting verb tells what was to come, it doubts nothing (« a affirmé que dix soldats
+    auraient été tués », a past conditional, still hedges)."""
+    if token.dep_ == "aux:tense":
+        return False
+    clause = token.head if token.dep_ in {"cop", "aux:pass", "aux"} else token
+    opens_with_que = any(c.dep_ == "mark" and c.lower_ in {"que", "qu'"} for c in clause.children)
+    return opens_with_que and clause.head.lemma_.lower() in reporting_verbs()
+
+
 def hedges(doc: Doc) -> list[Span]:
     spans = []
     triggers = list(doc.spans.get("temoin_triggers", []))
     for m in hedge_words().finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), label="HEDGE", alignment_mode="expand")
-        if span is not None:
+        if span is not None and not (len(span) == 1 and future_in_the_past(span[0])):
             spans.append(span)
     for token in doc:
         if doubts_an_event(token, triggers) or (
             token.pos_ in {"AUX", "VERB"}
             and "Cnd" in token.morph.get("Mood", [])
             and not any(s.start <= token.i < s.end for s in spans)
+            and not future_in_the_past(token)
         ):
             spans.append(doc[token.i : token.i + 1])
     return [Span(doc, s.start, s.end, label="HEDGE") for s in sorted(spans, key=lambda s: s.start)]
