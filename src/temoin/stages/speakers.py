@@ -80,10 +80,24 @@ def inverted_subject(verb: Token) -> Span | None:
     return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
 
 
+def after_the_platform(verb: Token) -> Token:
+    """ "a annoncé sur Telegram le chef de l'administration régionale", "a écrit sur son compte X le ministre":
+    the speaker starts at the first determiner after the platform."""
+    doc = verb.doc
+    for token in doc[verb.i + 3 : min(verb.sent.end, verb.i + 6)]:
+        if token.is_punct:
+            break
+        if token.pos_ == "DET":
+            return doc[token.i - 1]
+    return verb
+
+
 def after_the_medium(verb: Token) -> Token:
     """Where an inverted subject starts: after "à l'AFP," in "..., a déclaré à l'AFP, Jean Mbala, un des
     responsables du port" (the medium, then the speaker), or after "à l'AFP" in "a déclaré à l'AFP un élu"."""
     doc = verb.doc
+    if verb.i + 1 < verb.sent.end and doc[verb.i + 1].lower_ == "sur":
+        return after_the_platform(verb)
     if verb.i + 1 >= verb.sent.end or doc[verb.i + 1].lower_ not in {"à", "au", "aux"}:
         return verb
     medium = medium_after(doc[verb.i + 1])
