@@ -140,7 +140,15 @@ def adds_to(draft: Draft, reading: Reading) -> bool:
     """A bare mention of another kind of event, with no one and no toll in it, tells nothing of this one
     (« L'utilisation d'engins explosifs s'est généralisée », after a kidnapping, is no detail of it)."""
     bare = not (reading.agents or reading.patients or reading.sentence.tolls)
-    return not bare or same_type(draft, reading)
+    return not bare or same_type(draft, reading) or tells_the_weapon(draft, reading)
+
+
+def tells_the_weapon(draft: Draft, reading: Reading) -> bool:
+    """The next sentence names only the weapon of the attack just told: « Les forces ukrainiennes ont pris pour cible
+    des quartiers de Gorlovka, tuant trois civils. Des roquettes tirées par des lance-roquettes multiples ont frappé
+    une gare routière » (the shelling)."""
+    follows = reading.sentence.index - draft.last_index == 1 and reading.sentence.paragraph == draft.paragraph
+    return follows and set(reading.kinds) <= SPECIFIC and main_kind(draft.kinds, False) in {"attack", "kill"}
 
 
 def another_army(draft: Draft, reading: Reading) -> bool:
