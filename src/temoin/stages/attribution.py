@@ -177,7 +177,7 @@ def sentence_sources(sent: Span) -> list[Span]:
     found = []
     for token in sent:
         if (
-            token.lower_ in SELON
+            introduces_a_source(token)
             and token.i + 1 < sent.end
             and token.nbor(1).lower_ not in {"lesquels", "lesquelles", "lequel", "laquelle"}
         ):
@@ -186,9 +186,25 @@ def sentence_sources(sent: Span) -> list[Span]:
             found.append(medium)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in publication_nouns():
             found.extend(publication_authors(token))
-        elif token.pos_ in {"VERB", "AUX"} and reports(token):
+        elif (token.pos_ in {"VERB", "AUX"} and reports(token)) or fait_savoir(token):
             found.extend(speech_sources(token))
     return found
+
+
+def fait_savoir(token: Token) -> bool:
+    """ "L'armée a, de son côté, fait savoir que", "a fait état de": the parser often reads « fait » as a noun."""
+    if token.lower_ != "fait" or token.pos_ in {"VERB", "AUX"} or token.i + 1 >= token.sent.end:
+        return False
+    window = token.doc[max(token.sent.start, token.i - 8) : token.i]
+    has_aux = any(t.lower_ in {"a", "ont", "avait", "avaient"} for t in window)
+    return token.nbor(1).lower_ in {"savoir", "état"} and has_aux
+
+
+def introduces_a_source(token: Token) -> bool:
+    """ "selon", "citant", and "d'après", which the tokenizer splits into "d'" and "après"."""
+    if token.lower_ in SELON:
+        return True
+    return token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
 
 
 def selon_sources(selon: Token) -> list[Span]:

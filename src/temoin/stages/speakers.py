@@ -139,6 +139,9 @@ def shared_subject(verb: Token) -> Span | None:
     return None
 
 
+OF_WORDS = {"de", "d'", "du", "des"}
+
+
 def subject_left_of(verb: Token) -> Span | None:
     """A subject the parser did not attach: the noun phrase right before the verb ("... et les Nations unies (ONU)
     affirment que"), back to a conjunction, a comma or another verb."""
@@ -149,15 +152,17 @@ def subject_left_of(verb: Token) -> Span | None:
     start = end
     while start > verb.sent.start:
         t = doc[start - 1]
-        if t.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or t.text in {"(", ")", "-"} or t.lower_ in {"de", "d'", "du"}:
+        if t.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or t.text in {"(", ")", "-"} or t.lower_ in OF_WORDS:
             start -= 1
         else:
             break
     while start < end and (doc[start].pos_ == "ADP" or doc[start].text in {")", "-"}):
         start += 1
-    opens = start == verb.sent.start or doc[start - 1].lower_ == "et"
+    opens = start == verb.sent.start or doc[start - 1].lower_ in {"et", ","}  # ", l'État-major ... affirme que"
     says_that = any(c.dep_ == "ccomp" for c in verb.children)
-    if start == end or not (opens and says_that) or not any(t.ent_type_ in {"PER", "ORG"} for t in doc[start:end]):
+    if start == end or not (opens and says_that):
+        return None
+    if not any(t.ent_type_ in {"PER", "ORG"} for t in doc[start:end]) and not names_a_source(doc[start:end]):
         return None
     return doc[start:end]
 
