@@ -9,7 +9,6 @@ from temoin.coding.clauses import LEDE_SENTENCES
 from temoin.coding.context import ArticleContext
 from temoin.coding.drafts import Draft, draft_events
 from temoin.coding.participants import (
-    CROWDS,
     STAND_OFF,
     VICTIM_SECTORS,
     arrest_actors,
@@ -26,7 +25,7 @@ from temoin.coding.participants import (
     with_known_attackers,
 )
 from temoin.coding.roles import NON_STATE
-from temoin.coding.typing import classify, main_kind, plover_type, total_words, victim_nouns
+from temoin.coding.typing import CROWDS, classify, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import word_pattern, word_set

@@ -243,9 +243,8 @@ SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade
 
 def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
-    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not hedged_detail(
-        draft, reading.sentence
-    ):
+    detail = hedged_detail(draft, reading.sentence)
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not detail:
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
         if reading.family == "protest" and draft.family == "violent" and draft.killed:
@@ -265,7 +264,7 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.patients.extend(reading.agents + reading.patients)
         return
     draft.sentences.append(reading.sentence)
-    if not hedged_detail(draft, reading.sentence):
+    if not detail:
         draft.kinds.extend(reading.kinds)
     if draft.agents_are_sources and reading.agents and not reading.agents_are_sources:
         draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
@@ -402,8 +401,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
-        if reading is not None and reading.location is None and in_the_scene(sentence, scene):
-            reading.location = scene[1] if scene else None  # "La colère a éclaté mardi à Tombouctou. Une foule a
+        if reading is not None and reading.location is None:
+            reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
         if reading is not None and set(reading.kinds) <= TOLL_KINDS:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
@@ -444,8 +443,10 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     return drafts
 
 
-def in_the_scene(sentence: Sentence, scene: tuple[int, Location] | None) -> bool:
-    return scene is not None and sentence.index - scene[0] <= 2 and not sentence.happens_elsewhere()
+def scene_town(sentence: Sentence, scene: tuple[int, Location] | None) -> Location | None:
+    if scene is None or sentence.index - scene[0] > 2 or sentence.happens_elsewhere():
+        return None
+    return scene[1]
 
 
 def next_scene(

@@ -18,9 +18,6 @@ from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_pattern, word_set
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
 
-CROWDS = ("Protesters", "Rioters")
-
-
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
 
 

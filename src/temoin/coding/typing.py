@@ -12,6 +12,8 @@ from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation
 from temoin.stages.triggers import event_kinds
 
+CROWDS = ("Protesters", "Rioters")  # the names of the actors a crowd is coded as
+
 EXPLOSIVE_ORDER = [
     "suicide",
     "chemical",
@@ -157,7 +159,7 @@ def classify(
     if kind == "kill" and not any_armed(victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     unarmed_target = not is_armed(actor2) and not has_cue("armed_target", text)
-    if kind in {"attack", "looting"} and actor1 is not None and actor1.name.startswith(("Rioters", "Protesters")):
+    if kind in {"attack", "looting"} and actor1 is not None and actor1.name.startswith(CROWDS):
         return "Riots", "Mob violence" if victims else "Violent demonstration"  # "une foule en colère a pris
     if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):  # d'assaut le commissariat"
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"

@@ -197,7 +197,8 @@ def fait_savoir(token: Token) -> bool:
         return False
     window = token.doc[max(token.sent.start, token.i - 8) : token.i]
     has_aux = any(t.lower_ in {"a", "ont", "avait", "avaient"} for t in window)
-    return token.nbor(1).lower_ in {"savoir", "état"} and has_aux
+    phrases = {rest[0] for lemma, rest in reporting_phrases() if lemma == "faire"}  # lexicons/reporting_phrases.txt
+    return token.nbor(1).lower_ in phrases and has_aux
 
 
 def introduces_a_source(token: Token) -> bool:
