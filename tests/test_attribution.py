@@ -146,6 +146,8 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
             "Le Parti des travailleurs a appelé lundi ses militants à manifester devant le palais.",
             "Parti des travailleurs",
         ),
+        # a verb that reports only in an incise
+        ("Des inconnus ont brûlé trois camions près de Kidal, poursuit le porte-parole de la Minusma.", "MINUSMA"),
         # an outlet's service keeps its name
         ("Le sprinteur Kwame Owusu confie à BBC Sport qu'il visera l'or à Paris.", "BBC Sport"),
     ],
@@ -249,3 +251,7 @@ def test_la_meme_before_a_source_is_not_its_name(analyzer) -> None:  # type: ign
 def test_two_sources_after_selon_are_two(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Une trentaine de villageois ont été enlevés lundi à Gusau, selon la police et des habitants."
     assert _sources(analyzer, text) == ["police", "habitants"]
+
+
+def test_a_verb_that_reports_only_in_an_incise_names_no_source_before_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert _sources(analyzer, "Les soldats poursuivent les assaillants vers la frontière.") == []

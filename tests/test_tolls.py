@@ -51,6 +51,9 @@ def killed(text: str) -> int:
         ("Une trentaine de mercenaires étrangers auraient été tués.", 30),
         ("Les tirs ont touché le quartier, sans faire état de victimes.", 0),
         ("Des hommes armés ont volé le bétail, tuant 20 vaches.", 0),  # not people
+        ("Des inconnus ont exécuté mardi dernier cinq bergers près du forage.", 5),  # a day between
+        ("Trois gardes nationaux ont péri quand leur camion a sauté sur une mine.", 3),
+        ("Une vingtaine de ces « criminels » ont été neutralisés, selon l'état-major.", 20),
     ],
 )
 def test_killed(text: str, count: int) -> None:

@@ -307,6 +307,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
         if update == "1":
             table.clear()
+        if other_voice and update == "0" and int(count_text) == 1 and sum(table.values()) == 1:
+            continue  # « une frappe a tué un homme ... L'armée affirme avoir éliminé un terroriste »: the same one
         told = same_dead(table, victims)
         if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
@@ -381,13 +383,14 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     told_last: DateReading | None = None  # across paragraphs: "La veille au soir", a paragraph after "dimanche"
     source, source_index, source_told_news = "", -1, False
     scene: tuple[int, Location] | None = None  # the town a sentence telling no event just named
+    relayed = relayed_statement(ctx)  # "selon un communiqué de l'état-major": it speaks for the whole article
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, carried, source, scene = sentence.paragraph, None, "", None
+            paragraph, carried, source, scene = sentence.paragraph, None, relayed, None
         if sentence.index - source_index > SOURCE_REACH and not source_told_news:
-            source = ""  # a source quoted on something else speaks for the next sentences, not a whole article
+            source = relayed  # a source quoted on something else speaks for the next sentences, not a whole article
         if opens_on_a_country(sentence):
-            source = ""  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
+            source = relayed  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
         reading = make_reading(ctx, sentence)
         told = reading is not None  # the sentence tells of an event, new or already drafted
         if reading is not None and reading.date is not None:
@@ -441,6 +444,20 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told
     return drafts
+
+
+def relayed_statement(ctx: ArticleContext) -> str:
+    """The source of an official statement the article relays, named in its first paragraph: "selon le bulletin
+    hebdomadaire des opérations du ministère de la Défense", or any source of the lede under a title « Communiqué
+    du gouvernement ... »; empty when the article relays none."""
+    statement = word_pattern("lexicons/statement_nouns.txt")
+    titled = any(s.headline and statement.match(s.text.strip()) for s in ctx.sentences[:2])
+    lede = [s for s in ctx.sentences if not s.headline and not s.boilerplate][:1]
+    for sentence in [s for s in ctx.sentences if lede and s.paragraph == lede[0].paragraph]:
+        for span in sentence.sources:
+            if not witnessed(span) and (titled or statement.match(span.kb_id_)):
+                return span.kb_id_
+    return ""
 
 
 def scene_town(sentence: Sentence, scene: tuple[int, Location] | None) -> Location | None:

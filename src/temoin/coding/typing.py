@@ -85,7 +85,8 @@ def has_cue(cue: str, text: str) -> bool:
 @cache
 def victim_nouns(side: str) -> frozenset[str]:
     """Toll nouns of one side of ``lexicons/victim_nouns.tsv``: "armed" or "unarmed"."""
-    return frozenset(row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["side"] == side)
+    nouns = [row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["side"] == side]
+    return frozenset(nouns + [n[:-1] for n in nouns if n.endswith("s") and " " not in n])  # "tuant un assaillant"
 
 
 @cache

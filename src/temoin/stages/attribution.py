@@ -33,7 +33,7 @@ from temoin.stages.source_names import (
     with_apposition,
 )
 from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
-from temoin.stages.speakers import speaker
+from temoin.stages.speakers import inverted_subject, speaker
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
 
@@ -186,9 +186,24 @@ def sentence_sources(sent: Span) -> list[Span]:
             found.append(medium)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in publication_nouns():
             found.extend(publication_authors(token))
-        elif (token.pos_ in {"VERB", "AUX"} and reports(token)) or fait_savoir(token):
+        elif speaks(token):
             found.extend(speech_sources(token))
     return found
+
+
+def speaks(token: Token) -> bool:
+    """A verb of speech, « a fait savoir », or a verb that reports only in an incise."""
+    if token.pos_ in {"VERB", "AUX"} and reports(token):
+        return True
+    return fait_savoir(token) or (token.pos_ == "VERB" and reports_in_an_incise(token))
+
+
+def reports_in_an_incise(verb: Token) -> bool:
+    """ "..., tuant un commerçant, poursuit le communiqué": a verb that reports only with its subject after it."""
+    if verb.lemma_.lower() not in word_set("lexicons/incise_verbs.txt"):
+        return False
+    subject = inverted_subject(verb)
+    return subject is not None and names_a_source(subject)
 
 
 def fait_savoir(token: Token) -> bool:

@@ -39,14 +39,27 @@ def _plural_demonyms() -> list[str]:
     return [adj for row in rows for col in ("adj_mp", "adj_fp") for adj in split_variants(row.get(col, ""))]
 
 
+def _with_singulars(nouns: list[str]) -> list[str]:
+    """ "un enseignant", "un seul commerçant": the lexicon's plurals also count one person."""
+    return nouns + [n[:-1] for n in nouns if n.endswith("s") and not n.endswith("ss") and " " not in n]
+
+
 VICTIMS = "|".join(
-    sorted((re.escape(w) for w in [*read_lines("lexicons/toll_nouns.txt"), *_plural_demonyms()]), key=len, reverse=True)
+    sorted(
+        (re.escape(w) for w in _with_singulars([*read_lines("lexicons/toll_nouns.txt"), *_plural_demonyms()])),
+        key=len,
+        reverse=True,
+    )
 )
-VICTIM = re.compile(rf"^\s*(?P<victims>{VICTIMS})\b", re.I)
+# "trois de ses « terroristes »", "une cinquantaine de ces criminels"
+VICTIM = re.compile(rf"^\s*(?:(?:ces|ses|leurs|nos)\s+)?(?:«\s*)?(?P<victims>{VICTIMS})\b", re.I)
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 INJURE_BEFORE = re.compile(r"\b(blessant|blessé)(?:\s+\w+ment)?\s*$", re.I)  # "blessant quatre personnes"
-_DAY = r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir|après-midi))?)?"
+_DAY = (  # "a tué dimanche 20", "ont exécuté vendredi dernier sept hommes", "ont tué la veille au soir 12"
+    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+dernier)?|hier|la veille|le lendemain)"
+    r"(?:\s+(?:au\s+)?(?:matin|soir|après-midi))?)?"
+)
 _ADVERB = r"(?:\s+\w+ment)?"  # "ont exécuté sommairement une trentaine de civils"
 KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I)  # "a tué dimanche 20"
 KILL_BEFORE = re.compile(
