@@ -407,12 +407,14 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
-        if reading is not None and set(reading.kinds) <= TOLL_KINDS:
+        if reading is not None and (set(reading.kinds) <= TOLL_KINDS or toll_of_the_event_named(reading)):
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
-            reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
-            if reading is None:
+            if near and reading is not None and not drafts[-1].agents and toll_of_the_event_named(reading):
+                drafts[-1].agents.extend(a for a in reading.agents if not is_generic(a))  # "attribuent l'attaque
+            reading = None if near else reading  # aux FSR"; "Douze soldats ont été tués.": the toll of the event
+            if reading is None:  # just told
                 add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
                 drafts[-1].last_index = sentence.index
         elif (
@@ -444,6 +446,21 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told
     return drafts
+
+
+def toll_of_the_event_named(reading: Reading) -> bool:
+    """A toll told of "l'attaque" the sentence only names, « Les autorités, qui attribuent l'attaque aux FSR, ont
+    fait état de douze morts »: the toll of the event just told, not « tués dans l'attaque d'un marché », where the
+    noun says how they died, nor a claim of it (« Le JNIM a revendiqué l'attaque, affirmant avoir tué six
+    militaires »)."""
+    sentence = reading.sentence
+    if claims_it(reading):
+        return False
+    referential = [t for t in sentence.triggers if is_referential(t)]
+    fresh = [t for t in sentence.triggers if t not in referential]
+    if not referential or not fresh or any(t.label_ not in TOLL_KINDS for t in fresh):
+        return False
+    return not any(c.dep_ == "case" for t in referential for c in t.root.children)
 
 
 def relayed_statement(ctx: ArticleContext) -> str:
