@@ -12,6 +12,7 @@ from temoin.coding.participants import (
     STAND_OFF,
     VICTIM_SECTORS,
     arrest_actors,
+    both_sides,
     civilian_victims,
     claimed_by_an_army,
     coup_actors,
@@ -165,6 +166,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = None  # "pris le contrôle de Merawi, une ville de plusieurs dizaines de milliers d'habitants"
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
+    if sub_type == "Armed clash":
+        actor1, actor2 = both_sides(actor1, actor2, home or ctx.focus)
     told = [s for s in draft.sources if s not in draft.witnessed]
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if told else "asserted"
     when = draft.date

@@ -411,10 +411,10 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
-            if near and reading is not None and not drafts[-1].agents and toll_of_the_event_named(reading):
-                drafts[-1].agents.extend(a for a in reading.agents if not is_generic(a))  # "attribuent l'attaque
-            reading = None if near else reading  # aux FSR"; "Douze soldats ont été tués.": the toll of the event
-            if reading is None:  # just told
+            if near and reading is not None and toll_of_the_event_named(reading):
+                learn_who_from_the_toll(drafts[-1], reading)
+            reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
+            if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
                 drafts[-1].last_index = sentence.index
         elif (
@@ -461,6 +461,15 @@ def toll_of_the_event_named(reading: Reading) -> bool:
     if not referential or not fresh or any(t.label_ not in TOLL_KINDS for t in fresh):
         return False
     return not any(c.dep_ == "case" for t in referential for c in t.root.children)
+
+
+def learn_who_from_the_toll(draft: Draft, reading: Reading) -> None:
+    """Who did it and who was hit, when the event told had neither: « Les autorités, qui attribuent l'attaque aux
+    FSR, ... », « ces frappes ont fait cinq morts parmi les combattants »."""
+    if not draft.agents:
+        draft.agents.extend(a for a in reading.agents if not is_generic(a))
+    if not draft.patients:
+        draft.patients.extend(reading.patients)
 
 
 def relayed_statement(ctx: ArticleContext) -> str:

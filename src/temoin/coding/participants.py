@@ -168,7 +168,11 @@ def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
     named = {p.country for p in places if p is not None}
     if len(named) == 1:
         return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
-    return ctx.focus
+    side = SIDE.match(sentence.text)  # "Côté tchadien, l'armée affirme avoir repoussé une attaque"
+    return (country_lexicon().adjective(side.group(1)) if side else None) or ctx.focus
+
+
+SIDE = re.compile(r"\W*(?:du |de |)côté ([\w-]+)\s*,", re.I)
 
 
 def as_neighbour(place: Span) -> bool:
@@ -296,6 +300,30 @@ def unknown_attackers(event_type: str, sub_type: str) -> bool:
     Armed Group (« Dix soldats ont été tués jeudi lors d'une attaque près de Téra »). Air and artillery strikes are
     left without one: only armies fly, and either side shells."""
     return event_type in {"Battles", "Violence against civilians"} or sub_type in NAMELESS_VIOLENCE
+
+
+def both_sides(actor1: Actor | None, actor2: Actor | None, where: Country | None) -> tuple[Actor | None, Actor | None]:
+    """ACLED's armed clash has two sides: « Côté tchadien, l'armée affirme avoir repoussé une attaque » was fought
+    against an armed group it does not name; an armed group that clashed with no one named fought the state's
+    forces."""
+    if (actor1 is None) == (actor2 is None):
+        return actor1, actor2
+    present = actor1 or actor2
+    assert present is not None
+    enemy = country_lexicon().by_iso3.get(state_enemies().get(present.country, ""))
+    if present.sector == "MIL" and enemy is not None:
+        return present, Actor(f"Military Forces of {enemy.name_en}", enemy.iso3, "MIL")
+    if present.sector in {"MIL", "COP", "IGO"}:
+        return present, unidentified_armed_group(where)
+    if where is not None and has_an_army(where) and present.sector in {"REB", "UAF"}:
+        return present, Actor(f"Military Forces of {where.name_en}", where.iso3, "MIL")
+    return actor1, actor2
+
+
+@cache
+def state_enemies() -> dict[str, str]:
+    """The army each army named in ``data/actors/state_enemies.tsv`` is at war with."""
+    return {row["army"]: row["enemy"] for row in read_tsv("actors/state_enemies.tsv")}
 
 
 def unidentified_armed_group(where: Country | None) -> Actor:
