@@ -21,6 +21,19 @@ HABITUAL = re.compile(
     r"(?:des|plusieurs) (?:centaines|milliers) (?:de|d') (?:frappes|attaques|raids|bombardements|tirs|violations))\b",
     re.I,
 )  # "l'armée a mené des centaines de frappes dans le sud du pays": a count over a period, not an event
+PLACE_APPOSITION = re.compile(
+    r"^\s*(?:une |la |cette )?(?:ville|localité|région|zone|village|quartier|cité|secteur)\b", re.I
+)
+
+
+def tells_a_habit(text: str) -> bool:
+    """A habit, not an event: « les jihadistes s'en prennent souvent aux convoyeurs »; not a place described in an
+    apposition, « à Belgorod, ville russe frontalière régulièrement visée »."""
+    for m in HABITUAL.finditer(text):
+        segment = text[: m.start()].rsplit(",", 1)[-1]
+        if not PLACE_APPOSITION.match(segment):
+            return True
+    return False
 
 
 DEFINITE = {
@@ -67,8 +80,14 @@ def is_referential(trigger: Span) -> bool:
         return False
     before = first.doc[first.i - 1]
     if before.lower_ == "des":
-        return first.i >= 2 and first.doc[first.i - 2].pos_ == "NOUN"  # "les résultats des frappes"
+        return of_a_noun(first) or (first.dep_ == "conj" and first.head.i < first.i and of_a_noun(first.head))
     return before.lower_ in DEFINITE
+
+
+def of_a_noun(token: Token) -> bool:
+    """ "les résultats des frappes", "l'effet des sanctions et des frappes": the events a noun speaks of."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "des" and doc[token.i - 2].pos_ == "NOUN"
 
 
 def is_protest(trigger: Span) -> bool:

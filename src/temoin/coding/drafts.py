@@ -32,7 +32,8 @@ from temoin.stages.triggers import event_kinds
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
-    r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b",
+    r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b|"
+    r"\b(la|cette) (deuxième|troisième|seconde|principale|plus grande|grande) ville (du|de|d')",
     re.I,
 )
 

@@ -298,11 +298,27 @@ def choose_location(
         if location is None:
             continue
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
+        if QUARTER.search(span.doc[max(span.start - 3, 0) : span.start].text):
+            location = quarter_of_a_town(ctx, sentence, span, location)
         scored.append((score, location))
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return most_precise_within(best, [loc for _, loc in sorted(scored, key=lambda pair: -pair[0])])
+
+
+QUARTER = re.compile(r"\bquartiers? (?:de|d'|du)\s*$", re.I)
+QUARTER_KM = 30.0  # a neighbourhood lies within its town
+
+
+def quarter_of_a_town(ctx: ArticleContext, sentence: Sentence, quarter: Span, found: Location) -> Location:
+    """« À Taëz, un obus a touché un marché du quartier d'Al-Rawdah »: a neighbourhood the gazetteer places far
+    from the town the sentence names is a homonym; the event is in the town."""
+    for span in sentence.places:
+        town = location_of(ctx, span) if span is not quarter and span.label_ in TOWNS else None
+        if town is not None and km_between(found.latitude, found.longitude, town.latitude, town.longitude) > QUARTER_KM:
+            return town
+    return found
 
 
 WITHIN_KM = 100.0  # a town this near a region or a natural feature chosen for the event is where it happened

@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import (
-    HABITUAL,
     claim_verbs,
     dates_the_report,
     demand_verb,
@@ -28,6 +27,7 @@ from temoin.coding.clauses import (
     own_date,
     takes_an_institution,
     telling_verbs,
+    tells_a_habit,
     told_as_what_came_before,
     told_before,
 )
@@ -84,7 +84,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         sentence = replace(sentence, places=[p for p in sentence.places if p.start < demand.i])
     if not triggers or sentence.boilerplate or sentence.headline or sentence.text.rstrip().endswith("?"):
         return None
-    if HABITUAL.search(sentence.text) or is_background(ctx, sentence):
+    if tells_a_habit(sentence.text) or is_background(ctx, sentence):
         return None
     referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
     fresh = [t for t in triggers if t not in referential]
