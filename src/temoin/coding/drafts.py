@@ -22,7 +22,7 @@ from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import coordinated_locations, seat_of_power, sole_place, the_capital, town_just_named
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
-from temoin.coding.typing import main_kind, total_words
+from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words
 from temoin.records import Actor, Location
 from temoin.resources import word_pattern, word_set
 from temoin.stages.dates import DateReading
@@ -265,8 +265,9 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.patients.extend(reading.agents + reading.patients)
         return
     draft.sentences.append(reading.sentence)
+    fought = main_kind(draft.kinds, False) == "clash"  # « riposté à des tirs d'artillerie »: how the clash was fought
     if not detail:
-        draft.kinds.extend(reading.kinds)
+        draft.kinds.extend(k for k in reading.kinds if not (fought and k in EXPLOSIVE_ORDER))
     if draft.agents_are_sources and reading.agents and not reading.agents_are_sources:
         draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
         draft.agents.clear()
