@@ -193,8 +193,9 @@ def town_just_named(ctx: ArticleContext, sentence: Sentence) -> Location | None:
         if earlier.paragraph != sentence.paragraph:
             break
         towns = [p for p in earlier.places if p.label_ in TOWNS]
-        if towns:
-            return location_of(ctx, towns[-1])
+        if towns:  # the town the sentence is about, when it opens on it: « El-Obeid, capitale du Kordofan-Nord et
+            topic = towns[0] if towns[0].start - earlier.span.start <= 1 else towns[-1]  # verrou de la route vers
+            return location_of(ctx, topic)  # Khartoum, en fait l'expérience » is about El-Obeid
     return None
 
 

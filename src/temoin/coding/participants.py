@@ -125,7 +125,7 @@ def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
     if by is None or any(is_finite_verb(t) for t in doc[trigger.end : by.i]):
         return []
     found: list[Span] = []
-    end = by.i + (2 if ascribed_to(by) else 1)
+    end = ascription_end(by) or by.i + 1
     for span in spans:
         if span.start < end or span.start - end > 2:
             continue
@@ -138,10 +138,19 @@ def agents_after_by(trigger: Span, spans: list[Span]) -> list[Span]:
 
 
 def ascribed_to(token: Token) -> bool:
-    """ "attribuée à", "imputés aux": the one named next is said to have done it."""
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
-    ascribed = token.lemma_.lower() in ascription_verbs()
-    return ascribed and following is not None and following.lower_ in {"à", "au", "aux"}
+    """ "attribuée à", "imputés aux", "attribuée par l'armée aux": the one named next is said to have done it."""
+    return ascription_end(token) is not None
+
+
+def ascription_end(token: Token) -> int | None:
+    """Where the one it is ascribed to starts: after "à" in "attribuée à", after "aux" in "attribuée par l'armée
+    aux FSR" (who ascribes it stands between)."""
+    if token.lemma_.lower() not in ascription_verbs():
+        return None
+    following = token.doc[token.i + 1 : min(len(token.doc), token.i + 6)]
+    if following and following[0].lower_ == "par":
+        return next((t.i + 1 for t in following[1:] if t.lower_ in {"à", "au", "aux"}), None)
+    return token.i + 2 if following and following[0].lower_ in {"à", "au", "aux"} else None
 
 
 def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | None:
