@@ -439,7 +439,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             drafts[-1].last_index = sentence.index
             drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # "Selon le procureur, ..."
         for each in split_by_place(ctx, reading):
-            place_reading(each, drafts, carried, source)
+            place_reading(each, drafts, carried, source, source if source_told_news else relayed)
         dated = own_date(sentence)
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
             carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
@@ -578,8 +578,12 @@ def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading
     return [reading, *(replace(reading, location=loc) for loc in others)]
 
 
-def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | None, source: str) -> None:
-    """A new event, more of one already told, or nothing (a reference to an event never told)."""
+def place_reading(
+    reading: Reading, drafts: list[Draft], carried: DateReading | None, source: str, news_source: str
+) -> None:
+    """A new event, more of one already told, or nothing (a reference to an event never told). A new event takes
+    the ``news_source`` of the paragraph: one quoted on something else (« Il s'agit de la plus grande affaire de ce
+    type, selon le porte-parole ») does not speak for the next event told."""
     sentence = reading.sentence
     target = target_draft(reading, drafts)
     if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
@@ -590,7 +594,9 @@ def place_reading(reading: Reading, drafts: list[Draft], carried: DateReading | 
         return
     if target is None:
         drafts.append(new_draft(reading, drafts, carried))
-        add_sentence_facts(drafts[-1], sentence, source)
+        add_sentence_facts(drafts[-1], sentence, news_source)
+        if source and source != news_source:
+            drafts[-1].later_sources.append(source)  # named beside it, it does not make the event a claim
         return
     absorb(target, reading)
     if not reading.referential or sentence.tolls:
