@@ -146,6 +146,8 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
             "Le Parti des travailleurs a appelé lundi ses militants à manifester devant le palais.",
             "Parti des travailleurs",
         ),
+        # the medium after « auprès de »
+        ("Un officier a confié auprès de Reuters que le camp était encerclé.", "Reuters"),
         # a verb that reports only in an incise
         ("Des inconnus ont brûlé trois camions près de Kidal, poursuit le porte-parole de la Minusma.", "MINUSMA"),
         # an outlet's service keeps its name

@@ -242,4 +242,17 @@ def with_headline_toll(events: list[Event], title: str) -> list[Event]:
 
 
 def code_events(ctx: ArticleContext) -> list[Event]:
-    return with_known_attackers([to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)])
+    return with_every_source(
+        with_known_attackers([to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)]), ctx
+    )
+
+
+def with_every_source(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """A report of one event cites every source it names about that event: « Des sources de la sécurité ont déclaré
+    à l'AFP qu'il pourrait s'agir d'une asphyxie », told after the deaths, is one of theirs. The certainty stays
+    that of the sentences that told the event."""
+    if len(events) != 1:
+        return events
+    named = [s.kb_id_ for x in ctx.sentences if not (x.boilerplate or x.headline) for s in x.sources if s.kb_id_]
+    events[0].sources = list(dict.fromkeys(events[0].sources + named))
+    return events

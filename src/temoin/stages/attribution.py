@@ -83,7 +83,8 @@ def told_to(verb: Token) -> Span | None:
     for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
         if token.lower_ in {"que", "qu'", ":", '"', "«"}:
             return None
-        if token.lower_ in {"à", "au"}:
+        if token.lower_ in {"à", "au"} or (token.lower_ == "auprès" and token.i + 1 < verb.sent.end):
+            token = token.nbor(1) if token.lower_ == "auprès" else token  # "a confié auprès de l'AFP"
             phrase = up_to_next_to(medium_after(token))
             if phrase is not None and names_a_medium(phrase):
                 return phrase  # "a réagi à l'époque à l'agence AFP": the second "à" names the medium
