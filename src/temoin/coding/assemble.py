@@ -216,7 +216,26 @@ def is_reportable(draft: Draft) -> bool:
         return True
     if draft.sentences[0].index < LEDE_SENTENCES and draft.agents and draft.family != "violent":
         return True  # "La police a arrêté trois membres du mouvement": the news itself, placed or not
-    return draft.date is not None and bool(draft.agents) and bool(draft.patients)
+    return (draft.date is not None and bool(draft.agents) and bool(draft.patients)) or crosses_a_border(draft)
+
+
+def crosses_a_border(draft: Draft) -> bool:
+    """« Des véhicules blindés du Botswana et 300 soldats sont également passés au Mozambique »: a foreign army sent
+    into a country is news with no town named."""
+    if main_kind(draft.kinds, False) != "movement":
+        return False
+    entered = {
+        p.kb_id_[3:]
+        for s in draft.sentences
+        for p in s.places
+        if p.label_ == "country" and p.start > 0 and p.doc[p.start - 1].lower_ in {"au", "en", "aux", "vers"}
+    }
+    armies = {
+        country_lexicon().by_iso3[a.country].iso2
+        for a in draft.agents
+        if a.sector == "MIL" and a.country in country_lexicon().by_iso3
+    }
+    return bool(entered) and bool(armies) and not armies & entered
 
 
 VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}

@@ -167,6 +167,8 @@ def on_a_road_between(place: Span) -> bool:
 
 
 COORDINATION = {",", "et", "ou", "de", "d'", "du", "à"}
+# « de la capitale, Nay Pyi Taw, et de la ville principale, Yangon »: what the next town is, between the two
+APPOSED = {"la", "le", "l'", "ville", "capitale", "principale", "grande", "deuxième", "localité", "cité", "port"}
 
 
 def location_of(ctx: ArticleContext, span: Span) -> Location | None:
@@ -271,7 +273,7 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
         i = at
         while 0 <= i + step < len(places):
             a, b = (places[i + step], places[i]) if step < 0 else (places[i], places[i + step])
-            if not all(t.lower_ in COORDINATION for t in doc[a.end : b.start]) or a.end == b.start:
+            if not all(t.lower_ in COORDINATION | APPOSED for t in doc[a.end : b.start]) or a.end == b.start:
                 break
             group.append(places[i + step])
             i += step
