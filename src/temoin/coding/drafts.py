@@ -281,7 +281,8 @@ def absorb(draft: Draft, reading: Reading) -> None:
     if draft.agents and (claimant := claimant_of(draft, reading)) is not None:
         draft.agents.insert(0, claimant)
     draft.agents.extend(reading.agents)
-    draft.patients.extend(reading.patients)
+    sides = {(a.country, a.sector) for a in draft.agents}  # « l'ennemi ayant perdu 180 militaires »: not its own men
+    draft.patients.extend(p for p in reading.patients if (p.country, p.sector) not in sides)
 
 
 def claimant_of(draft: Draft, reading: Reading) -> Actor | None:

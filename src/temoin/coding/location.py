@@ -189,12 +189,21 @@ def location_of(ctx: ArticleContext, span: Span) -> Location | None:
 TOWNS = {"city", "town", "village", "near"}
 
 
+REGION_BEFORE = re.compile(
+    r"\b(?:région|province|oblast|département|préfecture|gouvernorat|wilaya|État)\s+(?:de|d'|du)\s*$"
+)
+
+
 def town_just_named(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     """The last town named in the two sentences before, in the same paragraph: what « la ville » refers to."""
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
         if earlier.paragraph != sentence.paragraph:
             break
-        towns = [p for p in earlier.places if p.label_ in TOWNS]
+        towns = [
+            p
+            for p in earlier.places
+            if p.label_ in TOWNS and not REGION_BEFORE.search(p.doc[p.start - 2 : p.start].text)
+        ]
         if towns:  # the town the sentence is about, when it opens on it: « El-Obeid, capitale du Kordofan-Nord et
             topic = towns[0] if towns[0].start - earlier.span.start <= 1 else towns[-1]  # verrou de la route vers
             return location_of(ctx, topic)  # Khartoum, en fait l'expérience » is about El-Obeid
@@ -295,6 +304,8 @@ def choose_location(
     for span in sentence.places:
         if span.label_ == "country" or is_origin(span, trigger) or (is_metonym(span) and not targeted(span, triggers)):
             continue
+        if UNIT_NAME.search(span.doc[max(span.start - 4, 0) : span.start].text):
+            continue  # « les unités du groupement de forces Dniepr »: a unit's name, not where it fought
         if any(start <= span.start < end for start, end in sources):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = location_of(ctx, span)
@@ -310,6 +321,7 @@ def choose_location(
     return most_precise_within(best, [loc for _, loc in sorted(scored, key=lambda pair: -pair[0])])
 
 
+UNIT_NAME = re.compile(r"\b(?:groupement|brigade|bataillon|division|régiment)(?: de forces)?\s*$", re.I)
 QUARTER = re.compile(r"\bquartiers? (?:de|d'|du)\s*$", re.I)
 QUARTER_KM = 30.0  # a neighbourhood lies within its town
 
