@@ -5,6 +5,8 @@ readings (``reading``), readings become draft events (``drafts``), drafts become
 
 from __future__ import annotations
 
+import re
+
 from temoin.coding.clauses import LEDE_SENTENCES
 from temoin.coding.context import ArticleContext
 from temoin.coding.drafts import Draft, draft_events
@@ -18,6 +20,7 @@ from temoin.coding.participants import (
     coup_actors,
     custodian,
     holds_the_ground,
+    is_generic,
     is_state_force,
     local_people,
     suspected_group,
@@ -98,8 +101,16 @@ def civilians_hit(draft: Draft) -> bool:
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 
+SUSPECTED_OF = re.compile(r"\b(?:soupçonnée?s?|accusée?s?|suspectée?s?)\s+(?:de|d')", re.I)
+
+
 def arrested_members(draft: Draft, ctx: ArticleContext, actor2: Actor | None) -> Actor | None:
-    """Those arrested as members of an armed group are that group, not civilians (``suspected_group``)."""
+    """Those arrested as members of an armed group are that group, not civilians (``suspected_group``); people
+    suspected of helping one (« trois personnes soupçonnées de complicité avec les groupes terroristes ») are
+    civilians, ACLED's default for those arrested."""
+    armed = actor2 is not None and actor2.sector in {"REB", "UAF"} and is_generic(actor2)
+    if armed and SUSPECTED_OF.search(draft.sentences[0].text):
+        return None
     if actor2 is not None and actor2.sector != "CVL":
         return actor2
     return next((g for s in draft.sentences if (g := suspected_group(ctx, s)) is not None), actor2)
