@@ -257,3 +257,15 @@ def test_two_sources_after_selon_are_two(analyzer) -> None:  # type: ignore[no-u
 
 def test_a_verb_that_reports_only_in_an_incise_names_no_source_before_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert _sources(analyzer, "Les soldats poursuivent les assaillants vers la frontière.") == []
+
+
+def test_the_agency_of_a_dateline_is_a_source_of_the_report(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "KIDAL, 4 mars 2026 (Reuters) - Des hommes armés ont incendié mardi trois camions près de Tessalit."
+    result = analyzer.analyze(text, "2026-03-04")
+    assert [(a.source, a.kind) for a in result.attributions] == [("Reuters", "dateline")]
+    assert [(e.sources, e.certainty) for e in result.events] == [(["Reuters"], "asserted")]
+
+
+def test_a_country_tag_in_a_dateline_is_no_agency(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Bunia (RDC) - Des miliciens ont attaqué lundi le village de Lopa, tuant neuf civils."
+    assert analyzer.analyze(text, "2026-03-04").attributions == []

@@ -28,6 +28,7 @@ from temoin.stages.clean import CleanText, clean_text
 from temoin.stages.labels import label_rules
 from temoin.stages.places.component import PlaceFinder
 from temoin.stages.places.gazetteer import Gazetteer
+from temoin.stages.sources import normalise_source
 
 MAX_CHARS = 1_000_000
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -118,8 +119,12 @@ class Analyzer:
         for event in events:
             start, end = clean.to_original(event.evidence.start, event.evidence.end)
             event.evidence = type(event.evidence)(start, end, article.text[start:end])
+        named = attributions(doc, clean)
+        agencies = [a.source for a in named if a.kind == "dateline"]
+        for event in events:  # the agency that filed the report carries each event it tells, as the outlet does
+            event.sources += [a for a in agencies if a not in event.sources]
         add_notes(events)
-        result = ArticleResult(article, events, self.places(doc, clean), attributions(doc, clean), labels(doc, clean))
+        result = ArticleResult(article, events, self.places(doc, clean), named, labels(doc, clean))
         result.profile = profile(result, doc)
         return result
 
@@ -149,6 +154,10 @@ class Analyzer:
 
 def attributions(doc: Doc, clean: CleanText) -> list[Attribution]:
     out = []
+    for span in doc.spans.get("temoin_masthead", []):
+        if span.label_ == "AGENCY":  # "BAMAKO, 5 février (AFP) - ": the agency that filed the report
+            start, end = clean.to_original(span.start_char, span.end_char)
+            out.append(Attribution(normalise_source(span.text), start, end, kind="dateline"))
     for span in doc.spans.get("temoin_sources", []):
         start, end = clean.to_original(span.start_char, span.end_char)
         out.append(Attribution(span.kb_id_, start, end))

@@ -22,6 +22,7 @@ from thinc.types import Ints2d
 
 from temoin.resources import read_lines
 from temoin.stages.dates import MONTH_FORMS, month_number
+from temoin.stages.sources import is_known_source
 
 SAME_LENGTH = str.maketrans(
     {
@@ -111,6 +112,7 @@ class Masthead:
     dateline: tuple[int, int] | None
     dated: str | None  # ISO date of the dateline
     city: tuple[int, int] | None = None  # where it was filed: "BAMAKO"
+    agency: tuple[int, int] | None = None  # the news agency that filed it: "AFP"
 
 
 def find_masthead(text: str) -> Masthead:
@@ -129,10 +131,19 @@ def find_masthead(text: str) -> Masthead:
         if m is None:
             continue
         tagged = bool(m.group("paren")) and m.group("paren").strip(" ()").isupper() and names_a_place(m.group("city"))
-        if m.group("day") or m.group("agency") or tagged or (m.group("paren") and m.group("city").isupper()):
+        agency = _agency(m, offset)  # "Sanaa (Reuters) - "
+        if m.group("day") or m.group("agency") or tagged or agency or (m.group("paren") and m.group("city").isupper()):
             city = (offset + m.start("city"), offset + m.end("city"))
-            return Masthead(headline, (offset, offset + m.end()), _dateline_date(m), city)
+            return Masthead(headline, (offset, offset + m.end()), _dateline_date(m), city, agency)
     return Masthead(headline, None, None)
+
+
+def _agency(m: re.Match[str], offset: int) -> tuple[int, int] | None:
+    """The known news agency in brackets: "(AFP)" in "BAMAKO, 5 février (AFP) - ", "Sanaa (Reuters) - "."""
+    for group in ("agency", "paren"):
+        if m.group(group) and is_known_source(m.group(group).strip(" ()")):
+            return offset + m.start(group) + 2, offset + m.end(group) - 1
+    return None
 
 
 def names_a_place(words: str) -> bool:
@@ -166,7 +177,8 @@ def _dateline_date(m: re.Match[str]) -> str | None:
 
 class BoilerplateMarker:
     """Marks web boilerplate in ``doc.spans["temoin_boilerplate"]``, and the headline and dateline in
-    ``doc.spans["temoin_masthead"]`` (labels HEADLINE, DATELINE, and CITY for the dateline's place); a dateline's
+    ``doc.spans["temoin_masthead"]`` (labels HEADLINE, DATELINE, CITY for the dateline's place and AGENCY for its news
+    agency); a dateline's
     date becomes the publication date when the article has none."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -182,7 +194,12 @@ class BoilerplateMarker:
         doc.spans["temoin_boilerplate"] = spans
         masthead = find_masthead(doc.text)
         marks = []
-        parts = (("HEADLINE", masthead.headline), ("DATELINE", masthead.dateline), ("CITY", masthead.city))
+        parts = (
+            ("HEADLINE", masthead.headline),
+            ("DATELINE", masthead.dateline),
+            ("CITY", masthead.city),
+            ("AGENCY", masthead.agency),
+        )
         for label, where in parts:
             span = doc.char_span(*where, label=label, alignment_mode="expand") if where else None
             if span is not None:
