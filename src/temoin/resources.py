@@ -61,3 +61,8 @@ def data_fingerprint(*relatives: str) -> str:
     for rel in relatives:
         digest.update(data_path(rel).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def with_singulars(nouns: list[str]) -> list[str]:
+    """A lexicon's plural nouns and their singulars: "enseignants" also counts "un enseignant"."""
+    return nouns + [n[:-1] for n in nouns if n.endswith("s") and not n.endswith("ss") and " " not in n]

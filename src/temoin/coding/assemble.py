@@ -241,11 +241,8 @@ def crosses_a_border(draft: Draft) -> bool:
         for p in s.places
         if p.label_ == "country" and p.start > 0 and p.doc[p.start - 1].lower_ in {"au", "en", "aux", "vers"}
     }
-    armies = {
-        country_lexicon().by_iso3[a.country].iso2
-        for a in draft.agents
-        if a.sector == "MIL" and a.country in country_lexicon().by_iso3
-    }
+    by_iso3 = country_lexicon().by_iso3
+    armies = {by_iso3[a.country].iso2 for a in draft.agents if a.sector == "MIL" and a.country in by_iso3}
     return bool(entered) and bool(armies) and not armies & entered
 
 

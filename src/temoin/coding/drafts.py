@@ -410,11 +410,12 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
-        if reading is not None and (set(reading.kinds) <= TOLL_KINDS or toll_of_the_event_named(reading)):
+        named_toll = reading is not None and toll_of_the_event_named(reading)
+        if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
-            if near and reading is not None and toll_of_the_event_named(reading):
+            if near and reading is not None and named_toll:
                 learn_who_from_the_toll(drafts[-1], reading)
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from temoin.records import Actor
-from temoin.resources import read_lines, read_tsv, word_alternation
+from temoin.resources import read_lines, read_tsv, with_singulars, word_alternation
 from temoin.stages.triggers import event_kinds
 
 CROWDS = ("Protesters", "Rioters")  # the names of the actors a crowd is coded as
@@ -86,7 +86,7 @@ def has_cue(cue: str, text: str) -> bool:
 def victim_nouns(side: str) -> frozenset[str]:
     """Toll nouns of one side of ``lexicons/victim_nouns.tsv``: "armed" or "unarmed"."""
     nouns = [row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv") if row["side"] == side]
-    return frozenset(nouns + [n[:-1] for n in nouns if n.endswith("s") and " " not in n])  # "tuant un assaillant"
+    return frozenset(with_singulars(nouns))  # "tuant un assaillant"
 
 
 @cache

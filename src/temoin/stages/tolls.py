@@ -17,7 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_pattern
+from temoin.resources import read_lines, read_tsv, split_variants, with_singulars, word_alternation, word_pattern
 from temoin.stages.clean import in_boilerplate
 
 
@@ -39,14 +39,9 @@ def _plural_demonyms() -> list[str]:
     return [adj for row in rows for col in ("adj_mp", "adj_fp") for adj in split_variants(row.get(col, ""))]
 
 
-def _with_singulars(nouns: list[str]) -> list[str]:
-    """ "un enseignant", "un seul commerçant": the lexicon's plurals also count one person."""
-    return nouns + [n[:-1] for n in nouns if n.endswith("s") and not n.endswith("ss") and " " not in n]
-
-
 VICTIMS = "|".join(
     sorted(
-        (re.escape(w) for w in _with_singulars([*read_lines("lexicons/toll_nouns.txt"), *_plural_demonyms()])),
+        (re.escape(w) for w in with_singulars([*read_lines("lexicons/toll_nouns.txt"), *_plural_demonyms()])),
         key=len,
         reverse=True,
     )
