@@ -54,6 +54,9 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         patients += victims  # jeunes en colère ont incendié des véhicules"
         agents = [a for a in agents if a not in victims]
     actor1: Actor | None = None
+    named = [a for a in agents if a.sector in {"REB", "UAF"} and not is_generic(a)]
+    if agents and named and agents[0].sector in {"REB", "UAF"} and is_generic(agents[0]):
+        agents.insert(0, agents.pop(agents.index(named[0])))  # « des combattants ... du JNIM »: the group named
     if agents:
         actor1 = agents[0]
     else:  # "Dix soldats et cinq assaillants tués": the armed one; "un camp de déplacés ... cinq enfants": none

@@ -254,12 +254,25 @@ def claims(actor: Span) -> bool:
 def says_it_did(verb: Token) -> bool:
     """ "a affirmé avoir tué", "annonce avoir repris": a verb of speech whose subject tells of its own act
     ("Kiev accuse Moscou d'avoir bombardé" tells of another's)."""
-    return any(
+    parsed = any(
         child.dep_ in {"xcomp", "ccomp"}
         and any(g.lower_ == "avoir" and g.dep_.startswith("aux") for g in child.children)
         and not any(g.lower_ in {"de", "d'"} for g in child.children)
         for child in verb.children
     )
+    return parsed or (verb.lemma_.lower() in reporting_verbs() and avoir_after(verb))
+
+
+def avoir_after(verb: Token) -> bool:
+    """ "a annoncé dans un communiqué avoir ciblé": « avoir » and a participle a few words after the verb of
+    speech, which the parser hung on the noun in between."""
+    window = verb.doc[verb.i + 1 : min(verb.sent.end - 1, verb.i + 7)]
+    for token in window:
+        if token.is_punct or token.lower_ in {"que", "qu'", "de", "d'"}:
+            return False
+        if token.lower_ == "avoir":
+            return token.nbor(1).pos_ in {"VERB", "AUX"}
+    return False
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -19,12 +20,20 @@ from temoin.coding.clauses import (
     war_nouns,
 )
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import coordinated_locations, seat_of_power, sole_place, the_capital, town_just_named
+from temoin.coding.location import (
+    coordinated_locations,
+    location_of,
+    seat_of_power,
+    sole_place,
+    the_capital,
+    town_just_named,
+)
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
+from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words
 from temoin.records import Actor, Location
-from temoin.resources import word_pattern, word_set
+from temoin.resources import read_tsv, word_pattern, word_set
 from temoin.stages.dates import DateReading
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
@@ -114,6 +123,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
             return claimed_one[-1]
     if reading.location is None and reading.sentence.happens_elsewhere():
         return None  # "Le même jour, des hommes armés ont tué sept civils près de Gorgadji": another event
+    if reading.location is None and drafts and opens_on_another_country(country_opened_on(reading), drafts[-1]):
+        return None  # « Au Tchad voisin, l'armée a également été prise pour cible »: not the attack in Cameroon
     if drafts and handles_the_protest(reading, drafts[-1]):
         return drafts[-1]
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
@@ -126,6 +137,10 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     last = drafts[-1] if drafts else None
     if last is not None and (told_again(last, reading) or narrows_the_place(last, reading)):
         return last
+    siblings = [d for d in drafts[:-1] if last is not None and d.sentences[0].index == last.sentences[0].index]
+    again = next((d for d in siblings if told_again(d, reading)), None)  # « des drones ont frappé Kadugli et
+    if again is not None:  # Dilling » then « A Kadugli, la frappe a tué six civils »: the strike on Kadugli
+        return again
     if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
         return None
     if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
@@ -135,6 +150,18 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if another_army(last, reading):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def country_opened_on(reading: Reading) -> str:
+    """The ISO alpha-2 of the country a sentence opens on (« Au Tchad voisin, ... »), if it opens on one."""
+    sentence = reading.sentence
+    start = sentence.span.start
+    opening = [p for p in sentence.places if p.label_ == "country" and p.start - start <= 2]
+    return opening[0].kb_id_.removeprefix("cc:").upper() if opening else ""
+
+
+def opens_on_another_country(country: str, draft: Draft) -> bool:
+    return bool(country) and draft.location is not None and draft.location.country != country
 
 
 def adds_to(draft: Draft, reading: Reading) -> bool:
@@ -310,8 +337,13 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
         if update == "1":
             table.clear()
-        if other_voice and update == "0" and int(count_text) == 1 and sum(table.values()) == 1:
-            continue  # « une frappe a tué un homme ... L'armée affirme avoir éliminé un terroriste »: the same one
+        if (
+            other_voice
+            and update == "0"
+            and int(count_text) in table.values()
+            and (int(count_text) == 1 or boasts_of(span))
+        ):
+            continue  # « une frappe a tué deux hommes ... L'armée affirme avoir éliminé deux terroristes »: the same
         told = same_dead(table, victims)
         if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
@@ -323,6 +355,12 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.sources.extend(n for n in names if n not in draft.sources)
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only and not hedged_detail(draft, sentence))
+
+
+def boasts_of(toll: Span) -> bool:
+    """The killers' own count: « avoir éliminé deux terroristes »."""
+    before = toll.doc[max(toll.sent.start, toll.start - 4) : toll.start]
+    return any(t.lower_ == "avoir" for t in before)
 
 
 def hedged_detail(draft: Draft, sentence: Sentence) -> bool:
@@ -376,6 +414,26 @@ def follows_on(draft: Draft, sentence: Sentence) -> bool:
     return not TIME_SHIFT.search(sentence.text)
 
 
+def draft_of_its_town(ctx: ArticleContext, sentence: Sentence, drafts: list[Draft]) -> Draft | None:
+    """The event a sentence telling none speaks of through its town: « La prise de Bunagana a été confirmée par
+    l'armée congolaise » names the army among the sources of the capture of Bunagana told before."""
+    if not sentence.sources or not drafts or sentence.boilerplate or is_background(ctx, sentence):
+        return None
+    town = sole_place(ctx, sentence)
+    recent = [d for d in drafts if sentence.index - d.last_index <= LOOKBACK and d.location is not None]
+    if town is None or not recent:
+        return None
+    there = [d for d in reversed(recent) if d.location is not None and d.location.place_id == town.place_id]
+    named = {event_nouns()[w] for w in re.findall(r"\w+", sentence.text.lower()) if w in event_nouns()}
+    return next((d for d in there if named & set(d.kinds)), there[0] if there else None)
+
+
+@cache
+def event_nouns() -> dict[str, str]:
+    """Nouns that name an event already told, with the kind they name (``lexicons/event_nouns.tsv``)."""
+    return {row["noun"]: row["kind"] for row in read_tsv("lexicons/event_nouns.tsv")}
+
+
 TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
 
 
@@ -396,6 +454,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             source = relayed  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
         reading = make_reading(ctx, sentence)
         told = reading is not None  # the sentence tells of an event, new or already drafted
+        if reading is None and drafts and sentence.index - drafts[-1].last_index <= 2:
+            name_the_group_blamed(ctx, sentence, drafts[-1])
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None:
@@ -432,6 +492,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not sentence.happens_elsewhere()
         ):
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
+            drafts[-1].last_index = sentence.index  # the next sentence may go on telling it
             if drafts[-1].location is None:  # "Des hommes armés ont attaqué un car. Dix passagers ont été tués
                 drafts[-1].location = sole_place(ctx, sentence)  # près de Mopti": the toll's sentence places it
             told = True
@@ -440,6 +501,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             drafts[-1].sentences.append(sentence)
             drafts[-1].last_index = sentence.index
             drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # "Selon le procureur, ..."
+        elif reading is None and (spoken_of := draft_of_its_town(ctx, sentence, drafts)) is not None:
+            told = True
+            spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source, source if source_told_news else relayed)
         dated = own_date(sentence)
@@ -465,6 +529,20 @@ def toll_of_the_event_named(reading: Reading) -> bool:
     if not referential or not fresh or any(t.label_ not in TOLL_KINDS for t in fresh):
         return False
     return not any(c.dep_ == "case" for t in referential for c in t.root.children)
+
+
+def name_the_group_blamed(ctx: ArticleContext, sentence: Sentence, draft: Draft) -> None:
+    """« L'attaque n'a pas été revendiquée, mais les autorités l'attribuent à Boko Haram »: the group named as the
+    one the event is laid on did it, when the sentences that told it named none."""
+    if any(not is_generic(a) for a in draft.agents) or draft.family != "violent":
+        return
+    for span in sentence.actors:
+        if span.kb_id_.startswith("named:") and span.label_ in {"REB", "UAF"} and attributed_to(span):
+            actor = to_actor(span, ctx.focus)
+            if actor is not None:
+                draft.agents.insert(0, actor)
+                draft.patients[:] = [p for p in draft.patients if not (is_generic(p) and p.sector == actor.sector)]
+            return
 
 
 def learn_who_from_the_toll(draft: Draft, reading: Reading) -> None:
@@ -503,10 +581,25 @@ def next_scene(
     paragraph."""
     if reading is not None:
         return None if reading.location is not None else scene
+    opening = opening_town(ctx, sentence)  # « À Bilopillia, petite ville de la région de Soumy, ... »
+    if opening is not None:
+        return sentence.index, opening
     if event_date(sentence) is None:
         return scene
     town = sole_place(ctx, sentence)
     return (sentence.index, town) if town is not None and town.geo_precision == 1 else scene
+
+
+def opening_town(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The town a sentence opens on, « À Bilopillia, ... »: where the sentences after it happen."""
+    start = sentence.span.start
+    first = min(sentence.places, key=lambda p: p.start, default=None)
+    if first is None or first.label_ == "country" or first.start - start != 1:
+        return None
+    if sentence.span.doc[start].lower_ not in {"à", "a"}:
+        return None
+    town = location_of(ctx, first)
+    return town if town is not None and town.geo_precision == 1 else None
 
 
 def told_earlier(sentence: Sentence) -> bool:

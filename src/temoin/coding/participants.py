@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from temoin.coding.clauses import claims
+from temoin.coding.clauses import claims, war_nouns
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.roles import escorts, has_an_army, lays_blame, role, to_actor
 from temoin.coding.typing import has_cue, victim_nouns
@@ -53,7 +53,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
-        if lays_blame(span):
+        if lays_blame(span) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         if associate_of(span) or backs_up(span) or (trigger.label_ == "arrest" and in_what_they_did(span)):
             continue  # "cinq complices des terroristes soupçonnés d'avoir renseigné les assaillants"
@@ -73,6 +73,30 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         elif not named_by or span in named_by:
             agents.append(actor)
     return agents, patients
+
+
+CONTRAST = re.compile(r"\btandis qu", re.I)  # not « alors que Kigali vient d'envoyer des renforts »: its cause
+
+
+def across_a_contrast(span: Span, trigger: Span) -> bool:
+    """On the other side of « tandis que » from the event word: « des drones ont frappé Kadugli, tandis que
+    l'armée et les FSR s'affrontaient aux abords de Babanusa » (another scene)."""
+    lo, hi = sorted((span.start_char, trigger.start_char))
+    return CONTRAST.search(span.doc.text[lo:hi]) is not None
+
+
+def wages_the_war(span: Span) -> bool:
+    """Named in the war the event belongs to, « la guerre que se livrent l'armée et les FSR », « le conflit qui
+    oppose l'armée aux rebelles »: the war's sides, not the event's."""
+    relative = False
+    for token in reversed(span.doc[max(span.sent.start, span.start - 12) : span.start]):
+        if token.text in {",", ".", ";", ":"}:
+            return False
+        if token.lower_ in {"que", "qui", "qu'"}:
+            relative = True
+        elif relative and token.lemma_.lower() in war_nouns():
+            return True
+    return False
 
 
 JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}

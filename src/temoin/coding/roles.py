@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_tsv, word_set
-from temoin.stages.actors import generic_actors, named_actors
+from temoin.stages.actors import blame_verbs, generic_actors, named_actors
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
 _PATIENT_MARKERS = {"contre", "sur", "visant", "vers", "à"}
@@ -101,12 +101,20 @@ def attributed_to(actor: Span) -> bool:
     doc = actor.doc
     if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and doc[i - 1].lower_.startswith(("attribu", "imput")):
         return True
+    laid = doc[max(0, i - 4) : i]  # "qui attribue l'attaque à l'ELN", the complement parsed as the noun's
+    if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and any(t.lemma_.lower() in LAYING_VERBS for t in laid):
+        return True
     # "La police attribue l'attaque aux jihadistes de l'État islamique": the complement in "à" of the verb
     chain = [actor.root, *list(actor.root.ancestors)[:3]]
     return any(t.dep_.startswith("obl") and t.head.lemma_.lower() in LAYING_VERBS for t in chain)
 
 
 LAYING_VERBS = {"attribuer", "imputer"}
+
+
+def blamed(actor: Span) -> bool:
+    """ "..., a indiqué le collectif, accusant les paramilitaires": the one accused did it."""
+    return actor.root.dep_ == "obj" and actor.root.head.lemma_.lower() in blame_verbs()
 
 
 def lays_blame(actor: Span) -> bool:
@@ -150,7 +158,7 @@ def aimed_at(actor: Span, trigger: Token) -> bool:
 
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
-    if attributed_to(actor):
+    if attributed_to(actor) or blamed(actor):
         return "agent"
     root = trigger.root
     overlaps = actor.start < trigger.end and trigger.start < actor.end

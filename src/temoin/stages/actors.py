@@ -105,7 +105,7 @@ class ActorFinder:
         spans += state_forces(doc)
         spans += acting_states(doc, [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)])
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
-        doc.spans["temoin_actors"] = with_echoed_acronyms(doc, spans)
+        doc.spans["temoin_actors"] = with_the_enemy_named(doc, with_echoed_acronyms(doc, spans))
         return doc
 
     def _matched(self, doc: Doc, key_hash: int, start: int, end: int) -> Span:
@@ -113,6 +113,34 @@ class ActorFinder:
         kind, _, ident = key.partition(":")
         sector = named_actors()[ident].sector if kind == "named" else generic_actors()[ident][0]
         return Span(doc, start, end, label=sector, kb_id=key)
+
+
+ENEMY = "state:enemy"
+ENEMY_WORDS = {"ennemi", "ennemie", "ennemis", "ennemies", "occupation", "occupant", "occupante", "occupants"}
+
+
+def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Bare forces called the enemy or the occupier (« l'armée d'occupation », « l'artillerie ennemie ») are the
+    forces of the state the article last named as such (« l'ennemi sioniste »), not those of the country it is about."""
+    out: list[Span] = []
+    named = ""
+    for span in spans:
+        if span.kb_id_.startswith("state:") and span.kb_id_ not in {"state:?", ENEMY} and span.label_ == "MIL":
+            named = span.kb_id_ if called_the_enemy(doc, span) or not named else named
+        if span.kb_id_ in {"state:?", ENEMY} and named and called_the_enemy(doc, span):
+            span = Span(doc, span.start, span.end, label=span.label_, kb_id=named)
+        if span.kb_id_ != ENEMY:  # an enemy the article never names is nobody we can code
+            out.append(span)
+    return out
+
+
+def called_the_enemy(doc: Doc, span: Span) -> bool:
+    for token in doc[span.end : min(len(doc), span.end + 4)]:
+        if token.lower_ in ENEMY_WORDS:
+            return True
+        if token.lower_ not in {"de", "d'", "l'", "la", "du"} and token.lower_ not in force_modifiers():
+            return False
+    return span.root.lower_ in ENEMY_WORDS
 
 
 def with_echoed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -156,6 +184,8 @@ def state_forces(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
             elif bare and counted(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
+            elif called_the_enemy(doc, doc[token.i : token.i + 1]):  # "l'artillerie ennemie": whose, told later
+                spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id=ENEMY))
             elif (home := home_force_end(doc, token)) is not None:
                 spans.append(Span(doc, token.i, home, label=sector, kb_id="state:?"))
         elif (

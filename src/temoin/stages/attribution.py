@@ -81,8 +81,8 @@ def told_to(verb: Token) -> Span | None:
     un résident, Jean Paluku, à l'agence Télam"; a place ("a déclaré à Bamako") is not one."""
     doc = verb.doc
     for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
-        if token.lower_ in {"que", "qu'", ":", '"', "«"}:
-            return None
+        if token.lower_ in {"que", "qu'", ":", '"', "«", "qui", "dont"}:
+            return None  # "a indiqué l'armée, qui attribue l'attaque à l'ELN": the ELN is not the medium
         if token.lower_ in {"à", "au"} or (token.lower_ == "auprès" and token.i + 1 < verb.sent.end):
             token = token.nbor(1) if token.lower_ == "auprès" else token  # "a confié auprès de l'AFP"
             phrase = up_to_next_to(medium_after(token))
@@ -219,6 +219,9 @@ def fait_savoir(token: Token) -> bool:
 
 def introduces_a_source(token: Token) -> bool:
     """ "selon", "citant", and "d'après", which the tokenizer splits into "d'" and "après"."""
+    if token.lower_ in {"cité", "cités"}:
+        after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        return after == "par" or token.pos_ != "NOUN"  # "cité par l'AFP", not « la cité frontalière »
     if token.lower_ in SELON:
         return True
     return token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}

@@ -22,9 +22,17 @@ def speaker(verb: Token) -> Span | None:
     if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
         return passive_agent(verb)
     direct = subject_of(verb)
+    if direct is not None and holds_a_clause(direct) and is_incise(verb):
+        direct = inverted_subject(verb) or direct  # "ce sont des drones qui ont frappé Soumy, a précisé la même
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
     return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb)
+
+
+def holds_a_clause(subject: Span) -> bool:
+    """A "subject" with a finite verb in it is the parser taking the whole clause before an incise."""
+    finite = [t for t in subject if "Fin" in t.morph.get("VerbForm", [])]
+    return any("acl:relcl" not in {t.dep_, t.head.dep_} for t in finite)  # not "Les autorités, qui imputent ..."
 
 
 def passive_agent(verb: Token) -> Span | None:
@@ -66,6 +74,8 @@ def direct_subject(verb: Token) -> Span | None:
 def inverted_subject(verb: Token) -> Span | None:
     """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
     doc = verb.doc
+    if verb.lower_.endswith("ant"):
+        return None  # "..., accusant les paramilitaires": a present participle's subject is the clause's
     i = verb.i - 1
     while (i >= verb.sent.start and doc[i].pos_ == "AUX") or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
         i -= 1
