@@ -16,7 +16,7 @@ from temoin.stages.dates import DateReading
 from temoin.stages.triggers import event_kinds
 
 HABITUAL = re.compile(
-    r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|"
+    r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|banalisée?s?|"
     r"à plusieurs reprises|plusieurs fois|de temps en temps|depuis des années|sont récurrentes?|"
     r"(?:des|plusieurs) (?:centaines|milliers) (?:de|d') (?:frappes|attaques|raids|bombardements|tirs|violations))\b",
     re.I,
@@ -28,11 +28,11 @@ PLACE_APPOSITION = re.compile(
 
 def tells_a_habit(text: str) -> bool:
     """A habit, not an event: « les jihadistes s'en prennent souvent aux convoyeurs »; not a place described in an
-    apposition, « à Belgorod, ville russe frontalière régulièrement visée »."""
+    apposition, « à Belgorod, ville russe frontalière régulièrement visée », or a relative clause in « où »."""
     for m in HABITUAL.finditer(text):
         segment = text[: m.start()].rsplit(",", 1)[-1]
-        if not PLACE_APPOSITION.match(segment):
-            return True
+        if not PLACE_APPOSITION.match(segment) and " où " not in segment:
+            return True  # not « dans la zone où les commerçants se rassemblent habituellement »: a place described
     return False
 
 
