@@ -434,6 +434,17 @@ def event_nouns() -> dict[str, str]:
     return {row["noun"]: row["kind"] for row in read_tsv("lexicons/event_nouns.tsv")}
 
 
+THIS = re.compile(r"\b(?:cet|cette|ces)\s+(\w+)", re.I)
+
+
+def refers_back(draft: Draft, sentence: Sentence) -> bool:
+    """The next sentence of the paragraph names the event just told, « La police enquête sur cet incident, qui s'est
+    produit mardi soir dans le parc »: it goes on telling it, whatever place or day it adds."""
+    if sentence.index - draft.last_index != 1 or sentence.paragraph != draft.paragraph or sentence.boilerplate:
+        return False
+    return any(m.group(1).lower() in event_nouns() for m in THIS.finditer(sentence.text))
+
+
 TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
 
 
@@ -454,6 +465,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             source = relayed  # "Au Burkina Faso, des hommes armés ont enlevé ...": the source before spoke of Mali
         reading = make_reading(ctx, sentence)
         told = reading is not None  # the sentence tells of an event, new or already drafted
+        continued = False
         if reading is None and drafts and sentence.index - drafts[-1].last_index <= 2:
             name_the_group_blamed(ctx, sentence, drafts[-1])
         if reading is not None and reading.date is not None:
@@ -496,11 +508,12 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             if drafts[-1].location is None:  # "Des hommes armés ont attaqué un car. Dix passagers ont été tués
                 drafts[-1].location = sole_place(ctx, sentence)  # près de Mopti": the toll's sentence places it
             told = True
-        elif reading is None and drafts and follows_on(drafts[-1], sentence):
-            told = True
+        elif reading is None and drafts and (follows_on(drafts[-1], sentence) or refers_back(drafts[-1], sentence)):
+            told = continued = True  # its source spoke of the event just told, not of the next one
             drafts[-1].sentences.append(sentence)
             drafts[-1].last_index = sentence.index
             drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # "Selon le procureur, ..."
+            drafts[-1].date = drafts[-1].date or own_date(sentence)  # « cet incident, survenu mardi soir »
         elif reading is None and (spoken_of := draft_of_its_town(ctx, sentence, drafts)) is not None:
             told = True
             spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))
@@ -512,7 +525,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             told_last = carried
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
-            source_index, source_told_news = sentence.index, told
+            source_index, source_told_news = sentence.index, told and not continued
     return drafts
 
 
