@@ -341,9 +341,14 @@ def war_nouns() -> frozenset[str]:
 
 def opens_on_a_country(sentence: Sentence) -> bool:
     """ "Au Burkina Faso, ...", "Dans la capitale, ...", "Par ailleurs, ...": the sentence turns to another scene."""
-    start = sentence.span.start
     turns = scene_changes().match(sentence.text) is not None
-    return turns or any(p.label_ == "country" and p.start - start <= 2 for p in sentence.places)
+    return turns or opening_country(sentence) is not None
+
+
+def opening_country(sentence: Sentence) -> Span | None:
+    """The country a sentence opens on: « Au Tchad voisin, ... »."""
+    start = sentence.span.start
+    return next((p for p in sentence.places if p.label_ == "country" and p.start - start <= 2), None)
 
 
 def scene_changes() -> re.Pattern[str]:

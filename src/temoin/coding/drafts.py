@@ -14,6 +14,7 @@ from temoin.coding.clauses import (
     event_date,
     is_background,
     is_referential,
+    opening_country,
     opens_on_a_country,
     own_date,
     tells_its_own_event,
@@ -123,7 +124,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
             return claimed_one[-1]
     if reading.location is None and reading.sentence.happens_elsewhere():
         return None  # "Le même jour, des hommes armés ont tué sept civils près de Gorgadji": another event
-    if reading.location is None and drafts and opens_on_another_country(country_opened_on(reading), drafts[-1]):
+    if reading.location is None and drafts and opens_on_another_country(reading, drafts[-1]):
         return None  # « Au Tchad voisin, l'armée a également été prise pour cible »: not the attack in Cameroon
     if drafts and handles_the_protest(reading, drafts[-1]):
         return drafts[-1]
@@ -152,16 +153,11 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
 
 
-def country_opened_on(reading: Reading) -> str:
-    """The ISO alpha-2 of the country a sentence opens on (« Au Tchad voisin, ... »), if it opens on one."""
-    sentence = reading.sentence
-    start = sentence.span.start
-    opening = [p for p in sentence.places if p.label_ == "country" and p.start - start <= 2]
-    return opening[0].kb_id_.removeprefix("cc:").upper() if opening else ""
-
-
-def opens_on_another_country(country: str, draft: Draft) -> bool:
-    return bool(country) and draft.location is not None and draft.location.country != country
+def opens_on_another_country(reading: Reading, draft: Draft) -> bool:
+    """« Au Tchad voisin, ... » after an event in Cameroon."""
+    country = opening_country(reading.sentence)
+    iso2 = country.kb_id_.removeprefix("cc:").upper() if country is not None else ""
+    return bool(iso2) and draft.location is not None and draft.location.country != iso2
 
 
 def adds_to(draft: Draft, reading: Reading) -> bool:
@@ -406,12 +402,16 @@ def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None
 
 def follows_on(draft: Draft, sentence: Sentence) -> bool:
     """The next sentence of the same paragraph, with no place or date of its own, goes on telling the event."""
-    if sentence.index - draft.last_index != 1 or sentence.paragraph != draft.paragraph or sentence.boilerplate:
+    if not next_in_paragraph(draft, sentence):
         return False
     own_places = [p for p in sentence.places if p.label_ != "country"]
     if own_places or sentence.unplaced or sentence.dates:
         return False
     return not TIME_SHIFT.search(sentence.text)
+
+
+def next_in_paragraph(draft: Draft, sentence: Sentence) -> bool:
+    return sentence.index - draft.last_index == 1 and sentence.paragraph == draft.paragraph and not sentence.boilerplate
 
 
 def draft_of_its_town(ctx: ArticleContext, sentence: Sentence, drafts: list[Draft]) -> Draft | None:
@@ -420,10 +420,10 @@ def draft_of_its_town(ctx: ArticleContext, sentence: Sentence, drafts: list[Draf
     if not sentence.sources or not drafts or sentence.boilerplate or is_background(ctx, sentence):
         return None
     town = sole_place(ctx, sentence)
-    recent = [d for d in drafts if sentence.index - d.last_index <= LOOKBACK and d.location is not None]
-    if town is None or not recent:
+    if town is None:
         return None
-    there = [d for d in reversed(recent) if d.location is not None and d.location.place_id == town.place_id]
+    recent = [d for d in reversed(drafts) if sentence.index - d.last_index <= LOOKBACK]
+    there = [d for d in recent if d.location is not None and d.location.place_id == town.place_id]
     named = {event_nouns()[w] for w in re.findall(r"\w+", sentence.text.lower()) if w in event_nouns()}
     return next((d for d in there if named & set(d.kinds)), there[0] if there else None)
 
@@ -440,7 +440,7 @@ THIS = re.compile(r"\b(?:cet|cette|ces)\s+(\w+)", re.I)
 def refers_back(draft: Draft, sentence: Sentence) -> bool:
     """The next sentence of the paragraph names the event just told, « La police enquête sur cet incident, qui s'est
     produit mardi soir dans le parc »: it goes on telling it, whatever place or day it adds."""
-    if sentence.index - draft.last_index != 1 or sentence.paragraph != draft.paragraph or sentence.boilerplate:
+    if not next_in_paragraph(draft, sentence):
         return False
     return any(m.group(1).lower() in event_nouns() for m in THIS.finditer(sentence.text))
 

@@ -99,10 +99,8 @@ def attributed_to(actor: Span) -> bool:
     ):
         i -= 1  # "attribuée à la milice Codeco"
     doc = actor.doc
-    if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and doc[i - 1].lower_.startswith(("attribu", "imput")):
-        return True
-    laid = doc[max(0, i - 4) : i]  # "qui attribue l'attaque à l'ELN", the complement parsed as the noun's
-    if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and any(t.lemma_.lower() in LAYING_VERBS for t in laid):
+    laid = doc[max(0, i - 4) : i]  # "attribuée à", "qui attribue l'attaque à l'ELN" (parsed as the noun's)
+    if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and any(lays(t) for t in laid):
         return True
     # "La police attribue l'attaque aux jihadistes de l'État islamique": the complement in "à" of the verb
     chain = [actor.root, *list(actor.root.ancestors)[:3]]
@@ -110,6 +108,10 @@ def attributed_to(actor: Span) -> bool:
 
 
 LAYING_VERBS = {"attribuer", "imputer"}
+
+
+def lays(token: Token) -> bool:
+    return token.lemma_.lower() in LAYING_VERBS or token.lower_.startswith(("attribu", "imput"))
 
 
 def blamed(actor: Span) -> bool:

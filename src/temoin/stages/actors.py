@@ -116,7 +116,6 @@ class ActorFinder:
 
 
 ENEMY = "state:enemy"
-ENEMY_WORDS = {"ennemi", "ennemie", "ennemis", "ennemies", "occupation", "occupant", "occupante", "occupants"}
 
 
 def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -135,12 +134,13 @@ def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def called_the_enemy(doc: Doc, span: Span) -> bool:
+    enemy_words = word_set("lexicons/enemy_words.txt")
     for token in doc[span.end : min(len(doc), span.end + 4)]:
-        if token.lower_ in ENEMY_WORDS:
+        if token.lower_ in enemy_words:
             return True
         if token.lower_ not in {"de", "d'", "l'", "la", "du"} and token.lower_ not in force_modifiers():
             return False
-    return span.root.lower_ in ENEMY_WORDS
+    return span.root.lower_ in enemy_words
 
 
 def with_echoed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

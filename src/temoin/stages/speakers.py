@@ -74,7 +74,7 @@ def direct_subject(verb: Token) -> Span | None:
 def inverted_subject(verb: Token) -> Span | None:
     """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
     doc = verb.doc
-    if verb.lower_.endswith("ant"):
+    if "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []):
         return None  # "..., accusant les paramilitaires": a present participle's subject is the clause's
     i = verb.i - 1
     while (i >= verb.sent.start and doc[i].pos_ == "AUX") or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
