@@ -6,7 +6,13 @@ import pytest
 import spacy
 
 from temoin.pipeline import add_stages
-from temoin.stages.clean import boilerplate_ranges, clean_text, find_masthead, sentence_starts
+from temoin.stages.clean import (
+    boilerplate_ranges,
+    clean_text,
+    find_masthead,
+    link_headline_ranges,
+    sentence_starts,
+)
 
 
 def test_glued_sentence_is_split_and_offsets_map_back() -> None:
@@ -27,6 +33,47 @@ def test_boilerplate_block_is_found() -> None:
     ranges = boilerplate_ranges(text, [__import__("re").compile(r"lire aussi\b", 2)])
     marked = [text[s:e] for s, e in ranges]
     assert marked == ["Lire aussi :", "Un autre titre", "Encore un titre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "news"),
+    [
+        (  # a headline run into the news: the news resumes at « Le » after a plain word
+            "Le camp est calme. Lire aussi : Tchad : mille réfugiés accueillis en deux ans Le 3 mai, des "
+            "hommes armés ont pillé le dépôt.",
+            "Lire aussi : Tchad : mille réfugiés accueillis en deux ans ",
+            "Le 3 mai",
+        ),
+        (  # two headlines in a row: the news resumes after the last one
+            "Fin. À lire aussi sur Radio Exemple : Qui sont les Wazalendo Les milices se multiplient Dans la nuit, "
+            "des tirs ont été entendus.",
+            "À lire aussi sur Radio Exemple : Qui sont les Wazalendo Les milices se multiplient ",
+            "Dans la nuit",
+        ),
+        (  # no headline left: the marker alone is furniture
+            "Fin. A surtout lire sur Radio Exemple : Les assaillants ont fui vers la frontière.",
+            "A surtout lire sur Radio Exemple : ",
+            "Les assaillants",
+        ),
+        (  # « à La Haye »: a name, not a new sentence
+            "Fin. Lire aussi : Le procès s'ouvre à La Haye contre un ancien chef de milice.",
+            "Lire aussi : ",
+            "Le procès",
+        ),
+    ],
+)
+def test_link_headline_run_into_the_news(text: str, headline: str, news: str) -> None:
+    [(start, end)] = link_headline_ranges(text)
+    assert text[start:end] == headline
+    assert text[end:].startswith(news)
+    nlp = spacy.blank("fr")
+    doc = nlp(text)
+    starts = [t.idx for t, s in zip(doc, sentence_starts(doc), strict=True) if s]
+    assert end in starts
+
+
+def test_a_link_marker_opening_a_line_is_left_to_the_line_rules() -> None:
+    assert link_headline_ranges("Des tirs.\nLire aussi : Un titre\nLa suite.") == []
 
 
 def test_sentences_split_on_punctuation_and_new_lines() -> None:

@@ -317,11 +317,16 @@ def group_anaphora() -> re.Pattern[str]:
 @cache
 def duration() -> re.Pattern[str]:
     """Background time ("depuis trois ans", "pendant 12 mois", "l'an dernier") from ``lexicons/durations.tsv``."""
-    slots: dict[str, list[str]] = {"since": [], "count": [], "unit": [], "phrase": []}
+    slots: dict[str, list[str]] = {"since": [], "over": [], "count": [], "unit": [], "years": [], "phrase": []}
     for row in read_tsv("lexicons/durations.tsv"):
         slots[row["slot"]].append(row["word"])
-    since, count, unit, phrase = (word_alternation(slots[k]) for k in ("since", "count", "unit", "phrase"))
-    return re.compile(rf"\b({since}) ({count}|\d+) ({unit})\b|\b({phrase})\b", re.I)
+    slots["unit"] += slots["years"]
+    since, over, count, unit, years, phrase = (
+        word_alternation(slots[k]) for k in ("since", "over", "count", "unit", "years", "phrase")
+    )
+    return re.compile(
+        rf"\b({since}) ({count}|\d+) ({unit})\b|\b({over}) ({count}|\d+) ({years})\b|\b({phrase})\b", re.I
+    )
 
 
 def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:

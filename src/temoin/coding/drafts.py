@@ -24,6 +24,8 @@ from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import (
     coordinated_locations,
     location_of,
+    place_just_named,
+    possessive_place,
     seat_of_power,
     sole_place,
     the_capital,
@@ -477,6 +479,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None and PLACE_ANAPHORA.search(sentence.text):
             town = town_just_named(ctx, sentence)  # "Dilling vit sous un quasi-blocus. Des obus ont touché un
             reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"
+        elif reading is not None and reading.location is None and possessive_place().search(sentence.text):
+            reading.location = place_just_named(ctx, sentence)  # « le long de ses frontières »
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
         if reading is not None and reading.location is None:

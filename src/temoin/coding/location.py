@@ -10,6 +10,7 @@ is coded to its capital or centre with precision 3; "près de", "au nord de",
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span
@@ -208,6 +209,24 @@ def town_just_named(ctx: ArticleContext, sentence: Sentence) -> Location | None:
             topic = towns[0] if towns[0].start - earlier.span.start <= 1 else towns[-1]  # verrou de la route vers
             return location_of(ctx, topic)  # Khartoum, en fait l'expérience » is about El-Obeid
     return None
+
+
+def place_just_named(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The last place below the country that the sentence before names, in the same paragraph: what « le long de
+    ses frontières » is around (``lexicons/possessive_place_phrases.txt``). The event is near it, not in it."""
+    if sentence.index == 0:
+        return None
+    earlier = ctx.sentences[sentence.index - 1]
+    if earlier.paragraph != sentence.paragraph:
+        return None
+    places = [p for p in earlier.places if p.label_ != "country"]
+    found = location_of(ctx, places[-1]) if places else None
+    return replace(found, geo_precision=max(found.geo_precision, 2)) if found is not None else None
+
+
+@cache
+def possessive_place() -> re.Pattern[str]:
+    return word_pattern("lexicons/possessive_place_phrases.txt")
 
 
 def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:

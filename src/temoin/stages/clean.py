@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import cast
 
 import numpy
@@ -93,6 +94,53 @@ def boilerplate_ranges(text: str, markers: list[re.Pattern[str]]) -> list[tuple[
             ranges.append((offset, offset + len(line.rstrip())))
         offset += len(line)
     return ranges
+
+
+LINK_COLON = r"(?:\s+sur\s+[^:.!?]{1,30}?)?\s*:\s*"
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_BEFORE_A_NAME = frozenset(
+    {"à", "de", "d'", "du", "des", "en", "au", "aux", "vers", "par", "pour", "sur", "dans"}
+    | {"et", "ou", "le", "la", "les", "l'", "entre"}
+)  # "à La Haye", "de Le Pen"
+
+
+@cache
+def link_markers() -> re.Pattern[str]:
+    """« Lire aussi : », « A surtout lire sur BBC Afrique : » inside a paragraph (``lexicons/link_markers.txt``)."""
+    markers = "|".join(read_lines("lexicons/link_markers.txt"))
+    return re.compile(rf"(?<=[.!?»\"] )(?:{markers}){LINK_COLON}", re.IGNORECASE)
+
+
+@cache
+def sentence_openers() -> re.Pattern[str]:
+    openers = "|".join(re.escape(w) for w in read_lines("lexicons/sentence_openers.txt"))
+    return re.compile(rf"(?<=\s)(?:{openers})(?=[\s,])|(?<=\s)(?:{openers})(?<=')")
+
+
+def link_headline_ranges(text: str) -> list[tuple[int, int]]:
+    """Link headlines run into the news by flattened web copy: « Lire aussi : Niger : vingt migrants secourus en
+    trois ans Le 26 avril dernier, le bureau a été attaqué. » The headline ends at the last sentence opener that
+    follows a plain word before the sentence's end; with none, the marker alone is furniture and the news follows."""
+    ranges = []
+    for marker in link_markers().finditer(text):
+        end = SENTENCE_END.search(text, marker.end())
+        stop = end.start() if end else len(text)
+        body = marker.end()
+        for opener in sentence_openers().finditer(text, marker.end(), stop):
+            before = text[marker.end() : opener.start()].split()
+            if (
+                before
+                and before[-1].lower() not in _BEFORE_A_NAME
+                and (before[-1][-1:].isalnum() or before[-1][-1:] in {'"', "»", ")"})
+            ):
+                body = opener.start()
+        ranges.append((marker.start(), body))
+    return ranges
+
+
+def headline_breaks(text: str) -> set[int]:
+    """Where the news resumes after an inline link marker or headline: a sentence starts there."""
+    return {end for _, end in link_headline_ranges(text)}
 
 
 _MONTH_NAMES = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]")
@@ -187,7 +235,7 @@ class BoilerplateMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end in boilerplate_ranges(doc.text, self.markers):
+        for start, end in boilerplate_ranges(doc.text, self.markers) + link_headline_ranges(doc.text):
             span = doc.char_span(start, end, label="BOILERPLATE", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -222,8 +270,9 @@ CLOSERS = {"»", '"', ")", "”", "'"}
 def sentence_starts(doc: Doc) -> list[bool]:
     """Rule-based French sentence starts: after final punctuation before a capital, and at every new line."""
     starts = [False] * len(doc)
+    breaks = headline_breaks(doc.text)
     for i, token in enumerate(doc):
-        if i == 0:
+        if i == 0 or token.idx in breaks:
             starts[i] = True
             continue
         prev = doc[i - 1]
