@@ -16,6 +16,7 @@ from temoin.coding.participants import (
     arrest_actors,
     both_sides,
     civilian_victims,
+    civilians_of,
     claimed_by_an_army,
     coup_actors,
     custodian,
@@ -38,6 +39,9 @@ from temoin.stages.tolls import find_tolls
 
 GROUND_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}  # from whoever held it
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
+
+
+ONE_SIDED = {"Abduction/forced disappearance", "Looting/property destruction", "Attack", "Sexual violence"}
 
 
 def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | None]:
@@ -93,6 +97,10 @@ def fatalities(table: dict[str, int]) -> int | None:
     totals = max((v for k, v in table.items() if k in total_words()), default=0)
     parts = sum(v for k, v in table.items() if k not in total_words())
     return max(totals, parts)
+
+
+def hits_a_merchant_ship(text: str) -> bool:
+    return word_pattern("lexicons/merchant_ship_nouns.txt").search(text) is not None
 
 
 def civilians_hit(draft: Draft) -> bool:
@@ -154,8 +162,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
     taken = sub_type == "Abduction/forced disappearance"  # ACLED: those abducted are civilians unless said otherwise
     if actor2 is None and event_type in CIVILIAN_HARM and (civilians_hit(draft) or taken):
-        focus = ctx.focus.name_en if ctx.focus else "Unknown"
-        actor2 = Actor(f"Civilians ({focus})", ctx.focus.iso3 if ctx.focus else "UNK", "CVL")
+        actor2 = civilians_of(ctx.focus)
     if sub_type == "Disrupted weapons use":
         actor1, actor2 = who_stopped_it(draft, ctx, actor1, actor2, home)
     if event_type in {"Protests", "Riots"}:
@@ -169,6 +176,12 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1 = custodian(text, home or ctx.focus)
     if actor1 is None and unknown_attackers(event_type, sub_type):
         actor1 = unidentified_armed_group(home or ctx.focus)
+    if sub_type in ONE_SIDED and actor1 is not None and actor2 is not None and actor2.name == actor1.name:
+        actor2 = civilians_of(home or ctx.focus)  # « Les assaillants, une vingtaine d'hommes armés »: named twice
+    if actor2 is None and (event_type == "Violence against civilians" or sub_type == "Looting/property destruction"):
+        actor2 = civilians_of(home or ctx.focus)  # ACLED: one-sided violence and looting hit civilians
+    if actor2 is None and event_type == "Explosions/Remote violence" and hits_a_merchant_ship(text):
+        actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":
         actor2 = arrested_members(draft, ctx, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
@@ -267,7 +280,7 @@ def with_headline_toll(events: list[Event], title: str) -> list[Event]:
     lead.fatalities = fatalities(killed)
     home = country_lexicon().by_iso2.get(lead.location.country) if lead.location else None
     if lead.event_type in CIVILIAN_HARM and lead.actor2 is None and home and set(killed) <= civilian_victims():
-        lead.actor2 = Actor(f"Civilians ({home.name_en})", home.iso3, "CVL")  # « Quinze morts »: civilians
+        lead.actor2 = civilians_of(home)  # « Quinze morts »: civilians
     return events
 
 

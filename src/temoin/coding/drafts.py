@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from temoin.coding.clauses import (
+    LEDE_SENTENCES,
     claims,
     event_date,
     is_background,
@@ -530,7 +531,22 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told and not continued
-    return drafts
+    return [d for d in drafts if not summed_up_before(d, drafts)]
+
+
+def summed_up_before(draft: Draft, drafts: list[Draft]) -> bool:
+    """A lede that sums up an event with no place, told again with its place just after: « L'EI a revendiqué une
+    attaque ayant tué cinq combattants des FDS dans l'est de la Syrie. Dimanche soir, des hommes armés ont attaqué
+    un barrage des FDS à Dhiban, tuant cinq combattants »: one attack, the placed one."""
+    if draft.location is not None or not draft.killed or draft.sentences[0].index >= LEDE_SENTENCES:
+        return False
+    return any(
+        later.location is not None
+        and later.family == draft.family
+        and any(later.killed.get(victims) == count for victims, count in draft.killed.items())
+        and 0 < later.sentences[0].index - draft.last_index <= 2
+        for later in drafts
+    )
 
 
 def toll_of_the_event_named(reading: Reading) -> bool:

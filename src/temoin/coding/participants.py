@@ -24,6 +24,12 @@ STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not min
 VICTIM_SECTORS = {"CVL", "REF", "JRN", "MED", "NGO"}
 
 
+def civilians_of(country: Country | None) -> Actor:
+    if country is None:
+        return Actor("Civilians (Unknown)", "UNK", "CVL")
+    return Actor(f"Civilians ({country.name_en})", country.iso3, "CVL")
+
+
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
 
@@ -292,7 +298,7 @@ def arrest_actors(
     if actor1 is None:
         actor1 = Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
     if actor2 is None and is_state_force(actor1):
-        actor2 = Actor(f"Civilians ({where.name_en})", where.iso3, "CVL")
+        actor2 = civilians_of(where)
     return actor1, actor2
 
 

@@ -158,6 +158,19 @@ def aimed_at(actor: Span, trigger: Token) -> bool:
     return False
 
 
+def object_of_its_verb(actor: Span, noun: Token) -> bool:
+    """ "une frappe de drone, menée par la police, aurait tué huit membres du gang": the gang is in the object of
+    a verb of the event (a trigger) that tells what the strike did, so it was hit."""
+    told = actor.doc.spans.get("temoin_triggers", [])
+    current = actor.root
+    while current.i != noun.i and current.head is not current:
+        head = current.head
+        if current.dep_ in {"obj", "nsubj:pass"} and any(t.start <= head.i < t.end for t in told):
+            return True
+        current = head
+    return False
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
     if attributed_to(actor) or blamed(actor):
@@ -171,7 +184,8 @@ def role(actor: Span, trigger: Span) -> str:
     if root.pos_ in {"NOUN", "PROPN"} and actor.root.is_ancestor(root) is False and root.is_ancestor(actor.root):
         before = {t.lower_ for t in actor.doc[max(actor.start - 3, 0) : actor.start]}
         undergone = trigger.label_ in UNDERGONE_NOUNS and "par" not in before  # "l'arrestation de cinq complices"
-        return "patient" if before & _PATIENT_MARKERS or undergone or aimed_at(actor, root) else "agent"
+        hit = before & _PATIENT_MARKERS or undergone or aimed_at(actor, root) or object_of_its_verb(actor, root)
+        return "patient" if hit else "agent"
     verb = clause_verb(root)
     if defends(verb, root) and actor.label_ in {"REB", "UAF"} and not actor.root.dep_.startswith("nsubj"):
         return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
