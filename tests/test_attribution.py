@@ -152,6 +152,9 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         ("Des inconnus ont brûlé trois camions près de Kidal, poursuit le porte-parole de la Minusma.", "MINUSMA"),
         # an outlet's service keeps its name
         ("Le sprinteur Kwame Owusu confie à BBC Sport qu'il visera l'or à Paris.", "BBC Sport"),
+        # the medium the sources reached the public through
+        ("Selon des sources locales jointes par Radio France Internationale, le marché de Kiffa a brûlé.", "Radio"),
+        ("Dans un communiqué lu lundi à la télévision publique ORTM, l'armée annonce la prise de Léré.", "ORTM"),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
@@ -269,3 +272,30 @@ def test_the_agency_of_a_dateline_is_a_source_of_the_report(analyzer) -> None:  
 def test_a_country_tag_in_a_dateline_is_no_agency(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Bunia (RDC) - Des miliciens ont attaqué lundi le village de Lopa, tuant neuf civils."
     assert analyzer.analyze(text, "2026-03-04").attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (  # « le parti »: the party the article just named
+            "La police a arrêté samedi à Lomé cinq militants de l'Alliance nationale pour le changement. Le parti "
+            "a dénoncé des arrestations arbitraires.",
+            "Alliance nationale pour le changement",
+        ),
+        (  # a title of the organisation pointed back to: both
+            "La police a arrêté samedi à Juba trois responsables du SPLM-IO, selon un porte-parole du mouvement.",
+            "porte-parole du mouvement (SPLM-IO)",
+        ),
+        (  # « la mission onusienne »: the UN mission named before
+            "Un Casque bleu de la Monusco a été tué samedi près de Beni, a annoncé la mission onusienne.",
+            "Monusco",
+        ),
+    ],
+)
+def test_an_organisation_pointed_back_to_is_the_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert source in _sources(analyzer, text)
+
+
+def test_a_phone_reaching_a_source_is_no_medium(analyzer) -> None:  # type: ignore[no-untyped-def]
+    sources = _sources(analyzer, "Selon des habitants joints par téléphone, des hommes armés ont attaqué Banibangou.")
+    assert not any(s.startswith("téléphone") for s in sources)

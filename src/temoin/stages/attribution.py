@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_lines, word_pattern, word_set
+from temoin.resources import read_lines, read_tsv, word_pattern, word_set
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -27,6 +27,7 @@ from temoin.stages.source_names import (
     names_a_source,
     outermost,
     phrase_after,
+    pointed_back,
     shown_name,
     trim_source,
     up_to_next_to,
@@ -102,6 +103,23 @@ def interviewed_by(token: Token) -> Span | None:
     return None
 
 
+@cache
+def relay_participles() -> frozenset[tuple[str, str]]:
+    return frozenset((row["lemma"], row["preposition"]) for row in read_tsv("lexicons/relay_participles.tsv"))
+
+
+def relayed_by(participle: Token) -> Span | None:
+    """ "des sources locales jointes par RFI", "un communiqué lu à la télévision publique RTB": the medium."""
+    forms = {participle.lemma_.lower(), participle.lower_}
+    for preposition in participle.doc[participle.i + 1 : min(participle.sent.end, participle.i + 5)]:
+        if preposition.is_punct:
+            return None
+        if any((form, preposition.lower_) in relay_participles() for form in forms):  # « lu lundi soir à la télé »
+            phrase = up_to_next_to(medium_after(preposition))
+            return phrase if phrase is not None and names_a_medium(phrase) else None
+    return None
+
+
 def publication_nouns() -> frozenset[str]:
     return word_set("lexicons/publication_nouns.txt")
 
@@ -148,12 +166,13 @@ class AttributionFinder:
         last = ""
         last_group = ""
         armed_groups = named_armed_groups(doc)
+        named = [a for a in doc.spans.get("temoin_actors", []) if a.kb_id_.startswith("named:")]
         acronyms = acronym_definitions(doc)
         people = full_names(doc)
         for sent in doc.sents:
             found = outermost(sentence_sources(sent))
             for span in found + unnamed_sources(sent, found):
-                name = shown_name(span, last, last_group, acronyms, people)
+                name = pointed_back(span, named) or shown_name(span, last, last_group, acronyms, people)
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
                     last = name
@@ -183,13 +202,19 @@ def sentence_sources(sent: Span) -> list[Span]:
             and token.nbor(1).lower_ not in {"lesquels", "lesquelles", "lequel", "laquelle"}
         ):
             found.extend(selon_sources(token))
-        elif token.pos_ == "NOUN" and (medium := interviewed_by(token)) is not None:
+        elif (medium := medium_of(token)) is not None:
             found.append(medium)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in publication_nouns():
             found.extend(publication_authors(token))
         elif speaks(token):
             found.extend(speech_sources(token))
     return found
+
+
+def medium_of(token: Token) -> Span | None:
+    """The medium an interview noun or a relaying participle names."""
+    medium = interviewed_by(token) if token.pos_ == "NOUN" else None
+    return medium or (relayed_by(token) if token.pos_ in {"VERB", "ADJ", "NOUN"} else None)
 
 
 def speaks(token: Token) -> bool:

@@ -11,11 +11,13 @@ normalises it (known outlets, acronyms, full names of people).
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import word_set
+from temoin.resources import read_tsv, word_set
+from temoin.stages.actors import named_actors
 from temoin.stages.sources import is_known_source, normalise_source, source_nouns, with_full_name
 
 ANAPHORA = re.compile(
@@ -275,6 +277,37 @@ def name_of(span: Span, last: str, last_group: str) -> str:
     if len(name) > 80 and ", " in name:  # a person and a long title: the person
         name = name.split(", ")[0]
     return name if 2 <= len(name) <= 80 else ""
+
+
+OF_AN_ORGANISATION = re.compile(
+    r"^(?:(?:un |une |le |la |les |l')?[\w-]+ (?:du |de la |de l'|des ))?(?:le |la |l'|ce |cette |cet )?(?P<noun>.+)$"
+)
+
+
+@cache
+def source_anaphora() -> dict[str, frozenset[str]]:
+    return {row["noun"]: frozenset(row["points_to"].split("|")) for row in read_tsv("lexicons/source_anaphora.tsv")}
+
+
+def pointed_back(span: Span, named: list[Span]) -> str:
+    """The organisation named before that « le parti », « un communiqué du parti », « la mission onusienne » points
+    back to (``lexicons/source_anaphora.tsv``): the text of its last mention, after the title that speaks for it
+    (« porte-parole du mouvement (SPLM-IO) »), or ""."""
+    found = OF_AN_ORGANISATION.match(span.text.strip().lower())
+    kinds = source_anaphora().get(found.group("noun")) if found else None
+    if not kinds or any(t.pos_ == "PROPN" or (t.i > span.start and t.text[:1].isupper()) for t in span):
+        return ""
+    earlier = [a for a in named if a.end <= span.start and (a.label_ in kinds or actor_country(a) in kinds)]
+    if not earlier:
+        return ""
+    said = span.text.strip()
+    titled = OF_AN_ORGANISATION.match(said.lower()) and re.match(r"^(?:\S+ )?[\w-]+ (?:du|de la|de l'|des) ", said)
+    return f"{normalise_source(said)} ({earlier[-1].text})" if titled else earlier[-1].text
+
+
+def actor_country(actor: Span) -> str:
+    known = named_actors().get(actor.kb_id_.partition(":")[2])
+    return known.country if known is not None else ""
 
 
 def shown_name(span: Span, last: str, last_group: str, acronyms: dict[str, str], people: list[Span]) -> str:
