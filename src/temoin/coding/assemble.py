@@ -210,7 +210,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1=actor1,
         actor2=actor2,
         location=draft.location,
-        fatalities=fatalities(draft.killed) if draft.killed or not draft.injured else 0,  # the injured only: none dead
+        fatalities=toll_of_event(draft, event_type, sub_type),
         injuries=fatalities(draft.injured),
         sources=list(dict.fromkeys(draft.sources + draft.later_sources)),
         certainty=certainty,
@@ -218,6 +218,18 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         plover_type=plover_type(draft.kinds),
         trigger=draft.trigger,
     )
+
+
+BLOODLESS_TYPES = {"Strategic developments", "Protests", "Riots"}
+
+
+def toll_of_event(draft: Draft, event_type: str, sub_type: str) -> int | None:
+    """The dead; none when only the injured are counted; none, as ACLED records it, when an arrest, a march or an
+    abduction is told with no toll (« des hommes armés ont enlevé vingt passagers »: 0, not unknown)."""
+    dead = fatalities(draft.killed) if draft.killed or not draft.injured else 0
+    if dead is None and (event_type in BLOODLESS_TYPES or sub_type == "Abduction/forced disappearance"):
+        return 0
+    return dead
 
 
 def crowd_actors(
