@@ -280,7 +280,8 @@ def name_of(span: Span, last: str, last_group: str) -> str:
 
 
 OF_AN_ORGANISATION = re.compile(
-    r"^(?:(?:un |une |le |la |les |l')?[\w-]+ (?:du |de la |de l'|des ))?(?:le |la |l'|ce |cette |cet )?(?P<noun>.+)$"
+    r"^(?:(?:un |une |le |la |les |l')?[\w-]+ (?:du |de la |de l'|des ))?"  # « un porte-parole du » ...
+    r"(?:le |la |l'|ce |cette |cet |son |sa |leur )?(?P<noun>.+)$"  # ... « leur parti »
 )
 
 
