@@ -191,7 +191,7 @@ TOWNS = {"city", "town", "village", "near"}
 
 
 REGION_BEFORE = re.compile(
-    r"\b(?:région|province|oblast|département|préfecture|gouvernorat|wilaya|État)\s+(?:de|d'|du)\s*$"
+    r"\b(?:régions?|provinces?|oblasts?|départements?|préfectures?|gouvernorats?|wilayas?|États?)\s+(?:de|d'|du)\s*$"
 )
 
 
@@ -289,6 +289,9 @@ def capital_of(ctx: ArticleContext, country: Country | None, precision: int) -> 
     return Location(town.name, town.country, round(town.latitude, 4), round(town.longitude, 4), precision, town.id)
 
 
+STRADDLES = re.compile(r"\bà cheval (?:sur|entre)\b", re.I)
+
+
 def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Location) -> list[Location]:
     """The other places listed with the chosen one ("la chute de Kandahar et d'Herat"): one event each."""
     places = [s for s in sentence.places if s.label_ != "country"]
@@ -309,6 +312,9 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
         return []
     if between(min(group, key=lambda g: g.start)):
         return []  # "attaquée entre Téra et Bankilaré": one event on the way, not one in each town
+    first = min(group, key=lambda g: g.start)
+    if STRADDLES.search(doc[max(first.start - 6, sentence.span.start) : first.start].text):
+        return []  # « les monts Hamrin, à cheval sur les provinces de Kirkouk et Diyala »: where the place lies
     found = [location_of(ctx, s) for s in group[1:]]
     return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
 
@@ -330,6 +336,8 @@ def choose_location(
         location = location_of(ctx, span)
         if location is None:
             continue
+        if location.geo_precision < 3 and REGION_BEFORE.search(span.doc[max(span.start - 3, 0) : span.start].text):
+            location = replace(location, geo_precision=3)  # « les provinces de Kirkouk et Diyala »: the province
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if QUARTER.search(span.doc[max(span.start - 3, 0) : span.start].text):
             location = quarter_of_a_town(ctx, sentence, span, location)
