@@ -315,8 +315,16 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
     first = min(group, key=lambda g: g.start)
     if STRADDLES.search(doc[max(first.start - 6, sentence.span.start) : first.start].text):
         return []  # « les monts Hamrin, à cheval sur les provinces de Kirkouk et Diyala »: where the place lies
-    found = [location_of(ctx, s) for s in group[1:]]
+    found = [as_named(ctx, s, sentence.places) for s in group[1:]]
     return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
+
+
+def as_named(ctx: ArticleContext, span: Span, places: list[Span]) -> Location | None:
+    """The place a span names, coded as the province when the text names the province (« les provinces de X »)."""
+    location = location_of(ctx, span)
+    if location is not None and location.geo_precision < 3 and named_as_a_province(span, places):
+        return replace(location, geo_precision=3)
+    return location
 
 
 def choose_location(
@@ -333,11 +341,9 @@ def choose_location(
             continue  # « les unités du groupement de forces Dniepr »: a unit's name, not where it fought
         if any(start <= span.start < end for start, end in sources):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
-        location = location_of(ctx, span)
+        location = as_named(ctx, span, sentence.places)  # « les provinces de Kirkouk et Diyala »: the provinces
         if location is None:
             continue
-        if location.geo_precision < 3 and REGION_BEFORE.search(span.doc[max(span.start - 3, 0) : span.start].text):
-            location = replace(location, geo_precision=3)  # « les provinces de Kirkouk et Diyala »: the province
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if QUARTER.search(span.doc[max(span.start - 3, 0) : span.start].text):
             location = quarter_of_a_town(ctx, sentence, span, location)
@@ -364,6 +370,18 @@ def quarter_of_a_town(ctx: ArticleContext, sentence: Sentence, quarter: Span, fo
 
 
 WITHIN_KM = 100.0  # a town this near a region or a natural feature chosen for the event is where it happened
+
+
+def named_as_a_province(place: Span, places: list[Span]) -> bool:
+    """ "les régions de Belgorod et de Koursk": both names are the regions', the second by the first."""
+    doc = place.doc
+    if REGION_BEFORE.search(doc[max(place.start - 3, 0) : place.start].text):
+        return True
+    before = next((p for p in reversed(places) if p.end <= place.start), None)
+    joined = before is not None and all(
+        t.lower_ in COORDINATION | {"de", "d'", "du"} for t in doc[before.end : place.start]
+    )
+    return joined and before is not None and named_as_a_province(before, places)
 
 
 def most_precise_within(best: Location, others: list[Location]) -> Location:
