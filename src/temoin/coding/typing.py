@@ -167,7 +167,7 @@ def classify(
     if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"}:
-        return attack_type(text, actor1, actor2, victims)
+        return attack_type(lead or text, actor1, actor2, victims)
     if kind == "looting" and actor1 is not None and actor1.sector == "CVL":  # "des jeunes en colère ont bloqué
         return "Riots", "Violent demonstration"  # l'axe Jos-Abuja et incendié des véhicules": a crowd's destruction
     if kind == "clash" and crowd_clash(text, actor1, actor2):
