@@ -160,8 +160,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1, actor2 = actor2, actor1
     if event_type == "Violence against civilians" and actor2 is not None and co_agent(draft, actor2):
         actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
-    taken = sub_type == "Abduction/forced disappearance"  # ACLED: those abducted are civilians unless said otherwise
-    if actor2 is None and event_type in CIVILIAN_HARM and (civilians_hit(draft) or taken):
+    if actor2 is None and event_type in CIVILIAN_HARM and civilians_hit(draft):
         actor2 = civilians_of(ctx.focus)
     if sub_type == "Disrupted weapons use":
         actor1, actor2 = who_stopped_it(draft, ctx, actor1, actor2, home)

@@ -224,7 +224,6 @@ def place_just_named(ctx: ArticleContext, sentence: Sentence) -> Location | None
     return replace(found, geo_precision=max(found.geo_precision, 2)) if found is not None else None
 
 
-@cache
 def possessive_place() -> re.Pattern[str]:
     return word_pattern("lexicons/possessive_place_phrases.txt")
 

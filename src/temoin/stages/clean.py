@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
-from temoin.resources import read_lines
+from temoin.resources import read_lines, word_set
 from temoin.stages.dates import MONTH_FORMS, month_number
 from temoin.stages.sources import is_known_source
 
@@ -98,10 +98,6 @@ def boilerplate_ranges(text: str, markers: list[re.Pattern[str]]) -> list[tuple[
 
 LINK_COLON = r"(?:\s+sur\s+[^:.!?]{1,30}?)?\s*:\s*"
 SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_BEFORE_A_NAME = frozenset(
-    {"à", "de", "d'", "du", "des", "en", "au", "aux", "vers", "par", "pour", "sur", "dans"}
-    | {"et", "ou", "le", "la", "les", "l'", "entre"}
-)  # "à La Haye", "de Le Pen"
 
 
 @cache
@@ -130,7 +126,7 @@ def link_headline_ranges(text: str) -> list[tuple[int, int]]:
             before = text[marker.end() : opener.start()].split()
             if (
                 before
-                and before[-1].lower() not in _BEFORE_A_NAME
+                and before[-1].lower() not in word_set("lexicons/words_before_a_name.txt")
                 and (before[-1][-1:].isalnum() or before[-1][-1:] in {'"', "»", ")"})
             ):
                 body = opener.start()
