@@ -41,8 +41,7 @@ class Row:
 
     def markdown(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
-        cells = [self.what, str(self.articles), f"{self.seconds:.1f}", f"{rate:.2f}", self.peak_mib,
-                 self.note]
+        cells = [self.what, str(self.articles), f"{self.seconds:.1f}", f"{rate:.2f}", self.peak_mib, self.note]
         return "| " + " | ".join(cells) + " |"
 
 
@@ -99,9 +98,16 @@ def in_process(records: list[dict[str, str]]) -> list[Row]:
     analyzer: Analyzer = in_process.analyzer  # type: ignore[attr-defined]
     temoin_s = timed(lambda: list(analyzer.analyze_articles(articles)))
     peak = mib(self_peak())
-    return [Row("spaCy fr_core_news_md nlp.pipe only", len(texts), spacy_s, peak, "model loaded beforehand"),
-            Row("temoin analyze_articles (same model + stages)", len(texts), temoin_s, peak,
-                f"pipeline load {load_s:.1f} s not counted")]
+    return [
+        Row("spaCy fr_core_news_md nlp.pipe only", len(texts), spacy_s, peak, "model loaded beforehand"),
+        Row(
+            "temoin analyze_articles (same model + stages)",
+            len(texts),
+            temoin_s,
+            peak,
+            f"pipeline load {load_s:.1f} s not counted",
+        ),
+    ]
 
 
 def batch_row(corpus: Path, db: Path, engine: object, label: str, chunk_size: int) -> Row:
@@ -109,11 +115,18 @@ def batch_row(corpus: Path, db: Path, engine: object, label: str, chunk_size: in
     from temoin.store import open_store
 
     with open_store(db) as store:
-        report = run_batch([str(corpus)], store, engine, chunk_size=chunk_size,  # type: ignore[arg-type]
-                           progress=False)
+        report = run_batch(
+            [str(corpus)],
+            store,
+            engine,
+            chunk_size=chunk_size,  # type: ignore[arg-type]
+            progress=False,
+        )
     peaks = "/".join(mib(v) for v in report.worker_peak_rss.values()) or "-"
-    note = (f"{report.failed} failed, {report.skipped} skipped; chunks of {chunk_size}; includes worker start "
-            f"and model load; {report.worker_seconds:.1f} s of analysis summed over workers")
+    note = (
+        f"{report.failed} failed, {report.skipped} skipped; chunks of {chunk_size}; includes worker start "
+        f"and model load; {report.worker_seconds:.1f} s of analysis summed over workers"
+    )
     return Row(label, report.analysed, report.seconds, peaks, note)
 
 
@@ -122,9 +135,13 @@ def local_workers(records: list[dict[str, str]], tmp: Path, chunk_size: int, rep
     from temoin.batch import LocalEngine
 
     corpus = write_jsonl(records, tmp / "dev.jsonl")
-    return [batch_row(corpus, tmp / f"w{n}-{r}.db", LocalEngine(workers=n),
-                      f"temoin batch, local, {n} worker(s)", chunk_size)
-            for r in range(repeat) for n in (1, 2)]
+    return [
+        batch_row(
+            corpus, tmp / f"w{n}-{r}.db", LocalEngine(workers=n), f"temoin batch, local, {n} worker(s)", chunk_size
+        )
+        for r in range(repeat)
+        for n in (1, 2)
+    ]
 
 
 def write_synthetic(records: list[dict[str, str]], count: int, path: Path) -> Path:
@@ -152,15 +169,29 @@ def db_counts(db: Path) -> dict[str, int]:
 
     with open_store(db) as store:
         counts = {table: store.count(table) for table in ("articles", "aliases", "events", "failures")}
-        counts["distinct ids"] = int(store.conn.execute(
-            "SELECT count(*) FROM (SELECT id FROM articles UNION SELECT id FROM aliases)").fetchone()[0])
+        counts["distinct ids"] = int(
+            store.conn.execute(
+                "SELECT count(*) FROM (SELECT id FROM articles UNION SELECT id FROM aliases)"
+            ).fetchone()[0]
+        )
     return counts
 
 
 def cli_run(corpus: Path, db: Path, workers: int) -> dict[str, str]:
     """One ``temoin batch --engine dask`` process: its wall time, summary figures and the database after."""
-    command = [sys.executable, "-m", "temoin.batch", str(corpus), "--db", str(db), "--engine", "dask",
-               "--workers", str(workers), "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "temoin.batch",
+        str(corpus),
+        "--db",
+        str(db),
+        "--engine",
+        "dask",
+        "--workers",
+        str(workers),
+        "--no-progress",
+    ]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     figures = {"wall s": f"{time.perf_counter() - start:.1f}"}
@@ -175,8 +206,11 @@ def cli_run(corpus: Path, db: Path, workers: int) -> dict[str, str]:
 
 def synthetic(records: list[dict[str, str]], count: int, workers: int, tmp: Path) -> list[dict[str, str]]:
     corpus, db = write_synthetic(records, count, tmp / "synthetic.jsonl"), tmp / "synthetic.db"
-    print(f"synthetic corpus: {count} records, {corpus.stat().st_size / 2**20:.0f} MiB; "
-          f"temoin batch --engine dask --workers {workers}, twice", flush=True)
+    print(
+        f"synthetic corpus: {count} records, {corpus.stat().st_size / 2**20:.0f} MiB; "
+        f"temoin batch --engine dask --workers {workers}, twice",
+        flush=True,
+    )
     return [{"run": str(run), **cli_run(corpus, db, workers)} for run in (1, 2)]
 
 
@@ -199,8 +233,7 @@ def print_table(title: str, rows: list[Row]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="Use only the first N dev articles.")
     parser.add_argument("--synthetic", type=int, metavar="N", help="Synthetic corpus of N articles on Dask.")
     parser.add_argument("--workers", type=int, default=2, help="Dask workers for --synthetic (default 2).")
@@ -217,8 +250,10 @@ def main() -> None:
             return
         if not args.workers_only:
             print_table("In one process", in_process(records))
-        print_table("Local worker processes (parent writes SQLite)",
-                    local_workers(records, Path(tmp), args.chunk_size, args.repeat))
+        print_table(
+            "Local worker processes (parent writes SQLite)",
+            local_workers(records, Path(tmp), args.chunk_size, args.repeat),
+        )
 
 
 if __name__ == "__main__":

@@ -47,26 +47,45 @@ WARMUP = 50
 TIMEOUT = 30.0
 
 TYPES = [
-    ("Battles", "Armed clash"), ("Battles", "Government regains territory"),
-    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Battles", "Armed clash"),
+    ("Battles", "Government regains territory"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Violence against civilians", "Attack"), ("Violence against civilians", "Abduction/forced disappearance"),
-    ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"),
+    ("Violence against civilians", "Attack"),
+    ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Protests", "Peaceful protest"),
+    ("Riots", "Violent demonstration"),
     ("Strategic developments", "Looting/property destruction"),
 ]
 PLACES = [  # name, ISO alpha-2, latitude, longitude
-    ("Gao", "ML", 16.27, -0.04), ("Kidal", "ML", 18.44, 1.41), ("Mopti", "ML", 14.49, -4.20),
-    ("Djibo", "BF", 14.10, -1.63), ("Ouahigouya", "BF", 13.58, -2.42), ("Niamey", "NE", 13.51, 2.11),
-    ("Tillabéri", "NE", 14.21, 1.45), ("Bunia", "CD", 1.56, 30.25), ("Goma", "CD", -1.68, 29.23),
-    ("El Fasher", "SD", 13.63, 25.35), ("Khartoum", "SD", 15.50, 32.56), ("Maiduguri", "NG", 11.85, 13.16),
-    ("Bangui", "CF", 4.36, 18.56), ("Mocímboa da Praia", "MZ", -11.35, 40.35),
+    ("Gao", "ML", 16.27, -0.04),
+    ("Kidal", "ML", 18.44, 1.41),
+    ("Mopti", "ML", 14.49, -4.20),
+    ("Djibo", "BF", 14.10, -1.63),
+    ("Ouahigouya", "BF", 13.58, -2.42),
+    ("Niamey", "NE", 13.51, 2.11),
+    ("Tillabéri", "NE", 14.21, 1.45),
+    ("Bunia", "CD", 1.56, 30.25),
+    ("Goma", "CD", -1.68, 29.23),
+    ("El Fasher", "SD", 13.63, 25.35),
+    ("Khartoum", "SD", 15.50, 32.56),
+    ("Maiduguri", "NG", 11.85, 13.16),
+    ("Bangui", "CF", 4.36, 18.56),
+    ("Mocímboa da Praia", "MZ", -11.35, 40.35),
 ]
 ACTORS = [  # name, ISO alpha-3, sector
-    ("Military Forces of Mali", "MLI", "MIL"), ("JNIM: Jama'at Nasr al-Islam wal Muslimin", "MLI", "REB"),
-    ("Military Forces of Burkina Faso", "BFA", "MIL"), ("Islamic State (Sahel)", "NER", "REB"),
-    ("CODECO: Cooperative for Development of Congo", "COD", "UAF"), ("M23: March 23 Movement", "COD", "REB"),
-    ("RSF: Rapid Support Forces", "SDN", "REB"), ("Military Forces of Sudan", "SDN", "MIL"),
-    ("Boko Haram", "NGA", "REB"), ("Protesters (Niger)", "NER", "CVL"), ("Civilians (Mali)", "MLI", "CVL"),
+    ("Military Forces of Mali", "MLI", "MIL"),
+    ("JNIM: Jama'at Nasr al-Islam wal Muslimin", "MLI", "REB"),
+    ("Military Forces of Burkina Faso", "BFA", "MIL"),
+    ("Islamic State (Sahel)", "NER", "REB"),
+    ("CODECO: Cooperative for Development of Congo", "COD", "UAF"),
+    ("M23: March 23 Movement", "COD", "REB"),
+    ("RSF: Rapid Support Forces", "SDN", "REB"),
+    ("Military Forces of Sudan", "SDN", "MIL"),
+    ("Boko Haram", "NGA", "REB"),
+    ("Protesters (Niger)", "NER", "CVL"),
+    ("Civilians (Mali)", "MLI", "CVL"),
 ]
 OUTLETS = ["RFI", "Le Monde", "France 24", "Studio Tamani", "Radio Okapi", "ActuNiger", "BBC Afrique", "Jeune Afrique"]
 SOURCES = ["une source sécuritaire", "l'armée", "des habitants", "la société civile", "un élu local", "l'ONU"]
@@ -89,17 +108,35 @@ def synthetic_results(events: int, seed: int) -> list[object]:
             name, iso2, lat, lon = rng.choice(PLACES)
             a1, a2 = rng.sample(ACTORS, 2)
             start = text.index("Des combats", 0) + 25 * i
-            items.append(Event(
-                event_type, sub, day - timedelta(days=rng.randrange(3)), 1,
-                Actor(*a1), Actor(*a2) if rng.random() < 0.6 else None,
-                Location(name, iso2, lat + rng.uniform(-0.3, 0.3), lon + rng.uniform(-0.3, 0.3),
-                         rng.choice((1, 1, 2, 3))) if rng.random() < 0.95 else None,
-                rng.choice((None, 0, 1, 2, 3, 5, 8, 12, 20, 45)), None,
-                rng.sample(SOURCES, rng.randrange(3)), rng.choice(("asserted", "attributed", "hedged")),
-                Evidence(start, start + 24, "Des combats ont eu lieu."),
-                notes=f"Synthetic event {n}-{i}."))
-        article = Article(f"syn-{n:06d}", text, day + timedelta(days=1), f"Synthetic article {n}",
-                          f"https://example.org/{n}", rng.choice(OUTLETS))
+            items.append(
+                Event(
+                    event_type,
+                    sub,
+                    day - timedelta(days=rng.randrange(3)),
+                    1,
+                    Actor(*a1),
+                    Actor(*a2) if rng.random() < 0.6 else None,
+                    Location(
+                        name, iso2, lat + rng.uniform(-0.3, 0.3), lon + rng.uniform(-0.3, 0.3), rng.choice((1, 1, 2, 3))
+                    )
+                    if rng.random() < 0.95
+                    else None,
+                    rng.choice((None, 0, 1, 2, 3, 5, 8, 12, 20, 45)),
+                    None,
+                    rng.sample(SOURCES, rng.randrange(3)),
+                    rng.choice(("asserted", "attributed", "hedged")),
+                    Evidence(start, start + 24, "Des combats ont eu lieu."),
+                    notes=f"Synthetic event {n}-{i}.",
+                )
+            )
+        article = Article(
+            f"syn-{n:06d}",
+            text,
+            day + timedelta(days=1),
+            f"Synthetic article {n}",
+            f"https://example.org/{n}",
+            rng.choice(OUTLETS),
+        )
         results.append(ArticleResult(article, items))
     return results
 
@@ -139,8 +176,20 @@ def free_port() -> int:
 
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     code = "from temoin.cli import cli; cli(prog_name='temoin')"
-    args = [sys.executable, "-c", code, "serve", "--db", str(db), "--host", HOST, "--port", str(port),
-            "--rate-limit", "0"]
+    args = [
+        sys.executable,
+        "-c",
+        code,
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--rate-limit",
+        "0",
+    ]
     env = {**os.environ, "TEMOIN_TOKEN": ""}
     server = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -173,6 +222,7 @@ Kinds = dict[str, Callable[[], str]]
 
 def event_kinds(rng: random.Random) -> Kinds:
     """The /api/events queries of the events page: name -> maker of a path."""
+
     def day() -> date:
         return FIRST_DAY + timedelta(days=rng.randrange(DAYS - 31))
 
@@ -188,14 +238,21 @@ def event_kinds(rng: random.Random) -> Kinds:
         "first page (by date)": lambda: {"limit": 50},
         "page 1000 (offset 49,950)": lambda: {"limit": 50, "offset": 49_950},
         "event type": lambda: {"type": rng.choice(TYPES)[0], "limit": 50},
-        "country, by toll desc": lambda: {"country": rng.choice(PLACES)[1], "sort": "fatalities",
-                                          "order": "desc", "limit": 50},
-        "actor (substring)": lambda: {"actor": rng.choice(("JNIM", "RSF", "Boko", "M23", "Military")),
-                                      "limit": 50},
+        "country, by toll desc": lambda: {
+            "country": rng.choice(PLACES)[1],
+            "sort": "fatalities",
+            "order": "desc",
+            "limit": 50,
+        },
+        "actor (substring)": lambda: {"actor": rng.choice(("JNIM", "RSF", "Boko", "M23", "Military")), "limit": 50},
         "one month": lambda: {**month(), "limit": 50},
         "map extent (bbox)": lambda: {"bbox": box(), "limit": 50},
-        "type + country + month": lambda: {"type": rng.choice(TYPES)[0], "country": rng.choice(PLACES)[1],
-                                           **month(), "limit": 50},
+        "type + country + month": lambda: {
+            "type": rng.choice(TYPES)[0],
+            "country": rng.choice(PLACES)[1],
+            **month(),
+            "limit": 50,
+        },
     }
     return {name: path_maker("/api/events", make) for name, make in kinds.items()}
 
@@ -206,6 +263,7 @@ def path_maker(path: str, make: Callable[[], dict[str, object]]) -> Callable[[],
 
 def other_kinds(rng: random.Random, articles: int) -> Kinds:
     """The other endpoints the pages call: name -> maker of a path."""
+
     def article() -> str:
         return f"syn-{rng.randrange(articles):06d}"
 
@@ -219,8 +277,9 @@ def other_kinds(rng: random.Random, articles: int) -> Kinds:
         "facets": lambda: "/api/facets",
         "article": lambda: "/api/articles/" + article(),
         "merged counts, a page of 50": lambda: "/api/merged/counts?" + page(),
-        "merged event": lambda: "/api/merged?" + urlencode({"article": article(),
-                                                             "event": rng.randrange(EVENTS_PER_ARTICLE)}),
+        "merged event": lambda: (
+            "/api/merged?" + urlencode({"article": article(), "event": rng.randrange(EVENTS_PER_ARTICLE)})
+        ),
     }
 
 
@@ -254,8 +313,15 @@ def percentile(values: list[float], q: float) -> float:
 
 def row(label: str, seconds: list[float]) -> str:
     ms = [s * 1000 for s in seconds]
-    cells = [label, str(len(ms)), f"{percentile(ms, 50):.1f}", f"{percentile(ms, 90):.1f}",
-             f"{percentile(ms, 99):.1f}", f"{max(ms):.1f}", f"{statistics.fmean(ms):.1f}"]
+    cells = [
+        label,
+        str(len(ms)),
+        f"{percentile(ms, 50):.1f}",
+        f"{percentile(ms, 90):.1f}",
+        f"{percentile(ms, 99):.1f}",
+        f"{max(ms):.1f}",
+        f"{statistics.fmean(ms):.1f}",
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -299,16 +365,23 @@ def report(out: list[tuple[str, float, int]], plan: list[tuple[str, str]]) -> No
     print("|---|---:|---:|---:|---:|---:|---:|")
     for kind, times in by_kind.items():
         print(row(f"{kind} (`{endpoint_of[kind]}`)", times))
-    print(json.dumps({name: {"p50_ms": round(percentile(s, 50) * 1000, 1), "p99_ms": round(percentile(s, 99) * 1000, 1)}
-                      for name, s in by_endpoint.items()}))
+    print(
+        json.dumps(
+            {
+                name: {"p50_ms": round(percentile(s, 50) * 1000, 1), "p99_ms": round(percentile(s, 99) * 1000, 1)}
+                for name, s in by_endpoint.items()
+            }
+        )
+    )
 
 
 def other_processes() -> str:
     """The load average, and the busiest processes other than this benchmark's, from ps (Linux)."""
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     try:
-        ps = subprocess.run(["ps", "-eo", "pid,pcpu,comm", "--sort=-pcpu", "--no-headers"], capture_output=True,
-                            text=True, timeout=10).stdout.splitlines()
+        ps = subprocess.run(
+            ["ps", "-eo", "pid,pcpu,comm", "--sort=-pcpu", "--no-headers"], capture_output=True, text=True, timeout=10
+        ).stdout.splitlines()
     except (OSError, subprocess.TimeoutExpired):
         return f"load average {load}"
     mine = {str(os.getpid())}
@@ -328,8 +401,9 @@ def prepare(db: Path, events: int, seed: int) -> None:
     if db.exists():
         sys.exit(f"{db} exists and does not hold {events} events: remove it or pick another path")
     seconds = build(db, events, seed)
-    print(f"database: {event_count(db):,} events in {seconds:.1f} s with Store.save "
-          f"({db.stat().st_size / 2**20:.0f} MiB)")
+    print(
+        f"database: {event_count(db):,} events in {seconds:.1f} s with Store.save ({db.stat().st_size / 2**20:.0f} MiB)"
+    )
 
 
 def main() -> None:
@@ -360,9 +434,11 @@ def main() -> None:
     failed = sum(1 for _, _, status in out if status != 200)
     if failed or len(out) != len(plan):
         sys.exit(f"{failed} request(s) failed, {len(plan) - len(out)} not sent")
-    print(f"\n{len(out):,} requests from {args.clients} client(s) on {HOST} in {wall:.1f} s "
-          f"({len(out) / wall:.0f} requests/s), after {WARMUP} warm-up requests; "
-          f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPU(s)")
+    print(
+        f"\n{len(out):,} requests from {args.clients} client(s) on {HOST} in {wall:.1f} s "
+        f"({len(out) / wall:.0f} requests/s), after {WARMUP} warm-up requests; "
+        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPU(s)"
+    )
     print(f"before: {before}\nafter:  {after}\n")
     report(out, plan)
 

@@ -70,8 +70,15 @@ def read_fixture(path: Path) -> list[Row]:
         lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
         rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
-            Row(r["theatre"], r["name"], r["country"], r["where"],
-                float(r["latitude"]), float(r["longitude"]), r["source"])
+            Row(
+                r["theatre"],
+                r["name"],
+                r["country"],
+                r["where"],
+                float(r["latitude"]),
+                float(r["longitude"]),
+                r["source"],
+            )
             for r in rows
         ]
 
@@ -107,6 +114,7 @@ def diagnose(analyzer, row: Row) -> str:  # type: ignore[no-untyped-def]
     candidates = analyzer.gazetteer.candidates(row.name)
     if not candidates:
         return "not in gazetteer"
+
     def distance(c) -> float:  # type: ignore[no-untyped-def]
         return km(c.place.latitude, c.place.longitude, row.latitude, row.longitude)
 

@@ -26,15 +26,34 @@ def main() -> None:
         print(f"===== {art['id']}")
         for sent in doc.sents:
             print(f"\n> {sent.text.strip()}")
-            for key in ("temoin_triggers", "temoin_actors", "temoin_places", "temoin_dates", "temoin_tolls",
-                        "temoin_sources", "temoin_hedges"):
+            for key in (
+                "temoin_triggers",
+                "temoin_actors",
+                "temoin_places",
+                "temoin_dates",
+                "temoin_tolls",
+                "temoin_sources",
+                "temoin_hedges",
+            ):
                 spans = [s for s in doc.spans.get(key, []) if sent.start <= s.start < sent.end]
                 if spans:
                     print(f"   {key[7:]:9} " + "; ".join(f"{s.text}[{s.label_}|{s.kb_id_}]" for s in spans))
         result = analyzer.analyze(art["text"], art.get("published"), art["id"])
         for e in result.events:
-            print("EVENT", e.event_type, "/", e.sub_event_type, e.event_date, e.location and e.location.name,
-                  e.actor1 and e.actor1.name, "|", e.actor2 and e.actor2.name, e.fatalities, e.certainty, e.sources)
+            print(
+                "EVENT",
+                e.event_type,
+                "/",
+                e.sub_event_type,
+                e.event_date,
+                e.location and e.location.name,
+                e.actor1 and e.actor1.name,
+                "|",
+                e.actor2 and e.actor2.name,
+                e.fatalities,
+                e.certainty,
+                e.sources,
+            )
 
 
 def analyzer_article(art: dict) -> object:  # type: ignore[type-arg]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from temoin.stages.places.gazetteer import Candidate, GazPlace, SQLiteGazetteer, is_a_name
+from temoin.stages.places.gazetteer import (
+    Candidate,
+    GazPlace,
+    SQLiteGazetteer,
+    is_a_name,
+    with_glottal_marks_dropped,
+)
 from temoin.stages.places.names import Mention
 from temoin.stages.places.normalize import ARABIC_ARTICLES, ARTICLES, core_key, loose_key, similarity, strict_key
 from temoin.stages.places.ranking import better_spelt
@@ -30,6 +36,16 @@ def test_keys_fold_accents_articles_and_punctuation() -> None:
     assert strict_key("Deir ez-Zor") == "deir ez zor"
     assert core_key("al-Atarib") == "atarib"
     assert strict_key("Ménaka") == strict_key("MENAKA")
+
+
+def test_a_transliteration_apostrophe_inside_a_name_is_also_dropped() -> None:
+    assert list(with_glottal_marks_dropped(["Mot’a", "L'Île", "Ma'rib"])) == [
+        "Mot’a",
+        "Mota",
+        "L'Île",
+        "Ma'rib",
+        "Marib",
+    ]
 
 
 def test_name_keys_drop_every_article_that_starts_a_name_in_text() -> None:
@@ -64,6 +80,9 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("Des hommes armés ont attaqué un poste de l'armée à Djibo, au Burkina Faso.", "Djibo", "gn:2361177"),
         ("Le président a quitté Paris pour Dakar, au Sénégal.", "Paris", "gn:2988507"),
         ("Des explosions ont été entendues à Ménaka, dans le nord-est du Mali.", "Ménaka", "gn:2453514"),
+        ("Une frappe de drone a touché un minibus près de Mota, dans la région Amhara.", "Mota", "gn:330425"),
+        ("Le FSB a annoncé une arrestation à Rostov-sur-le-Don mardi.", "Rostov-sur-le-Don", "gn:501175"),
+        ("Deux combattants ont été tués près de Thiban, dans la province de Deir Ezzor.", "Thiban", "cs:sy-dhiban"),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

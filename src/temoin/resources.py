@@ -30,10 +30,15 @@ def read_tsv(relative: str) -> Iterator[dict[str, str]]:
             yield {k: (v or "").strip() for k, v in row.items() if k}
 
 
+def _spaced(part: str) -> str:
+    return r"\s+".join(re.escape(piece) for piece in part.split(" "))
+
+
 def word_alternation(words: Iterable[str]) -> str:
     """Regular-expression alternation of lexicon words, each matched literally except that
-    "*" stands for one or more word characters ("largu*": "largué", "larguées")."""
-    alternatives = [r"\w+".join(re.escape(part) for part in word.split("*")) for word in words]
+    "*" stands for one or more word characters ("largu*": "largué", "larguées") and a space for any run of
+    spaces ("permis de « neutraliser »" once its quotes are blanked out)."""
+    alternatives = [r"\w+".join(_spaced(part) for part in word.split("*")) for word in words]
     if not alternatives:
         raise ValueError("no words: an empty alternation would match everywhere")
     return "|".join(alternatives)

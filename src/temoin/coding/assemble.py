@@ -24,6 +24,7 @@ from temoin.coding.participants import (
     is_generic,
     is_state_force,
     local_people,
+    police_of,
     suspected_group,
     unidentified_armed_group,
     unknown_attackers,
@@ -231,6 +232,9 @@ def toll_of_event(draft: Draft, event_type: str, sub_type: str) -> int | None:
     return dead
 
 
+POLICED = {"Protest with intervention", "Excessive force against protesters"}  # ACLED: the police, unless named
+
+
 def crowd_actors(
     draft: Draft, event_type: str, sub_type: str, where: Country | None
 ) -> tuple[Actor | None, Actor | None]:
@@ -243,6 +247,8 @@ def crowd_actors(
     intervened = sub_type != "Peaceful protest" or event_type == "Riots"
     forces = sorted((a for a in everyone if a.sector in {"COP", "MIL"}), key=lambda a: a.sector != "COP")
     force = forces[0] if forces and intervened else None  # the police first: "devant une base de la Monusco"
+    if force is None and sub_type in POLICED and where is not None:
+        force = police_of(where)  # « les manifestants ont été dispersés à coups de gaz lacrymogène »: by the police
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force

@@ -413,6 +413,18 @@ def follows_on(draft: Draft, sentence: Sentence) -> bool:
     return not TIME_SHIFT.search(sentence.text)
 
 
+def speaks_of_the_last(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
+    """A sentence telling no event, right after the event just told and naming no other place or day, quotes a
+    source on it: « Ils sont arrivés à moto », a raconté à l'AFP un habitant. The source is one of the event's."""
+    if not sentence.sources or sentence.boilerplate or is_background(ctx, sentence) or sentence.dates:
+        return False
+    if not 0 < sentence.index - draft.last_index <= 2:
+        return False
+    sources = [(s.start, s.end) for s in sentence.sources]
+    own = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    return not own and not sentence.unplaced and not sentence.happens_elsewhere()
+
+
 def next_in_paragraph(draft: Draft, sentence: Sentence) -> bool:
     return sentence.index - draft.last_index == 1 and sentence.paragraph == draft.paragraph and not sentence.boilerplate
 
@@ -522,6 +534,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         elif reading is None and (spoken_of := draft_of_its_town(ctx, sentence, drafts)) is not None:
             told = True
             spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))
+        elif reading is None and drafts and speaks_of_the_last(ctx, drafts[-1], sentence):
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source, source if source_told_news else relayed)
         dated = own_date(sentence)

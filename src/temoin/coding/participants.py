@@ -296,7 +296,7 @@ def arrest_actors(
     if where is None:
         return actor1, actor2
     if actor1 is None:
-        actor1 = Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
+        actor1 = police_of(where)
     if actor2 is None and is_state_force(actor1):
         actor2 = civilians_of(where)
     return actor1, actor2
@@ -370,12 +370,16 @@ def unidentified_armed_group(where: Country | None) -> Actor:
     return Actor(f"Unidentified Armed Group ({name})", where.iso3 if where else "UNK", "UAF")
 
 
+def police_of(where: Country) -> Actor:
+    return Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
+
+
 def custodian(text: str, where: Country | None) -> Actor | None:
     """Who held those who died in custody (« retrouvés morts dans leurs cellules de police »): the police of the
     country, as ACLED codes deaths in custody, whatever their cause."""
     if where is None or not has_cue("custody", text):
         return None
-    return Actor(f"Police Forces of {where.name_en}", where.iso3, "COP")
+    return police_of(where)
 
 
 def is_state_force(actor: Actor | None) -> bool:

@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_lines, read_tsv, word_pattern, word_set
+from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -28,6 +28,7 @@ from temoin.stages.source_names import (
     outermost,
     phrase_after,
     pointed_back,
+    relay_participles,
     shown_name,
     trim_source,
     up_to_next_to,
@@ -101,11 +102,6 @@ def interviewed_by(token: Token) -> Span | None:
             phrase = phrase_after(nxt, limit=8)
             return phrase if phrase is not None and names_a_medium(phrase) else None
     return None
-
-
-@cache
-def relay_participles() -> frozenset[tuple[str, str]]:
-    return frozenset((row["lemma"], row["preposition"]) for row in read_tsv("lexicons/relay_participles.tsv"))
 
 
 def relayed_by(participle: Token) -> Span | None:

@@ -51,12 +51,13 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
 
 def medium_after(preposition: Token) -> Span | None:
     """The medium after "à": "à l'AFP", cut where a new phrase starts after the name ("a déclaré à l'AFP un
-    responsable local": the medium, then the speaker)."""
+    responsable local", "à la radio locale un rescapé": the medium, then the speaker)."""
     phrase = phrase_after(preposition, limit=8)
     if phrase is None:
         return None
     doc = phrase.doc
-    cut = next((t.i for t in phrase[1:] if t.pos_ == "DET" and doc[t.i - 1].pos_ == "PROPN"), None)
+    new_phrase = {"PROPN", "NOUN", "ADJ"}  # "à la radio locale un rescapé": a determiner right after a noun
+    cut = next((t.i for t in phrase[1:] if t.pos_ == "DET" and doc[t.i - 1].pos_ in new_phrase), None)
     return doc[phrase.start : cut] if cut is not None else phrase
 
 
@@ -131,11 +132,16 @@ def holder_between_commas(trimmed: Span) -> list[Span]:
     doc, start = trimmed.doc, trimmed.end + 1
     if start >= len(doc) or doc[trimmed.end].text != "," or any(e.label_ == "PER" for e in trimmed.ents):
         return []
+    if doc[start].lower_ in {"le", "la"}:  # "..., le général de brigade Yahya Saree,": a rank before the name
+        rank = start + 1
+        while rank < min(trimmed.sent.end, start + 6) and (doc[rank].is_lower or doc[rank].text == "-"):
+            rank += 1
+        start = rank if rank > start + 1 else start
     end = start
     while end < min(len(doc), start + 4) and doc[end].text[:1].isupper() and doc[end].is_alpha:
         end += 1
-    if end - start < 2 or end >= len(doc) or doc[end].text != ",":
-        return []
+    if end - start < 2 or (end < trimmed.sent.end and doc[end].text not in {",", "."}):
+        return []  # "selon le gouverneur régional, Oleh Synehoubov." ends its sentence
     return [Span(doc, start, end, label="HOLDER")]
 
 
@@ -161,7 +167,7 @@ def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     ("le porte-parole de la police, le colonel Katlego Mogale"; "Mahamat Saleh, le ministre de la justice"); a
     person and a body stay two."""
     names = apposed_names(subject, trimmed) + holder_between_commas(trimmed)
-    titled = [n for n in names if n.label_ in {"PER", "HOLDER"} and n.start <= trimmed.end + 3]
+    titled = [n for n in names if n.label_ in {"PER", "HOLDER"} and holds_the_title(trimmed, n)]
     if titled and not any(e.label_ == "PER" for e in trimmed.ents):
         combined = subject.doc[trimmed.start : titled[0].end]
         return [combined, *(n for n in names if n is not titled[0])]
@@ -169,6 +175,13 @@ def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     if title is not None:
         return [subject.doc[trimmed.start : title.end], *names]
     return [*conjuncts(trimmed), *names]
+
+
+def holds_the_title(title: Span, name: Span) -> bool:
+    """The name just after a title holds it, after a rank or two in lower case: « le porte-parole des forces
+    armées, le général de brigade Yahya Saree »."""
+    between = title.doc[title.end : name.start]
+    return len(between) <= 3 or (len(between) <= 6 and all(t.is_lower or t.is_punct for t in between))
 
 
 def title_after(person: Span) -> Span | None:
@@ -258,9 +271,23 @@ def name_at(token: Token) -> Span | None:
     return doc[token.i : end]
 
 
+@cache
+def relay_participles() -> frozenset[tuple[str, str]]:
+    return frozenset((row["lemma"], row["preposition"]) for row in read_tsv("lexicons/relay_participles.tsv"))
+
+
+def before_its_relay(span: Span) -> Span:
+    """ "une source sécuritaire jointe par l'AFP" is "une source sécuritaire": the medium is a source of its own."""
+    for token, preposition in pairwise(span):
+        if token.i > span.start and (token.lemma_.lower(), preposition.lower_) in relay_participles():
+            return span.doc[span.start : token.i]
+    return span
+
+
 def name_of(span: Span, last: str, last_group: str) -> str:
     """The name a source phrase stands for: the last source for an anaphora ("la source", "il"), the last armed
     group for "le groupe", else the phrase normalised; "" for a relative pronoun or a phrase too short or long."""
+    span = before_its_relay(span)
     text = span.text.strip()
     low = text.lower()
     if NOT_SOURCES.match(low):

@@ -48,6 +48,8 @@ def subject_of(verb: Token) -> Span | None:
     """The verb's subject, all of it ("L'agence d'information russe Sputnik" parsed as two subjects), or the
     subject of its auxiliary when an incise splits them ("La source a, de même, ajouté")."""
     found = direct_subject(verb)
+    if found is None and verb.head.i == verb.i + 1:  # "a par ailleurs fait état": parsed with « état » as the head
+        found = direct_subject(verb.head)
     if found is not None:
         return found
     for token in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
@@ -111,7 +113,7 @@ def after_the_medium(verb: Token) -> Token:
     if verb.i + 1 >= verb.sent.end or doc[verb.i + 1].lower_ not in {"à", "au", "aux"}:
         return verb
     medium = medium_after(doc[verb.i + 1])
-    if medium is None or medium.end >= verb.sent.end or not names_a_medium(medium):
+    if medium is None or medium.end >= verb.sent.end or not (names_a_medium(medium) or headed_by_a_medium(medium)):
         return verb
     if doc[medium.end].pos_ == "DET" or opens_partitive(doc[medium.end : medium.end + 2]):
         return doc[medium.end - 1]  # "a déclaré à l'AFP un responsable local": no comma, a new phrase
@@ -120,6 +122,12 @@ def after_the_medium(verb: Token) -> Token:
     words = [t for t in medium if t.pos_ != "DET"]
     short = len(words) <= 2 or words[0].lemma_.lower() in medium_nouns()  # not "BBC Mundo Ana Ruiz," (two names)
     return doc[medium.end] if short else verb
+
+
+def headed_by_a_medium(phrase: Span) -> bool:
+    """ "à la radio locale", "à la télévision nationale": a medium with no name, still no speaker."""
+    head = next((t for t in phrase if t.pos_ != "DET"), None)
+    return head is not None and head.lemma_.lower() in medium_nouns()
 
 
 def is_incise(verb: Token) -> bool:

@@ -78,6 +78,7 @@ UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
+APPOSED_NAME = re.compile(r",\s*(?:les|le|la|l')\s*(?=[^,;.:]*[A-ZÀ-Ý])[^,;.:]{2,90},")  # a name set off by commas
 UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|de la garde|des gardiens)\b", re.I)
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
@@ -109,6 +110,11 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     aside = APPOSED_PART.match(window)  # "deux civils, dont un enfant, auraient été tués"
     if aside:
         window = " " * aside.end() + window[aside.end() :]
+    longer = text[pos : pos + 2 * GAP]
+    named = APPOSED_NAME.search(longer)  # "23 soldats et supplétifs, les Volontaires pour ..., ont été tués"
+    if named and named.start() < GAP and not aside:
+        blank = " " * (named.end() - named.start())
+        window = longer[: named.start()] + blank + longer[named.end() : named.end() + GAP - named.start()]
     stop = re.search(r"[.;:!?]|\b(?:dont|mais|alors|tandis)\b", window)
     if stop:
         window = window[: stop.start()]

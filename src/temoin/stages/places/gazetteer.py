@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -25,7 +26,8 @@ from temoin.exceptions import GazetteerError
 from temoin.resources import data_fingerprint, read_tsv, split_variants
 from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
 
-SCHEMA_VERSION = 3  # 2: countries placed at capitals spelt otherwise in cities500; 3: no code or lowercase alternates
+SCHEMA_VERSION = 4  # 2: countries placed at capitals spelt otherwise in cities500; 3: no code or lowercase
+# alternates; 4: names also indexed without the apostrophes of transliteration (Mot’a: Mota)
 PAGE_CACHE_KIB = 65_536  # SQLite's own page cache for the index, per connection (64 MiB at most)
 MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a copy per page
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
@@ -90,7 +92,7 @@ _KINDS = {0: "strict", 1: "core", 2: "loose"}
 def name_rows(place_id: str, forms: Iterable[str], loose: bool = True) -> Iterator[tuple[str, int, str, str]]:
     """(key, kind, place_id, form) rows for the names of one place."""
     seen: set[tuple[str, int]] = set()
-    for form in forms:
+    for form in with_glottal_marks_dropped(forms):
         if not form or not is_latin(form) or len(form) < 2:
             continue
         keys = [(strict_key(form), 0), (core_key(form), 1)]
@@ -100,6 +102,18 @@ def name_rows(place_id: str, forms: Iterable[str], loose: bool = True) -> Iterat
             if len(key) >= 2 and (key, kind) not in seen:
                 seen.add((key, kind))
                 yield key, kind, place_id, form
+
+
+GLOTTAL_MARK = re.compile(r"(?<=[^\W\d_])[’ʼ'](?=[a-zà-ÿ])")
+
+
+def with_glottal_marks_dropped(forms: Iterable[str]) -> Iterator[str]:
+    """Each form, and the form without the apostrophe a transliteration puts inside a word: GeoNames' « Mot’a » is
+    the « Mota » of the press. An elision before a capital (« L'Île ») is left as it is."""
+    for form in forms:
+        yield form
+        if form and GLOTTAL_MARK.search(form):
+            yield GLOTTAL_MARK.sub("", form)
 
 
 class SQLiteGazetteer:
