@@ -96,6 +96,7 @@ def fatalities(table: dict[str, int]) -> int | None:
     if not table:
         return None
     totals = max((v for k, v in table.items() if k in total_words()), default=0)
+    totals += table.get("kamikaze", 0) if totals else 0  # « neuf personnes en plus de la kamikaze »: ten
     parts = sum(v for k, v in table.items() if k not in total_words())
     return max(totals, parts)
 

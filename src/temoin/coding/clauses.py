@@ -337,7 +337,21 @@ def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     if duration().search(sentence.text) and sentence.index >= LEDE_SENTENCES:
         return True
     years = [int(y) for y in YEAR.findall(sentence.text)]
-    return bool(years) and max(years) < ctx.latest_year
+    return bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, sentence)
+
+
+def dated_this_week(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """« ont marché dimanche pour exiger le déploiement de la force autorisée en septembre 2025 »: the day of the
+    week before the year dates the news; the year only dates the force."""
+    first_year = YEAR.search(sentence.text)
+    if ctx.published is None or first_year is None:
+        return False
+    for span in sentence.dates:
+        told = DateReading.from_key(span.kb_id_) if span.label_ == "DATE" and not YEAR.search(span.text) else None
+        before = span.start_char - sentence.span.start_char < first_year.start()
+        if told is not None and told.value is not None and before and 0 <= (ctx.published - told.value).days <= 7:
+            return True
+    return False
 
 
 def war_nouns() -> frozenset[str]:

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
     claims,
+    duration,
     event_date,
     is_background,
     is_referential,
@@ -666,8 +667,8 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
         and not sentence.updates_a_toll()
     ):
         return True
-    if any(s.label_ == "PERIOD" for s in sentence.dates):
-        return True
+    if any(s.label_ == "PERIOD" for s in sentence.dates) or duration().search(sentence.text):
+        return True  # « Ces razzias font chaque année des centaines de morts »
     subjects = [t for t in sentence.span if t.dep_.startswith("nsubj")]
     if any(t.lemma_.lower() in war_nouns() or t.lower_ in war_nouns() for t in subjects):
         return True

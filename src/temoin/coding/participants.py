@@ -309,7 +309,7 @@ def coup_actors(actor1: Actor | None, actor2: Actor | None, where: Country | Non
     if where is None:
         return actor1, actor2
     if actor1 is None or actor1.country != where.iso3 or actor1.sector not in {"MIL", "COP"}:
-        actor1 = Actor(f"Military Forces of {where.name_en}", where.iso3, "MIL")
+        actor1 = military_of(where)
     if actor2 is None or actor2.sector in {"CVL", "MIL"} or actor2.country != where.iso3:
         actor2 = Actor(f"Government of {where.name_en}", where.iso3, "GOV")
     return actor1, actor2
@@ -337,7 +337,7 @@ NAMELESS_VIOLENCE = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade",
 def unknown_attackers(event_type: str, sub_type: str) -> bool:
     """Fighting, violence against civilians, bombs and destruction with no attacker named: ACLED's Unidentified
     Armed Group (« Dix soldats ont été tués jeudi lors d'une attaque près de Téra »). Air and artillery strikes are
-    left without one: only armies fly, and either side shells."""
+    left to ``with_known_attackers``: only armies fly, and either side shells."""
     return event_type in {"Battles", "Violence against civilians"} or sub_type in NAMELESS_VIOLENCE
 
 
@@ -355,7 +355,7 @@ def both_sides(actor1: Actor | None, actor2: Actor | None, where: Country | None
     if present.sector in {"MIL", "COP", "IGO"}:
         return present, unidentified_armed_group(where)
     if where is not None and has_an_army(where) and present.sector in {"REB", "UAF"}:
-        return present, Actor(f"Military Forces of {where.name_en}", where.iso3, "MIL")
+        return present, military_of(where)
     return actor1, actor2
 
 
@@ -368,6 +368,25 @@ def state_enemies() -> dict[str, str]:
 def unidentified_armed_group(where: Country | None) -> Actor:
     name = where.name_en if where else "Unknown"
     return Actor(f"Unidentified Armed Group ({name})", where.iso3 if where else "UNK", "UAF")
+
+
+def military_of(where: Country) -> Actor:
+    return Actor(f"Military Forces of {where.name_en}", where.iso3, "MIL")
+
+
+def who_flew(text: str, where: Country | None) -> Actor | None:
+    """An air strike nobody is said to have carried out: aircraft are the state's (« des frappes aériennes ont
+    touché le marché de Leer »), drones may be anyone's (« un drone chargé d'explosifs a visé le champ gazier »)."""
+    if where is None:
+        return None
+    return unidentified_armed_group(where) if DRONE.search(text) else military_of(where)
+
+
+DRONE = re.compile(r"\bdrones?\b", re.I)
+
+
+def hits_no_force(event: Event) -> bool:
+    return event.actor2 is None or event.actor2.sector in VICTIM_SECTORS
 
 
 def police_of(where: Country) -> Actor:
@@ -418,7 +437,8 @@ def with_known_attackers(events: list[Event]) -> list[Event]:
     """A strike the article does not attribute has the attacker of the strikes it told before in the same
     country ("une frappe de missiles russes sur Kharkiv ... des drones ont également visé Kramatorsk"). In a civil
     war either side may fire the same guns: there, only an air strike (only the state flies) or a strike of the
-    same kind as the one attributed before is carried over."""
+    same kind as the one attributed before is carried over. An air strike on civilians or no one, still without an
+    attacker, is the state's if aircraft struck, an unidentified group's if drones did (``who_flew``)."""
     last: dict[str, Event] = {}
     out = []
     for event in events:
@@ -429,6 +449,8 @@ def with_known_attackers(events: list[Event]) -> list[Event]:
                 event = replace(event, actor1=before.actor1)
             elif event.actor1 is None and (flyer := striker(event.sub_event_type, country)) is not None:
                 event = replace(event, actor1=None if same_actor(flyer, event.actor2) else flyer)
+            elif event.actor1 is None and event.sub_event_type == "Air/drone strike" and hits_no_force(event):
+                event = replace(event, actor1=who_flew(event.evidence.text, country_lexicon().by_iso2.get(country)))
             elif event.actor1 is not None and event.actor1.sector == "MIL":
                 last[country] = event
         out.append(event)

@@ -119,12 +119,16 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
 
 
+THROWN_WEAPONS = {"grenade", "ied", "suicide"}  # never sport, disease or an accident
+
+
 def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     """Weak triggers ("attaque", "entrés", "tués") need an armed actor in the sentence, and no sign of
     sport, disease or accident; strong ones only the latter when they are violent."""
     strength = max(event_kinds()[k].strength for k in all_kinds)  # "après les frappes, des explosions"
-    if non_conflict().search(reading.sentence.text) and (strength < 2 or reading.family == "violent"):
-        return False
+    thrown = bool(THROWN_WEAPONS & set(all_kinds))  # « une grenade lancée contre un café où des jeunes regardaient
+    if non_conflict().search(reading.sentence.text) and (strength < 2 or reading.family == "violent") and not thrown:
+        return False  # un match »: the match is where it happened, not what happened
     if strength >= 2:
         return True
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]

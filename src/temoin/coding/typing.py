@@ -166,12 +166,18 @@ def classify(
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
     if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
+    if kind in {"attack", "kill"} and "protest" in kinds and any(PROTESTERS.match(v) for v in victims):
+        return "Protests", "Excessive force against protesters"  # « un manifestant a été tué lorsque les forces
+        # de sécurité ont ouvert le feu pour disperser un sit-in »
     if kind in {"attack", "kill"}:
         return attack_type(lead or text, actor1, actor2, victims)
     if kind == "looting" and actor1 is not None and actor1.sector == "CVL":  # "des jeunes en colère ont bloqué
         return "Riots", "Violent demonstration"  # l'axe Jos-Abuja et incendié des véhicules": a crowd's destruction
     if kind == "clash" and crowd_clash(text, actor1, actor2):
         return "Riots", "Violent demonstration" if has_cue("demonstration", text) else "Mob violence"
+    if kind == "territory_taken" and "looting" in kinds and not victims and not has_cue("armed_target", text):
+        return "Strategic developments", "Looting/property destruction"  # « ont investi le village, pillant les
+        # greniers et incendiant des cases, sans faire de victimes »: a raid, not a conquest
     if kind in {"territory_taken", "territory_regained"} and has_cue("no_fight", text) and not victims:
         return "Strategic developments", "Non-violent transfer of territory"  # "ont repris sans combattre la ville"
     if kind in {"territory_taken", "territory_regained"}:
@@ -182,6 +188,7 @@ def classify(
 
 
 TAKEN = "Non-state actor overtakes territory"
+PROTESTERS = re.compile(r"(manifestant|protestataire)e?s?$")
 
 
 @cache

@@ -82,6 +82,11 @@ APPOSED_NAME = re.compile(r",\s*(?:les|le|la|l')\s*(?=[^,;.:]*[A-ZÀ-Ý])[^,;.:]
 UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|de la garde|des gardiens)\b", re.I)
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
+RAISED_TO = re.compile(r"\b(?:porté|passé|alourdi|grimpé|monté)e?\s+à\s*$", re.I)  # a figure that updates a toll
+TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
+BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
+    r"\b(?:en plus d[ue]|outre|sans compter)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b", re.I
+)
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
 
@@ -193,6 +198,11 @@ def find_tolls(text: str) -> list[Toll]:
             outcome = ("KILLED", after)  # "le massacre présumé par l'armée d'environ 300 personnes"
         if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
             outcome = (tolls[-1].outcome, after)  # "tuant 49 civils et 15 militaires": the second figure too
+        raised = RAISED_TO.search(before) and (tolls or TOLL_NOUN.search(text, 0, m.start()))
+        if outcome is None and not victim and raised:
+            kind = tolls[-1].outcome if tolls else "KILLED"  # « cinq morts ; il a été porté à onze »
+            tolls.append(Toll(m.start(), m.end(), kind, count, tolls[-1].victims if tolls else "", update=True))
+            continue
         if outcome is None:
             if victim and re.match(r"\s*(et|,)\s", text[after : after + 5]):
                 pending.append((m.start(), after, count, victims))
@@ -203,6 +213,7 @@ def find_tolls(text: str) -> list[Toll]:
         pending.clear()
         if victim or direct or KILL_BEFORE.search(before):
             tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier))
+    tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
 
