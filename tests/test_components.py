@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.pipeline import STAGES, add_stages
+from temoin.pipeline import STAGES, add_stages, keep_compounds
 
 TEXT = (
     "Mardi, les terroristes du HTS ont attaqué une position de l'armée syrienne près de Tal Tamer. "
@@ -64,3 +64,10 @@ def test_pipe_with_two_processes(tiny_gazetteer_path: str) -> None:
     single = [spans(d, "temoin_places") for d in nlp.pipe(texts)]
     multi = [spans(d, "temoin_places") for d in nlp.pipe(texts, n_process=2)]
     assert multi == single
+
+
+def test_hyphenated_nouns_of_the_lexicon_stay_one_token() -> None:
+    nlp = spacy.blank("fr")
+    keep_compounds(nlp)
+    assert "état-major" in [t.text for t in nlp("L'état-major a indiqué que les États-majors se réuniront.")]
+    assert "États-majors" in [t.text for t in nlp("Les États-majors se réuniront.")]

@@ -7,7 +7,11 @@
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+
+from temoin.resources import read_lines
 
 # Importing the stage modules registers their factories.
 from temoin.stages import actors, attribution, clean, dates, labels, tolls, triggers  # noqa: F401
@@ -26,8 +30,18 @@ STAGES = (
 )
 
 
+def keep_compounds(nlp: Language) -> None:
+    """Hyphenated nouns kept whole by the tokenizer (``lexicons/compound_words.txt``)."""
+    if not isinstance(nlp.tokenizer, Tokenizer):
+        return  # a user's own tokenizer function: left as it is
+    for word in read_lines("lexicons/compound_words.txt"):
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def add_stages(nlp: Language, gazetteer_path: str = "") -> Language:
     """Add temoin's stages to a French pipeline: sentence rules before its parser, the rest at the end."""
+    keep_compounds(nlp)
     if "temoin_sentences" not in nlp.pipe_names:
         first = next((n for n in ("tok2vec", "morphologizer", "parser", "senter") if n in nlp.pipe_names), None)
         if first is not None:

@@ -98,11 +98,15 @@ def names_a_source(span: Span) -> bool:
     """A source is a name, or a noun for a person, body or medium ("une source sécuritaire", "le ministère")."""
     if span[0].pos_ == "ADP" and not opens_partitive(span):
         return False  # "Dans un communiqué publié mercredi": a place of publication, not a source
-    if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} for t in span):
-        return True
+    if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} or is_acronym(t) for t in span):
+        return True  # « les FSR ont affirmé », with FSR tagged as a pronoun
     if any(t.lower_ in PRONOUNS for t in span) or ANAPHORA.match(span.text.lower()):
         return True
     return any(is_source_noun(t) for t in span)
+
+
+def is_acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text[0].isalpha() and token.text.isupper()
 
 
 def trim_source(span: Span) -> Span:
