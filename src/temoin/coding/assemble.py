@@ -185,7 +185,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":
         actor2 = arrested_members(draft, ctx, actor2)
-        actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus)
+        actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus, lead)
     if "coup" in draft.kinds and sub_type in {"Arrests", "Other"}:
         actor1, actor2 = coup_actors(actor1, actor2, home or ctx.focus)
     if event_type == "Battles" and both_sides_armed(text) and (actor2 is None or actor2.sector in VICTIM_SECTORS):

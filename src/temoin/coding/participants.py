@@ -289,14 +289,15 @@ def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home:
 
 
 def arrest_actors(
-    actor1: Actor | None, actor2: Actor | None, where: Country | None
+    actor1: Actor | None, actor2: Actor | None, where: Country | None, lead: str = ""
 ) -> tuple[Actor | None, Actor | None]:
-    """ACLED's arrests with no one named: the police of the country arrest, and whom they arrest are civilians
+    """ACLED's arrests with no one named: the police of the country arrest, unless soldiers did (« une patrouille a
+    interpellé trois individus », « les forces de sécurité ont arrêté »), and whom they arrest are civilians
     (« Les suspects ont été arrêtés au Cap mardi »)."""
     if where is None:
         return actor1, actor2
     if actor1 is None:
-        actor1 = police_of(where)
+        actor1 = military_of(where) if TROOPS.search(lead) else police_of(where)
     if actor2 is None and is_state_force(actor1):
         actor2 = civilians_of(where)
     return actor1, actor2
@@ -383,6 +384,7 @@ def who_flew(text: str, where: Country | None) -> Actor | None:
 
 
 DRONE = re.compile(r"\bdrones?\b", re.I)
+TROOPS = re.compile(r"\b(?:patrouilles?|militaires|soldats|(?:les|des) forces(?! de l'ordre| de police))\b", re.I)
 
 
 def hits_no_force(event: Event) -> bool:
