@@ -24,6 +24,7 @@ from temoin.coding.participants import (
     is_generic,
     is_state_force,
     local_people,
+    military_of,
     police_of,
     suspected_group,
     unidentified_armed_group,
@@ -141,7 +142,7 @@ def who_stopped_it(
     if defender is not None:  # ont intercepté 14 drones ukrainiens", says the Russian ministry: Russia stopped them
         return defender, actor1
     if home is not None and actor1.country != home.iso3:  # drones of one state downed over another's land
-        return Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL"), actor1
+        return military_of(home), actor1
     return actor1, actor2
 
 
@@ -193,7 +194,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if sub_type in GROUND_TAKEN and actor2 is not None and actor2.sector in VICTIM_SECTORS:
         actor2 = None  # "pris le contrôle de Merawi, une ville de plusieurs dizaines de milliers d'habitants"
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
-        actor2 = Actor(f"Military Forces of {home.name_en}", home.iso3, "MIL")  # ACLED: who held the ground
+        actor2 = military_of(home)  # ACLED: who held the ground
     if sub_type == "Armed clash":
         actor1, actor2 = both_sides(actor1, actor2, home or ctx.focus)
     told = [s for s in draft.sources if s not in draft.witnessed]

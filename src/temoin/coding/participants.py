@@ -273,7 +273,7 @@ def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor |
         named = [lexicon.adjective(w) or lexicon.named(w) for w in words]
         country = next((c for c in named if c is not None), focus)
         if country is not None and not (enemy is not None and enemy.country == country.iso3 and enemy.sector == "MIL"):
-            return Actor(f"Military Forces of {country.name_en}", country.iso3, "MIL")
+            return military_of(country)
     return None
 
 
@@ -297,10 +297,16 @@ def arrest_actors(
     if where is None:
         return actor1, actor2
     if actor1 is None:
-        actor1 = military_of(where) if TROOPS.search(lead) else police_of(where)
+        actor1 = military_of(where) if soldiers_made_it(lead) else police_of(where)
     if actor2 is None and is_state_force(actor1):
         actor2 = civilians_of(where)
     return actor1, actor2
+
+
+def soldiers_made_it(text: str) -> bool:
+    """Soldiers named doing it (``lexicons/arresting_troops.txt``), not « les forces de l'ordre »."""
+    found = word_pattern("lexicons/arresting_troops.txt").finditer(text)
+    return any(not re.match(r"\s+de (?:l'ordre|police)\b", text[m.end() :], re.I) for m in found)
 
 
 def coup_actors(actor1: Actor | None, actor2: Actor | None, where: Country | None) -> tuple[Actor | None, Actor | None]:
@@ -352,7 +358,7 @@ def both_sides(actor1: Actor | None, actor2: Actor | None, where: Country | None
     assert present is not None
     enemy = country_lexicon().by_iso3.get(state_enemies().get(present.country, ""))
     if present.sector == "MIL" and enemy is not None:
-        return present, Actor(f"Military Forces of {enemy.name_en}", enemy.iso3, "MIL")
+        return present, military_of(enemy)
     if present.sector in {"MIL", "COP", "IGO"}:
         return present, unidentified_armed_group(where)
     if where is not None and has_an_army(where) and present.sector in {"REB", "UAF"}:
@@ -384,7 +390,6 @@ def who_flew(text: str, where: Country | None) -> Actor | None:
 
 
 DRONE = re.compile(r"\bdrones?\b", re.I)
-TROOPS = re.compile(r"\b(?:patrouilles?|militaires|soldats|(?:les|des) forces(?! de l'ordre| de police))\b", re.I)
 
 
 def hits_no_force(event: Event) -> bool:
