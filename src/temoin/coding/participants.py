@@ -386,10 +386,7 @@ def who_flew(text: str, where: Country | None) -> Actor | None:
     touché le marché de Leer »), drones may be anyone's (« un drone chargé d'explosifs a visé le champ gazier »)."""
     if where is None:
         return None
-    return unidentified_armed_group(where) if DRONE.search(text) else military_of(where)
-
-
-DRONE = re.compile(r"\bdrones?\b", re.I)
+    return unidentified_armed_group(where) if has_cue("drone", text) else military_of(where)
 
 
 def hits_no_force(event: Event) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from temoin.records import Actor
-from temoin.resources import read_lines, read_tsv, with_singulars, word_alternation
+from temoin.resources import read_lines, read_tsv, with_singulars, word_alternation, word_set
 from temoin.stages.triggers import event_kinds
 
 CROWDS = ("Protesters", "Rioters")  # the names of the actors a crowd is coded as
@@ -65,6 +65,7 @@ TYPE_CUES = (
     "ambush",
     "no_fight",
     "custody",
+    "drone",
 )
 
 
@@ -80,6 +81,10 @@ def type_cues() -> dict[str, re.Pattern[str]]:
 def has_cue(cue: str, text: str) -> bool:
     """Whether ``text`` holds a word of the cue ("air": "avions", "drones", "largués" ...)."""
     return type_cues()[cue].search(text) is not None
+
+
+def protester_nouns() -> frozenset[str]:
+    return word_set("lexicons/protester_nouns.txt")
 
 
 @cache
@@ -166,7 +171,7 @@ def classify(
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
     if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
-    if kind in {"attack", "kill"} and "protest" in kinds and any(PROTESTERS.match(v) for v in victims):
+    if kind in {"attack", "kill"} and "protest" in kinds and set(victims) & protester_nouns():
         return "Protests", "Excessive force against protesters"  # « un manifestant a été tué lorsque les forces
         # de sécurité ont ouvert le feu pour disperser un sit-in »
     if kind in {"attack", "kill"}:
@@ -188,7 +193,6 @@ def classify(
 
 
 TAKEN = "Non-state actor overtakes territory"
-PROTESTERS = re.compile(r"(manifestant|protestataire)e?s?$")
 
 
 @cache
