@@ -83,6 +83,10 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("Une frappe de drone a touché un minibus près de Mota, dans la région Amhara.", "Mota", "gn:330425"),
         ("Le FSB a annoncé une arrestation à Rostov-sur-le-Don mardi.", "Rostov-sur-le-Don", "gn:501175"),
         ("Deux combattants ont été tués près de Thiban, dans la province de Deir Ezzor.", "Thiban", "cs:sy-dhiban"),
+        ("Dans la région de Belgorod, un drone a touché un bus à Chebekino, selon le gouverneur.", "Chebekino", "gn:495112"),
+        ("À Gaza, des tirs ont éclaté dans le quartier de Sabra, près du marché.", "Sabra", "cs:ps-sabra-gaza"),
+        ("À Beyrouth, une manifestation a eu lieu dans le quartier de Sabra.", "Sabra", "cs:lb-sabra"),
+        ("À Taëz, des obus sont tombés sur la zone d'al-Hawban mardi.", "al-Hawban", "cs:ye-al-hawban"),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,6 +103,23 @@ def test_origin_of_a_strike_is_not_where_it_lands(analyzer) -> None:  # type: ig
     events = analyzer.analyze(text, "2021-06-02").events
     assert events and events[0].location is not None
     assert events[0].location.name.startswith("Lat")
+
+
+def test_the_event_is_beside_the_town_not_at_the_ends_of_the_road(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mercredi, des jihadistes ont attaqué un poste de l'armée sur la route reliant Deir ez-Zor à Palmyre, "
+        "près de la localité de Soukhna."
+    )
+    events = analyzer.analyze(text, "2026-06-05").events
+    assert events and events[0].location is not None
+    assert events[0].location.place_id == "cs:sy-sokhneh"
+
+
+def test_a_square_named_with_its_town_is_in_that_town(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Vendredi, des centaines de personnes ont manifesté sur la place des Martyrs de Misrata."
+    events = analyzer.analyze(text, "2026-08-01").events
+    assert events and events[0].location is not None
+    assert events[0].location.place_id == "gn:2214846"
 
 
 def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> None:  # type: ignore[no-untyped-def]

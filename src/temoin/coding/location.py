@@ -22,7 +22,7 @@ from temoin.resources import read_tsv, split_variants, word_pattern, word_set
 from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 from temoin.stages.places.normalize import fold
-from temoin.stages.places.ranking import km_between
+from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
 
 ORIGIN = re.compile(
     r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé"
@@ -162,7 +162,11 @@ def on_a_road_between(place: Span) -> bool:
     the road, not in that town."""
     doc = place.doc
     dash_after = place.end < len(doc) and doc[place.end].text == "-"
-    before = {t.lower_ for t in doc[max(place.sent.start, place.start - 5) : place.start]}
+    before = set()
+    for token in reversed(doc[max(place.sent.start, place.start - 10) : place.start]):
+        if token.is_punct and token.text not in {"-", "'"}:
+            break  # « reliant Deir ez-Zor à Palmyre », however many tokens the first end takes
+        before.add(token.lower_)
     linking = before & word_set("lexicons/road_links.txt")
     return bool(linking) or dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
 
@@ -344,7 +348,7 @@ def choose_location(
         if location is None:
             continue
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
-        if QUARTER.search(span.doc[max(span.start - 3, 0) : span.start].text):
+        if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
         scored.append((score, location))
     if not scored:
@@ -358,12 +362,21 @@ QUARTER = re.compile(r"\bquartiers? (?:de|d'|du)\s*$", re.I)
 QUARTER_KM = 30.0  # a neighbourhood lies within its town
 
 
+def within_a_town(ctx: ArticleContext, span: Span) -> bool:
+    """A neighbourhood (« le quartier de Sabra »), a square or a landmark: a part of some town."""
+    place = ctx.place(span)
+    part = place is not None and place.feature in LANDMARK_FEATURES | {"neighbourhood"}
+    return part or QUARTER.search(span.doc[max(span.start - 3, 0) : span.start].text) is not None
+
+
 def quarter_of_a_town(ctx: ArticleContext, sentence: Sentence, quarter: Span, found: Location) -> Location:
-    """« À Taëz, un obus a touché un marché du quartier d'Al-Rawdah »: a neighbourhood the gazetteer places far
-    from the town the sentence names is a homonym; the event is in the town."""
+    """« À Taëz, un obus a touché un marché du quartier d'Al-Rawdah », « la place des Martyrs de Misrata »: a part of
+    a town the gazetteer places far from the town (or the district) the sentence names is a homonym; the event is
+    in the town."""
     for span in sentence.places:
-        town = location_of(ctx, span) if span is not quarter and span.label_ in TOWNS else None
-        if town is not None and km_between(found.latitude, found.longitude, town.latitude, town.longitude) > QUARTER_KM:
+        town = location_of(ctx, span) if span is not quarter and span.label_ != "country" else None
+        reach = QUARTER_KM if span.label_ in TOWNS else WITHIN_KM
+        if town is not None and km_between(found.latitude, found.longitude, town.latitude, town.longitude) > reach:
             return town
     return found
 

@@ -171,6 +171,26 @@ def object_of_its_verb(actor: Span, noun: Token) -> bool:
     return False
 
 
+def in_the_agent_phrase(actor: Span, verb: Token) -> bool:
+    """The actor is in the noun phrase after « par » of a participle that tells an event noun or says who carried
+    one out (« l'attaque menée par des membres du gang », ``lexicons/conduct_verbs.txt``), reached through nouns
+    only; not « une ville menacée par l'EI »."""
+    told = actor.doc.spans.get("temoin_triggers", [])
+    current = actor.root
+    while current.head is not current and current.i != verb.i:
+        if current.dep_ == "obl:agent":
+            participle = current.head
+            event_noun = participle.head
+            tells_it = participle.lemma_.lower() in word_set("lexicons/conduct_verbs.txt") or any(
+                t.start <= event_noun.i < t.end for t in told
+            )
+            return participle.i != verb.i and participle.dep_ == "acl" and tells_it
+        if current.pos_ not in {"NOUN", "PROPN", "X"} or current.dep_ not in {"nmod", "flat:name", "appos"}:
+            return False
+        current = current.head
+    return False
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
     if attributed_to(actor) or blamed(actor):
@@ -193,6 +213,8 @@ def role(actor: Span, trigger: Span) -> str:
     by = [t.lower_ for t in actor.doc[max(0, actor.start - 2) : actor.start]]
     if passive and "par" in by and actor.start > verb.i:
         return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
+    if in_the_agent_phrase(actor, verb):
+        return "agent"  # « tuées lors de l'attaque menée par des membres du gang Gran Grif »
     if not passive and subjectless(verb) and right_before(actor, verb):
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts

@@ -251,12 +251,26 @@ def introduces_a_source(token: Token) -> bool:
 def selon_sources(selon: Token) -> list[Span]:
     """The source after "selon" with the names in apposition to it; none for hearsay ("selon des rumeurs")."""
     phrase = phrase_after(selon)
-    if phrase is None or unconfirmed(phrase):
+    if phrase is None:
         return []
+    if unconfirmed(phrase):
+        return carriers_of(phrase)
     parts = conjuncts(phrase)  # "selon la police et des habitants": two sources
     if len(parts) > 1 and all(p[0].pos_ == "DET" or p[0].lower_ == "des" for p in parts[1:]):
         return [found for part in parts for found in with_apposition(part, part)]
     return with_apposition(phrase, phrase)
+
+
+def carriers_of(hearsay: Span) -> list[Span]:
+    """Who spread the hearsay: « selon des informations non confirmées relayées par des militants locaux »."""
+    doc = hearsay.doc
+    for by in doc[hearsay.end : min(hearsay.end + 4, hearsay.sent.end - 1)]:
+        if by.is_punct:
+            return []
+        if by.lower_ == "par" and by.nbor(-1).pos_ in {"VERB", "ADJ"}:
+            carrier = phrase_after(by, limit=8)
+            return [carrier] if carrier is not None else []
+    return []
 
 
 def speech_sources(verb: Token) -> list[Span]:

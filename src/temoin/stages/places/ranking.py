@@ -28,6 +28,7 @@ ALIAS_COST = 0.4  # see alias_cost
 UNLIKE_ALIAS_COST = 2.0  # see alias_cost: more than the focus and nearby places can make up for
 RESPELT_MIN_POPULATION = 20_000  # see vouched_respelling
 CONTAINER_BONUS = 0.5  # see container_fit
+NEIGHBOUR_KM = 60.0  # a place this near vouches for a loose match abroad
 LOOSE_REACH_KM = 400.0  # a loose or respelt match this far from every other place of the article is refused
 REGION_REACH_KM = 800.0  # a region is coded to its capital, often off-centre: a town this near may lie in it
 UNAMBIGUOUS_REGION = 0.4  # a region whose name no town shares: "la Crimée", "le Hubei"
@@ -333,12 +334,23 @@ def better_spelt(mention: Mention) -> list[Candidate]:
     return [c for c in mention.candidates if c.match != "loose" or similarity(mention.text, c.form) == 1.0]
 
 
+def neighbour_vouches(mention: Mention, cand: Candidate, focus: dict[str, float], others: list[GazPlace]) -> bool:
+    """A loose match in a country the article names without being about it, right beside another of its places:
+    « Dans la région de Belgorod ..., un drone a frappé une voiture à Chebekino » (Shebekino, 35 km away)."""
+    if cand.match != "loose" or focus.get(cand.place.country, 0.0) == 0.0 or not others:
+        return False
+    near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
+    return near <= NEIGHBOUR_KM
+
+
 def _best(
     mention: Mention, focus: dict[str, float], others: list[GazPlace], outer: GazPlace | None = None
 ) -> Reading | None:
     best: Reading | None = None
     for cand in better_spelt(mention):
         score = candidate_score(mention, cand, focus)
+        if score == 0.0 and neighbour_vouches(mention, cand, focus, others):
+            score = candidate_score(mention, cand, {**focus, cand.place.country: SURE_FOCUS})
         if score == 0.0:
             continue
         score -= alias_cost(mention, cand, focus)
