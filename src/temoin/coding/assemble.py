@@ -5,13 +5,12 @@ readings (``reading``), readings become draft events (``drafts``), drafts become
 
 from __future__ import annotations
 
-import re
-
 from temoin.coding.clauses import LEDE_SENTENCES
 from temoin.coding.context import ArticleContext
 from temoin.coding.drafts import Draft, draft_events
 from temoin.coding.participants import (
     STAND_OFF,
+    SUSPECTED_OF,
     VICTIM_SECTORS,
     arrest_actors,
     both_sides,
@@ -113,9 +112,6 @@ def civilians_hit(draft: Draft) -> bool:
     if "bodies" in draft.kinds:  # bodies found: civilians, unless the toll says they were armed
         return not set(hurt) & victim_nouns("armed")
     return any(hurt.values()) and set(hurt) <= civilian_victims()
-
-
-SUSPECTED_OF = re.compile(r"\b(?:soupçonnée?s?|accusée?s?|suspectée?s?)\s+(?:de|d')", re.I)
 
 
 def arrested_members(draft: Draft, ctx: ArticleContext, actor2: Actor | None) -> Actor | None:

@@ -470,7 +470,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
     carried: DateReading | None = None
     told_last: DateReading | None = None  # across paragraphs: "La veille au soir", a paragraph after "dimanche"
     source, source_index, source_told_news = "", -1, False
-    scene: tuple[int, Location] | None = None  # the town a sentence telling no event just named
+    scene: tuple[int, Location, bool] | None = None  # the town a sentence telling no event just named, dated or not
     relayed = relayed_statement(ctx)  # "selon un communiqué de l'état-major": it speaks for the whole article
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
@@ -616,26 +616,28 @@ def relayed_statement(ctx: ArticleContext) -> str:
     return ""
 
 
-def scene_town(sentence: Sentence, scene: tuple[int, Location] | None) -> Location | None:
+def scene_town(sentence: Sentence, scene: tuple[int, Location, bool] | None) -> Location | None:
+    """The town the scene was set in; one named with no day sets it for the next sentence only, when that sentence
+    gives its own day."""
     if scene is None or sentence.index - scene[0] > 2 or sentence.happens_elsewhere():
         return None
-    return scene[1]
+    dated = scene[2] or (sentence.index - scene[0] == 1 and event_date(sentence) is not None)
+    return scene[1] if dated else None
 
 
 def next_scene(
-    ctx: ArticleContext, sentence: Sentence, reading: Reading | None, scene: tuple[int, Location] | None
-) -> tuple[int, Location] | None:
-    """A sentence that tells no event but names one town and a day sets the scene for the next ones of its
-    paragraph."""
+    ctx: ArticleContext, sentence: Sentence, reading: Reading | None, scene: tuple[int, Location, bool] | None
+) -> tuple[int, Location, bool] | None:
+    """A sentence that tells no event but names one town sets the scene for the next ones of its paragraph (with no
+    day, « La colère a gagné Butembo. Mardi, des centaines de jeunes ont érigé des barricades », the next only)."""
     if reading is not None:
         return None if reading.location is not None else scene
     opening = opening_town(ctx, sentence)  # « À Bilopillia, petite ville de la région de Soumy, ... »
     if opening is not None:
-        return sentence.index, opening
-    if event_date(sentence) is None:
-        return scene
+        return sentence.index, opening, True
     town = sole_place(ctx, sentence)
-    return (sentence.index, town) if town is not None and town.geo_precision == 1 else scene
+    dated = event_date(sentence) is not None
+    return (sentence.index, town, dated) if town is not None and town.geo_precision == 1 else scene
 
 
 def opening_town(ctx: ArticleContext, sentence: Sentence) -> Location | None:

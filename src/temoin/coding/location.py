@@ -145,7 +145,7 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
         score -= 0.5
     if on_a_road_between(place):
         score -= 0.5  # "sur l'axe Maiduguri-Damboa, à une vingtaine de kilomètres de Damboa": not at Maiduguri
-    if sets_the_scene(place):
+    if sets_the_scene(place) and place.label_ != "region":
         score += 1.0  # "Lundi, à Addis-Abeba, la police a arrêté deux journalistes ... sur la région de Gondar"
     return score
 

@@ -128,11 +128,16 @@ def backs_up(span: Span) -> bool:
 
 
 def in_what_they_did(span: Span) -> bool:
-    """In what those arrested are said to have done (« soupçonnés d'avoir renseigné les assaillants »): not a party."""
+    """In what those arrested are said to have done (« soupçonnés d'avoir renseigné les assaillants », « accusées de
+    collaboration avec des groupes terroristes »): not a party."""
     window = span.doc[max(0, span.start - 6) : span.start]
     if any(t.is_punct and t.text not in {"«", "»", "'"} for t in window):
         return False
-    return any(t.lower_ == "avoir" and t.i > 0 and t.nbor(-1).lower_ in {"d'", "de"} for t in window)
+    charged = SUSPECTED_OF.search(window.text) is not None
+    return charged or any(t.lower_ == "avoir" and t.i > 0 and t.nbor(-1).lower_ in {"d'", "de"} for t in window)
+
+
+SUSPECTED_OF = re.compile(r"\b(?:soupçonnée?s?|accusée?s?|suspectée?s?)\s+(?:de|d')", re.I)
 
 
 def is_finite_verb(token: Token) -> bool:

@@ -103,7 +103,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     agents, patients = sentence_actors(ctx, sentence, primary)
     if not agents and group_anaphora().search(sentence.text):
         agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
-    location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), referential)
+    elsewhere = referential if fresh else []  # « a dénoncé des viols commis samedi à Zemio »: its own place
+    location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), elsewhere)
     reading = Reading(
         sentence,
         primary,

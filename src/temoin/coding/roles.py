@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
 
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
-from temoin.resources import read_tsv, word_set
+from temoin.resources import read_lines, read_tsv, word_alternation, word_set
 from temoin.stages.actors import blame_verbs, generic_actors, named_actors
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
@@ -191,9 +192,25 @@ def in_the_agent_phrase(actor: Span, verb: Token) -> bool:
     return False
 
 
+@cache
+def by_its_men() -> re.Pattern[str]:
+    men = word_alternation(read_lines("lexicons/member_nouns.txt"))
+    return re.compile(
+        rf"\bpar\s+(?:des|les|ses|leurs|d'|l')?\s*(?:{men})\s+(?:du|de la|de l'|des|d')\s*"
+        r"(?:(?:groupe|mouvement)\s+armé|milice|gang)?\s*$",
+        re.I,
+    )
+
+
+def done_by_its_men(actor: Span) -> bool:
+    """ "des viols commis à Zemio par des éléments du groupe armé AAKG": the group did it, whatever the parse."""
+    before = actor.doc[max(actor.sent.start, actor.start - 8) : actor.start].text
+    return by_its_men().search(before) is not None
+
+
 def role(actor: Span, trigger: Span) -> str:
     """'agent' or 'patient' of the event the trigger reports."""
-    if attributed_to(actor) or blamed(actor):
+    if attributed_to(actor) or blamed(actor) or done_by_its_men(actor):
         return "agent"
     root = trigger.root
     overlaps = actor.start < trigger.end and trigger.start < actor.end
