@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from temoin.countries import Country, country_lexicon
+from temoin.stages import doc_text
 from temoin.stages.clean import in_boilerplate, in_masthead
 from temoin.stages.places.gazetteer import Gazetteer, GazPlace
 
@@ -79,7 +80,7 @@ def is_subheading(sent: Span, text: str) -> bool:
 
 
 def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
-    text = doc.text
+    text = doc_text(doc)
     para_starts = _paragraph_starts(text)
     sentences = []
     for i, sent in enumerate(doc.sents):
@@ -105,7 +106,7 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
             if not in_masthead(span, "DATELINE"):  # "BAMAKO, 5 février 2025 (AFP) -": where and when it was filed
                 getattr(sentences[by_token[span.start]], attr).append(span)
     published = date.fromisoformat(doc._.published) if doc._.published else None
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", doc.text)]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
     latest = published.year if published else max(years, default=0)
     return ArticleContext(doc, sentences, published, focus_country(doc, gazetteer), gazetteer, latest)
 

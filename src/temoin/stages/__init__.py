@@ -27,3 +27,11 @@ SPAN_KEYS = {
 
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # ISO date string or None
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's ``Doc.text`` joins every token anew on each call."""
+    text = doc.user_data.get("temoin_text")
+    if text is None:
+        text = doc.user_data["temoin_text"] = doc.text
+    return text

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
+from temoin.stages import doc_text
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -320,7 +321,7 @@ def future_in_the_past(token: Token) -> bool:
 def hedges(doc: Doc) -> list[Span]:
     spans = []
     triggers = list(doc.spans.get("temoin_triggers", []))
-    for m in hedge_words().finditer(doc.text):
+    for m in hedge_words().finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), label="HEDGE", alignment_mode="expand")
         if span is not None and not (len(span) == 1 and future_in_the_past(span[0])):
             spans.append(span)
