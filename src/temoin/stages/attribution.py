@@ -53,12 +53,15 @@ def reports(verb: Token) -> bool:
     guesses = {verb.lemma_.lower(), low + "r", low[:-3] + "er", low[:-1] + "er", low[:-2] + "er"}
     if guesses & reporting_verbs():
         return True
+    phrases = [rest for lemma, rest in reporting_phrases() if lemma in guesses]
+    if not phrases:
+        return False
     after: list[str] = []
     for t in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 9)]:
         if t.is_punct or (t.pos_ == "VERB" and after):
             break
         after.append(t.lower_)
-    return any(lemma in guesses and in_order(rest, after) for lemma, rest in reporting_phrases())
+    return any(in_order(rest, after) for rest in phrases)
 
 
 def in_order(words: tuple[str, ...], tokens: list[str]) -> bool:
@@ -108,6 +111,8 @@ def interviewed_by(token: Token) -> Span | None:
 def relayed_by(participle: Token) -> Span | None:
     """ "des sources locales jointes par RFI", "un communiqué lu à la télévision publique RTB": the medium."""
     forms = {participle.lemma_.lower(), participle.lower_}
+    if forms.isdisjoint(relay_lemmas()):
+        return None
     for preposition in participle.doc[participle.i + 1 : min(participle.sent.end, participle.i + 5)]:
         if preposition.is_punct:
             return None
@@ -115,6 +120,11 @@ def relayed_by(participle: Token) -> Span | None:
             phrase = up_to_next_to(medium_after(preposition))
             return phrase if phrase is not None and names_a_medium(phrase) else None
     return None
+
+
+@cache
+def relay_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in relay_participles())
 
 
 def publication_nouns() -> frozenset[str]:
