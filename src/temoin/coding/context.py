@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from temoin.countries import Country, country_lexicon
-from temoin.stages import doc_text
+from temoin.stages import doc_text, span_text
 from temoin.stages.clean import in_boilerplate, in_masthead
 from temoin.stages.places.gazetteer import Gazetteer, GazPlace
 
@@ -42,7 +42,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        return span_text(self.span)
 
 
 @dataclass(slots=True)
@@ -73,7 +73,7 @@ SENTENCE_ENDS = frozenset('.!?»:"…)')  # a line ending so is a sentence, not 
 def is_subheading(sent: Span, text: str) -> bool:
     """A short paragraph of its own with no final punctuation, inside the article (``text``, the Doc's, built once):
     « Des engins explosifs de plus en plus fréquents » between two paragraphs of news is a heading, not news."""
-    line = sent.text.rstrip()
+    line = span_text(sent).rstrip()
     end = sent.start_char + len(line)
     whole = text[sent.start_char - 1 : sent.start_char] == "\n" and text[end : end + 1] in {"\n", ""}
     return whole and 0 < len(line.split()) <= 12 and line[-1:] not in SENTENCE_ENDS

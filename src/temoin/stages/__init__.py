@@ -10,7 +10,7 @@ span groups and assembles typed event records.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 SPAN_KEYS = {
     "boilerplate": "temoin_boilerplate",
@@ -35,3 +35,8 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["temoin_text"] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

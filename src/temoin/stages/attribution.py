@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
-from temoin.stages import doc_text
+from temoin.stages import doc_text, span_text
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -294,7 +294,7 @@ UNNAMED_SOURCE = re.compile(
 def unnamed_sources(sent: Span, found: list[Span]) -> list[Span]:
     """ "de sources sécuritaires", "une source locale": sources wherever they stand in the sentence."""
     out = []
-    for m in UNNAMED_SOURCE.finditer(sent.text):
+    for m in UNNAMED_SOURCE.finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None and not any(s.start <= span.start < s.end for s in found):
             out.append(span)
