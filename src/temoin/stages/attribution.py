@@ -220,15 +220,17 @@ def sentence_sources(sent: Span) -> list[Span]:
 
 def medium_of(token: Token) -> Span | None:
     """The medium an interview noun or a relaying participle names."""
-    medium = interviewed_by(token) if token.pos_ == "NOUN" else None
-    return medium or (relayed_by(token) if token.pos_ in {"VERB", "ADJ", "NOUN"} else None)
+    pos = token.pos_
+    medium = interviewed_by(token) if pos == "NOUN" else None
+    return medium or (relayed_by(token) if pos in {"VERB", "ADJ", "NOUN"} else None)
 
 
 def speaks(token: Token) -> bool:
     """A verb of speech, « a fait savoir », or a verb that reports only in an incise."""
-    if token.pos_ in {"VERB", "AUX"} and reports(token):
+    pos = token.pos_
+    if pos in {"VERB", "AUX"} and reports(token):
         return True
-    return fait_savoir(token) or (token.pos_ == "VERB" and reports_in_an_incise(token))
+    return fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))
 
 
 def reports_in_an_incise(verb: Token) -> bool:
@@ -251,12 +253,13 @@ def fait_savoir(token: Token) -> bool:
 
 def introduces_a_source(token: Token) -> bool:
     """ "selon", "citant", and "d'après", which the tokenizer splits into "d'" and "après"."""
-    if token.lower_ in {"cité", "cités"}:
+    low = token.lower_
+    if low in {"cité", "cités"}:
         after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
         return after == "par" or token.pos_ != "NOUN"  # "cité par l'AFP", not « la cité frontalière »
-    if token.lower_ in SELON:
+    if low in SELON:
         return True
-    return token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
+    return low == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
 
 
 def selon_sources(selon: Token) -> list[Span]:
