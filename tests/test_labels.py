@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from temoin.stages.labels import find_labels
+from temoin.stages.labels import find_labels, label_rules, label_starts, rule_matches
 
 
 def _labels(text: str) -> list[tuple[str, str]]:
@@ -37,3 +37,15 @@ def test_a_regime_word_alone_is_no_label() -> None:
 def test_every_label_has_a_neutral_wording_and_a_technique() -> None:
     for _, _, rule in find_labels("Les terroristes et les mercenaires du régime de Kiev, des néonazis."):
         assert rule.neutral and rule.technique
+
+
+def test_each_pattern_is_tried_wherever_it_matches() -> None:
+    # find_labels tries each pattern only where the patterns taken together match; the same as each one's finditer
+    text = "Terroristes, terroristes! «Les terroristes» — des occupants, l'occupant: barbares et lâches attaques."
+    starts = label_starts(text)
+    assert starts == [p for p in range(len(text)) if any(r.pattern.match(text, p) for r in label_rules().values())]
+    for rule in label_rules().values():
+        assert rule.pattern.search(" ") is None  # no pattern matches the empty string
+        expected = [(m.start(), m.end()) for m in rule.pattern.finditer(text)]
+        assert rule_matches(rule, text, starts) == expected
+        assert rule_matches(rule, text, list(range(len(text) + 1))) == expected

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -175,7 +176,7 @@ def labels(doc: Doc, clean: CleanText) -> list[Label]:
 
 
 def profile(result: ArticleResult, doc: Doc) -> LanguageProfile:
-    words = sum(1 for t in doc if t.is_alpha)
+    words = int(doc.to_array(IS_ALPHA).sum())
     claims = len(result.events)
     attributed = sum(e.certainty == "attributed" for e in result.events)
     hedged = sum(e.certainty == "hedged" for e in result.events)

@@ -35,6 +35,7 @@ from temoin.coding.typing import CROWDS, classify, main_kind, plover_type, total
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import word_pattern, word_set
+from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
 from temoin.stages.tolls import find_tolls
 
@@ -212,7 +213,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         injuries=fatalities(draft.injured),
         sources=list(dict.fromkeys(draft.sources + draft.later_sources)),
         certainty=certainty,
-        evidence=Evidence(start, end, ctx.doc.text[start:end]),
+        evidence=Evidence(start, end, doc_text(ctx.doc)[start:end]),
         plover_type=plover_type(draft.kinds),
         trigger=draft.trigger,
     )

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from temoin.countries import Country, country_lexicon
+from temoin.stages import doc_text, span_text
 from temoin.stages.clean import in_boilerplate, in_masthead
 from temoin.stages.places.gazetteer import Gazetteer, GazPlace
 
@@ -41,7 +42,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        return span_text(self.span)
 
 
 @dataclass(slots=True)
@@ -72,14 +73,14 @@ SENTENCE_ENDS = frozenset('.!?»:"…)')  # a line ending so is a sentence, not 
 def is_subheading(sent: Span, text: str) -> bool:
     """A short paragraph of its own with no final punctuation, inside the article (``text``, the Doc's, built once):
     « Des engins explosifs de plus en plus fréquents » between two paragraphs of news is a heading, not news."""
-    line = sent.text.rstrip()
+    line = span_text(sent).rstrip()
     end = sent.start_char + len(line)
     whole = text[sent.start_char - 1 : sent.start_char] == "\n" and text[end : end + 1] in {"\n", ""}
     return whole and 0 < len(line.split()) <= 12 and line[-1:] not in SENTENCE_ENDS
 
 
 def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
-    text = doc.text
+    text = doc_text(doc)
     para_starts = _paragraph_starts(text)
     sentences = []
     for i, sent in enumerate(doc.sents):
@@ -105,7 +106,7 @@ def build_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
             if not in_masthead(span, "DATELINE"):  # "BAMAKO, 5 février 2025 (AFP) -": where and when it was filed
                 getattr(sentences[by_token[span.start]], attr).append(span)
     published = date.fromisoformat(doc._.published) if doc._.published else None
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", doc.text)]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
     latest = published.year if published else max(years, default=0)
     return ArticleContext(doc, sentences, published, focus_country(doc, gazetteer), gazetteer, latest)
 

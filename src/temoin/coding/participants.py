@@ -16,6 +16,7 @@ from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_pattern, word_set
+from temoin.stages import doc_text
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
 
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
@@ -88,7 +89,7 @@ def across_a_contrast(span: Span, trigger: Span) -> bool:
     """On the other side of « tandis que » from the event word: « des drones ont frappé Kadugli, tandis que
     l'armée et les FSR s'affrontaient aux abords de Babanusa » (another scene)."""
     lo, hi = sorted((span.start_char, trigger.start_char))
-    return CONTRAST.search(span.doc.text[lo:hi]) is not None
+    return CONTRAST.search(doc_text(span.doc)[lo:hi]) is not None
 
 
 def wages_the_war(span: Span) -> bool:

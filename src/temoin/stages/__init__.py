@@ -10,7 +10,7 @@ span groups and assembles typed event records.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 SPAN_KEYS = {
     "boilerplate": "temoin_boilerplate",
@@ -27,3 +27,16 @@ SPAN_KEYS = {
 
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # ISO date string or None
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's ``Doc.text`` joins every token anew on each call."""
+    text = doc.user_data.get("temoin_text")
+    if text is None:
+        text = doc.user_data["temoin_text"] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

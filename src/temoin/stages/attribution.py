@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
+from temoin.stages import doc_text, span_text
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -52,12 +53,15 @@ def reports(verb: Token) -> bool:
     guesses = {verb.lemma_.lower(), low + "r", low[:-3] + "er", low[:-1] + "er", low[:-2] + "er"}
     if guesses & reporting_verbs():
         return True
+    phrases = [rest for lemma, rest in reporting_phrases() if lemma in guesses]
+    if not phrases:
+        return False
     after: list[str] = []
     for t in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 9)]:
         if t.is_punct or (t.pos_ == "VERB" and after):
             break
         after.append(t.lower_)
-    return any(lemma in guesses and in_order(rest, after) for lemma, rest in reporting_phrases())
+    return any(in_order(rest, after) for rest in phrases)
 
 
 def in_order(words: tuple[str, ...], tokens: list[str]) -> bool:
@@ -107,6 +111,8 @@ def interviewed_by(token: Token) -> Span | None:
 def relayed_by(participle: Token) -> Span | None:
     """ "des sources locales jointes par RFI", "un communiqué lu à la télévision publique RTB": the medium."""
     forms = {participle.lemma_.lower(), participle.lower_}
+    if forms.isdisjoint(relay_lemmas()):
+        return None
     for preposition in participle.doc[participle.i + 1 : min(participle.sent.end, participle.i + 5)]:
         if preposition.is_punct:
             return None
@@ -114,6 +120,11 @@ def relayed_by(participle: Token) -> Span | None:
             phrase = up_to_next_to(medium_after(preposition))
             return phrase if phrase is not None and names_a_medium(phrase) else None
     return None
+
+
+@cache
+def relay_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in relay_participles())
 
 
 def publication_nouns() -> frozenset[str]:
@@ -209,15 +220,17 @@ def sentence_sources(sent: Span) -> list[Span]:
 
 def medium_of(token: Token) -> Span | None:
     """The medium an interview noun or a relaying participle names."""
-    medium = interviewed_by(token) if token.pos_ == "NOUN" else None
-    return medium or (relayed_by(token) if token.pos_ in {"VERB", "ADJ", "NOUN"} else None)
+    pos = token.pos_
+    medium = interviewed_by(token) if pos == "NOUN" else None
+    return medium or (relayed_by(token) if pos in {"VERB", "ADJ", "NOUN"} else None)
 
 
 def speaks(token: Token) -> bool:
     """A verb of speech, « a fait savoir », or a verb that reports only in an incise."""
-    if token.pos_ in {"VERB", "AUX"} and reports(token):
+    pos = token.pos_
+    if pos in {"VERB", "AUX"} and reports(token):
         return True
-    return fait_savoir(token) or (token.pos_ == "VERB" and reports_in_an_incise(token))
+    return fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))
 
 
 def reports_in_an_incise(verb: Token) -> bool:
@@ -240,12 +253,13 @@ def fait_savoir(token: Token) -> bool:
 
 def introduces_a_source(token: Token) -> bool:
     """ "selon", "citant", and "d'après", which the tokenizer splits into "d'" and "après"."""
-    if token.lower_ in {"cité", "cités"}:
+    low = token.lower_
+    if low in {"cité", "cités"}:
         after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
         return after == "par" or token.pos_ != "NOUN"  # "cité par l'AFP", not « la cité frontalière »
-    if token.lower_ in SELON:
+    if low in SELON:
         return True
-    return token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
+    return low == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
 
 
 def selon_sources(selon: Token) -> list[Span]:
@@ -297,7 +311,7 @@ UNNAMED_SOURCE = re.compile(
 def unnamed_sources(sent: Span, found: list[Span]) -> list[Span]:
     """ "de sources sécuritaires", "une source locale": sources wherever they stand in the sentence."""
     out = []
-    for m in UNNAMED_SOURCE.finditer(sent.text):
+    for m in UNNAMED_SOURCE.finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None and not any(s.start <= span.start < s.end for s in found):
             out.append(span)
@@ -334,7 +348,7 @@ def future_in_the_past(token: Token) -> bool:
 def hedges(doc: Doc) -> list[Span]:
     spans = []
     triggers = list(doc.spans.get("temoin_triggers", []))
-    for m in hedge_words().finditer(doc.text):
+    for m in hedge_words().finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), label="HEDGE", alignment_mode="expand")
         if span is not None and not (len(span) == 1 and future_in_the_past(span[0])):
             spans.append(span)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from temoin.resources import read_lines, word_set
+from temoin.stages import doc_text
 from temoin.stages.dates import MONTH_FORMS, month_number
 from temoin.stages.sources import is_known_source
 
@@ -230,13 +231,14 @@ class BoilerplateMarker:
         self.markers = [re.compile(p, re.IGNORECASE) for p in read_lines("lexicons/boilerplate.txt")]
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         spans = []
-        for start, end in boilerplate_ranges(doc.text, self.markers) + link_headline_ranges(doc.text):
+        for start, end in boilerplate_ranges(text, self.markers) + link_headline_ranges(text):
             span = doc.char_span(start, end, label="BOILERPLATE", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans["temoin_boilerplate"] = spans
-        masthead = find_masthead(doc.text)
+        masthead = find_masthead(text)
         marks = []
         parts = (
             ("HEADLINE", masthead.headline),
@@ -266,7 +268,7 @@ CLOSERS = {"»", '"', ")", "”", "'"}
 def sentence_starts(doc: Doc) -> list[bool]:
     """Rule-based French sentence starts: after final punctuation before a capital, and at every new line."""
     starts = [False] * len(doc)
-    breaks = headline_breaks(doc.text)
+    breaks = headline_breaks(doc_text(doc))
     for i, token in enumerate(doc):
         if i == 0 or token.idx in breaks:
             starts[i] = True

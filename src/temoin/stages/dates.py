@@ -18,6 +18,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from temoin.stages import doc_text
+
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTHS = [
     "janvier",
@@ -251,7 +253,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         spans = []
-        for start, end, reading in find_dates(doc.text, published):
+        for start, end, reading in find_dates(doc_text(doc), published):
             span = doc.char_span(
                 start, end, label="PERIOD" if reading.period else "DATE", kb_id=reading.key(), alignment_mode="expand"
             )

@@ -46,17 +46,38 @@ def normalise_source(phrase: str) -> str:
     if acronym:
         full = without_determiners(phrase[: acronym.start()])
         return f"{full} ({acronym.group(1)})" if 0 < len(full) <= 70 else acronym.group(1)
-    folded = f" {fold(phrase)} "
+    folded = fold(phrase)
     bare = fold(without_determiners(phrase))
-    for variant, name, written in known_source_variants():
-        if len(variant) >= 2 and f" {variant} " in folded:
-            # "l'agence officielle SANA", "un communiqué de l'OSDH" are the known source; "l'ambassadeur d'Ukraine
-            # aux Nations unies" is the ambassador
-            headed = bare.startswith(variant) or bare.split()[0] in folded_medium_nouns()
-            if not headed:
-                return without_determiners(phrase)
-            return desk_of(without_determiners(phrase), variant) or (f"{written} ({name})" if written else name)
+    known = first_known_variant(folded)
+    if known is not None:
+        variant, name, written = known
+        # "l'agence officielle SANA", "un communiqué de l'OSDH" are the known source; "l'ambassadeur d'Ukraine
+        # aux Nations unies" is the ambassador
+        headed = bare.startswith(variant) or bare.split()[0] in folded_medium_nouns()
+        if not headed:
+            return without_determiners(phrase)
+        return desk_of(without_determiners(phrase), variant) or (f"{written} ({name})" if written else name)
     return without_determiners(phrase)
+
+
+@cache
+def variant_ranks() -> dict[str, int]:
+    """Each known variant of two characters or more, and where it first stands in ``known_source_variants``."""
+    ranks: dict[str, int] = {}
+    for rank, (variant, _, _) in enumerate(known_source_variants()):
+        if len(variant) >= 2:
+            ranks.setdefault(variant, rank)
+    return ranks
+
+
+def first_known_variant(folded: str) -> tuple[str, str, str] | None:
+    """The first row of ``known_source_variants`` whose variant stands between spaces in `` {folded} ``: one of the
+    runs of its words, split at every single space."""
+    words = folded.split(" ")
+    ranks = variant_ranks()
+    runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    found = [ranks[run] for run in runs if run in ranks]
+    return known_source_variants()[min(found)] if found else None
 
 
 def desk_of(bare: str, variant: str) -> str:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from temoin.resources import read_lines, read_tsv, split_variants, with_singulars, word_alternation, word_pattern
+from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
 
 
@@ -241,7 +242,7 @@ class TollFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for sent in doc.sents:
-            for toll in find_tolls(sent.text):
+            for toll in find_tolls(span_text(sent)):
                 span = doc.char_span(
                     sent.start_char + toll.start,
                     sent.start_char + toll.end,

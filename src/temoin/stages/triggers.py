@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from temoin.resources import read_tsv
+from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
 
 _POS = {"VERB": {"VERB", "AUX", "ADJ"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}}
@@ -174,7 +175,7 @@ class TriggerFinder:
     def _accepts(rule: TriggerRule, span: Span) -> bool:
         if rule.pos != "any" and span[0].pos_ and span[0].pos_ not in _POS[rule.pos]:
             return False
-        if rule.requires is not None and not rule.requires.search(span.sent.text.lower()):
+        if rule.requires is not None and not rule.requires.search(span_text(span.sent).lower()):
             return False
         return not in_boilerplate(span) and not in_a_name(span)
 

@@ -126,6 +126,7 @@ class SQLiteGazetteer:
         self._local = threading.local()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.has_name = lru_cache(maxsize=500_000)(self._has_name)
+        self.place = lru_cache(maxsize=200_000)(self._place)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -188,7 +189,7 @@ class SQLiteGazetteer:
             found.update(r[0] for r in rows)
         return found
 
-    def place(self, place_id: str) -> GazPlace | None:
+    def _place(self, place_id: str) -> GazPlace | None:
         row = self.db.execute(
             "SELECT id, name, country, latitude, longitude, population, feature, source FROM places WHERE id = ?",
             (place_id,),

@@ -145,6 +145,34 @@ class Mention:
     filed_at: bool = False  # the dateline's place ("NAIROBI, 3 mai (AFP) -"): no evidence of what the article is about
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The Doc's tokens as plain lists, read once per article: spaCy builds a new Token at each ``doc[i]``."""
+
+    text: list[str]
+    lower: list[str]
+    space: list[str]
+    punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Words:
+        tokens = list(doc)
+        return cls(
+            [t.text for t in tokens],
+            [t.lower_ for t in tokens],
+            [t.whitespace_ for t in tokens],
+            [t.is_punct for t in tokens],
+        )
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        if start >= end:
+            return ""
+        last = end - 1
+        pieces = [t + s for t, s in zip(self.text[start:last], self.space[start:last], strict=True)]
+        return "".join(pieces) + self.text[last]
+
+
 @cache
 def cue_table() -> dict[str, Cue]:
     return {
@@ -159,14 +187,17 @@ def stopwords() -> frozenset[str]:
 
 def cue_before(doc: Doc, start: int) -> Cue | None:
     """The locative cue just before token ``start`` ("la ville de", "au nord de", "près du")."""
+    before = doc[max(0, start - 6) : start]
+    return cue_ending([t.lower_ for t in before], [t.is_punct for t in before])
+
+
+def cue_ending(lower: list[str], punct: list[bool]) -> Cue | None:
+    """The locative cue that ends these words (six at most, lowercased), after the last punctuation but "-"."""
     words: list[str] = []
-    i = start - 1
-    while i >= 0 and start - i <= 6:
-        low = doc[i].lower_
-        if doc[i].is_punct and low != "-":
+    for low, is_punct in zip(reversed(lower), reversed(punct), strict=True):
+        if is_punct and low != "-":
             break
         words.insert(0, low)
-        i -= 1
     table = cue_table()
     while words:
         while words and words[-1] in _LINKS:
@@ -187,7 +218,10 @@ def written_as_a_name(span: Span) -> bool:
 
 
 def _starts_name(token: Token) -> bool:
-    text = token.text
+    return _name_start(token.text)
+
+
+def _name_start(text: str) -> bool:
     if text[:1].isupper():
         return True
     return "-" in text and text.split("-", 1)[0].lower() in _NAME_PARTICLES and text.split("-", 1)[1][:1].isupper()
@@ -232,16 +266,16 @@ def of_a_common_noun(doc: Doc, ent: Span, start: int, end: int) -> bool:
     return end == ent.end and doc[ent.start].is_lower and start > ent.start and doc[start - 1].lower_ in {"de", "d'"}
 
 
-def person_words(doc: Doc) -> frozenset[str]:
+def person_words(doc: Doc, tokens: Words) -> frozenset[str]:
     """Words the article uses as people's names: in PER entities of two words or more, or after a title."""
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PER" and len(ent) >= 2:
             words.update(fold(t.text) for t in ent if t.text[:1].isupper() and fold(t.text) not in _NAME_PARTICLES)
-    for i in range(len(doc) - 1):
-        title = doc[i].lower_.rstrip(".")
-        if title in TITLES and title not in NOT_PERSON_TITLES and doc[i + 1].text[:1].isupper():
-            words.add(fold(doc[i + 1].text))
+    for i in range(len(tokens.text) - 1):
+        title = tokens.lower[i].rstrip(".")
+        if title in TITLES and title not in NOT_PERSON_TITLES and tokens.text[i + 1][:1].isupper():
+            words.add(fold(tokens.text[i + 1]))
     return frozenset(words)
 
 
@@ -290,29 +324,30 @@ def is_single_name(span: Span) -> bool:
     )
 
 
-def _inner_apostrophe(token: Token) -> bool:
+def _inner_apostrophe(text: str, space: str) -> bool:
     """ "Ma'" of "Ma'rib": a name's first part, glued to what follows, not a French elision."""
-    text = token.text
-    return len(text) >= 3 and text[-1] in "'’" and not token.whitespace_ and fold(text) not in _ELISIONS
+    return len(text) >= 3 and text[-1] in "'’" and not space and fold(text) not in _ELISIONS
 
 
-def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def gazetteer_runs(words: Words, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
-    starts = [_starts_name(t) for t in doc]
+    starts = [_name_start(text) for text in words.text]
     # spaCy splits "Ma'rib", "Be'eri" like an elision ("Ma'" + "rib"): the glued lowercase part ends a name too
     # (not after a real elision: "L'unité", "D'avion", "Qu'il").
-    ends = [starts[t.i] or (t.i > 0 and _inner_apostrophe(doc[t.i - 1])) for t in doc]
+    ends = [
+        starts[i] or (i > 0 and _inner_apostrophe(words.text[i - 1], words.space[i - 1])) for i in range(len(starts))
+    ]
     runs: list[tuple[int, int]] = []
     i = 0
-    while i < len(doc):
-        if not starts[i] or doc[i].lower_ in _NOT_NAME_START:
+    while i < len(starts):
+        if not starts[i] or words.lower[i] in _NOT_NAME_START:
             i += 1
             continue
         found = 0
-        for n in range(name_window(doc, i), 0, -1):
-            if doc[i + n - 1].is_punct or not ends[i + n - 1]:
+        for n in range(name_window(words, i), 0, -1):
+            if words.punct[i + n - 1] or not ends[i + n - 1]:
                 continue
-            if gazetteer.has_name(doc[i : i + n].text):
+            if gazetteer.has_name(words.span_text(i, i + n)):
                 found = n
                 break
         if found:
@@ -323,14 +358,14 @@ def gazetteer_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return runs
 
 
-def name_window(doc: Doc, start: int) -> int:
+def name_window(words: Words, start: int) -> int:
     """How many tokens from ``start`` a name can span: no punctuation but "-" and "'", no line break."""
     end = start
-    while end < len(doc) and end - start < MAX_TOKENS:
-        token = doc[end]
-        if (token.is_punct and token.text not in {"-", "'"}) or "\n" in token.text:
+    while end < len(words.text) and end - start < MAX_TOKENS:
+        text = words.text[end]
+        if (words.punct[end] and text not in {"-", "'"}) or "\n" in text:
             break
-        if end > start and "\n" in doc[end - 1].whitespace_:
+        if end > start and "\n" in words.space[end - 1]:
             break
         end += 1
     return end - start
@@ -338,7 +373,11 @@ def name_window(doc: Doc, start: int) -> int:
 
 def cue_after(doc: Doc, end: int) -> Cue | None:
     """An apposition after a name: "Dibilou, une localité située dans la commune de Pissila"."""
-    words = [t.lower_ for t in doc[end : end + 3]]
+    return apposed_cue([t.lower_ for t in doc[end : end + 3]])
+
+
+def apposed_cue(words: list[str]) -> Cue | None:
+    """The cue of an apposition in these three lowercased words (", une localité")."""
     if len(words) < 3 or words[0] != "," or words[1] not in {"un", "une", "le", "la", "petit", "petite"}:
         return None
     cue = cue_table().get(words[2])
@@ -367,26 +406,25 @@ def country_apposition(doc: Doc, end: int) -> bool:
     return False
 
 
-def cued_runs(doc: Doc) -> list[tuple[int, int]]:
+def cued_runs(words: Words) -> list[tuple[int, int]]:
     """Capitalised runs after (or followed by) a settlement, site, region or natural-feature cue."""
+    starts = [_name_start(text) for text in words.text]
+    size = len(starts)
     runs = []
     i = 0
-    while i < len(doc):
-        cue = cue_before(doc, i) if _starts_name(doc[i]) else None
-        if cue is None and _starts_name(doc[i]) and i > 0 and doc[i - 1].lower_ in {"à", "de", "d'"}:
+    while i < size:
+        cue = cue_ending(words.lower[max(0, i - 6) : i], words.punct[max(0, i - 6) : i]) if starts[i] else None
+        if cue is None and starts[i] and i > 0 and words.lower[i - 1] in {"à", "de", "d'"}:
             j = i + 1
-            while j < len(doc) and j - i < MAX_TOKENS and _starts_name(doc[j]):
+            while j < size and j - i < MAX_TOKENS and starts[j]:
                 j += 1
-            cue = cue_after(doc, j)
+            cue = apposed_cue(words.lower[j : j + 3])
         if cue and cue.kind in {"settlement", "site", "region", "natural"}:
             j = i + 1
             while (
-                j < len(doc)
+                j < size
                 and j - i < MAX_TOKENS
-                and (
-                    _starts_name(doc[j])
-                    or (doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc) and _starts_name(doc[j + 1]))
-                )
+                and (starts[j] or (words.lower[j] in _NAME_PARTICLES and j + 1 < size and starts[j + 1]))
             ):
                 j += 1
             runs.append((i, j))
@@ -417,18 +455,18 @@ def landmark_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(keys), frozenset(w[0] for w in words), frozenset(" ".join(w[:2]) for w in words)
 
 
-def landmark_runs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def landmark_runs(doc: Doc, words: Words, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Landmarks named with their kind word or their article ("le palais de Buckingham", "la prison d'Evin",
     "la place Tahrir", "la Maison-Blanche", "le palais apostolique"): the longest phrase of landmarks.tsv that
     starts at a token, within a sentence. The name alone may be a town's ("Buckingham", "Maison Blanche"); the
     phrase is not, and no run of capitalised words would find it."""
     keys, firsts, openings = landmark_forms()
-    folded = [fold(t.text) for t in doc]
+    folded = [fold(text) for text in words.text]
     runs: list[tuple[int, int]] = []
     start = 0
     while start < len(doc):
-        words = " ".join(folded[start : start + 2]).split()
-        opens = bool(words) and words[0] in firsts and (" ".join(words[:2]) in openings or words[0] in keys)
+        opening = " ".join(folded[start : start + 2]).split()
+        opens = bool(opening) and opening[0] in firsts and (" ".join(opening[:2]) in openings or opening[0] in keys)
         end = _landmark_end(doc, start, keys, gazetteer) if opens else None
         if end is None:
             start += 1
@@ -556,9 +594,10 @@ def dateline_city(doc: Doc) -> tuple[int, int] | None:
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
     ner = {(e.start, e.end): e.label_ for e in doc.ents}
-    landmarks = set(landmark_runs(doc, gazetteer))
+    words = Words.of(doc)
+    landmarks = set(landmark_runs(doc, words, gazetteer))
     filed_at = dateline_city(doc)
-    proposals = [*landmarks, *gazetteer_runs(doc, gazetteer), *cued_runs(doc), *([filed_at] if filed_at else [])]
+    proposals = [*landmarks, *gazetteer_runs(words, gazetteer), *cued_runs(words), *([filed_at] if filed_at else [])]
     for ent in doc.ents:
         if ent.label_ in {"LOC", "GPE"}:
             tail = capitalised_tail(ent)
@@ -567,7 +606,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             elif is_single_name(ent):
                 proposals.append((ent.start, ent.end))
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-    people = person_words(doc)
+    people = person_words(doc, words)
     in_landmark = {i for s, e in landmarks for i in range(s, e)}  # "l'hôpital al-Shifa": a landmark, not a name to drop
     buildings = {  # all through the article
         fold(doc[s:e].text) for s, e in proposals if names_a_building(doc, s) and s - 1 not in in_landmark
@@ -629,9 +668,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
 
 def joiner(doc: Doc, a: Mention, b: Mention) -> str:
     """How two mentions are joined: "et" (or "ou"), ",", or "" when something else stands between them."""
-    words = {t.lower_ for t in doc[a.end : b.start]}
-    if a.end >= b.start or not words <= {",", "et", "ou"}:
+    if a.end >= b.start:
         return ""
+    words = set()
+    for token in doc[a.end : b.start]:
+        if token.lower_ not in {",", "et", "ou"}:
+            return ""
+        words.add(token.lower_)
     return "et" if words & {"et", "ou"} else ","
 
 
@@ -657,7 +700,12 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Parkland en Floride", "Kidal, au Mali", "Beni, dans la province du Nord-Kivu": the next mention contains
     this one."""
     for i, (mention, following) in enumerate(pairwise(mentions)):
-        words = [t.lower_ for t in doc[mention.end : following.start] if t.text != ","]
+        words = []
+        for token in doc[mention.end : following.start]:
+            if token.text != ",":
+                words.append(token.lower_)
+            if len(words) > 6:
+                break  # too far apart for a container, whatever the words
         inside = [w for w in words if w not in _ORIENTATION]  # "Mambasa, dans l'est de la RDC"
         if inside and inside[0] in _CONTAINER_LINKS and len(words) <= 6 and all(is_container_word(w) for w in inside):
             mention.container = i + 1
