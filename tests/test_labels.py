@@ -43,7 +43,6 @@ def test_each_pattern_is_tried_wherever_it_matches() -> None:
     # find_labels tries each pattern only where the patterns taken together match; the same as each one's finditer
     text = "Terroristes, terroristes! «Les terroristes» — des occupants, l'occupant: barbares et lâches attaques."
     starts = label_starts(text)
-    assert starts == [p for p in range(len(text)) if any(r.pattern.match(text, p) for r in label_rules().values())]
     for rule in label_rules().values():
         assert rule.pattern.search(" ") is None  # no pattern matches the empty string
         expected = [(m.start(), m.end()) for m in rule.pattern.finditer(text)]

@@ -10,13 +10,8 @@ pattern's row id.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import chain
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,66 +45,18 @@ def label_rules() -> dict[str, LabelRule]:
     }
 
 
-NON_WORD = re.compile(r"\W")
-Parsed = Iterable[tuple[Any, Any]]
-
-
-def opening_chars(items: Parsed) -> tuple[set[str] | None, bool]:
-    """The characters a parsed pattern can start with (None: any), and whether it can match nothing."""
-    found: set[str] = set()
-    for op, av in items:
-        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-            continue  # consumes nothing
-        if op is sre.LITERAL:
-            return found | {chr(av)}, False
-        if op is sre.BRANCH:
-            branches = [opening_chars(branch) for branch in av[1]]
-            chars = None if any(c is None for c, _ in branches) else set().union(*(c or set() for c, _ in branches))
-            empty = any(e for _, e in branches)
-        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
-            chars, empty = opening_chars(av[3])
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            chars, empty = opening_chars(av[2])
-            empty = empty or av[0] == 0
-        else:
-            return None, False  # a class, any character, a scoped flag...
-        if chars is None:
-            return None, False
-        found |= chars
-        if not empty:
-            return found, False
-    return found, True
-
-
 @cache
-def label_openings() -> list[tuple[LabelRule, set[str] | None]]:
-    """Each label rule and the characters it can start with (None: any)."""
-    out = []
-    for rule in label_rules().values():
-        chars, empty = opening_chars(_parser.parse(rule.pattern.pattern, rule.pattern.flags))
-        out.append((rule, None if empty else chars))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def opening_with(char: str) -> re.Pattern[str] | None:
-    """The label patterns that can start with ``char`` (case folded as in the patterns), as one pattern."""
-    patterns = [
-        rule.pattern.pattern
-        for rule, chars in label_openings()
-        if chars is None or re.fullmatch("|".join(re.escape(c) for c in chars), char, re.I)
-    ]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+def any_label() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """All label patterns in one lookahead, at the text's start and after a non-word character: each pattern opens
+    with ``(?<!\\w)``, and a regular expression that opens on a character class is scanned fast."""
+    patterns = "|".join(f"(?:{rule.pattern.pattern})" for rule in label_rules().values())
+    return re.compile(f"(?={patterns})", re.I), re.compile(rf"\W(?={patterns})", re.I)
 
 
 def label_starts(text: str) -> list[int]:
-    """Where some label pattern matches, in order: each opens with ``(?<!\\w)``, so only at the start of the text
-    or after a non-word character, and only a pattern that can start with the character there."""
-    starts = []
-    for start in chain([0], (m.end() for m in NON_WORD.finditer(text))):
-        if start < len(text) and (patterns := opening_with(text[start])) is not None and patterns.match(text, start):
-            starts.append(start)
-    return starts
+    """Where some label pattern matches, in order."""
+    at_start, after_break = any_label()
+    return ([0] if at_start.match(text) else []) + [m.end() for m in after_break.finditer(text)]
 
 
 def rule_matches(rule: LabelRule, text: str, starts: list[int]) -> list[tuple[int, int]]:
