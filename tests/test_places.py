@@ -83,7 +83,7 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("Une frappe de drone a touché un minibus près de Mota, dans la région Amhara.", "Mota", "gn:330425"),
         ("Le FSB a annoncé une arrestation à Rostov-sur-le-Don mardi.", "Rostov-sur-le-Don", "gn:501175"),
         ("Deux combattants ont été tués près de Thiban, dans la province de Deir Ezzor.", "Thiban", "cs:sy-dhiban"),
-        ("Dans la région de Belgorod, un drone a touché un bus à Chebekino, selon le gouverneur.", "Chebekino", "gn:495112"),
+        ("Dans la région de Belgorod, un drone a touché un bus à Chebekino.", "Chebekino", "gn:495112"),
         ("À Gaza, des tirs ont éclaté dans le quartier de Sabra, près du marché.", "Sabra", "cs:ps-sabra-gaza"),
         ("À Beyrouth, une manifestation a eu lieu dans le quartier de Sabra.", "Sabra", "cs:lb-sabra"),
         ("À Taëz, des obus sont tombés sur la zone d'al-Hawban mardi.", "al-Hawban", "cs:ye-al-hawban"),

@@ -54,10 +54,22 @@ def killed(text: str) -> int:
         ("Des inconnus ont exécuté mardi dernier cinq bergers près du forage.", 5),  # a day between
         ("Trois gardes nationaux ont péri quand leur camion a sauté sur une mine.", 3),
         ("Une vingtaine de ces « criminels » ont été neutralisés, selon l'état-major.", 20),
+        ("L'armée reconnaît la mort de deux soldats et la perte de trois autres.", 5),
+        ("Le groupe revendique la mort de « dizaines » de militaires.", 0),  # a claim, not a toll
+        ("La gendarmerie dit avoir abattu au moins six bandits.", 6),
+        ("L'armée dit avoir abattu 40 des 52 drones lancés dans la nuit.", 0),  # not people
+        ("Un obus a frappé la maison, tuant un homme et ses trois enfants.", 4),
+        ("Hélas, quatre de nos vaillants soldats sont tombés au champ d'honneur.", 4),
+        ("Au moins cinq civils ont été tués, ainsi que le kamikaze.", 6),
     ],
 )
 def test_killed(text: str, count: int) -> None:
     assert killed(text) == count
+
+
+def test_the_dead_named_again_with_les_are_flagged_as_restated() -> None:
+    tolls = find_tolls("Selon le maire, les trois hommes ont été abattus à bout portant.")
+    assert [(t.count, t.restated) for t in tolls] == [(3, True)]
 
 
 def test_injured_are_kept_apart() -> None:

@@ -98,7 +98,10 @@ def fatalities(table: dict[str, int]) -> int | None:
         return None
     totals = max((v for k, v in table.items() if k in total_words()), default=0)
     totals += table.get("kamikaze", 0) if totals else 0  # « neuf personnes en plus de la kamikaze »: ten
-    parts = sum(v for k, v in table.items() if k not in total_words())
+    counts = [v for k, v in table.items() if k not in total_words()]
+    parts = sum(counts)
+    if len(counts) >= 3 and 2 * max(counts) == parts:
+        parts = max(counts)  # « huit combattants, cinq rebelles et trois soldats »: eight, then how they split
     return max(totals, parts)
 
 

@@ -44,6 +44,7 @@ from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
+RESTATED = "3"  # "|3": the dead just counted, named again with « les »
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b|"
@@ -333,6 +334,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == EARLIER and table:
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
+        if update == RESTATED and int(count_text) in table.values():
+            continue  # « Deux civils ont été tués ... les deux hommes ont été abattus »: the same two
         if victims == "blessés" and span.label_ == "KILLED" and draft.killed:
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
         if update == "1":

@@ -48,7 +48,11 @@ VICTIMS = "|".join(
     )
 )
 # "trois de ses « terroristes »", "une cinquantaine de ces criminels"
-VICTIM = re.compile(rf"^\s*(?:(?:ces|ses|leurs|nos)\s+)?(?:«\s*)?(?P<victims>{VICTIMS})\b", re.I)
+VICTIM = re.compile(  # "cinq soldats", "cinq de nos vaillants soldats"
+    rf"^\s*(?:(?:de|d'entre)\s+)?(?:(?:ces|ses|leurs|nos)\s+(?:[a-zà-ÿ]+\s+)?)?(?:«\s*)?"
+    rf"(?P<victims>{VICTIMS})\b",
+    re.I,
+)
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 INJURE_BEFORE = re.compile(r"\b(blessant|blessé)(?:\s+\w+ment)?\s*$", re.I)  # "blessant quatre personnes"
@@ -61,8 +65,16 @@ KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_ADVERB}{
 KILL_BEFORE = re.compile(
     rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I
 )
+SHOT_DOWN = re.compile(rf"\babattu{_ADVERB}{_DAY}\s*$", re.I)  # people only: « abattu 71 drones » is no toll
+DEATH_OF = re.compile(  # « en reconnaissant la mort de trois soldats », « la perte de quatre soldats »; not a claim
+    r"(?<!revendique )(?<!revendiquent )\b(?:la|leur|sa) (?:mort|perte)\s+d(?:e|')\s*$", re.I
+)
+RESTATING = re.compile(r"\b(?:les|ces)\s*$", re.I)  # « les deux hommes » are the two just counted
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
+KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figure counted with the one before it
+    rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+\s+et\s+(?:ses|leurs|les|sa|son)?\s*$", re.I
+)
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
     rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}\s+(?:a été|est|aurait été|avait été|était)\s+"
@@ -86,7 +98,7 @@ OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
 RAISED_TO = re.compile(r"\b(?:porté|passé|alourdi|grimpé|monté)e?\s+à\s*$", re.I)  # a figure that updates a toll
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
 BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
-    r"\b(?:en plus d[ue]|outre|sans compter)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b", re.I
+    r"\b(?:en plus d[ue]|outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b", re.I
 )
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
@@ -100,6 +112,12 @@ class Toll:
     victims: str
     update: bool = False
     earlier: bool = False  # "un premier bilan faisait état de douze morts": superseded, not added
+    restated: bool = False  # « les deux hommes ... ont été abattus »: the dead already counted, named again
+
+    @property
+    def code(self) -> int:
+        """The third field of the span's kb_id: 0 a new count, 1 an update, 2 an earlier figure, 3 restated."""
+        return 2 if self.earlier else 3 if self.restated else int(self.update)
 
 
 def number_value(text: str) -> int | None:
@@ -197,6 +215,13 @@ def find_tolls(text: str) -> list[Toll]:
             outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are
         if outcome is None and victim and KILLING_NOUN_BEFORE.search(text[max(0, m.start() - 100) : m.start()]):
             outcome = ("KILLED", after)  # "le massacre présumé par l'armée d'environ 300 personnes"
+        if (
+            outcome is None
+            and victim
+            and (SHOT_DOWN.search(before) or DEATH_OF.search(before) or KILLED_WITH.search(before))
+        ):
+            outcome = ("KILLED", after)  # « a abattu sept bandits » (not drones), « la mort de trois soldats »,
+            # « tuant une femme et ses deux enfants »
         if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
             outcome = (tolls[-1].outcome, after)  # "tuant 49 civils et 15 militaires": the second figure too
         raised = RAISED_TO.search(before) and (tolls or TOLL_NOUN.search(text, 0, m.start()))
@@ -213,7 +238,8 @@ def find_tolls(text: str) -> list[Toll]:
             tolls.append(Toll(p_start, end, kind, p_count, p_victims, update, earlier=earlier))
         pending.clear()
         if victim or direct or KILL_BEFORE.search(before):
-            tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier))
+            restated = bool(victim) and RESTATING.search(before) is not None
+            tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier, restated=restated))
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
@@ -247,7 +273,7 @@ class TollFinder:
                     sent.start_char + toll.start,
                     sent.start_char + toll.end,
                     label=toll.outcome,
-                    kb_id=f"{toll.count}|{toll.victims}|{2 if toll.earlier else int(toll.update)}",
+                    kb_id=f"{toll.count}|{toll.victims}|{toll.code}",
                     alignment_mode="expand",
                 )
                 if span is not None and not in_boilerplate(span):
