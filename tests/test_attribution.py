@@ -155,6 +155,11 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         # the medium the sources reached the public through
         ("Selon des sources locales jointes par Radio France Internationale, le marché de Kiffa a brûlé.", "Radio"),
         ("Dans un communiqué lu lundi à la télévision publique ORTM, l'armée annonce la prise de Léré.", "ORTM"),
+        # who spread hearsay; who gave a toll; the name set off after a medium; a spokesperson's title is kept
+        ("Selon des rumeurs non confirmées relayées par des élus locaux, le camp serait tombé.", "élus locaux"),
+        ("Le premier bilan, communiqué lundi par l'administrateur du territoire, faisait état de 9 morts.", "administrateur"),
+        ("Dans une vidéo diffusée par son organe de propagande, Amaq, le groupe revendique l'attaque.", "Amaq"),
+        ("Trois employés ont été arrêtés à Saada, a déclaré le porte-parole de l'ONU.", "porte-parole de l'ONU"),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
@@ -174,6 +179,14 @@ def test_a_courtesy_title_and_a_surname_give_the_full_name(analyzer) -> None:  #
 def test_a_place_after_a_publication_noun_is_not_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _sources(analyzer, "Les signataires de l'accord de Bamako ont repris les armes près de Kidal.")
     assert not any("Bamako" in f for f in found)
+
+
+def test_the_same_statement_points_back_to_its_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "L'armée a annoncé avoir repoussé une attaque à Téra, selon un communiqué du ministère de la Défense. "
+        "Des frappes ont ensuite visé les assaillants, selon le même communiqué."
+    )
+    assert "ministère de la Défense" in _sources(analyzer, text)[-1]
 
 
 def test_a_phone_call_is_not_a_statement(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -131,25 +131,32 @@ def publication_nouns() -> frozenset[str]:
     return word_set("lexicons/publication_nouns.txt")
 
 
+WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"}
+
+
 def publication_authors(noun: Token) -> list[Span]:
     """Who a report, a statement or a video is by: "un rapport de la CNUCED", "les allégations de Human Rights
     Watch", "l'analyse par la BBC des données de l'Acled", "une vidéo postée sur Twitter par The New Times", "un
     livre écrit par les experts A et B". A name, never a place ("la déclaration d'Abuja")."""
     doc = noun.doc
     out = []
-    for case in doc[noun.i + 1 : min(noun.sent.end, noun.i + 3)]:
+    for case in doc[noun.i + 1 : min(noun.sent.end, noun.i + 4)]:
         if case.lower_ in {"de", "du", "des", "d'", "par"}:
             author = name_at(next_word(case))
-            out.extend([author] if author is not None else [])
-            break
-        if case.pos_ != "DET":
+            phrase = phrase_after(case) if author is None and case.lower_ == "par" else None
+            told = phrase is not None and (names_a_medium(phrase) or names_a_source(phrase))
+            out.extend([author] if author is not None else [phrase] if phrase is not None and told else [])
+            break  # « Le premier bilan, communiqué dimanche par l'administrateur du territoire »
+        if case.pos_ != "DET" and case.lower_ not in WEEKDAYS:
             break
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         by = next((t for t in participle.subtree if t.lower_ == "par" and t.i > participle.i), None)
         phrase = phrase_after(by) if by is not None else None
         if by is not None and phrase is not None:  # "écrit par les journalistes A et B": the people named
             named = [n for n in [name_at(doc[e.start]) for e in phrase.ents] or [name_at(next_word(by))] if n]
-            out.extend(named or ([phrase] if names_a_medium(phrase) else []))  # "par la radio Kivu Lumière"
+            told = names_a_medium(phrase) or names_a_source(phrase)  # "par la radio Kivu Lumière", « communiqué
+            out.extend(named or (with_apposition(phrase, phrase) if told else []))  # dimanche par l'administrateur
+            # du territoire », « diffusé par son agence de propagande, Amaq, »
     return out
 
 
@@ -210,7 +217,7 @@ def sentence_sources(sent: Span) -> list[Span]:
         ):
             found.extend(selon_sources(token))
         elif (medium := medium_of(token)) is not None:
-            found.append(medium)
+            found.extend(with_apposition(medium, medium))  # « diffusé par son agence de propagande, Amaq, »
         elif token.pos_ == "NOUN" and token.lemma_.lower() in publication_nouns():
             found.extend(publication_authors(token))
         elif speaks(token):

@@ -22,7 +22,7 @@ from temoin.stages.sources import is_known_source, normalise_source, source_noun
 
 ANAPHORA = re.compile(
     r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal|"
-    r"^le (tweet|communiqué|message|texte|post)$",
+    r"^(le|ce) (même )?(tweet|communiqué|message|texte|post|bilan)$",
     re.I,
 )
 GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
