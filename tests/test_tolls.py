@@ -61,6 +61,8 @@ def killed(text: str) -> int:
         ("Un obus a frappé la maison, tuant un homme et ses trois enfants.", 4),
         ("Hélas, quatre de nos vaillants soldats sont tombés au champ d'honneur.", 4),
         ("Au moins cinq civils ont été tués, ainsi que le kamikaze.", 6),
+        ("Au moins dix combattants, six rebelles et quatre soldats, ont été tués.", 10),  # a total, then its split
+        ("Cinq policiers et deux civils ont été tués, ainsi que trois assaillants, abattus.", 10),  # 2 + 3 = 5
     ],
 )
 def test_killed(text: str, count: int) -> None:

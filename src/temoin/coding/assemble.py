@@ -72,6 +72,10 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         attackers = word_set("lexicons/attacker_nouns.txt") & set(draft.killed)  # "trois soldats et neuf assaillants"
         armed.sort(key=lambda a: a.text.lower() not in attackers)
         actor1 = patients.pop(patients.index(armed[0])) if two_sides else None
+    if actor1 is not None and actor1.sector in {"REB", "UAF"}:  # « ainsi que les trois assaillants »: the
+        attackers = word_set("lexicons/attacker_nouns.txt")  # attackers killed are actor1's men, not its target
+        patients = [a for a in patients if not (is_generic(a) and a.text.lower() in attackers)]
+        agents = agents[:1] + [a for a in agents[1:] if not (is_generic(a) and a.text.lower() in attackers)]
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
     return actor1, actor2
@@ -98,10 +102,7 @@ def fatalities(table: dict[str, int]) -> int | None:
         return None
     totals = max((v for k, v in table.items() if k in total_words()), default=0)
     totals += table.get("kamikaze", 0) if totals else 0  # « neuf personnes en plus de la kamikaze »: ten
-    counts = [v for k, v in table.items() if k not in total_words()]
-    parts = sum(counts)
-    if len(counts) >= 3 and 2 * max(counts) == parts:
-        parts = max(counts)  # « huit combattants, cinq rebelles et trois soldats »: eight, then how they split
+    parts = sum(v for k, v in table.items() if k not in total_words())
     return max(totals, parts)
 
 

@@ -240,9 +240,29 @@ def find_tolls(text: str) -> list[Toll]:
         if victim or direct or KILL_BEFORE.search(before):
             restated = bool(victim) and RESTATING.search(before) is not None
             tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier, restated=restated))
+    tolls = without_a_split(tolls, text)
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
+
+
+SPLIT_OPENS = re.compile(r"^[^,;.]*,\s*$")  # « huit combattants, » then how they split
+SPLIT_GOES_ON = re.compile(r"^[^,;.]*(?:,|\bet\b)\s*(?:au moins\s*)?$")
+
+
+def without_a_split(tolls: list[Toll], text: str) -> list[Toll]:
+    """A figure followed, between commas, by figures that add up to it is counted once: « au moins huit combattants,
+    cinq rebelles et trois soldats, ont été tués » is eight."""
+    for i, total in enumerate(tolls):
+        run: list[Toll] = []
+        for part in tolls[i + 1 :]:
+            gap = text[(run[-1] if run else total).start : part.start]
+            if part.outcome != total.outcome or not (SPLIT_GOES_ON if run else SPLIT_OPENS).match(gap):
+                break
+            run.append(part)
+            if len(run) >= 2 and sum(p.count for p in run) == total.count:
+                return [t for t in tolls if t not in run]
+    return tolls
 
 
 def one_killed(text: str) -> list[Toll]:
