@@ -69,6 +69,14 @@ SHOT_DOWN = re.compile(rf"\babattu{_ADVERB}{_DAY}\s*$", re.I)  # people only: «
 DEATH_OF = re.compile(  # « en reconnaissant la mort de trois soldats », « la perte de quatre soldats »; not a claim
     r"(?<!revendique )(?<!revendiquent )\b(?:la|leur|sa) (?:mort|perte)\s+d(?:e|')\s*$", re.I
 )
+
+
+def dies_of(before: str, count: int) -> bool:
+    """« la mort de trois soldats »; not one person's death, often what set the event off (« La mort d'un jeune
+    homme en garde à vue a déclenché une vague de protestations »)."""
+    return count > 1 and DEATH_OF.search(before) is not None
+
+
 RESTATING = re.compile(r"\b(?:les|ces)\s*$", re.I)  # « les deux hommes » are the two just counted
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
@@ -218,7 +226,7 @@ def find_tolls(text: str) -> list[Toll]:
         if (
             outcome is None
             and victim
-            and (SHOT_DOWN.search(before) or DEATH_OF.search(before) or KILLED_WITH.search(before))
+            and (SHOT_DOWN.search(before) or dies_of(before, count) or KILLED_WITH.search(before))
         ):
             outcome = ("KILLED", after)  # « a abattu sept bandits » (not drones), « la mort de trois soldats »,
             # « tuant une femme et ses deux enfants »
