@@ -105,21 +105,23 @@ def test_origin_of_a_strike_is_not_where_it_lands(analyzer) -> None:  # type: ig
     assert events[0].location.name.startswith("Lat")
 
 
-def test_the_event_is_beside_the_town_not_at_the_ends_of_the_road(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Mercredi, des jihadistes ont attaqué un poste de l'armée sur la route reliant Deir ez-Zor à Palmyre, "
-        "près de la localité de Soukhna."
-    )
-    events = analyzer.analyze(text, "2026-06-05").events
-    assert events and events[0].location is not None
-    assert events[0].location.place_id == "cs:sy-sokhneh"
-
-
-def test_a_square_named_with_its_town_is_in_that_town(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = "Vendredi, des centaines de personnes ont manifesté sur la place des Martyrs de Misrata."
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        # beside the town, not at the ends of the road
+        (
+            "Mercredi, des jihadistes ont attaqué un poste de l'armée sur la route reliant Deir ez-Zor à Palmyre, "
+            "près de la localité de Soukhna.",
+            "cs:sy-sokhneh",
+        ),
+        # a square named with its town is in that town, not Tripoli's square
+        ("Vendredi, des centaines de personnes ont manifesté sur la place des Martyrs de Misrata.", "gn:2214846"),
+    ],
+)
+def test_the_event_is_placed_where_the_sentence_says(analyzer, text: str, place_id: str) -> None:  # type: ignore[no-untyped-def]
     events = analyzer.analyze(text, "2026-08-01").events
     assert events and events[0].location is not None
-    assert events[0].location.place_id == "gn:2214846"
+    assert events[0].location.place_id == place_id
 
 
 def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages import doc_text, span_text
+from temoin.stages.dates import WEEKDAYS
 from temoin.stages.source_names import (
     conjuncts,
     medium_after,
@@ -131,7 +132,7 @@ def publication_nouns() -> frozenset[str]:
     return word_set("lexicons/publication_nouns.txt")
 
 
-WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"}
+DAY_WORDS = {*WEEKDAYS, "hier"}  # « communiqué dimanche par l'administrateur »
 
 
 def publication_authors(noun: Token) -> list[Span]:
@@ -147,7 +148,7 @@ def publication_authors(noun: Token) -> list[Span]:
             told = phrase is not None and (names_a_medium(phrase) or names_a_source(phrase))
             out.extend([author] if author is not None else [phrase] if phrase is not None and told else [])
             break  # « Le premier bilan, communiqué dimanche par l'administrateur du territoire »
-        if case.pos_ != "DET" and case.lower_ not in WEEKDAYS:
+        if case.pos_ != "DET" and case.lower_ not in DAY_WORDS:
             break
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         by = next((t for t in participle.subtree if t.lower_ == "par" and t.i > participle.i), None)
