@@ -149,6 +149,8 @@ def test_the_masthead_marker_dates_an_undated_article(analyzer) -> None:  # type
         ("Yaoundé (AFP) - Des combattants ont attaqué un village.", "Yaoundé"),
         ("Bunia (RDC) - Au moins dix civils ont été tués.", "Bunia"),
         ("Le président (PDG) - un homme discret, a quitté la réunion.", None),
+        ("NIAMEY – Des hommes armés ont attaqué un poste.", "NIAMEY"),  # the place in capitals alone
+        ("Ce – dit-on – fut un long hiver.", None),
     ],
 )
 def test_a_place_and_a_tag_in_capitals_make_a_dateline(text: str, city: str | None) -> None:

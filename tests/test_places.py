@@ -136,6 +136,37 @@ def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> N
     assert result.events[0].location is not None and result.events[0].location.geo_precision == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "near"),
+    [
+        # the gazetteer lacks the name, the sentence relates it to a town in a kind-named site
+        (
+            "Des hommes armés ont attaqué le commissariat de Kolbadi, à une vingtaine de kilomètres de la ville "
+            "de Bannu, tuant trois policiers.",
+            "Kolbadi",
+            "gn:1183460",
+        ),
+        # a loose match 500 km from the district the sentence puts the name in is another place
+        (
+            "Les rebelles ont dit avoir été visés par des drones à Kalembe, dans le territoire de Walikale.",
+            "Kalembe",
+            "rg:cd-t-walikale",
+        ),
+    ],
+)
+def test_an_unknown_name_is_placed_near_the_place_the_sentence_relates_it_to(  # type: ignore[no-untyped-def]
+    analyzer, text: str, name: str, near: str
+) -> None:
+    placed = [p for p in analyzer.analyze(text, "2026-10-01").places if p.text == name]
+    assert [(p.feature, p.place_id) for p in placed] == [("near", near)]
+
+
+def test_a_dateline_in_capitals_and_an_unaccented_a_introduce_places(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "ISLAMABAD – Quatre policiers ont été tués à Bannu. A Ségou comme à Sikasso, les prix ont doublé."
+    places = _places(analyzer, text)
+    assert places.get("ISLAMABAD") == "gn:1176615" and places.get("Ségou") == "gn:2451478"
+
+
 def _places(analyzer, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {p.text: p.place_id for p in analyzer.analyze(text, "2024-03-01").places}
 

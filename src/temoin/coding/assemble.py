@@ -173,7 +173,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
-    if actor1 is None and (event_type == "Battles" or sub_type == "Arrests" or (sub_type in STAND_OFF and at_home)):
+    # an army telling of a strike that hit civilians did not make it (« selon l'armée de l'air ukrainienne »)
+    struck_by_it = sub_type in STAND_OFF and at_home and not (actor2 is not None and actor2.sector in VICTIM_SECTORS)
+    if actor1 is None and (event_type == "Battles" or sub_type == "Arrests" or struck_by_it):
         actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = custodian(text, home or ctx.focus)

@@ -293,6 +293,8 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.patients.extend(reading.agents + reading.patients)
         return
     draft.sentences.append(reading.sentence)
+    if intercepted_during(draft, reading):
+        return
     fought = main_kind(draft.kinds, False) == "clash"  # « riposté à des tirs d'artillerie »: how the clash was fought
     if not detail:
         draft.kinds.extend(k for k in reading.kinds if not (fought and k in EXPLOSIVE_ORDER))
@@ -311,6 +313,12 @@ def absorb(draft: Draft, reading: Reading) -> None:
     draft.agents.extend(reading.agents)
     sides = {(a.country, a.sector) for a in draft.agents}  # « l'ennemi ayant perdu 180 militaires »: not its own men
     draft.patients.extend(p for p in reading.patients if (p.country, p.sector) not in sides)
+
+
+def intercepted_during(draft: Draft, reading: Reading) -> bool:
+    """« L'armée de l'air affirme avoir abattu 112 des 148 drones lancés par la Russie », after a strike that
+    killed: the air defence is no side of the strike, and the one who fired is told or known otherwise."""
+    return "disrupted" in reading.kinds and main_kind(draft.kinds, False) in EXPLOSIVE_ORDER
 
 
 def claimant_of(draft: Draft, reading: Reading) -> Actor | None:

@@ -232,6 +232,8 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
     if in_the_agent_phrase(actor, verb):
         return "agent"  # « tuées lors de l'attaque menée par des membres du gang Gran Grif »
+    if fired_by(actor, verb, trigger):
+        return "agent"  # « des drones et des missiles russes se sont abattus sur », parsed as a passive
     if not passive and subjectless(verb) and right_before(actor, verb):
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
@@ -246,3 +248,21 @@ def role(actor: Span, trigger: Span) -> str:
     if any(c.dep_ == "obl:agent" and any(c.is_ancestor(t) for t in actor) for c in verb.children):
         return "agent"  # "tués par une attaque de bombes guidées russes", the span parsed in pieces
     return "agent" if actor.end <= trigger.start else "patient"
+
+
+def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:
+    """ "une attaque combinée de missiles et de drones russes a frappé Kiev", "huit personnes ont été tuées lorsque
+    des missiles russes se sont abattus sur la ville": a force named by its weapons in the event's clause fired
+    them, unless the weapons were hit or aimed at (``lexicons/weapon_nouns.txt``)."""
+    if actor.root.lower_ not in word_set("lexicons/weapon_nouns.txt"):
+        return False
+    phrase = actor.root
+    while phrase.dep_ in {"nmod", "conj", "appos", "flat:name"} and phrase.head is not phrase:
+        phrase = phrase.head
+    reflexive = any(c.lower_ in {"se", "s'", "s’"} for c in phrase.head.children)  # « se sont abattus »
+    if phrase.dep_ in {"obj", "nsubj:pass"} and not reflexive:
+        return False
+    before = {t.lower_ for t in actor.doc[max(actor.start - 3, actor.sent.start) : actor.start]}
+    lo, hi = sorted((actor.start, trigger.start))
+    near = hi - lo <= 8 and not any(t.is_punct for t in actor.doc[lo:hi])
+    return not before & _PATIENT_MARKERS and (near or clause_verb(phrase) == verb)

@@ -103,7 +103,8 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._matched(doc, key, s, e) for key, s, e in [*self.lower(doc), *self.exact(doc)]]
         spans += state_forces(doc)
-        spans += acting_states(doc, [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)])
+        states = [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)]
+        spans += acting_states(doc, states) + labelled_states(doc, spans, states)
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.spans["temoin_actors"] = with_the_enemy_named(doc, with_echoed_acronyms(doc, spans))
         return doc
@@ -246,6 +247,25 @@ def acting_states(doc: Doc, matches: list[tuple[str, int, int]]) -> list[Span]:
         if any(acts(t, span) for t in span) and span.root.ent_type_ != "PER":
             spans.append(Span(doc, start, end, label="MIL", kb_id=key))
     return spans
+
+
+@cache
+def capital_names() -> frozenset[str]:
+    return frozenset(n.lower() for row in read_tsv("actors/capitals.tsv") for n in split_variants(row["names"]))
+
+
+def labelled_states(doc: Doc, spans: list[Span], states: list[tuple[str, int, int]]) -> list[Span]:
+    """ "les « terroristes de Kiev »": a label for armed men followed by a capital calls that state's forces names
+    (a country's name would not do: « les jihadistes du Mali » are in Mali)."""
+    capitals = {start: (key, end) for key, start, end in states if doc[start:end].text.lower() in capital_names()}
+    out = []
+    for span in spans:
+        if not span.kb_id_.startswith("generic:") or span.label_ not in {"REB", "UAF"}:
+            continue
+        if span.end < len(doc) and doc[span.end].lower_ in {"de", "d'", "d’"} and span.end + 1 in capitals:
+            key, end = capitals[span.end + 1]
+            out.append(Span(doc, span.start, end, label="MIL", kb_id=key))
+    return out
 
 
 def acts(token: Token, span: Span) -> bool:

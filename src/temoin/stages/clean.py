@@ -161,8 +161,8 @@ class Masthead:
 
 
 def find_masthead(text: str) -> Masthead:
-    """ "BAMAKO, 5 février (AFP) - ", "Yaoundé (AFP) - ", "Bunia (RDC) - ": a dateline needs a date, an agency
-    after it, or a tag in capitals after the place."""
+    """ "BAMAKO, 5 février (AFP) - ", "Yaoundé (AFP) - ", "Bunia (RDC) - ", "MAPUTO – ": a dateline needs a date,
+    an agency after it, a tag in capitals after the place or the place in capitals."""
     lines = text.split("\n")
     first = lines[0].strip()
     headline = None
@@ -177,7 +177,8 @@ def find_masthead(text: str) -> Masthead:
             continue
         tagged = bool(m.group("paren")) and m.group("paren").strip(" ()").isupper() and names_a_place(m.group("city"))
         agency = _agency(m, offset)  # "Sanaa (Reuters) - "
-        if m.group("day") or m.group("agency") or tagged or agency or (m.group("paren") and m.group("city").isupper()):
+        shouted = m.group("city").isupper() and len(m.group("city").strip()) >= 3  # "MAPUTO – Des insurgés"
+        if m.group("day") or m.group("agency") or tagged or agency or shouted:
             city = (offset + m.start("city"), offset + m.end("city"))
             return Masthead(headline, (offset, offset + m.end()), _dateline_date(m), city, agency)
     return Masthead(headline, None, None)

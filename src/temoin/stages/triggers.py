@@ -152,6 +152,9 @@ class TriggerPatterns:
         return sorted(found)
 
 
+_REFLEXIVE = {"se", "s'", "s’"}
+
+
 class TriggerFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -177,7 +180,13 @@ class TriggerFinder:
             return False
         if rule.requires is not None and not rule.requires.search(span_text(span.sent).lower()):
             return False
-        return not in_boilerplate(span) and not in_a_name(span)
+        return not in_boilerplate(span) and not in_a_name(span) and not (rule.kind == "kill" and pronominal(span))
+
+
+def pronominal(span: Span) -> bool:
+    """ "des missiles se sont abattus sur la ville": a pronominal verb of killing says something else."""
+    before = [t.lower_ for t in span.doc[max(span.start - 2, span.sent.start) : span.start]]
+    return bool(before) and (before[-1] in _REFLEXIVE or (len(before) == 2 and before[0] in _REFLEXIVE))
 
 
 def in_a_name(span: Span) -> bool:

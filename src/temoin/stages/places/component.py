@@ -93,12 +93,9 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
     """
     spans = []
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if (
-            reading is not None
-            or mention.cue is None
-            or mention.cue.kind not in {"settlement", "site", "natural", "region"}
-        ):
-            continue
+        kind_named = mention.cue is not None and mention.cue.kind in {"settlement", "site", "natural", "region"}
+        if reading is not None or not (kind_named or (mention.cue is None and is_unknown_place(doc, mention))):
+            continue  # "le village de X", "à X": a place; not "X", which may be anything
         if fold(mention.text) in {"la", "le"}:
             continue
         for later, later_reading in zip(mentions[i + 1 :], readings[i + 1 :], strict=True):
@@ -118,6 +115,7 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
 
 
 RELATION_KM = 150.0  # "X, au sud-ouest de Y": a reading of X farther than this from Y is another X
+REGION_KM = 300.0  # "à X, dans le territoire de Y": a spelling hint for X farther than this from Y's seat is another X
 
 
 def within_their_relations(doc: Doc, mentions: list[Mention], readings: list[Reading | None]) -> list[Reading | None]:
@@ -135,11 +133,14 @@ def within_their_relations(doc: Doc, mentions: list[Mention], readings: list[Rea
             between = doc[mention.end : later.start]
             if any(t.pos_ in {"VERB", "AUX"} for t in between) or later is not mentions[i + 1]:
                 break  # "née à Toulouse et a fait ses études près de Paris": the relation is another place's
-            if later_reading is None or cue is None or cue.kind != "relation":
+            if later_reading is None or cue is None or cue.kind not in {"relation", "region"}:
                 continue
             a, b = reading.candidate.place, later_reading.candidate.place
-            if b.feature != "country" and km_between(a.latitude, a.longitude, b.latitude, b.longitude) > RELATION_KM:
-                out[i] = None
+            reach = RELATION_KM if cue.kind == "relation" else REGION_KM
+            spelt_otherwise = reading.candidate.match in {"loose", "respelt"} or cue.kind == "relation"
+            far = km_between(a.latitude, a.longitude, b.latitude, b.longitude) > reach
+            if b.feature != "country" and spelt_otherwise and far:
+                out[i] = None  # "à Kalembe, dans le territoire de Walikale": not Kalemie, 500 km away
             break
     return out
 

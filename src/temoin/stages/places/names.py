@@ -59,7 +59,23 @@ TITLES = {
     "professeur",
 }
 _ARTICLES = {"le", "la", "les", "l'"}
-_NOT_NAME_START = {"à", "au", "aux", "en", "dans", "sur", "vers", "et", "ou", "mais", "depuis", "selon", "pour", "par"}
+_NOT_NAME_START = {
+    "à",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "sur",
+    "vers",
+    "et",
+    "ou",
+    "mais",
+    "depuis",
+    "selon",
+    "pour",
+    "par",
+}
 NOT_PERSON_TITLES = {"saint", "sainte", "père"}  # "Saint-Louis", "Père Lachaise": places, not people
 # Name prefixes of place_stopwords.txt that are also a town alone: the prefix when a name follows
 # ("Beni Suef", "les Beni Hilal"), the town when none does ("à Beni, dans le Nord-Kivu").
@@ -387,7 +403,7 @@ def apposed_cue(words: list[str]) -> Cue | None:
 def after_preposition(doc: Doc, start: int) -> bool:
     """ "à Goma", "dans le Donbas", "vers la Crimée": a locative preposition, with or without an article."""
     before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-    if before and before[-1] in LOCATIVE_PREPOSITIONS:
+    if before and (before[-1] in LOCATIVE_PREPOSITIONS or doc[start - 1].text == "A"):  # "A Ségou", unaccented
         return True
     articles, prepositions = {"le", "la", "les", "l'"}, {"dans", "vers", "depuis", "sur"}
     return len(before) == 2 and before[1] in articles and before[0] in prepositions
@@ -605,6 +621,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
                 proposals.append(tail)
             elif is_single_name(ent):
                 proposals.append((ent.start, ent.end))
+    if filed_at:  # "ISLAMABAD - Quatre policiers", one entity to the parser: the dateline's place is the name
+        proposals = [r for r in proposals if r == filed_at or r[1] <= filed_at[0] or r[0] >= filed_at[1]]
     proposals.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     people = person_words(doc, words)
     in_landmark = {i for s, e in landmarks for i in range(s, e)}  # "l'hôpital al-Shifa": a landmark, not a name to drop
