@@ -60,6 +60,7 @@ def killed(text: str) -> int:
         ("L'armée dit avoir abattu 40 des 52 drones lancés dans la nuit.", 0),  # not people
         ("Un obus a frappé la maison, tuant un homme et ses trois enfants.", 4),
         ("Hélas, quatre de nos vaillants soldats sont tombés au champ d'honneur.", 4),
+        ("Des soldats ont ouvert le feu sur un berger près du village, le tuant sur le coup.", 1),  # « le tuant »
         ("Au moins cinq civils ont été tués, ainsi que le kamikaze.", 6),
         ("Au moins dix combattants, six rebelles et quatre soldats, ont été tués.", 10),  # a total, then its split
         ("Cinq policiers et deux civils ont été tués, ainsi que trois assaillants, abattus.", 10),  # 2 + 3 = 5

@@ -157,7 +157,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     lead = draft.sentences[0].text
     if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
         actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)  # "les FARDC affirment avoir repris ..."
-    event_type, sub_type = classify(draft.kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
+    kinds = [*draft.kinds, "kill"] if fatalities(draft.killed) and "kill" not in draft.kinds else draft.kinds
+    event_type, sub_type = classify(kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Protests" and fatalities(draft.killed):
         sub_type = "Excessive force against protesters"  # « Au moins quatre morts : la journée de mobilisation »
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:

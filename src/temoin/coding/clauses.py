@@ -110,9 +110,22 @@ def names_its_place(trigger: Span, sentence: Sentence) -> bool:
 
 
 def names(trigger: Span, place: Span) -> bool:
-    """The place is the event noun's complement: "la chute de Kandahar"."""
+    """The place is the event noun's complement: "la chute de Kandahar", "la libération de la localité de X"."""
     gap = trigger.doc[trigger.end : place.start]
-    return place.start >= trigger.end and len(gap) <= 1 and all(t.lower_ in {"de", "d'", "du"} for t in gap)
+    if place.start < trigger.end or len(gap) > 4:
+        return False
+    kinds = {t.lower_ for t in gap if t.lower_ not in _OF_THE}
+    return len(kinds) <= 1 and kinds <= settlement_words() and (not kinds or gap[-1].lower_ in {"de", "d'", "du"})
+
+
+_OF_THE = {"de", "d'", "du", "la", "le", "l'", "les"}
+
+
+@cache
+def settlement_words() -> frozenset[str]:
+    """The kinds of place an event noun may name before the name (« la prise de la ville de X »)."""
+    rows = read_tsv("lexicons/place_cues.tsv")
+    return frozenset(row["cue"] for row in rows if row["kind"] in {"settlement", "site"} and " " not in row["cue"])
 
 
 def is_hypothetical(trigger: Span) -> bool:

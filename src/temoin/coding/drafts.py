@@ -24,6 +24,7 @@ from temoin.coding.clauses import (
 )
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import (
+    administered_place,
     coordinated_locations,
     location_of,
     place_just_named,
@@ -147,6 +148,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     again = next((d for d in siblings if told_again(d, reading)), None)  # « des drones ont frappé Kadugli et
     if again is not None:  # Dilling » then « A Kadugli, la frappe a tué six civils »: the strike on Kadugli
         return again
+    if last is not None and same_day_again(last, reading):
+        return last
     if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
         return None
     if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
@@ -156,6 +159,18 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if another_army(last, reading):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def same_day_again(last: Draft, reading: Reading) -> bool:
+    """The event just told, told again right after with its day and no place, even in the next paragraph: « Huit
+    militaires ont été tués jeudi près de Karimama ... » then « « Dans la matinée du jeudi 15 octobre, une position
+    de nos forces a été attaquée », a déclaré le porte-parole »."""
+    if reading.location is not None or reading.date is None or last.date is None:
+        return False
+    close = reading.sentence.index - last.last_index <= 2 and reading.date.value == last.date.value
+    sides, others = {(a.country, a.sector) for a in last.agents}, {(a.country, a.sector) for a in reading.agents}
+    other_side = bool(sides and others) and not sides & others  # « l'artillerie ukrainienne », after Russia's strikes
+    return close and last.family == reading.family and adds_to(last, reading) and not other_side
 
 
 def opens_on_another_country(reading: Reading, draft: Draft) -> bool:
@@ -497,6 +512,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             name_the_group_blamed(ctx, sentence, drafts[-1])
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
+        if reading is not None and reading.location is None and not set(reading.kinds) <= TOLL_KINDS:
+            reading.location = administered_place(ctx, sentence)  # « Le maire de Horlivka a fait état de ... »
         if reading is not None and reading.location is None:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
         if reading is not None and reading.location is None and "coup" in reading.kinds:
@@ -509,7 +526,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
         if reading is not None and reading.location is None:
-            reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
+            reading.location = scene_town(sentence, scene)
+        if reading is not None and reading.location is None and not set(reading.kinds) <= TOLL_KINDS:
+            reading.location = administered_place(ctx, sentence)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
         named_toll = reading is not None and toll_of_the_event_named(reading)
         if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):

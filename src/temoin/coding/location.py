@@ -241,6 +241,13 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     return location_of(ctx, places[0]) if len(places) == 1 else None
 
 
+def administered_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The town of the official who tells an event the sentence places nowhere else (« Le maire de Horlivka a fait
+    état de deux civils tués samedi par des tirs d'artillerie »), as ``sole_place`` does for a toll."""
+    places = [p for p in sentence.places if p.label_ != "country" and administered_by_the_source(p)]
+    return location_of(ctx, places[0]) if len(places) == 1 else None
+
+
 def administered_by_the_source(place: Span) -> bool:
     before = place.doc[max(place.start - 6, place.sent.start) : place.start].text.lower()
     return bool(word_pattern("lexicons/local_officials.txt", 0).search(before))

@@ -62,7 +62,14 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "les terroristes du HTS": HTS
         if lays_blame(span) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
-        if associate_of(span) or backs_up(span) or (trigger.label_ == "arrest" and in_what_they_did(span)):
+        if named_as_a_place(span):
+            continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
+        if (
+            associate_of(span)
+            or backs_up(span)
+            or parent_of(span)
+            or (trigger.label_ == "arrest" and in_what_they_did(span))
+        ):
             continue  # "cinq complices des terroristes soupçonnés d'avoir renseigné les assaillants"
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
@@ -118,6 +125,27 @@ def associate_of(span: Span) -> bool:
 
 
 ASSOCIATES = "lexicons/associate_nouns.txt"
+
+
+def named_as_a_place(span: Span) -> bool:
+    """A group's name after « en » is the land it holds (« en RPD »), not the group acting."""
+    return span.kb_id_.startswith("named:") and span.start > 0 and span.doc[span.start - 1].lower_ == "en"
+
+
+def parent_of(span: Span) -> bool:
+    """The coalition or network a group is said to belong to, set off by a comma (« le gang Gran Grif, membre de la
+    coalition Viv Ansanm, », « le JNIM, lié à al-Qaïda, »): ``lexicons/parent_phrases.txt``."""
+    before = [t for t in span.doc[max(span.sent.start, span.start - 6) : span.start] if t.pos_ != "DET"]
+    words = [t.lower_ for t in before]
+    for size in (2, 3):
+        if len(words) > size and words[-size - 1] == "," and " ".join(words[-size:]) in parent_phrases():
+            return True
+    return False
+
+
+@cache
+def parent_phrases() -> frozenset[str]:
+    return frozenset(read_lines("lexicons/parent_phrases.txt"))
 
 
 def backs_up(span: Span) -> bool:

@@ -232,7 +232,7 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
     if in_the_agent_phrase(actor, verb):
         return "agent"  # « tuées lors de l'attaque menée par des membres du gang Gran Grif »
-    if fired_by(actor, verb, trigger):
+    if fired_by(actor, verb, trigger) or whose_fire(actor):
         return "agent"  # « des drones et des missiles russes se sont abattus sur », parsed as a passive
     if not passive and subjectless(verb) and right_before(actor, verb):
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
@@ -266,3 +266,19 @@ def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:
     lo, hi = sorted((actor.start, trigger.start))
     near = hi - lo <= 8 and not any(t.is_punct for t in actor.doc[lo:hi])
     return not before & _PATIENT_MARKERS and (near or clause_verb(phrase) == verb)
+
+
+FIRE_KINDS = {"air_strike", "drone_strike", "shelling", "strike"}
+
+
+def whose_fire(actor: Span) -> bool:
+    """ "après des frappes de l'armée de l'air", "sous les tirs d'artillerie de l'armée": the force whose fire a
+    strike noun names fired it, wherever the sentence's main event is."""
+    doc = actor.doc
+    i = actor.start - 1
+    while i > actor.sent.start and doc[i].pos_ == "DET":
+        i -= 1
+    if i <= actor.sent.start or doc[i].lower_ not in {"de", "du", "d'", "des"}:
+        return False
+    fire = [t for t in doc.spans.get("temoin_triggers", []) if t.label_ in FIRE_KINDS]
+    return any(t.end == i for t in fire)

@@ -51,6 +51,7 @@ PRECEDENCE = [
     "bodies",
     "kill",
 ]
+SUPPORTING_FIRE = {"air_strike", "drone_strike", "shelling", "strike"}
 QUIET_KINDS = {"arrest", "coup", "base", "looting", "agreement", "handover", "group_change", "movement"}
 TYPE_CUES = (
     "armed_target",
@@ -112,6 +113,9 @@ def main_kind(kinds: list[str], has_toll: bool) -> str:
     ordered = [k for k in ordered if k != "turned_back"] or ordered
     if not has_toll and ordered[0] == "attack" and "arrest" in ordered:
         return "arrest"  # "ont arrêté une quinzaine de Palestiniens lors de raids à Naplouse": an arrest raid
+    ground = next((k for k in ordered if k in {"territory_taken", "territory_regained"}), None)
+    if ground is not None and ordered[0] in SUPPORTING_FIRE:
+        return ground  # "avoir repris le contrôle de Marte, après des frappes de l'armée de l'air": the retaking
     killing = next((k for k in ordered if k in {"bodies", "kill"}), None)
     if has_toll and killing is not None and ordered[0] in QUIET_KINDS:
         return killing  # "ont exécuté 31 hommes ... après les avoir arrêtés": the killing, not the arrest
@@ -142,7 +146,8 @@ def classify(
         return "Explosions/Remote violence", "Air/drone strike"  # "détruit, par une frappe de drone, un convoi, tuant"
     if kind == "disrupted" and victims and has_cue("artillery", text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind in EXPLOSIVE_ORDER and "attack" in kinds and has_cue("ambush", lead) and armed_hit(actor2, victims):
+    ground_assault = has_cue("ambush", lead) or (kind == "grenade" and has_cue("ambush", text))
+    if kind in EXPLOSIVE_ORDER and "attack" in kinds and ground_assault and armed_hit(actor2, victims):
         return "Battles", "Armed clash"  # "une embuscade ... le véhicule a d'abord été touché par un engin explosif"
     if kind == "explosion":
         if has_cue("air", text):

@@ -86,7 +86,8 @@ KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figu
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
     rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}\s+(?:a été|est|aurait été|avait été|était)\s+"
-    r"(?:tuée?|abattue?|exécutée?|mortellement|tombée? en martyr)\b",
+    r"(?:tuée?|abattue?|exécutée?|mortellement|tombée? en martyr)\b"
+    rf"|\b(?:sur|contre)\s+{_ONE}(?P<shot>\w+)[^.;]{{0,60}}?,\s+(?:le|la|l')\s*(?:tuant|abattant)\b",  # "..., le tuant"
     re.I,
 )
 EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,80}}$", re.I)
@@ -274,10 +275,11 @@ def without_a_split(tolls: list[Toll], text: str) -> list[Toll]:
 
 
 def one_killed(text: str) -> list[Toll]:
-    """A single person killed, with no figure: "tuant son conducteur", "Un soldat a été tué" (1)."""
+    """A single person killed, with no figure: "tuant son conducteur", "Un soldat a été tué", "ont ouvert le feu sur
+    un berger ..., le tuant" (1)."""
     out = []
     for m in ONE_KILLED.finditer(text):
-        noun = (m.group("after") or m.group("before")).lower()
+        noun = (m.group("after") or m.group("before") or m.group("shot")).lower()
         if VICTIM.match(noun) or noun in one_victim_nouns():
             out.append(Toll(m.start(), m.end(), "KILLED", 1, noun))
     return out

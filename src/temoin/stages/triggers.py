@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from temoin.resources import read_tsv
+from temoin.resources import read_tsv, word_set
 from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
 
@@ -180,13 +180,26 @@ class TriggerFinder:
             return False
         if rule.requires is not None and not rule.requires.search(span_text(span.sent).lower()):
             return False
-        return not in_boilerplate(span) and not in_a_name(span) and not (rule.kind == "kill" and pronominal(span))
+        fell = (rule.kind == "kill" and pronominal(span)) or (rule.kind == "disrupted" and reflexive_inside(span))
+        return not in_boilerplate(span) and not in_a_name(span) and not fell and not averted(span)
 
 
 def pronominal(span: Span) -> bool:
     """ "des missiles se sont abattus sur la ville": a pronominal verb of killing says something else."""
     before = [t.lower_ for t in span.doc[max(span.start - 2, span.sent.start) : span.start]]
     return bool(before) and (before[-1] in _REFLEXIVE or (len(before) == 2 and before[0] in _REFLEXIVE))
+
+
+def reflexive_inside(span: Span) -> bool:
+    """ "un drone s'est abattu sur le champ gazier": it fell on its target, nobody shot it down."""
+    return any(t.lower_ in _REFLEXIVE for t in span)
+
+
+def averted(span: Span) -> bool:
+    """ "ont désamorcé une voiture piégée, évitant un massacre": what was averted did not happen
+    (``lexicons/averting_verbs.txt``)."""
+    before = span.doc[max(span.sent.start, span.start - 3) : span.start]
+    return any(t.lemma_.lower() in word_set("lexicons/averting_verbs.txt") for t in before)
 
 
 def in_a_name(span: Span) -> bool:
