@@ -228,8 +228,9 @@ def same_day() -> re.Pattern[str]:
 def own_date(sentence: Sentence) -> DateReading | None:
     """The sentence's date: the event's own ("visé lundi soir") before the report's ("a revendiqué mercredi")."""
     dates = [s for s in sentence.dates if s.label_ == "DATE"]
-    told = [s for s in dates if not dates_the_report(s)]
-    return DateReading.from_key((told or dates)[0].kb_id_) if dates else None
+    told = [s for s in dates if not dates_the_report(s)] or dates
+    named = [s for s in told if not s.kb_id_.startswith("|")]  # « Le lendemain, samedi »: Saturday
+    return DateReading.from_key((named or told)[0].kb_id_) if dates else None
 
 
 def event_date(sentence: Sentence) -> DateReading | None:

@@ -173,6 +173,13 @@ def same_day_again(last: Draft, reading: Reading) -> bool:
     return close and last.family == reading.family and adds_to(last, reading) and not other_side
 
 
+def ends_the_fighting(reading: Reading, drafts: list[Draft]) -> bool:
+    """A truce with no place of its own ends the fighting told before it: « Jeudi après-midi, le Conseil présidentiel a
+    annoncé la conclusion d'un cessez-le-feu entre les deux parties », after clashes in Tripoli."""
+    fought = [d for d in drafts if d.family == "violent" and d.location is not None]
+    return reading.kinds == ["agreement"] and bool(fought) and reading.sentence.index - fought[-1].last_index <= 6
+
+
 def opens_on_another_country(reading: Reading, draft: Draft) -> bool:
     """« Au Tchad voisin, ... » after an event in Cameroon."""
     country = opening_country(reading.sentence)
@@ -525,6 +532,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = place_just_named(ctx, sentence)  # « le long de ses frontières »
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
+        elif reading is not None and reading.location is None and ends_the_fighting(reading, drafts):
+            reading.location = next(d.location for d in reversed(drafts) if d.family == "violent")
         if reading is not None and reading.location is None:
             reading.location = scene_town(sentence, scene)
         if reading is not None and reading.location is None and not set(reading.kinds) <= TOLL_KINDS:
