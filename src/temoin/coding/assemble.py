@@ -23,6 +23,7 @@ from temoin.coding.participants import (
     is_generic,
     is_state_force,
     local_people,
+    members_struck,
     military_of,
     police_of,
     suspected_group,
@@ -106,6 +107,10 @@ def fatalities(table: dict[str, int]) -> int | None:
     return max(totals, parts)
 
 
+def hits_no_one_armed(actor: Actor | None) -> bool:
+    return actor is None or actor.sector in VICTIM_SECTORS
+
+
 def hits_a_merchant_ship(text: str) -> bool:
     return word_pattern("lexicons/merchant_ship_nouns.txt").search(text) is not None
 
@@ -186,6 +191,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = civilians_of(home or ctx.focus)  # « Les assaillants, une vingtaine d'hommes armés »: named twice
     if actor2 is None and (event_type == "Violence against civilians" or sub_type == "Looting/property destruction"):
         actor2 = civilians_of(home or ctx.focus)  # ACLED: one-sided violence and looting hit civilians
+    if event_type == "Explosions/Remote violence" and is_state_force(actor1) and hits_no_one_armed(actor2):
+        first, last = draft.sentences[0].index, draft.sentences[-1].index
+        actor2 = members_struck(ctx, first, last) or actor2  # « éliminé un terroriste du Hezbollah »
     if actor2 is None and event_type == "Explosions/Remote violence" and hits_a_merchant_ship(text):
         actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":

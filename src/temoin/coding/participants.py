@@ -15,7 +15,7 @@ from temoin.coding.roles import escorts, has_an_army, lays_blame, role, to_actor
 from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
-from temoin.resources import read_lines, read_tsv, word_pattern, word_set
+from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
 
@@ -322,17 +322,23 @@ def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home:
     return event_type == "Battles" and foreign_army
 
 
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
 def arrest_actors(
     actor1: Actor | None, actor2: Actor | None, where: Country | None, lead: str = ""
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's arrests with no one named: the police of the country arrest, unless soldiers did (« une patrouille a
     interpellé trois individus », « les forces de sécurité ont arrêté »), and whom they arrest are civilians
-    (« Les suspects ont été arrêtés au Cap mardi »)."""
+    (« Les suspects ont été arrêtés au Cap mardi »), also when called members of some unnamed armed group: ACLED
+    names only a known group's members it arrests."""
     if where is None:
         return actor1, actor2
     if actor1 is None:
         actor1 = military_of(where) if soldiers_made_it(lead) else police_of(where)
-    if actor2 is None and is_state_force(actor1):
+    unnamed = actor2 is not None and (actor2.sector == "UAF" or actor2.name.startswith(UNIDENTIFIED))  # « cinq
+    # complices présumés des terroristes », « des suspects impliqués dans des activités terroristes »
+    if (actor2 is None or unnamed) and is_state_force(actor1):
         actor2 = civilians_of(where)
     return actor1, actor2
 
@@ -408,7 +414,7 @@ def state_enemies() -> dict[str, str]:
 
 def unidentified_armed_group(where: Country | None) -> Actor:
     name = where.name_en if where else "Unknown"
-    return Actor(f"Unidentified Armed Group ({name})", where.iso3 if where else "UNK", "UAF")
+    return Actor(f"{UNIDENTIFIED} ({name})", where.iso3 if where else "UNK", "UAF")
 
 
 def military_of(where: Country) -> Actor:
@@ -513,3 +519,23 @@ def striker(sub_type: str, where: str) -> Actor | None:
     """Who made a strike the article does not attribute, where only one side strikes that way (« sept civils ont
     été tués par une bombe aérienne guidée larguée sur Kostiantynivka »: Russia's forces)."""
     return air_powers().get((where, sub_type))
+
+
+def members_struck(ctx: ArticleContext, first: int, last: int) -> Actor | None:
+    """The named armed group whose men a strike killed, told in its sentences or the two after (« L'armée
+    israélienne a affirmé avoir « éliminé un terroriste du Hezbollah » », « Le Hezbollah a publié les avis de décès
+    de deux de ses membres »): ``lexicons/struck_member_nouns.txt``."""
+    nouns = word_alternation(read_lines("lexicons/struck_member_nouns.txt"))
+    killed = r"\b(?:éliminée?s?|tuée?s?|tuant|abattue?s?|neutralisée?s?)\b[^.;]{0,30}"
+    of_the_group = re.compile(rf"{killed}\b(?:{nouns})\b[^.;«»]{{0,50}}\b(?:du|de la|de l'|des|d')\s*$", re.I)
+    its_own = re.compile(
+        rf"^[^.;]{{0,60}}\b(?:avis de décès|la mort|le décès)\b[^.;]{{0,30}}\b(?:ses|leurs) (?:{nouns})\b", re.I
+    )
+    for sentence in ctx.sentences[first : last + 3]:
+        for span in sentence.actors:
+            if not span.kb_id_.startswith("named:") or span.label_ not in {"REB", "UAF"}:
+                continue
+            text, start, end = doc_text(span.doc), span.start_char, span.end_char
+            if of_the_group.search(text[max(0, start - 70) : start]) or its_own.search(text[end : end + 90]):
+                return to_actor(span, ctx.focus)
+    return None
