@@ -32,7 +32,7 @@ from temoin.coding.participants import (
     with_known_attackers,
 )
 from temoin.coding.roles import NON_STATE
-from temoin.coding.typing import CROWDS, classify, main_kind, plover_type, total_words, victim_nouns
+from temoin.coding.typing import CROWDS, classify, has_cue, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import word_pattern, word_set
@@ -261,11 +261,16 @@ def crowd_actors(
     intervened = sub_type != "Peaceful protest" or event_type == "Riots"
     forces = sorted((a for a in everyone if a.sector in {"COP", "MIL"}), key=lambda a: a.sector != "COP")
     force = forces[0] if forces and intervened else None  # the police first: "devant une base de la Monusco"
-    if force is None and sub_type in POLICED and where is not None:
+    policed = sub_type in POLICED or (event_type == "Riots" and has_cue("intervention", told(draft)))
+    if force is None and policed and where is not None:
         force = police_of(where)  # « les manifestants ont été dispersés à coups de gaz lacrymogène »: by the police
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force
+
+
+def told(draft: Draft) -> str:
+    return " ".join(s.text for s in draft.sentences)
 
 
 def is_reportable(draft: Draft) -> bool:

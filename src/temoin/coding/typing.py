@@ -67,6 +67,7 @@ TYPE_CUES = (
     "no_fight",
     "custody",
     "drone",
+    "peaceful",
 )
 
 
@@ -250,6 +251,9 @@ def protest_type(kind: str, text: str, victims: list[str]) -> tuple[str, str]:
         return "Riots", "Mob violence"  # "des émeutiers ont pillé des commerces": no demonstration, a mob
     if kind == "riot" or has_cue("destructive", text):
         return "Riots", "Violent demonstration"  # "ont érigé des barricades et incendié des pneus pour protester"
+    if has_cue("peaceful", text):
+        return "Protests", "Peaceful protest"  # « sous le regard de policiers déployés ... La marche s'est déroulée
+        # sans incident »
     if has_cue("intervention", text):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
