@@ -351,7 +351,24 @@ def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     if duration().search(sentence.text) and sentence.index >= LEDE_SENTENCES:
         return True
     years = [int(y) for y in YEAR.findall(sentence.text)]
-    return bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, sentence)
+    if bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, sentence):
+        return True
+    return goes_on_with_the_background(ctx, sentence)
+
+
+def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """A sentence with no day and no place of its own, after a background sentence of its paragraph, counts the
+    same period: « Les violences ont explosé en Cisjordanie depuis le début de la guerre en octobre 2023. Au moins
+    1 000 Palestiniens y ont été tués »."""
+    if sentence.index == 0 or any(s.label_ == "DATE" for s in sentence.dates):
+        return False
+    if any(p.label_ != "country" for p in sentence.places):
+        return False
+    before = ctx.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph:
+        return False
+    years = [int(y) for y in YEAR.findall(before.text)]
+    return bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, before)
 
 
 def dated_this_week(ctx: ArticleContext, sentence: Sentence) -> bool:

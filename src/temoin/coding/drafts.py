@@ -55,7 +55,7 @@ PLACE_ANAPHORA = re.compile(
 
 
 TIME_SHIFT = re.compile(
-    r"\b(après|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
+    r"\b(après(?!-midi)|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
     r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
     re.I,
 )
@@ -364,8 +364,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == EARLIER and table:
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
-        if update == RESTATED and int(count_text) in table.values():
-            continue  # « Deux civils ont été tués ... les deux hommes ont été abattus »: the same two
+        if (update == RESTATED or victims == "corps") and int(count_text) in table.values():
+            continue  # « Deux civils ont été tués ... les deux hommes ont été abattus », « ... 23 villageois ...
+            # Nous avons enterré 23 corps »: the same dead
         if victims == "blessés" and span.label_ == "KILLED" and draft.killed:
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
         if update == "1":
