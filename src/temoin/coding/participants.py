@@ -75,6 +75,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
         if actor is None:
             continue
+        if trigger.label_ == "arrest" and actor.sector == "MIL" and span.root.lower_.startswith("gendarm"):
+            actor = police_of(country_lexicon().by_iso3[actor.country])  # gendarmes who arrest are policing
         side = escorts(span, trigger)
         if counted_dead(span, sentence):
             patients.append(actor)  # "Au moins dix-huit personnes, des militaires et des civils, ont été tuées"
@@ -336,8 +338,6 @@ def arrest_actors(
         return actor1, actor2
     if actor1 is None:
         actor1 = military_of(where) if soldiers_made_it(lead) else police_of(where)
-    if actor1.sector == "MIL" and actor1.country == where.iso3 and actor1.text.lower().startswith("gendarm"):
-        actor1 = police_of(where)  # « la gendarmerie a interpellé quatre personnes »: gendarmes policing
     unnamed = actor2 is not None and (actor2.sector == "UAF" or actor2.name.startswith(UNIDENTIFIED))  # « cinq
     # complices présumés des terroristes », « des suspects impliqués dans des activités terroristes »
     if (actor2 is None or unnamed) and is_state_force(actor1):
