@@ -181,7 +181,7 @@ PINNED = [
     ),
     (
         "Les forces de l'ordre ont dispersé un rassemblement sur la place Tahrir, au Caire, samedi soir.",
-        "Tahrir",
+        "place Tahrir",
         "lm:eg-tahrir-square",
         (30.044, 31.236),
     ),
@@ -223,7 +223,7 @@ PINNED = [
     ),
     (
         "Des milliers de Libanais se sont rassemblés sur la place des Martyrs, à Beyrouth.",
-        "Martyrs",
+        "place des Martyrs",
         "lm:lb-martyrs-square",
         (33.896, 35.507),
     ),

@@ -167,6 +167,11 @@ def test_a_dateline_in_capitals_and_an_unaccented_a_introduce_places(analyzer) -
     assert places.get("ISLAMABAD") == "gn:1176615" and places.get("Ségou") == "gn:2451478"
 
 
+def test_a_square_keeps_its_kind_word(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "À Tripoli, des centaines de personnes se sont rassemblées vendredi sur la place des Martyrs."
+    assert _places(analyzer, text).get("place des Martyrs") == "lm:ly-martyrs-square"
+
+
 def _places(analyzer, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {p.text: p.place_id for p in analyzer.analyze(text, "2024-03-01").places}
 

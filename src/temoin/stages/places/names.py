@@ -509,6 +509,9 @@ def _landmark_end(doc: Doc, start: int, keys: frozenset[str], gazetteer: Gazette
     return None
 
 
+SQUARE_WORDS = {"place"}  # « la place des Martyrs » is known by the kind word with its name, not « Martyrs »
+
+
 def name_of_landmark(span: Span) -> tuple[int, Span]:
     """ "l'aéroport Ben Gourion", "le palais présidentiel de Khartoum": the landmark's name as the text gives it, from
     its first capitalised word (the place is the landmark's, found with its kind word)."""
@@ -675,7 +678,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if person and start > 0 and doc[start - 1].lower_ in {"de", "d'"}:
             after = False  # "la famille d'Angelina": of a person, not from a place
         taken.update(range(start, end))
-        if (start, end) in landmarks:
+        if (start, end) in landmarks and doc[start].lower_ not in SQUARE_WORDS:
             start, span = name_of_landmark(span)
         if not written_as_a_name(span):
             continue  # "ses paris", "le « pau a piqué »": a common word, whatever NER or an alternate name says
