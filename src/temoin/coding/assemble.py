@@ -175,7 +175,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if sub_type == "Disrupted weapons use":
         actor1, actor2 = who_stopped_it(draft, ctx, actor1, actor2, home)
     if event_type in {"Protests", "Riots"}:
-        actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus)
+        actor1, actor2 = crowd_actors(draft, event_type, sub_type, home or ctx.focus, text)
     if home is not None:
         actor1, actor2 = local_people(actor1, home), local_people(actor2, home)
     at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
@@ -250,7 +250,7 @@ POLICED = {"Protest with intervention", "Excessive force against protesters"}  #
 
 
 def crowd_actors(
-    draft: Draft, event_type: str, sub_type: str, where: Country | None
+    draft: Draft, event_type: str, sub_type: str, where: Country | None, text: str = ""
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's protest actors: the crowd, and the police or army only when they intervened (what the crowd
     denounces, « la barbarie des hordes terroristes », is no actor of the protest)."""
@@ -261,16 +261,12 @@ def crowd_actors(
     intervened = sub_type != "Peaceful protest" or event_type == "Riots"
     forces = sorted((a for a in everyone if a.sector in {"COP", "MIL"}), key=lambda a: a.sector != "COP")
     force = forces[0] if forces and intervened else None  # the police first: "devant une base de la Monusco"
-    policed = sub_type in POLICED or (event_type == "Riots" and has_cue("intervention", told(draft)))
+    policed = sub_type in POLICED or (event_type == "Riots" and has_cue("intervention", text))
     if force is None and policed and where is not None:
         force = police_of(where)  # « les manifestants ont été dispersés à coups de gaz lacrymogène »: by the police
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
     return actor1, force
-
-
-def told(draft: Draft) -> str:
-    return " ".join(s.text for s in draft.sentences)
 
 
 def is_reportable(draft: Draft) -> bool:

@@ -173,11 +173,14 @@ def same_day_again(last: Draft, reading: Reading) -> bool:
     return close and last.family == reading.family and adds_to(last, reading) and not other_side
 
 
-def ends_the_fighting(reading: Reading, drafts: list[Draft]) -> bool:
-    """A truce with no place of its own ends the fighting told before it: « Jeudi après-midi, le Conseil présidentiel a
-    annoncé la conclusion d'un cessez-le-feu entre les deux parties », after clashes in Tripoli."""
+def fighting_it_ends(reading: Reading, drafts: list[Draft]) -> Location | None:
+    """Where a truce with no place of its own was agreed: where the fighting told before it was (« Jeudi après-midi,
+    le Conseil présidentiel a annoncé la conclusion d'un cessez-le-feu entre les deux parties », after clashes in
+    Tripoli)."""
     fought = [d for d in drafts if d.family == "violent" and d.location is not None]
-    return reading.kinds == ["agreement"] and bool(fought) and reading.sentence.index - fought[-1].last_index <= 6
+    if reading.kinds != ["agreement"] or not fought or reading.sentence.index - fought[-1].last_index > 6:
+        return None
+    return fought[-1].location
 
 
 def opens_on_another_country(reading: Reading, draft: Draft) -> bool:
@@ -533,12 +536,10 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = place_just_named(ctx, sentence)  # « le long de ses frontières »
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
-        elif reading is not None and reading.location is None and ends_the_fighting(reading, drafts):
-            reading.location = next(d.location for d in reversed(drafts) if d.family == "violent")
+        elif reading is not None and reading.location is None and (ended := fighting_it_ends(reading, drafts)):
+            reading.location = ended
         if reading is not None and reading.location is None:
-            reading.location = scene_town(sentence, scene)
-        if reading is not None and reading.location is None and not set(reading.kinds) <= TOLL_KINDS:
-            reading.location = administered_place(ctx, sentence)  # "La colère a éclaté mardi à Tombouctou. Une foule a
+            reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
         named_toll = reading is not None and toll_of_the_event_named(reading)
         if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):

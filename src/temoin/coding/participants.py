@@ -527,12 +527,7 @@ def members_struck(ctx: ArticleContext, first: int, last: int) -> Actor | None:
     """The named armed group whose men a strike killed, told in its sentences or the two after (« L'armée
     israélienne a affirmé avoir « éliminé un terroriste du Hezbollah » », « Le Hezbollah a publié les avis de décès
     de deux de ses membres »): ``lexicons/struck_member_nouns.txt``."""
-    nouns = word_alternation(read_lines("lexicons/struck_member_nouns.txt"))
-    killed = r"\b(?:éliminée?s?|tuée?s?|tuant|abattue?s?|neutralisée?s?)\b[^.;]{0,30}"
-    of_the_group = re.compile(rf"{killed}\b(?:{nouns})\b[^.;«»]{{0,50}}\b(?:du|de la|de l'|des|d')\s*$", re.I)
-    its_own = re.compile(
-        rf"^[^.;]{{0,60}}\b(?:avis de décès|la mort|le décès)\b[^.;]{{0,30}}\b(?:ses|leurs) (?:{nouns})\b", re.I
-    )
+    of_the_group, its_own = members_killed()
     for sentence in ctx.sentences[first : last + 3]:
         for span in sentence.actors:
             if not span.kb_id_.startswith("named:") or span.label_ not in {"REB", "UAF"}:
@@ -541,3 +536,15 @@ def members_struck(ctx: ArticleContext, first: int, last: int) -> Actor | None:
             if of_the_group.search(text[max(0, start - 70) : start]) or its_own.search(text[end : end + 90]):
                 return to_actor(span, ctx.focus)
     return None
+
+
+@cache
+def members_killed() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """« éliminé un terroriste du » before a group's name; « les avis de décès de deux de ses membres » after it."""
+    nouns = word_alternation(read_lines("lexicons/struck_member_nouns.txt"))
+    killed = r"\b(?:éliminée?s?|tuée?s?|tuant|abattue?s?|neutralisée?s?)\b[^.;]{0,30}"
+    of_the_group = re.compile(rf"{killed}\b(?:{nouns})\b[^.;«»]{{0,50}}\b(?:du|de la|de l'|des|d')\s*$", re.I)
+    its_own = re.compile(
+        rf"^[^.;]{{0,60}}\b(?:avis de décès|la mort|le décès)\b[^.;]{{0,30}}\b(?:ses|leurs) (?:{nouns})\b", re.I
+    )
+    return of_the_group, its_own

@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from temoin.coding.typing import SUPPORTING_FIRE
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_set
@@ -268,9 +269,6 @@ def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:
     return not before & _PATIENT_MARKERS and (near or clause_verb(phrase) == verb)
 
 
-FIRE_KINDS = {"air_strike", "drone_strike", "shelling", "strike"}
-
-
 def whose_fire(actor: Span) -> bool:
     """ "après des frappes de l'armée de l'air", "sous les tirs d'artillerie de l'armée": the force whose fire a
     strike noun names fired it, wherever the sentence's main event is."""
@@ -280,5 +278,5 @@ def whose_fire(actor: Span) -> bool:
         i -= 1
     if i <= actor.sent.start or doc[i].lower_ not in {"de", "du", "d'", "des"}:
         return False
-    fire = [t for t in doc.spans.get("temoin_triggers", []) if t.label_ in FIRE_KINDS]
+    fire = [t for t in doc.spans.get("temoin_triggers", []) if t.label_ in SUPPORTING_FIRE]
     return any(t.end == i for t in fire)
