@@ -235,6 +235,83 @@ def test_any_noun_phrase_after_a_verb_of_speech_in_an_incise_is_the_source(analy
     assert any(source in name for name in _sources(analyzer, text))
 
 
+def _parsed(rows: list[tuple[str, str, str, int]]):  # type: ignore[no-untyped-def]
+    """A Doc with the parse given by hand: (word, pos, dep, head index) per token, one sentence."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, pos, deps, heads = (list(column) for column in zip(*rows, strict=True))
+    morphs = ["VerbForm=Fin" if p == "AUX" else "" for p in pos]
+    return Doc(
+        spacy.blank("fr").vocab,
+        words=words,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        morphs=morphs,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+# « Six personnes ont été tuées dans des combats entre la brigade 301, une unité rattachée au ministère, a annoncé
+# le Centre de secours. » as the French model once parsed it: the apposition taken as the subject of « annoncé »
+MISREAD_INCISE = [
+    ("Six", "NUM", "nummod", 1),
+    ("personnes", "NOUN", "nsubj:pass", 4),
+    ("ont", "AUX", "aux:tense", 4),
+    ("été", "AUX", "aux:pass", 4),
+    ("tuées", "VERB", "advcl", 20),
+    ("dans", "ADP", "case", 7),
+    ("des", "DET", "det", 7),
+    ("combats", "NOUN", "obl:mod", 4),
+    ("entre", "ADP", "case", 10),
+    ("la", "DET", "det", 10),
+    ("brigade", "NOUN", "nmod", 7),
+    ("301", "NUM", "nummod", 10),
+    (",", "PUNCT", "punct", 14),
+    ("une", "DET", "det", 14),
+    ("unité", "NOUN", "nsubj", 20),
+    ("rattachée", "VERB", "acl", 14),
+    ("au", "ADP", "case", 17),
+    ("ministère", "NOUN", "obl:arg", 15),
+    (",", "PUNCT", "punct", 20),
+    ("a", "AUX", "aux:tense", 20),
+    ("annoncé", "VERB", "ROOT", 20),
+    ("le", "DET", "det", 22),
+    ("Centre", "NOUN", "obj", 20),
+    ("de", "ADP", "case", 24),
+    ("secours", "NOUN", "nmod", 22),
+    (".", "PUNCT", "punct", 20),
+]
+
+
+def test_an_incise_speaks_for_the_source_after_it_not_an_apposition_before_it() -> None:
+    from temoin.stages.speakers import speaker
+
+    doc = _parsed(MISREAD_INCISE)
+    found = speaker(doc[20])
+    assert found is not None and found.text == "le Centre de secours"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a subject of its own, after a semicolon
+        (
+            "Deux hommes ont été tués à Jénine ; les Brigades Al-Aqsa, un groupe armé, ont revendiqué les deux hommes.",
+            "Brigades Al-Aqsa",
+        ),
+        # a date opens the sentence: the subject after its comma is the speaker
+        (
+            "La semaine dernière, le ministre de l'Intérieur, Karim Saleh, a qualifié les accusations d'absurdes.",
+            "Karim Saleh",
+        ),
+    ],
+)
+def test_a_subject_after_a_comma_that_opens_a_clause_stays_the_speaker(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(source in name for name in _sources(analyzer, text))
+
+
 def test_a_date_after_a_verb_of_speech_is_no_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert _sources(analyzer, "La ville est calme, a-t-on appris lundi.") == []
 

@@ -62,6 +62,7 @@ TIME_SHIFT = re.compile(
 
 
 MERGE_KM = 50.0
+WITHIN_TOWN_KM = 15.0  # a quarter of the town, or the town itself, told again
 
 
 SOURCE_REACH = 2  # sentences after the one naming a source that it still speaks for
@@ -238,6 +239,8 @@ def told_again(last: Draft, reading: Reading) -> bool:
     here, there = reading.location, last.location
     opening = opens_on_the_event(reading)
     same = (here is not None and there is not None and here.place_id == there.place_id) or (opening and here is None)
+    if opening and here is not None and there is not None:  # « Les combats ont opposé ... dans le quartier de
+        same = same or same_place_within(here, there, WITHIN_TOWN_KM)  # Souk al-Joumaa », after clashes in Tripoli
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
     undated = reading.date is None or opening
     return same and near and undated and last.family == reading.family and same_type(last, reading)
@@ -304,7 +307,9 @@ def absorb(draft: Draft, reading: Reading) -> None:
         if reading.family == "protest" and draft.family == "violent" and draft.killed:
             draft.kinds.append("protest")  # "... ont tiré à balles réelles sur des partisans. Les manifestants
             draft.patients.extend(reading.agents)  # réclamaient ...": the dead were protesters
-        if not draft.agents:
+        if named := named_sides(draft, reading):
+            draft.agents[:], draft.patients[:] = named[:1], named[1:]
+        elif not draft.agents:
             draft.agents.extend(reading.agents)
         elif (claimant := claimant_of(draft, reading)) is not None:
             draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
@@ -333,11 +338,23 @@ def absorb(draft: Draft, reading: Reading) -> None:
         draft.location = reading.location
     if draft.date is None or (reading.date is not None and dates_it(draft, reading)):
         draft.date = reading.date
+    if named := named_sides(draft, reading):
+        draft.agents[:], draft.patients[:] = named[:1], named[1:]
+        return
     if draft.agents and (claimant := claimant_of(draft, reading)) is not None:
         draft.agents.insert(0, claimant)
     draft.agents.extend(reading.agents)
     sides = {(a.country, a.sector) for a in draft.agents}  # « l'ennemi ayant perdu 180 militaires »: not its own men
     draft.patients.extend(p for p in reading.patients if (p.country, p.sector) not in sides)
+
+
+def named_sides(draft: Draft, reading: Reading) -> list[Actor]:
+    """« ... dans des affrontements entre deux groupes armés », then « Les combats ont opposé la Force de dissuasion
+    Radaa ... et la 444e brigade »: the fighting told again with its sides named."""
+    named = [a for a in reading.agents + reading.patients if not is_generic(a)]
+    clash = main_kind(reading.kinds, False) == "clash"
+    unnamed = all(is_generic(a) for a in draft.agents + draft.patients)
+    return named if clash and len(named) >= 2 and unnamed else []
 
 
 def intercepted_during(draft: Draft, reading: Reading) -> bool:

@@ -22,11 +22,25 @@ def speaker(verb: Token) -> Span | None:
     if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
         return passive_agent(verb)
     direct = subject_of(verb)
-    if direct is not None and holds_a_clause(direct) and is_incise(verb):
+    if direct is not None and is_incise(verb) and (holds_a_clause(direct) or apposed_subject(direct, verb)):
         direct = inverted_subject(verb) or direct  # "ce sont des drones qui ont frappé Soumy, a précisé la même
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
     return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb)
+
+
+def apposed_subject(direct: Span, verb: Token) -> bool:
+    """ "..., la Brigade 444, une unité rattachée au ministère, ..., a annoncé le Centre de médecine d'urgence": the
+    parser's subject is an apposition inside the clause before the incise, and a source stands after the verb."""
+    before = verb.doc[verb.sent.start : direct.start]
+    if not before or before[-1].text != "," or not any("Fin" in t.morph.get("VerbForm", []) for t in before):
+        return False  # « ; les Brigades Al-Qods, ... ont revendiqué », « La semaine dernière, le ministre a qualifié »
+    after = inverted_subject(verb)
+    if after is None or after.start - verb.i > 3:  # « a annoncé jeudi le Centre »: a date may stand between
+        return False
+    named = names_a_source(after) or any(t.pos_ == "NOUN" and t.is_title for t in after[1:2])  # « le Centre »
+    ends = after.end >= verb.sent.end or verb.doc[after.end].is_punct  # not « a appelé les Blancs à frapper »
+    return named and ends and not any(t.is_punct for t in verb.doc[verb.i + 1 : after.start])
 
 
 def holds_a_clause(subject: Span) -> bool:
