@@ -312,6 +312,35 @@ def test_a_subject_after_a_comma_that_opens_a_clause_stays_the_speaker(analyzer,
     assert any(source in name for name in _sources(analyzer, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the medium and, after its « de », the sources it learnt from
+        ("Un convoi de l'armée est arrivé mardi à Gao, a appris RFI de sources sécuritaires.", "sources sécuritaires"),
+        # an adverb between the auxiliary and the verb of an incise
+        (
+            "Cinq personnes ont péri, a d'abord indiqué l'Agence de protection civile de l'État de Yobe.",
+            "Agence de protection civile de l'État de Yobe",
+        ),
+        # a toll raised by someone, active or passive
+        ("La Ligue des droits de l'homme du Kasaï a porté le bilan à douze morts.", "Ligue des droits de l'homme"),
+        ("Le bilan a ensuite été porté à neuf morts par un médecin de l'hôpital de Bunia.", "médecin de l'hôpital"),
+        # who ascribes the attack tells of it
+        (
+            "Huit villageois ont été tués lundi à Kwall lors d'une attaque attribuée par la police à des hommes armés.",
+            "police",
+        ),
+    ],
+)
+def test_fifteenth_session_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(source in name for name in _sources(analyzer, text))
+
+
+def test_who_ascribes_an_attack_is_cut_before_whom_it_is_ascribed_to(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Mardi, une frappe de drone attribuée par des habitants à l'armée a touché le marché de Mellit."
+    assert "habitants" in _sources(analyzer, text)
+
+
 def test_a_date_after_a_verb_of_speech_is_no_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert _sources(analyzer, "La ville est calme, a-t-on appris lundi.") == []
 

@@ -209,6 +209,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = military_of(home)  # ACLED: who held the ground
     if sub_type == "Armed clash":
         actor1, actor2 = both_sides(actor1, actor2, home or ctx.focus)
+    if sub_type in ONE_ACTOR:  # « Bujumbura a déployé un bataillon autour d'Uvira, où ses troupes combattent aux
+        actor1, actor2 = actor1 or actor2, None  # côtés des FARDC »: ACLED names only who moves or sets up a base
     told = [s for s in draft.sources if s not in draft.witnessed]
     certainty: Certainty = "hedged" if draft.hedged else "attributed" if told else "asserted"
     when = draft.date
@@ -234,6 +236,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     )
 
 
+ONE_ACTOR = {"Change to group/activity", "Headquarters or base established"}
 BLOODLESS_TYPES = {"Strategic developments", "Protests", "Riots"}
 
 

@@ -794,6 +794,7 @@ def place_reading(
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
         drafts[-1].last_index = sentence.index
+        drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))  # and who says so
         return
     if target is None:
         drafts.append(new_draft(reading, drafts, carried))

@@ -37,7 +37,7 @@ from temoin.stages.source_names import (
     with_apposition,
 )
 from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
-from temoin.stages.speakers import inverted_subject, speaker
+from temoin.stages.speakers import inverted_subject, passive_agent, speaker
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
 
@@ -223,7 +223,17 @@ def sentence_sources(sent: Span) -> list[Span]:
             found.extend(publication_authors(token))
         elif speaks(token):
             found.extend(speech_sources(token))
+        elif (blamer := ascribed_by(token)) is not None:
+            found.append(blamer)
     return found
+
+
+def ascribed_by(token: Token) -> Span | None:
+    """ "lors d'une attaque attribuée par la police à des éleveurs armés": who ascribes the act tells of it."""
+    if token.pos_ not in {"VERB", "ADJ"} or token.lemma_.lower() not in word_set("lexicons/ascription_verbs.txt"):
+        return None
+    agent = up_to_next_to(passive_agent(token))  # « par des habitants à l'armée »: the residents
+    return agent if agent is not None and names_a_source(agent) else None
 
 
 def medium_of(token: Token) -> Span | None:
@@ -321,9 +331,14 @@ def unnamed_sources(sent: Span, found: list[Span]) -> list[Span]:
     out = []
     for m in UNNAMED_SOURCE.finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is not None and not any(s.start <= span.start < s.end for s in found):
+        if span is not None and not any(s.start <= span.start < s.end and not told_by(s, span) for s in found):
             out.append(span)
     return out
+
+
+def told_by(found: Span, unnamed: Span) -> bool:
+    """ "a appris RFI de sources sécuritaires": the medium and, after its « de », the sources it learnt from."""
+    return unnamed.start - found.start >= 2 and found.doc[unnamed.start - 1].lower_ in {"de", "d'", "d’"}
 
 
 def hedge_words() -> re.Pattern[str]:

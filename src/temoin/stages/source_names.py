@@ -81,7 +81,9 @@ def up_to_next_to(phrase: Span | None) -> Span | None:
     """A phrase cut before a second "à": "une source à l'AFP" is the source."""
     if phrase is None:
         return None
-    end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au"}), phrase.end)
+    end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au", "aux"}), phrase.end)
+    if any(t.text == "(" for t in phrase.doc[end : phrase.end]):
+        return phrase  # « le Groupe de soutien à l'islam et aux musulmans (JNIM) »: a name with its acronym
     return phrase.doc[phrase.start : end]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from temoin.resources import word_set
 from temoin.stages.source_names import medium_after, names_a_source, opens_partitive, phrase_after, up_to_next_to
 from temoin.stages.sources import medium_nouns, names_a_medium
 
@@ -52,10 +53,16 @@ def holds_a_clause(subject: Span) -> bool:
 def passive_agent(verb: Token) -> Span | None:
     """The agent of a passive verb: "est accusée par l'ONU" -> l'ONU."""
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is None:  # « Le bilan a été porté à onze morts par un responsable »: parsed as another oblique
+        agent = next((c for c in verb.children if c.dep_.startswith("obl") and by_par(c)), None)
     if agent is None:
         return None
     start = next(t.i for t in agent.subtree if t.dep_ != "case")  # "par l'ONU": l'ONU
     return verb.doc[start : agent.right_edge.i + 1]
+
+
+def by_par(phrase: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ == "par" for c in phrase.children)
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -92,12 +99,9 @@ def inverted_subject(verb: Token) -> Span | None:
     doc = verb.doc
     if "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []):
         return None  # "..., accusant les paramilitaires": a present participle's subject is the clause's
-    i = verb.i - 1
-    while (i >= verb.sent.start and doc[i].pos_ == "AUX") or (i >= 0 and doc[i].lower_ in {"-t-il", "-t-elle"}):
-        i -= 1
-    if i < verb.sent.start or doc[i].text not in {",", "»", '"', "«"}:
+    if not is_incise(verb):
         return None
-    phrase = up_to_next_to(phrase_after(after_the_medium(verb)))  # "a indiqué une source à l'AFP": the source
+    phrase = up_to_next_to(phrase_after(after_the_medium(verb), limit=16))  # "a indiqué une source à l'AFP"
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
@@ -148,8 +152,11 @@ def is_incise(verb: Token) -> bool:
     """ "..., dit un expert" : the verb (or its auxiliary) right after a comma or a quotation mark."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in {"-t-il", "-t-elle"}):
-        i -= 1
+    while i >= verb.sent.start and i > verb.i - 4 and doc[i].lower_ in word_set("lexicons/incise_adverbs.txt"):
+        i -= 1  # « a d'abord indiqué », « a ensuite précisé »
+    if i == verb.i - 1 or (i >= verb.sent.start and doc[i].pos_ == "AUX"):
+        while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in {"-t-il", "-t-elle"}):
+            i -= 1
     return i >= verb.sent.start and doc[i].text in {",", "»", '"', "«"}
 
 
