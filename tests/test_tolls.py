@@ -70,6 +70,35 @@ def test_killed(text: str, count: int) -> None:
     assert killed(text) == count
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Au moins vingt-trois personnes ont été tuées samedi.", 23),
+        ("Trente et un villageois ont été tués.", 31),
+        ("Quatre-vingt-dix-sept civils ont péri.", 97),
+        ("Soixante-douze soldats ont été tués.", 72),
+        ("Deux cent quarante personnes ont été tuées.", 240),
+        ("Dix-sept personnes ont péri.", 17),
+    ],
+)
+def test_numbers_written_in_words_are_read_whole(text: str, count: int) -> None:
+    assert killed(text) == count
+
+
+def test_the_figure_a_toll_was_first_put_at_is_an_earlier_one() -> None:
+    tolls = find_tolls("Le bilan provisoire faisait d'abord état de quinze morts ; il a été revu à la hausse.")
+    assert [t.code for t in tolls] == [2]
+
+
+def test_a_figure_after_an_earlier_one_is_not_earlier_too() -> None:
+    text = "Les autorités ont d'abord fait état de douze morts, avant d'annoncer dimanche un bilan de dix-neuf tués."
+    assert [(t.count, t.code) for t in find_tolls(text)] == [(12, 2), (19, 1)]
+
+
+def test_a_toll_revised_upwards_is_an_update() -> None:
+    assert [t.code for t in find_tolls("L'ONG a revu ce bilan à la hausse vendredi, faisant état de 19 morts.")] == [1]
+
+
 def test_the_dead_named_again_with_les_are_flagged_as_restated() -> None:
     tolls = find_tolls("Selon le maire, les trois hommes ont été abattus à bout portant.")
     assert [(t.count, t.restated) for t in tolls] == [(3, True)]

@@ -54,8 +54,9 @@ PLACE_ANAPHORA = re.compile(
 )
 
 
-TIME_SHIFT = re.compile(
-    r"\b(après(?!-midi)|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
+_IN_THE_FIGHT = r"\s+(?:de|d'|des|plusieurs|quelques|une|deux|trois|\d+)\s*(?:heures?|minutes?|violents|intenses)"
+TIME_SHIFT = re.compile(  # « repoussée après plusieurs heures de combats » is no later time: the same fight
+    rf"\b(après(?!-midi)(?!{_IN_THE_FIGHT}\b)|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
     r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
     re.I,
 )
@@ -102,6 +103,17 @@ def same_place(a: Location | None, b: Location | None) -> bool:
     return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= MERGE_KM
 
 
+NEAR_KM = 100.0  # how far a place given only as near a town may lie from the event told before
+
+
+def near_enough(a: Location | None, b: Location | None) -> bool:
+    """The same place, or near it: « l'assaut ... sur plusieurs flancs du camp, situé à une cinquantaine de
+    kilomètres au nord de Niono », after an attack on the Sokolo camp."""
+    if a is None or b is None or max(a.geo_precision, b.geo_precision) < 2:
+        return same_place(a, b)
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+
+
 def continues(last: Draft, reading: Reading) -> bool:
     """Whether a located reading can fill in the place of the event just before it."""
     if last.location is not None or reading.location is None:
@@ -121,9 +133,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
             return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ..."
     claimed = claims_it(reading)  # "L'attaque de Gaskindé a été revendiquée lundi": that attack, whatever the day
     if reading.referential and (reading.date is None or claimed or (drafts and dates_it(drafts[-1], reading))):
-        return next(
-            (d for d in recent if d.family == reading.family and same_place(d.location, reading.location)), None
-        )
+        here = reading.location
+        return next((d for d in recent if d.family == reading.family and near_enough(d.location, here)), None)
     if claimed and reading.location is not None:
         claimed_one = [d for d in drafts if d.family == reading.family and d.location == reading.location]
         if claimed_one:
@@ -719,7 +730,7 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     """A toll that is not the event's: a war's or a country's count over a period ("La guerre, qui a éclaté en avril
     2023, a fait des dizaines de milliers de morts"; "plus de 1 500 personnes ont été tuées en Haïti au premier
     trimestre"), or one dated another day."""
-    dated = own_date(sentence)
+    dated = event_date(sentence)
     if (
         dated is not None
         and draft.date is not None

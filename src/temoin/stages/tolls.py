@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from temoin.resources import read_lines, read_tsv, split_variants, with_singulars, word_alternation, word_pattern
 from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
+from temoin.stages.numbers import COMPOUND, compound_value
 
 
 def _words(name: str) -> str:
@@ -30,7 +31,7 @@ def _words(name: str) -> str:
 VAGUE = {row["words"]: int(row["count"]) for row in read_tsv("lexicons/vague_numbers.tsv")}
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _QUALIFIER = r"(?:au moins|plus d[e']|près d[e']|environ|quelque|pas moins d[e']|jusqu'à|un total d[e']|au total)?\s*"
-_FIGURE = rf"(?:\d+(?:[  .]\d{{3}})*|{_VAGUE})"
+_FIGURE = rf"(?:\d+(?:[  .]\d{{3}})*|{COMPOUND}|{_VAGUE})"
 NUMBER = re.compile(rf"\b{_QUALIFIER}(?P<num>{_FIGURE})\b(?:\s+(?:de|d'))?", re.I)
 
 
@@ -94,7 +95,8 @@ EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,80}
 UPDATED_AFTER = re.compile(  # "23 corps ont été retrouvés à ce jour, contre 16 annoncés lundi"
     r"\b(?:à ce jour|jusqu'ici|contre (?:\d+|[\w-]+) (?:annoncée?s?|la veille|précédemment|initialement))\b", re.I
 )
-UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total)\b", re.I)
+SUPERSEDED = re.compile(r"\b(?:avant|puis|ensuite|désormais|revu|porté)\b", re.I)  # a later figure follows
+UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I)
 NOT_PEOPLE = re.compile(rf"^\s*({_words('not_people_nouns.txt')})(?!\w)", re.I)
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
@@ -133,6 +135,8 @@ def number_value(text: str) -> int | None:
     low = text.lower().strip()
     if low in VAGUE:
         return VAGUE[low]
+    if (written := compound_value(low)) is not None:
+        return written  # « vingt-trois »
     digits = re.sub(r"[  .]", "", low)
     return int(digits) if digits.isdigit() and len(digits) <= 9 else None  # no toll reaches a billion
 
@@ -218,6 +222,8 @@ def find_tolls(text: str) -> list[Toll]:
         else:
             outcome = _outcome_after(text, after)
         earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
+        if earlier and tolls and SUPERSEDED.search(text, tolls[-1].end, m.start()):
+            earlier = False  # « ont d'abord fait état de douze morts, avant d'annoncer un bilan de dix-neuf tués »
         told_before, told_after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 80]
         update = not earlier and bool(UPDATE.search(told_before) or UPDATED_AFTER.search(told_after))
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*(morts?\b|\w)", rest)):
