@@ -85,6 +85,19 @@ def test_numbers_written_in_words_are_read_whole(text: str, count: int) -> None:
     assert killed(text) == count
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Un taxi-moto a sauté sur une mine, tuant ses deux occupants, un conducteur et une commerçante.", 2),
+        ("Des drones ont frappé un camp près de Sidakan, tuant l'un de ses membres, selon le parti.", 1),
+        ("Une vingtaine d'hommes armés qui s'apprêtaient à attaquer des positions de l'armée ont été neutralisés.", 20),
+        ("Un drone a percuté une voiture, tuant son conducteur, tandis que deux autres appareils étaient abattus.", 1),
+    ],
+)
+def test_fifteenth_session_tolls(text: str, count: int) -> None:
+    assert killed(text) == count
+
+
 def test_the_figure_a_toll_was_first_put_at_is_an_earlier_one() -> None:
     tolls = find_tolls("Le bilan provisoire faisait d'abord état de quinze morts ; il a été revu à la hausse.")
     assert [t.code for t in tolls] == [2]

@@ -62,9 +62,12 @@ _DAY = (  # "a tué dimanche 20", "ont exécuté vendredi dernier sept hommes", 
     r"(?:\s+(?:au\s+)?(?:matin|soir|après-midi))?)?"
 )
 _ADVERB = r"(?:\s+\w+ment)?"  # "ont exécuté sommairement une trentaine de civils"
-KILL_VERB_BEFORE = re.compile(rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I)  # "a tué dimanche 20"
+_THEIR = r"(?:\s+(?:ses|leurs))?"  # « tuant ses deux occupants »
+KILL_VERB_BEFORE = re.compile(
+    rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}{_THEIR}\s*$", re.I
+)  # "a tué dimanche 20"
 KILL_BEFORE = re.compile(
-    rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}\s*$", re.I
+    rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}{_THEIR}\s*$", re.I
 )
 SHOT_DOWN = re.compile(rf"\babattu{_ADVERB}{_DAY}\s*$", re.I)  # people only: « abattu 71 drones » is no toll
 DEATH_OF = re.compile(  # « en reconnaissant la mort de trois soldats », « la perte de quatre soldats »; not a claim
@@ -80,7 +83,7 @@ def dies_of(before: str, count: int) -> bool:
 
 RESTATING = re.compile(r"\b(?:les|ces)\s*$", re.I)  # « les deux hommes » are the two just counted
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
-_ONE = r"(?:un|une|son|sa|leur|le|la|l')\s*"
+_ONE = r"(?:l'une? (?:de|d'entre) (?:ses|leurs|les)\s|un|une|son|sa|leur|le|la|l')\s*"  # « tuant l'un de ses membres »
 KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figure counted with the one before it
     rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+\s+et\s+(?:ses|leurs|les|sa|son)?\s*$", re.I
 )
@@ -97,11 +100,14 @@ UPDATED_AFTER = re.compile(  # "23 corps ont été retrouvés à ce jour, contre
 )
 SUPERSEDED = re.compile(r"\b(?:avant|puis|ensuite|désormais|revu|porté)\b", re.I)  # a later figure follows
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I)
-NOT_PEOPLE = re.compile(rf"^\s*({_words('not_people_nouns.txt')})(?!\w)", re.I)
+NOT_PEOPLE = re.compile(rf"^\s*(?:autres\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
+RELATIVE = re.compile(
+    r"^[^,;.:]{0,30}?\bqui\s+(?:s'|se\s+)?\w+ai(?:en)?t\b[^,;.:]{0,70}?(?=\s(?:ont|a|avaient|auraient)\s)"
+)
 APPOSED_NAME = re.compile(r",\s*(?:les|le|la|l')\s*(?=[^,;.:]*[A-ZÀ-Ý])[^,;.:]{2,90},")  # a name set off by commas
 UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|de la garde|des gardiens)\b", re.I)
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
@@ -152,6 +158,9 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     if named and named.start() < GAP and not aside:
         blank = " " * (named.end() - named.start())
         window = longer[: named.start()] + blank + longer[named.end() : named.end() + GAP - named.start()]
+    relative = RELATIVE.match(longer)  # « des dizaines d'individus armés qui s'apprêtaient à attaquer des positions
+    if relative and not aside and not named:  # des FDS ont été neutralisés »: the clause is no verb of theirs
+        window = " " * relative.end() + longer[relative.end() : relative.end() + GAP]
     stop = re.search(r"[.;:!?]|\b(?:dont|mais|alors|tandis)\b", window)
     if stop:
         window = window[: stop.start()]
