@@ -385,7 +385,10 @@ def claimant_of(draft: Draft, reading: Reading) -> Actor | None:
 
 def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, toll_only: bool = False) -> None:
     """Tolls, sources and hedges of one sentence that tells of this event; a sentence that only gives its toll
-    does not hedge the event ("Une dizaine de soldats auraient été tués": the toll is doubtful, not the attack)."""
+    hedges the event only when no toll was told before: « Des dizaines de combattants auraient été tués de part et
+    d'autre » after the fighting is all the outlet has of its outcome, « Une dizaine de soldats auraient été tués »
+    after « trois soldats ont été tués » doubts only the figure."""
+    had_a_toll = bool(draft.killed)
     boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
     names = [s.kb_id_ for s in sentence.sources]
     other_voice = bool(names) and not set(names) & set(draft.sources + draft.named_sources)
@@ -419,7 +422,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         names = [paragraph_source]
     draft.sources.extend(n for n in names if n not in draft.sources)
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
-    draft.hedged = draft.hedged or (bool(sentence.hedges) and not toll_only and not hedged_detail(draft, sentence))
+    doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
+    draft.hedged = draft.hedged or doubted
 
 
 def boasts_of(toll: Span) -> bool:
