@@ -354,7 +354,7 @@ def absorb(draft: Draft, reading: Reading) -> None:
         return
     if draft.agents and (claimant := claimant_of(draft, reading)) is not None:
         draft.agents.insert(0, claimant)
-    draft.agents.extend(reading.agents)
+    draft.agents.extend(named_before(draft, a) for a in reading.agents)
     sides = {(a.country, a.sector) for a in draft.agents}  # « l'ennemi ayant perdu 180 militaires »: not its own men
     draft.patients.extend(p for p in reading.patients if (p.country, p.sector) not in sides)
 
@@ -366,6 +366,15 @@ def named_sides(draft: Draft, reading: Reading) -> list[Actor]:
     clash = main_kind(reading.kinds, False) == "clash"
     unnamed = all(is_generic(a) for a in draft.agents + draft.patients)
     return named if clash and len(named) >= 2 and unnamed else []
+
+
+def named_before(draft: Draft, actor: Actor) -> Actor:
+    """« De violents combats ont opposé le groupe armé AAKG aux FACA » then « les miliciens ont attaqué la base des
+    FACA »: the unnamed fighters of a later sentence are the armed group the event already names."""
+    if not is_generic(actor) or actor.sector not in {"REB", "UAF"}:
+        return actor
+    named = {a.name: a for a in draft.agents + draft.patients if a.sector == "REB" and not is_generic(a)}
+    return next(iter(named.values())) if len(named) == 1 else actor
 
 
 def intercepted_during(draft: Draft, reading: Reading) -> bool:
