@@ -43,6 +43,14 @@ def actor_spans(sentence: Sentence) -> tuple[list[Span], bool]:
     return sentence.actors, bool(sentence.actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
 
 
+def of_the_force(troops: Span, force: Span) -> bool:
+    between = troops.doc[troops.end : force.start]
+    return force.kb_id_.startswith("state:") and 0 < len(between) <= 2 and all(t.lower_ in OF_WORDS for t in between)
+
+
+OF_WORDS = {"des", "de", "du", "la", "l'", "l’"}
+
+
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
@@ -60,6 +68,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             and (nxt.start - span.end <= 2)
         ):
             continue  # "les terroristes du HTS": HTS
+        if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
+            continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
         if lays_blame(span) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         if named_as_a_place(span):
