@@ -111,6 +111,10 @@ def hits_no_one_armed(actor: Actor | None) -> bool:
     return actor is None or actor.sector in VICTIM_SECTORS
 
 
+def hits_the_army(text: str) -> bool:
+    return word_pattern("lexicons/military_targets.txt").search(text) is not None
+
+
 def hits_a_merchant_ship(text: str) -> bool:
     return word_pattern("lexicons/merchant_ship_nouns.txt").search(text) is not None
 
@@ -194,6 +198,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if event_type == "Explosions/Remote violence" and is_state_force(actor1) and hits_no_one_armed(actor2):
         first, last = draft.sentences[0].index, draft.sentences[-1].index
         actor2 = members_struck(ctx, first, last) or actor2  # « éliminé un terroriste du Hezbollah »
+    if actor2 is None and sub_type == "Remote explosive/landmine/IED" and hits_the_army(text) and home is not None:
+        actor2 = military_of(home)  # « une patrouille a été ciblée par un engin explosif improvisé »
     if actor2 is None and event_type == "Explosions/Remote violence" and hits_a_merchant_ship(text):
         actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":
