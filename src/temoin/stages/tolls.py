@@ -98,7 +98,7 @@ EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,80}
 UPDATED_AFTER = re.compile(  # "23 corps ont été retrouvés à ce jour, contre 16 annoncés lundi"
     r"\b(?:à ce jour|jusqu'ici|contre (?:\d+|[\w-]+) (?:annoncée?s?|la veille|précédemment|initialement))\b", re.I
 )
-SUPERSEDED = re.compile(r"\b(?:avant|puis|ensuite|désormais|revu|porté)\b", re.I)  # a later figure follows
+SUPERSEDED = re.compile(rf"\b(?:{_words('superseding_words.txt')})\b", re.I)  # a later figure follows
 UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I)
 NOT_PEOPLE = re.compile(rf"^\s*(?:autres\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
