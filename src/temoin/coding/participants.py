@@ -59,6 +59,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     recent = recent_foreign_force(ctx, sentence)
     named_by = agents_after_by(trigger, spans)
     escorted = False
+    dropped: Span | None = None
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if (
@@ -76,10 +77,13 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (
             associate_of(span)
+            or allied_to(span)
             or backs_up(span)
             or parent_of(span)
             or (trigger.label_ == "arrest" and in_what_they_did(span))
+            or (dropped is not None and its_acronym(dropped, span))
         ):
+            dropped = span
             continue  # "cinq complices des terroristes soupçonnés d'avoir renseigné les assaillants"
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
         actor = to_actor(span, recent if bare_troops and recent is not None else focus)
@@ -137,6 +141,27 @@ def associate_of(span: Span) -> bool:
 
 
 ASSOCIATES = "lexicons/associate_nouns.txt"
+
+
+def allied_to(span: Span) -> bool:
+    """The group is named as another side's allies (« les FSR et leurs alliés du SPLM-N », « ses alliés
+    wazalendo »): it fights beside that side, it is not the event's other side (``lexicons/ally_nouns.txt``)."""
+    before = span.doc[max(span.sent.start, span.start - 2) : span.start]
+    words = [t.lower_ for t in before if t.is_alpha or t.lower_ == "d'"]
+    allies = word_set(ALLIES)
+    return bool(words) and (words[-1] in allies or (len(words) == 2 and words[-1] in OF and words[0] in allies))
+
+
+ALLIES = "lexicons/ally_nouns.txt"
+
+
+def its_acronym(named: Span, span: Span) -> bool:
+    """« leurs alliés du Mouvement populaire de libération du Soudan-Nord (SPLM-N) »: the acronym after a name
+    goes where the name went."""
+    return span.kb_id_ == named.kb_id_ and 0 < span.start - named.end <= 1 and named.doc[named.end].text == "("
+
+
+OF = {"des", "du", "de", "d'"}
 
 
 def named_as_a_place(span: Span) -> bool:
@@ -509,8 +534,16 @@ def with_known_attackers(events: list[Event]) -> list[Event]:
                 event = replace(event, actor1=who_flew(event.evidence.text, country_lexicon().by_iso2.get(country)))
             elif event.actor1 is not None and event.actor1.sector == "MIL":
                 last[country] = event
+            if event.actor1 is None and not same_actor_as_target(event):
+                event = replace(event, actor1=unidentified_armed_group(country_lexicon().by_iso2.get(country)))
         out.append(event)
     return out
+
+
+def same_actor_as_target(event: Event) -> bool:
+    """``striker`` left the attacker out because the only side that strikes there is the one struck."""
+    flyer = striker(event.sub_event_type, event.location.country) if event.location else None
+    return flyer is not None and same_actor(flyer, event.actor2)
 
 
 @cache

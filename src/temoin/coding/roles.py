@@ -229,7 +229,7 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
     by = [t.lower_ for t in actor.doc[max(0, actor.start - 2) : actor.start]]
-    if passive and "par" in by and actor.start > verb.i:
+    if passive and ("par" in by or by_its_weapons(actor)) and actor.start > verb.i:
         return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
     if in_the_agent_phrase(actor, verb):
         return "agent"  # « tuées lors de l'attaque menée par des membres du gang Gran Grif »
@@ -267,6 +267,14 @@ def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:
     lo, hi = sorted((actor.start, trigger.start))
     near = hi - lo <= 8 and not any(t.is_punct for t in actor.doc[lo:hi])
     return not before & _PATIENT_MARKERS and (near or clause_verb(phrase) == verb)
+
+
+def by_its_weapons(actor: Span) -> bool:
+    """« pilonnée par l'artillerie des FSR », « frappée par des drones de l'armée »: after « par », the force whose
+    weapons did it (``lexicons/weapon_nouns.txt``)."""
+    words = [t.lower_ for t in actor.doc[max(actor.sent.start, actor.start - 5) : actor.start] if t.pos_ != "DET"]
+    weapons = word_set("lexicons/weapon_nouns.txt")
+    return len(words) >= 3 and words[-1] in {"de", "du", "d'", "des"} and words[-2] in weapons and words[-3] == "par"
 
 
 def whose_fire(actor: Span) -> bool:

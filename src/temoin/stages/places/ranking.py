@@ -212,6 +212,8 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
             continue  # "du Nord", "Grand": words before names; "NAIROBI, 3 mai (AFP) -" for news of Somalia
         river = m.cue is not None and m.cue.kind == "natural"  # "le fleuve Niger" votes for no country
         matched = [c for c in m.candidates if c.match in EXACT and not (river and c.place.feature == "country")]
+        if m.cue is not None and m.cue.kind == "region" and any(c.place.feature == "region" for c in matched):
+            matched = [c for c in matched if c.place.feature == "region"]  # « la province d'Anbar »: not Ambar
         # A country's name votes for it even when a town abroad has it as an alternate name
         # ("Ukraine" for a Spanish village, "Mali" for Mary in Turkmenistan).
         nations = {c.place.country for c in matched if c.place.feature == "country"}
@@ -287,6 +289,14 @@ def read_inside_containers(
     return readings
 
 
+def outside_a_sure_container(place: GazPlace, outer: GazPlace, focus: dict[str, float]) -> bool:
+    """A place abroad from the region the text puts it in, when that region's country is as much the article's as the
+    place's (a misread container, « le département du Centre » read as a region of the United States, proves
+    nothing)."""
+    sure = focus.get(outer.country, 0.0)
+    return place.country != outer.country and sure > 0.0 and sure >= focus.get(place.country, 0.0)
+
+
 def container_fit(place: GazPlace, outer: GazPlace) -> float:
     """How well a candidate lies in the region or country the text puts it in ("Parkland en Floride")."""
     if outer.feature == "country":
@@ -355,6 +365,8 @@ def _best(
             continue
         score -= alias_cost(mention, cand, focus)
         if outer is not None and outer.id != cand.place.id:
+            if outside_a_sure_container(cand.place, outer, focus):
+                continue  # « la base d'Al-Asad, dans la province d'Anbar »: in Iraq, whatever else bears the name
             score += container_fit(cand.place, outer)
         if others:
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
