@@ -166,6 +166,15 @@ def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> N
     assert any(source in found for found in _sources(analyzer, text))
 
 
+def test_the_same_sources_are_those_named_before(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le calme est revenu à Dori, a appris l'AIB de sources sécuritaires. Mardi, des terroristes ont attaqué le "
+        "poste de Seytenga, tuant deux soldats, selon les mêmes sources."
+    )
+    (event,) = analyzer.analyze(text, "2027-01-20").events
+    assert "sources sécuritaires" in event.sources and "sources" not in event.sources
+
+
 def test_a_courtesy_title_and_a_surname_give_the_full_name(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = (
         'Le président guinéen Alpha Barry a visité Kankan. "Nous reconstruirons", a écrit M. Barry sur '

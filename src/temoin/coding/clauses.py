@@ -76,12 +76,17 @@ CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 def is_referential(trigger: Span) -> bool:
     """A noun trigger after a definite or demonstrative determiner names an event already told."""
     first = trigger[0]
-    if first.pos_ not in {"NOUN", "PROPN"} or first.i == 0:
+    if first.pos_ not in {"NOUN", "PROPN"} or first.i == 0 or with_its_verb(trigger):
         return False
     before = first.doc[first.i - 1]
     if before.lower_ == "des":
         return of_a_noun(first) or (first.dep_ == "conj" and first.head.i < first.i and of_a_noun(first.head))
     return before.lower_ in DEFINITE
+
+
+def with_its_verb(trigger: Span) -> bool:
+    """« le vecteur aérien a pris en chasse les fuyards »: a trigger holding its own finite verb tells the event."""
+    return any(t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm", []) for t in trigger[1:])
 
 
 def of_a_noun(token: Token) -> bool:

@@ -21,7 +21,7 @@ from temoin.stages.actors import named_actors
 from temoin.stages.sources import is_known_source, normalise_source, source_nouns, with_full_name
 
 ANAPHORA = re.compile(
-    r"^(la|cette) (même )?source|^l'agence$|^le média|^la chaîne|^le journal|"
+    r"^(la|cette) (même )?source|^(les|ces) mêmes sources|^ces sources$|^l'agence$|^le média|^la chaîne|^le journal|"
     r"^(le|ce) (même )?(tweet|communiqué|message|texte|post|bilan)$",
     re.I,
 )

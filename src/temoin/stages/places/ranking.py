@@ -164,11 +164,25 @@ def region_bonus(mention: Mention, cand: Candidate) -> float:
     if mention.cue is not None and mention.cue.kind == "region":
         return 0.5
     shared = any(
-        c.place.feature not in {"region", "country"} and c.match in EXACT and c.place.population >= SMALL_PLACE
+        c.place.feature not in {"region", "country"}
+        and c.match in EXACT
+        and (c.place.population >= SMALL_PLACE or its_seat(c.place, cand.place))
         for c in mention.candidates
         if c is not cand
     )
     return -0.3 if shared else UNAMBIGUOUS_REGION
+
+
+def its_seat(town: GazPlace, region: GazPlace) -> bool:
+    """The town a region is coded to, however few people GeoNames counts there (« près de Tessalit »: the town,
+    not the cercle)."""
+    return (
+        town.country == region.country
+        and km_between(town.latitude, town.longitude, region.latitude, region.longitude) <= SEAT_KM
+    )
+
+
+SEAT_KM = 5.0
 
 
 def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) -> float:
