@@ -148,6 +148,12 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         ),
         # the medium after « auprès de »
         ("Un officier a confié auprès de Reuters que le camp était encerclé.", "Reuters"),
+        # a fronted phrase the parser hangs on the subject
+        (
+            "Dans un communiqué lu jeudi soir à la télévision publique, l'état-major des armées a en outre affirmé "
+            "que des frappes menées lundi près de Ménaka avaient détruit deux camps.",
+            "état-major des armées",
+        ),
         # a verb that reports only in an incise
         ("Des inconnus ont brûlé trois camions près de Kidal, poursuit le porte-parole de la Minusma.", "MINUSMA"),
         # an outlet's service keeps its name

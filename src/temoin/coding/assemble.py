@@ -19,6 +19,7 @@ from temoin.coding.participants import (
     claimed_by_an_army,
     coup_actors,
     custodian,
+    enemy_army,
     holds_the_ground,
     is_generic,
     is_state_force,
@@ -189,6 +190,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = custodian(text, home or ctx.focus)
+    if actor1 is None and event_type == "Battles":
+        actor1 = enemy_army(actor2)  # « les forces ukrainiennes ont repoussé un assaut près de Pokrovsk »: Russia's
     if actor1 is None and unknown_attackers(event_type, sub_type):
         actor1 = unidentified_armed_group(home or ctx.focus)
     if sub_type in ONE_SIDED and actor1 is not None and actor2 is not None and actor2.name == actor1.name:

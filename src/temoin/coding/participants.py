@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import claims, war_nouns
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.roles import escorts, has_an_army, lays_blame, role, to_actor
+from temoin.coding.roles import comments_on, escorts, has_an_army, lays_blame, protected, role, to_actor
 from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
@@ -34,13 +34,15 @@ def civilians_of(country: Country | None) -> Actor:
 LOOKBACK = 4  # sentences within which a placeless reading continues an earlier event
 
 
-def actor_spans(sentence: Sentence) -> tuple[list[Span], bool]:
-    """The sentence's actors that are not its sources ("selon la MONUSCO"), else all, flagged."""
+def actor_spans(sentence: Sentence, trigger: Span | None = None) -> tuple[list[Span], bool]:
+    """The sentence's actors that are not its sources ("selon la MONUSCO"), else all, flagged; with the trigger,
+    not the civilians the event was for (``roles.protected``)."""
     sources = [(s.start, s.end) for s in sentence.sources]
-    spans = [a for a in sentence.actors if claims(a) or not any(s <= a.start < e for s, e in sources)]
+    actors = [a for a in sentence.actors if trigger is None or not protected(a, trigger)]
+    spans = [a for a in actors if claims(a) or not any(s <= a.start < e for s, e in sources)]
     if spans:
         return spans, False
-    return sentence.actors, bool(sentence.actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
+    return actors, bool(actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
 
 
 def of_the_force(troops: Span, force: Span) -> bool:
@@ -54,7 +56,7 @@ OF_WORDS = {"des", "de", "du", "la", "l'", "l’"}
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
-    spans, _ = actor_spans(sentence)
+    spans, _ = actor_spans(sentence, trigger)
     focus = sentence_country(ctx, sentence)
     recent = recent_foreign_force(ctx, sentence)
     named_by = agents_after_by(trigger, spans)
@@ -71,7 +73,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "les terroristes du HTS": HTS
         if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
-        if lays_blame(span) or wages_the_war(span) or across_a_contrast(span, trigger):
+        if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         if named_as_a_place(span):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
@@ -433,14 +435,22 @@ def both_sides(actor1: Actor | None, actor2: Actor | None, where: Country | None
         return actor1, actor2
     present = actor1 or actor2
     assert present is not None
-    enemy = country_lexicon().by_iso3.get(state_enemies().get(present.country, ""))
-    if present.sector == "MIL" and enemy is not None:
-        return present, military_of(enemy)
+    enemy = enemy_army(present)
+    if enemy is not None:
+        return present, enemy
     if present.sector in {"MIL", "COP", "IGO"}:
         return present, unidentified_armed_group(where)
     if where is not None and has_an_army(where) and present.sector in {"REB", "UAF"}:
         return present, military_of(where)
     return actor1, actor2
+
+
+def enemy_army(actor: Actor | None) -> Actor | None:
+    """The army a state's army is at war with (``actors/state_enemies.tsv``), for a fight told with it alone."""
+    if actor is None or actor.sector != "MIL":
+        return None
+    enemy = country_lexicon().by_iso3.get(state_enemies().get(actor.country, ""))
+    return military_of(enemy) if enemy is not None else None
 
 
 @cache

@@ -126,6 +126,31 @@ def lays_blame(actor: Span) -> bool:
     return actor.root.dep_ == "nsubj" and actor.root.head.lemma_.lower() in LAYING_VERBS
 
 
+def comments_on(actor: Span, trigger: Span) -> bool:
+    """The subject of a verb that takes the event noun for object only speaks of it (« La police a confirmé
+    l'attaque »): ``lexicons/comment_verbs.txt``."""
+    verb = actor.root.head
+    told = trigger.root.dep_ == "obj" and trigger.root.head.i == verb.i
+    return actor.root.dep_ == "nsubj" and told and verb.lemma_.lower() in word_set("lexicons/comment_verbs.txt")
+
+
+def protected(actor: Span, trigger: Span) -> bool:
+    """Civilians named in what the event was for, after it (« une base ... pour « renforcer la protection des
+    civils » », « des renforts afin de sécuriser les populations »): not its participants."""
+    if actor.label_ not in VICTIM_LABELS or actor.start < trigger.end:
+        return False
+    between = actor.doc[trigger.end : actor.start]
+    for i, token in enumerate(between):
+        if token.lower_ in {"pour", "afin"}:
+            after = [t for t in between[i + 1 : i + 4] if not t.is_punct and t.lower_ not in {"de", "d'"}]
+            if after and "Inf" in after[0].morph.get("VerbForm", []):
+                return True
+    return False
+
+
+VICTIM_LABELS = {"CVL", "REF"}
+
+
 def escorts(actor: Span, trigger: Span) -> str | None:
     """ "un convoi escorté par l'armée a été pris pour cible": the escort is on the side of what it escorts, here
     the attacked (the attack is told in the passive); "des jihadistes appuyés par des drones ont attaqué": the

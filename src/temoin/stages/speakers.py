@@ -88,6 +88,10 @@ def direct_subject(verb: Token) -> Span | None:
     doc = verb.doc
     while left < right and doc[left].is_punct:  # ", les Forces armées de la RDC (FARDC) affirment"
         left += 1
+    head = min(subjects, key=lambda t: t.i)
+    commas = [t.i for t in doc[left : head.i] if t.text == ","]
+    if commas and doc[left].pos_ == "ADP":  # « Dans un communiqué lu mercredi soir à la télévision, l'état-major
+        left = commas[-1] + 1  # a affirmé »: the fronted phrase the parser hung on the subject is not the source
     if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
         while left > verb.sent.start and doc[left - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP"}:
             left -= 1
@@ -185,7 +189,7 @@ def subject_left_of(verb: Token) -> Span | None:
     """A subject the parser did not attach: the noun phrase right before the verb ("... et les Nations unies (ONU)
     affirment que"), back to a conjunction, a comma or another verb."""
     doc = verb.doc
-    end = verb.i
+    end = its_auxiliary(verb)
     while end > verb.sent.start and (doc[end - 1].pos_ == "AUX" or doc[end - 1].lower_ in {"ne", "n'"}):
         end -= 1
     start = end
@@ -204,6 +208,18 @@ def subject_left_of(verb: Token) -> Span | None:
     if not any(t.ent_type_ in {"PER", "ORG"} for t in doc[start:end]) and not names_a_source(doc[start:end]):
         return None
     return doc[start:end]
+
+
+def its_auxiliary(verb: Token) -> int:
+    """Where the verb's tense starts: its auxiliary across an adverb (« a en outre affirmé », « a de son côté
+    assuré »), else the verb itself."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 5) - 1, -1):
+        if doc[i].pos_ == "AUX":
+            return i + 1 if i + 1 < verb.i else verb.i
+        if doc[i].is_punct or doc[i].pos_ not in {"ADV", "ADP", "DET", "NOUN"}:
+            break
+    return verb.i
 
 
 def subordinate(verb: Token) -> bool:
