@@ -148,6 +148,17 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         ),
         # the medium after « auprès de »
         ("Un officier a confié auprès de Reuters que le camp était encerclé.", "Reuters"),
+        # the speaker of a cleft; sources counted after the medium; whom the medium learnt it from
+        (
+            "Des drones ont frappé Tchernihiv dans la nuit. C'est ce qu'a annoncé sur Telegram le gouverneur de "
+            "la région de Tchernihiv.",
+            "gouverneur de la région de Tchernihiv",
+        ),
+        (
+            "Cinq policiers ont été tués lundi à Bannu, ont indiqué à l'AFP trois sources policières.",
+            "sources policières",
+        ),
+        ("Deux bergers ont été tués mardi près de Mora, a appris Xinhua jeudi auprès d'un élu local.", "élu local"),
         # a fronted phrase the parser hangs on the subject
         (
             "Dans un communiqué lu jeudi soir à la télévision publique, l'état-major des armées a en outre affirmé "

@@ -316,7 +316,24 @@ def speech_sources(verb: Token) -> list[Span]:
     medium = told_to(verb)
     if medium is not None:
         found.append(medium)
+    informant = learnt_from(verb)
+    if informant is not None:
+        found.append(informant)
     return found
+
+
+def learnt_from(verb: Token) -> Span | None:
+    """ "a appris Xinhua mardi auprès d'un responsable local": whom the medium learnt it from."""
+    if verb.lemma_.lower() != "apprendre":
+        return None
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.sent.end - 1, verb.i + 8)]:
+        if token.is_punct:
+            return None
+        if token.lower_ == "auprès" and doc[token.i + 1].lower_ in {"de", "d'", "d’", "du", "des"}:
+            phrase = phrase_after(doc[token.i + 1], limit=8)
+            return phrase if phrase is not None and names_a_source(phrase) else None
+    return None
 
 
 UNNAMED_SOURCE = re.compile(

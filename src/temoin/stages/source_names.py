@@ -57,7 +57,7 @@ def medium_after(preposition: Token) -> Span | None:
         return None
     doc = phrase.doc
     new_phrase = {"PROPN", "NOUN", "ADJ"}  # "à la radio locale un rescapé": a determiner right after a noun
-    cut = next((t.i for t in phrase[1:] if t.pos_ == "DET" and doc[t.i - 1].pos_ in new_phrase), None)
+    cut = next((t.i for t in phrase[1:] if t.pos_ in {"DET", "NUM"} and doc[t.i - 1].pos_ in new_phrase), None)
     return doc[phrase.start : cut] if cut is not None else phrase
 
 

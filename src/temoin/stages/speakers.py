@@ -137,7 +137,7 @@ def after_the_medium(verb: Token) -> Token:
     medium = medium_after(doc[verb.i + 1])
     if medium is None or medium.end >= verb.sent.end or not (names_a_medium(medium) or headed_by_a_medium(medium)):
         return verb
-    if doc[medium.end].pos_ == "DET" or opens_partitive(doc[medium.end : medium.end + 2]):
+    if doc[medium.end].pos_ in {"DET", "NUM"} or opens_partitive(doc[medium.end : medium.end + 2]):
         return doc[medium.end - 1]  # "a déclaré à l'AFP un responsable local": no comma, a new phrase
     if doc[medium.end].text != ",":
         return verb
@@ -161,6 +161,8 @@ def is_incise(verb: Token) -> bool:
     if i == verb.i - 1 or (i >= verb.sent.start and doc[i].pos_ == "AUX"):
         while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in {"-t-il", "-t-elle"}):
             i -= 1
+    if i > verb.sent.start and doc[i].lower_ in {"qu'", "qu’", "que"} and doc[i - 1].lower_ == "ce":
+        return True  # « C'est ce qu'a annoncé sur Telegram le chef de l'administration militaire »
     return i >= verb.sent.start and doc[i].text in {",", "»", '"', "«"}
 
 
