@@ -192,6 +192,15 @@ def test_the_same_sources_are_those_named_before(analyzer) -> None:  # type: ign
     assert "sources sécuritaires" in event.sources and "sources" not in event.sources
 
 
+def test_selon_lui_is_the_last_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le porte-parole de la police de Bauchi a confirmé l'incident mardi. Selon lui, des hommes armés ont tué "
+        "trois commerçants lundi près de Toro."
+    )
+    (event,) = analyzer.analyze(text, "2027-02-03").events
+    assert "lui" not in event.sources and any("porte-parole" in s for s in event.sources)
+
+
 def test_a_courtesy_title_and_a_surname_give_the_full_name(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = (
         'Le président guinéen Alpha Barry a visité Kankan. "Nous reconstruirons", a écrit M. Barry sur '

@@ -227,6 +227,30 @@ def another_army(draft: Draft, reading: Reading) -> bool:
     return bool(armies and moving) and not armies & moving
 
 
+def district_of_the_city(ctx: ArticleContext, sentence: Sentence, reading: Reading, last: Draft) -> bool:
+    """« Kharkiv a été attaquée ... Selon lui, six drones ont frappé le district de Kyivskyi »: a city district
+    told, undated, right after an event in a city is that city's, whatever homonym the gazetteer places far away
+    (many Ukrainian cities have a Kyivskyi district)."""
+    if reading.location is None or last.location is None or reading.date is not None:
+        return False
+    city = ctx.gazetteer.place(last.location.place_id) if last.location.place_id else None
+    if city is None or city.population < CITY_WITH_DISTRICTS or sentence.index - last.last_index > 2:
+        return False
+    here, there = reading.location, last.location
+    if km_between(here.latitude, here.longitude, there.latitude, there.longitude) <= CITY_REACH_KM:
+        return False
+    doc = sentence.span.doc
+    districts = [
+        span for span in sentence.places if CITY_DISTRICT.search(doc[max(span.start - 3, 0) : span.start].text)
+    ]
+    return any(location_of(ctx, span) == here for span in districts)
+
+
+CITY_DISTRICT = re.compile(r"\b(?:quartiers?|districts?|arrondissements?) (?:de|d'|du)\s*$", re.I)
+CITY_WITH_DISTRICTS = 100_000
+CITY_REACH_KM = 30.0
+
+
 def leads_back(reading: Reading, last: Draft) -> bool:
     """A violent event of its own day told right after another, with no place of its own: it happened there
     (« Le M23 a pris Bunagana. Cette affirmation fait suite à de violents combats lundi »)."""
@@ -577,6 +601,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = place_just_named(ctx, sentence)  # « le long de ses frontières »
         elif reading is not None and drafts and leads_back(reading, drafts[-1]):
             reading.location = drafts[-1].location  # "Cette affirmation fait suite à de violents combats lundi"
+        elif reading is not None and drafts and district_of_the_city(ctx, sentence, reading, drafts[-1]):
+            reading.location = drafts[-1].location  # « six drones ont frappé le district de Kyivskyi »: Kharkiv's
         elif reading is not None and reading.location is None and (ended := fighting_it_ends(reading, drafts)):
             reading.location = ended
         if reading is not None and reading.location is None:

@@ -25,6 +25,7 @@ ANAPHORA = re.compile(
     r"^(le|ce) (même )?(tweet|communiqué|message|texte|post|bilan)$",
     re.I,
 )
+STRESSED_PRONOUNS = {"lui", "eux"}  # only alone: not « plusieurs centaines d'entre eux »
 GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
 NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
@@ -104,6 +105,8 @@ def names_a_source(span: Span) -> bool:
         return True  # « les FSR ont affirmé », with FSR tagged as a pronoun
     if any(t.lower_ in PRONOUNS for t in span) or ANAPHORA.match(span.text.lower()):
         return True
+    if span.text.lower() in STRESSED_PRONOUNS:
+        return True  # « Selon lui, six drones ont frappé le district »
     return any(is_source_noun(t) for t in span)
 
 
@@ -299,7 +302,7 @@ def name_of(span: Span, last: str, last_group: str) -> str:
     if NOT_SOURCES.match(low):
         return ""
     named = any(t.pos_ == "PROPN" or (t.i > span.start and t.text[:1].isupper()) for t in span)
-    if low in PRONOUNS or (ANAPHORA.match(low) and not named):  # "la chaîne Al-Masirah" is named
+    if low in PRONOUNS | STRESSED_PRONOUNS or (ANAPHORA.match(low) and not named):  # "la chaîne Al-Masirah" is named
         return last
     if GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
         return last_group
