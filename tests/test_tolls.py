@@ -76,6 +76,12 @@ def killed(text: str) -> int:
         ("Des drones ont frappé un camp près de Sidakan, tuant l'un de ses membres, selon le parti.", 1),
         ("Une vingtaine d'hommes armés qui s'apprêtaient à attaquer des positions de l'armée ont été neutralisés.", 20),
         ("Un drone a percuté une voiture, tuant son conducteur, tandis que deux autres appareils étaient abattus.", 1),
+        # a victim named with its kind and those counted after « et »; a date or « par erreur » before the figure
+        ("Une frappe a visé un repaire de bandits, tuant un chef de gang et six de ses hommes.", 7),
+        ("Les assaillants avaient assassiné le 3 mars quatre villageois.", 4),
+        ("Un raid aérien avait tué par erreur au moins neuf bergers.", 9),
+        ("Deux réservistes ont été tués par une mine.", 2),
+        ("Une trentaine de terroristes ont été mis hors d'état de nuire.", 30),
     ],
 )
 def test_killed(text: str, count: int) -> None:

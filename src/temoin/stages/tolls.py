@@ -57,8 +57,11 @@ VICTIM = re.compile(  # "cinq soldats", "cinq de nos vaillants soldats"
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
 INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 INJURE_BEFORE = re.compile(r"\b(blessant|blessé)(?:\s+\w+ment)?\s*$", re.I)  # "blessant quatre personnes"
-_DAY = (  # "a tué dimanche 20", "ont exécuté vendredi dernier sept hommes", "ont tué la veille au soir 12"
-    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+dernier)?|hier|la veille|le lendemain)"
+_DAY = (  # "a tué dimanche 20", "ont exécuté vendredi dernier sept hommes", "ont tué la veille au soir 12",
+    # « avaient assassiné le 1er février cinq civils », « avait tué par erreur huit civils »
+    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+dernier)?|hier|la veille|le lendemain"
+    r"|le \d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r"|par erreur)"
     r"(?:\s+(?:au\s+)?(?:matin|soir|après-midi))?)?"
 )
 _ADVERB = r"(?:\s+\w+ment)?"  # "ont exécuté sommairement une trentaine de civils"
@@ -85,7 +88,8 @@ RESTATING = re.compile(r"\b(?:les|ces)\s*$", re.I)  # « les deux hommes » are 
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
 _ONE = r"(?:l'une? (?:de|d'entre) (?:ses|leurs|les)\s|un|une|son|sa|leur|le|la|l')\s*"  # « tuant l'un de ses membres »
 KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figure counted with the one before it
-    rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+\s+et\s+(?:ses|leurs|les|sa|son)?\s*$", re.I
+    rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+(?:\s+(?:de|d')?\s*\w+){{0,2}}\s+et(?:\s+(?:ses|leurs|les|sa|son))?\s*$",
+    re.I,
 )
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
@@ -215,7 +219,7 @@ def find_tolls(text: str) -> list[Toll]:
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
             victims = among(rest)  # "cinq morts parmi les combattants": combattants
         after = tail + (victim.end() if victim else 0)
-        before = text[max(0, m.start() - 25) : m.start()]
+        before = text[max(0, m.start() - 45) : m.start()]
         direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées|corps|cadavres|martyrs)\b", rest, re.I)
         if direct and UNITS.match(rest, direct.end()):
             direct = None  # "les 12 corps d'armée": units, not bodies
