@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from temoin.coding import clauses, location, participants, typing
+from temoin.coding import clauses, drafts, location, participants, typing
 from temoin.resources import word_alternation, word_pattern
 
 Extend = Callable[..., None]
@@ -61,3 +61,16 @@ def test_words_are_matched_literally_and_an_empty_list_is_refused() -> None:
     assert word_alternation(["check-point", "(a+)"]) == r"check\-point|\(a\+\)"
     with pytest.raises(ValueError, match="no words"):
         word_alternation([])
+
+
+@pytest.mark.parametrize(
+    ("table", "victims", "key"),
+    [
+        ({"militaires": 11}, "soldats", "militaires"),  # « Onze militaires » then the attackers' « vingt soldats »
+        ({"personnes": 14}, "morts", "personnes"),  # totals
+        ({"civils": 5}, "villageois", "civils"),
+        ({"soldats": 3}, "assaillants", None),  # the other side's dead are other dead
+    ],
+)
+def test_two_voices_count_the_same_dead_under_kin_nouns(table: dict[str, int], victims: str, key: str | None) -> None:
+    assert drafts.same_dead(table, victims) == key

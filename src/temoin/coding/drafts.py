@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Span
@@ -39,8 +40,8 @@ from temoin.coding.reading import Reading, announced, claims_it, make_reading, n
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words
 from temoin.records import Actor, Location
-from temoin.resources import read_tsv, word_pattern, word_set
-from temoin.stages.dates import DateReading
+from temoin.resources import read_lines, read_tsv, word_pattern, word_set
+from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.triggers import event_kinds
 
@@ -473,6 +474,27 @@ def hedged_detail(draft: Draft, sentence: Sentence) -> bool:
     return word_pattern("lexicons/addition_words.txt").search(sentence.text) is not None
 
 
+def dated_apart(draft: Draft, sentence: Sentence, published: date | None) -> bool:
+    """A toll dated a month or more away from the event (undated: from the publication): another event's (« Ce
+    mouvement rappelle celui de juin 2024, lorsque la répression avait fait des dizaines de morts »)."""
+    told = event_date(sentence)
+    when = told.value if told is not None else month_told(sentence.text)
+    then = draft.date.value if draft.date is not None and draft.date.value is not None else published
+    if when is None or then is None:
+        return False
+    return abs((when - then).days) > APART_DAYS
+
+
+APART_DAYS = 31
+MONTH_AND_YEAR = re.compile(rf"\b({'|'.join(MONTHS)}) (\d{{4}})\b", re.I)
+
+
+def month_told(text: str) -> date | None:
+    """The first day of a month named with its year (« celui de juin 2024 »)."""
+    found = MONTH_AND_YEAR.search(text)
+    return date(int(found.group(2)), month_number(found.group(1)), 1) if found else None
+
+
 def same_dead(table: dict[str, int], victims: str) -> str | None:
     """The key under which a count of the same dead was already told: the same noun, or any total
     ("quatorze personnes" and "21 morts")."""
@@ -480,7 +502,14 @@ def same_dead(table: dict[str, int], victims: str) -> str | None:
         return victims
     if victims in total_words():
         return next((k for k in table if k in total_words()), None)
-    return None
+    kin = next((group for group in same_dead_groups() if victims in group), frozenset())
+    return next((k for k in table if k in kin), None)
+
+
+@cache
+def same_dead_groups() -> list[frozenset[str]]:
+    """Nouns that count the same dead (``lexicons/same_dead_nouns.txt``): « militaires » and « soldats »."""
+    return [frozenset(line.split()) for line in read_lines("lexicons/same_dead_nouns.txt")]
 
 
 def witnessed(source: Span) -> bool:
@@ -613,6 +642,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
+            near = near and not dated_apart(drafts[-1], sentence, ctx.published)  # « celui de juin 2024 »
             if near and reading is not None and named_toll:
                 learn_who_from_the_toll(drafts[-1], reading)
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
@@ -628,6 +658,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not is_background(ctx, sentence)
             and not counts_a_war(ctx, drafts[-1], sentence)
             and not sentence.happens_elsewhere()
+            and not dated_apart(drafts[-1], sentence, ctx.published)
         ):
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
             drafts[-1].last_index = sentence.index  # the next sentence may go on telling it
