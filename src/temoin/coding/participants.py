@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import claims, war_nouns
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.roles import comments_on, escorts, has_an_army, lays_blame, protected, role, to_actor
+from temoin.coding.roles import comments_on, escorts, has_an_army, houses_it, lays_blame, protected, role, to_actor
 from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
@@ -75,7 +75,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
-        if named_as_a_place(span):
+        if named_as_a_place(span) or houses_it(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (
             associate_of(span)
@@ -377,8 +377,8 @@ def arrest_actors(
         actor1 = military_of(where) if soldiers_made_it(lead) else police_of(where)
     unnamed = actor2 is not None and (actor2.sector == "UAF" or actor2.name.startswith(UNIDENTIFIED))  # « cinq
     # complices présumés des terroristes », « des suspects impliqués dans des activités terroristes »
-    if (actor2 is None or unnamed) and is_state_force(actor1):
-        actor2 = civilians_of(where)
+    if (actor2 is None or unnamed) and (is_state_force(actor1) or (actor1.sector == "REB" and actor2 is None)):
+        actor2 = civilians_of(where)  # « les Houthis ont arrêté à Sanaa trois employés de l'ONU »: civilians
     return actor1, actor2
 
 

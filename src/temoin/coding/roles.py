@@ -151,6 +151,28 @@ def protected(actor: Span, trigger: Span) -> bool:
 VICTIM_LABELS = {"CVL", "REF"}
 
 
+def houses_it(actor: Span, trigger: Span) -> bool:
+    """Named in a clause that tells what a place houses, after the event word: « des obus sont tombés près de
+    l'aéroport, où sont installées les missions diplomatiques et la mission de l'Union africaine », « le camp, qui
+    abrite des soldats de l'ONU »: not a party (« à Goma, où les FARDC ont attaqué », with its own verb, is one);
+    an armed group housed there is the target (« l'aéroport de Nyala, où les FSR ont installé leur siège »)."""
+    if actor.label_ != "IGO":
+        return False
+    doc = actor.doc
+    for token in reversed(doc[max(actor.sent.start, actor.start - 16) : actor.start]):
+        if token.text in {",", ";", ":", ".", "«", "»"}:
+            return False
+        if token.i < trigger.end:
+            return False
+        if token.lower_ == "où" or (token.lemma_.lower() in HOUSING_VERBS and doc[token.i - 1].lower_ == "qui"):
+            clause = doc[token.i : actor.start]
+            return not any(t.pos_ == "VERB" and t.lemma_.lower() not in HOUSING_VERBS for t in clause)
+    return False
+
+
+HOUSING_VERBS = {"abriter", "accueillir", "héberger", "installer", "stationner", "baser", "loger"}
+
+
 def escorts(actor: Span, trigger: Span) -> str | None:
     """ "un convoi escorté par l'armée a été pris pour cible": the escort is on the side of what it escorts, here
     the attacked (the attack is told in the passive); "des jihadistes appuyés par des drones ont attaqué": the
