@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from temoin.coding import clauses, drafts, location, participants, typing
 from temoin.resources import word_alternation, word_pattern
@@ -74,3 +76,11 @@ def test_words_are_matched_literally_and_an_empty_list_is_refused() -> None:
 )
 def test_two_voices_count_the_same_dead_under_kin_nouns(table: dict[str, int], victims: str, key: str | None) -> None:
     assert drafts.same_dead(table, victims) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "heads_for"), [("évacué vers Natitingou", True), ("attaqué près de Natitingou", False)]
+)
+def test_where_the_wounded_were_taken_is_no_scene_of_the_event(text: str, heads_for: bool) -> None:
+    doc = spacy.blank("fr")(text)
+    assert drafts.heads_for(Span(doc, len(doc) - 1, len(doc), label="town")) is heads_for

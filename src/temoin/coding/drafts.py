@@ -539,10 +539,15 @@ def follows_on(draft: Draft, sentence: Sentence) -> bool:
     """The next sentence of the same paragraph, with no place or date of its own, goes on telling the event."""
     if not next_in_paragraph(draft, sentence):
         return False
-    own_places = [p for p in sentence.places if p.label_ != "country"]
+    own_places = [p for p in sentence.places if p.label_ != "country" and not heads_for(p)]
     if own_places or sentence.unplaced or sentence.dates:
         return False
     return not TIME_SHIFT.search(sentence.text)
+
+
+def heads_for(place: Span) -> bool:
+    """Where someone went after the event, not where it happened: « évacué vers Natitingou »."""
+    return place.start > 0 and place.doc[place.start - 1].lower_ == "vers"
 
 
 def speaks_of_the_last(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
@@ -554,6 +559,7 @@ def speaks_of_the_last(ctx: ArticleContext, draft: Draft, sentence: Sentence) ->
         return False
     sources = [(s.start, s.end) for s in sentence.sources]
     own = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    own = [p for p in own if not heads_for(p)]
     return not own and not sentence.unplaced and not sentence.happens_elsewhere()
 
 
