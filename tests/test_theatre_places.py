@@ -18,6 +18,8 @@ from temoin.stages.places.ranking import km_between
 from .conftest import FIXTURES
 
 PINNED = [
+    ("Des grenades ont été lancées dans le quartier de Kamenge, à Bujumbura.", "Kamenge", "cs:bi-kamenge"),
+    ("Un drone a visé le district de Khor Maksar, à Aden, au Yémen.", "Khor Maksar", "cs:ye-khor-maksar"),
     ("L'armée ukrainienne s'est retirée d'Izioum, dans la région de Kharkiv.", "Izioum", "gn:707292"),
     ("Des tirs d'artillerie ont visé Tchassiv Iar, près de Bakhmout, en Ukraine.", "Tchassiv Iar", "cs:ua-chasiv-yar"),
     (

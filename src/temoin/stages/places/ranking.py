@@ -325,6 +325,17 @@ def by_own_name(cand: Candidate) -> bool:
     return strict_key(cand.form) == strict_key(cand.place.name)
 
 
+def elsewhere_curated(rival: Candidate, cand: Candidate) -> bool:
+    """A curated site of that name far from the candidate: « Sloviansk » is the curated town, not Nikopol, which
+    GeoNames lists under that alternate name (the same spot curated again is no rival)."""
+    here, there = rival.place, cand.place
+    far = km_between(here.latitude, here.longitude, there.latitude, there.longitude) > SAME_SPOT_KM
+    return here.source == "curated" and far
+
+
+SAME_SPOT_KM = 25.0
+
+
 def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> float:
     """A place that bears the name as its own beats one that has it only as an unlike alternate name
     ("le village de Hrodivka" is Hrodivka, not the town of Myrnohrad, once called so), and a city abroad that has it
@@ -334,7 +345,9 @@ def alias_cost(mention: Mention, cand: Candidate, focus: dict[str, float]) -> fl
         return 0.0
     rivals = [c for c in mention.candidates if by_own_name(c) and c.match in EXACT and c.place.id != cand.place.id]
     town = cand.place.source == "geonames" and cand.place.feature not in {"region", "country"}
-    outnamed = town and any(c.place.population * 10 >= cand.place.population for c in rivals)
+    outnamed = town and any(
+        c.place.population * 10 >= cand.place.population or elsewhere_curated(c, cand) for c in rivals
+    )
     if outnamed and similarity(mention.text, cand.place.name) < EXONYM_SIMILARITY:
         return UNLIKE_ALIAS_COST  # "à Porto" is Porto, not Bordeaux, whose alternate names list it
     home = focus.get(cand.place.country, 0.0)
