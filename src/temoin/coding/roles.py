@@ -158,19 +158,16 @@ def houses_it(actor: Span, trigger: Span) -> bool:
     an armed group housed there is the target (« l'aéroport de Nyala, où les FSR ont installé leur siège »)."""
     if actor.label_ != "IGO":
         return False
-    doc = actor.doc
+    doc, housing = actor.doc, word_set("lexicons/housing_verbs.txt")
     for token in reversed(doc[max(actor.sent.start, actor.start - 16) : actor.start]):
         if token.text in {",", ";", ":", ".", "«", "»"}:
             return False
         if token.i < trigger.end:
             return False
-        if token.lower_ == "où" or (token.lemma_.lower() in HOUSING_VERBS and doc[token.i - 1].lower_ == "qui"):
+        if token.lower_ == "où" or (token.lemma_.lower() in housing and doc[token.i - 1].lower_ == "qui"):
             clause = doc[token.i : actor.start]
-            return not any(t.pos_ == "VERB" and t.lemma_.lower() not in HOUSING_VERBS for t in clause)
+            return not any(t.pos_ == "VERB" and t.lemma_.lower() not in housing for t in clause)
     return False
-
-
-HOUSING_VERBS = {"abriter", "accueillir", "héberger", "installer", "stationner", "baser", "loger"}
 
 
 def escorts(actor: Span, trigger: Span) -> str | None:
