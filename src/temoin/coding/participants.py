@@ -18,6 +18,7 @@ from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
+from temoin.stages.speakers import OF_WORDS as OF_WORDS_AFTER
 
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
 
@@ -151,7 +152,8 @@ def allied_to(span: Span) -> bool:
     before = span.doc[max(span.sent.start, span.start - 2) : span.start]
     words = [t.lower_ for t in before if t.is_alpha or t.lower_ == "d'"]
     allies = word_set(ALLIES)
-    return bool(words) and (words[-1] in allies or (len(words) == 2 and words[-1] in OF and words[0] in allies))
+    allies_of = len(words) == 2 and words[-1] in OF_WORDS_AFTER and words[0] in allies  # « leurs alliés du SPLM-N »
+    return bool(words) and (words[-1] in allies or allies_of)
 
 
 ALLIES = "lexicons/ally_nouns.txt"
@@ -161,9 +163,6 @@ def its_acronym(named: Span, span: Span) -> bool:
     """« leurs alliés du Mouvement populaire de libération du Soudan-Nord (SPLM-N) »: the acronym after a name
     goes where the name went."""
     return span.kb_id_ == named.kb_id_ and 0 < span.start - named.end <= 1 and named.doc[named.end].text == "("
-
-
-OF = {"des", "du", "de", "d'"}
 
 
 def named_as_a_place(span: Span) -> bool:

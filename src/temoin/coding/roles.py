@@ -12,6 +12,7 @@ from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_set
 from temoin.stages.actors import blame_verbs, generic_actors, named_actors
+from temoin.stages.speakers import OF_WORDS
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
 _PATIENT_MARKERS = {"contre", "sur", "visant", "vers", "à"}
@@ -318,7 +319,7 @@ def by_its_weapons(actor: Span) -> bool:
     weapons did it (``lexicons/weapon_nouns.txt``)."""
     words = [t.lower_ for t in actor.doc[max(actor.sent.start, actor.start - 5) : actor.start] if t.pos_ != "DET"]
     weapons = word_set("lexicons/weapon_nouns.txt")
-    return len(words) >= 3 and words[-1] in {"de", "du", "d'", "des"} and words[-2] in weapons and words[-3] == "par"
+    return len(words) >= 3 and words[-1] in OF_WORDS and words[-2] in weapons and words[-3] == "par"
 
 
 def whose_fire(actor: Span) -> bool:

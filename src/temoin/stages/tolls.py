@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from temoin.resources import read_lines, read_tsv, split_variants, with_singulars, word_alternation, word_pattern
 from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
+from temoin.stages.dates import MONTHS, WEEKDAYS
 from temoin.stages.numbers import COMPOUND, compound_value
 
 
@@ -59,8 +60,8 @@ INJURED = re.compile(r"\b(blessée?s?|blessés)\b", re.I)
 INJURE_BEFORE = re.compile(r"\b(blessant|blessé)(?:\s+\w+ment)?\s*$", re.I)  # "blessant quatre personnes"
 _DAY = (  # "a tué dimanche 20", "ont exécuté vendredi dernier sept hommes", "ont tué la veille au soir 12",
     # « avaient assassiné le 1er février cinq civils », « avait tué par erreur huit civils »
-    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+dernier)?|hier|la veille|le lendemain"
-    r"|le \d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    rf"(?:\s+(?:(?:{'|'.join(WEEKDAYS)})(?:\s+dernier)?|hier|la veille|le lendemain"
+    rf"|le \d{{1,2}}(?:er)? (?:{'|'.join(MONTHS)})"
     r"|par erreur)"
     r"(?:\s+(?:au\s+)?(?:matin|soir|après-midi))?)?"
 )
