@@ -82,6 +82,28 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
     assert sum("BBC" in f for f in found) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "not_a_source"),
+    [
+        # one who said nothing
+        ("Des drones ont frappé Tillabéri, selon des habitants. L'armée nigérienne n'a pas commenté.", "armée"),
+        # « fait ... de morts dans cet État »: no « faire état »
+        (
+            "Les affrontements entre agriculteurs et éleveurs, sur fond de litiges fonciers, ont fait des dizaines de "
+            "morts dans cet État depuis deux ans.",
+            "affrontements",
+        ),
+        (
+            "Le Front de libération du Macina (FLM), affilié au JNIM, a revendiqué l'embuscade par le biais de son "
+            "organe de propagande Al-Hidaya, affirmant avoir tué six gendarmes.",
+            "embuscade",
+        ),
+    ],
+)
+def test_what_names_no_source(analyzer, text: str, not_a_source: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(not_a_source in found for found in _sources(analyzer, text))
+
+
 def test_the_accused_of_a_passive_verb_is_not_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _sources(analyzer, "Le groupe est accusé par l'ONU d'avoir incendié trois villages près de Beni.")
     assert not any("groupe" in f for f in found)
@@ -177,6 +199,25 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         ("Le bilan, communiqué lundi par l'administrateur du territoire, faisait état de 9 morts.", "territoire"),
         ("Dans une vidéo diffusée par son organe de propagande, Amaq, le groupe revendique l'attaque.", "Amaq"),
         ("Trois employés ont été arrêtés à Saada, a déclaré le porte-parole de l'ONU.", "porte-parole de l'ONU"),
+        # the informant after the medium's name, with and without « auprès »
+        ("Un dépôt a brûlé près de Gao, a appris Anadolu auprès d'un officier de la gendarmerie.", "officier"),
+        ("Un dépôt a brûlé près de Gao, a appris Anadolu d'un cadre de la préfecture.", "cadre de la préfecture"),
+        # a day fronted before the subject, which the parser took for it
+        (
+            "Lundi, la Croix-Rouge camerounaise a fait état de 14 morts, contre 9 annoncés initialement par un chef "
+            "traditionnel.",
+            "Croix-Rouge camerounaise",
+        ),
+        # a name the parser cut at its dashes, with its acronym
+        ("L'embuscade a été revendiquée par le Tehrik-e-Taliban Pakistan (TTP) dans la soirée.", "TTP"),
+        # the subject before an apposition set off by commas; the claimed act is no speaker
+        (
+            "Le Front de libération du Macina (FLM), affilié au JNIM, a revendiqué l'embuscade par le biais de son "
+            "organe de propagande Al-Hidaya, affirmant avoir tué six gendarmes.",
+            "Front de libération du Macina",
+        ),
+        # a named group, written in lower case
+        ("Les wazalendo ont affirmé avoir chassé les rebelles de Kibirizi jeudi.", "wazalendo"),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

@@ -267,7 +267,10 @@ def claims(actor: Span) -> bool:
     if actor.root.dep_ != "nsubj":
         return False
     shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "a lancé ... et affirme avoir"
-    return any(v.lemma_.lower() in claim_verbs() or says_it_did(v) for v in [head, *shared])
+    force = actor.label_ in {"MIL", "COP", "SPY", "REB", "UAF"}  # not « les autorités ont annoncé l'arrestation »
+    return any(
+        v.lemma_.lower() in claim_verbs() or says_it_did(v) or (force and announces_its_act(v)) for v in [head, *shared]
+    )
 
 
 def says_it_did(verb: Token) -> bool:
@@ -280,6 +283,13 @@ def says_it_did(verb: Token) -> bool:
         for child in verb.children
     )
     return parsed or (verb.lemma_.lower() in reporting_verbs() and avoir_after(verb))
+
+
+def announces_its_act(verb: Token) -> bool:
+    """ "le service de contre-terrorisme a annoncé l'arrestation de cinq membres de l'EI": a force that announces
+    an arrest or a capture (``lexicons/own_act_nouns.txt``) made it."""
+    own_act = any(c.dep_ == "obj" and c.lemma_.lower() in word_set("lexicons/own_act_nouns.txt") for c in verb.children)
+    return own_act and verb.lemma_.lower() in reporting_verbs()
 
 
 def avoir_after(verb: Token) -> bool:

@@ -54,6 +54,17 @@ def of_the_force(troops: Span, force: Span) -> bool:
 OF_WORDS = {"des", "de", "du", "la", "l'", "l’"}
 
 
+def its_members(group: Span, people: Span) -> bool:
+    """Civilian nouns that tell what an armed group is made of, « une milice de jeunes », « un gang d’adolescents »."""
+    return (
+        group.label_ in {"REB", "UAF"}
+        and people.label_ == "CVL"
+        and people.kb_id_.startswith("generic:")
+        and people.start - group.end == 1
+        and group.doc[group.end].lower_ in {"de", "d'", "d’"}
+    )
+
+
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
@@ -74,6 +85,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "les terroristes du HTS": HTS
         if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
+        if i > 0 and its_members(spans[i - 1], span):
+            continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         if named_as_a_place(span) or houses_it(span, trigger):

@@ -37,6 +37,7 @@ from temoin.coding.participants import actor_spans, is_generic, last_named_group
 from temoin.coding.typing import has_cue, main_kind
 from temoin.records import Actor, Location
 from temoin.stages.dates import DateReading
+from temoin.stages.speakers import negated
 from temoin.stages.triggers import event_kinds
 
 
@@ -115,7 +116,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         agents,
         patients,
         has_pronoun_subject(primary),
-        actor_spans(sentence)[1],
+        agents_are_sources=actor_spans(sentence)[1],
     )
     return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
 
@@ -139,10 +140,6 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     placed = reading.location is not None and reading.family == "violent"
     killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
     return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"
-
-
-def negated(verb: Token) -> bool:
-    return any(c.lower_ in {"pas", "jamais", "ne", "n'"} for c in verb.children)
 
 
 def claim_verbs_of(reading: Reading) -> list[Token]:

@@ -24,6 +24,7 @@ from temoin.stages import doc_text, span_text
 from temoin.stages.dates import WEEKDAYS
 from temoin.stages.source_names import (
     conjuncts,
+    is_source_noun,
     medium_after,
     name_at,
     names_a_source,
@@ -37,7 +38,7 @@ from temoin.stages.source_names import (
     with_apposition,
 )
 from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
-from temoin.stages.speakers import inverted_subject, passive_agent, speaker
+from temoin.stages.speakers import OF_WORDS, inverted_subject, negated, passive_agent, speaker
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
 
@@ -61,7 +62,7 @@ def reports(verb: Token) -> bool:
     for t in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 9)]:
         if t.is_punct or (t.pos_ == "VERB" and after):
             break
-        after.append(t.lower_)
+        after.append(t.text if t.text[:1].isupper() else t.lower_)  # « fait des morts dans cet État »: no « état »
     return any(in_order(rest, after) for rest in phrases)
 
 
@@ -244,8 +245,11 @@ def medium_of(token: Token) -> Span | None:
 
 
 def speaks(token: Token) -> bool:
-    """A verb of speech, « a fait savoir », or a verb that reports only in an incise."""
+    """A verb of speech, « a fait savoir », or a verb that reports only in an incise; not one that says nothing
+    (« L'armée n'a pas commenté »)."""
     pos = token.pos_
+    if negated(token):
+        return False
     if pos in {"VERB", "AUX"} and reports(token):
         return True
     return fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))
@@ -318,22 +322,42 @@ def speech_sources(verb: Token) -> list[Span]:
         found.append(medium)
     informant = learnt_from(verb)
     if informant is not None:
+        found = [before(f, informant) for f in found]  # "a appris Xinhua auprès d'une source": two sources
         found.append(informant)
     return found
 
 
 def learnt_from(verb: Token) -> Span | None:
-    """ "a appris Xinhua mardi auprès d'un responsable local": whom the medium learnt it from."""
+    """ "a appris Xinhua mardi auprès d'un responsable local", "a appris Ukrinform d'une source": whom the medium
+    learnt it from."""
     if verb.lemma_.lower() != "apprendre":
         return None
     doc = verb.doc
     for token in doc[verb.i + 1 : min(verb.sent.end - 1, verb.i + 8)]:
         if token.is_punct:
             return None
-        if token.lower_ == "auprès" and doc[token.i + 1].lower_ in {"de", "d'", "d’", "du", "des"}:
-            phrase = phrase_after(doc[token.i + 1], limit=8)
-            return phrase if phrase is not None and names_a_source(phrase) else None
+        if token.lower_ not in OF_WORDS or token.i == verb.i + 1:
+            continue
+        phrase = phrase_after(token, limit=8)
+        if phrase is None or not names_a_source(phrase):
+            continue
+        if token.nbor(-1).lower_ == "auprès" or (token.nbor(-1).pos_ == "PROPN" and opens_a_source(phrase)):
+            return phrase
     return None
+
+
+def opens_a_source(phrase: Span) -> bool:
+    """ "d'une source", "de sources sécuritaires"; not the rest of a name (« l'Agence d'information du Burkina »)."""
+    return phrase[0].pos_ == "DET" or is_source_noun(phrase[0])
+
+
+def before(found: Span, informant: Span) -> Span:
+    """The medium's name without the informant its phrase ran on to (« Xinhua auprès d'une source »)."""
+    if not found.start < informant.start <= found.end:
+        return found
+    cut = informant.start - 1
+    cut -= found.doc[cut - 1].lower_ == "auprès"
+    return found.doc[found.start : max(cut, found.start + 1)]
 
 
 UNNAMED_SOURCE = re.compile(

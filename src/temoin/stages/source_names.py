@@ -103,6 +103,11 @@ def names_a_source(span: Span) -> bool:
         return False  # "Dans un communiqué publié mercredi": a place of publication, not a source
     if any(t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"} or is_acronym(t) for t in span):
         return True  # « les FSR ont affirmé », with FSR tagged as a pronoun
+    if any(
+        a.kb_id_.startswith("named:") and span.start <= a.start < span.end
+        for a in span.doc.spans.get("temoin_actors", [])
+    ):
+        return True  # « Les wazalendo ont affirmé »
     if any(t.lower_ in PRONOUNS for t in span) or ANAPHORA.match(span.text.lower()):
         return True
     if span.text.lower() in STRESSED_PRONOUNS:

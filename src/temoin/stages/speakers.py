@@ -58,7 +58,13 @@ def passive_agent(verb: Token) -> Span | None:
     if agent is None:
         return None
     start = next(t.i for t in agent.subtree if t.dep_ != "case")  # "par l'ONU": l'ONU
-    return verb.doc[start : agent.right_edge.i + 1]
+    end = agent.right_edge.i + 1
+    doc = verb.doc
+    name = next((a for a in doc.spans.get("temoin_actors", []) if start <= a.start < end < a.end), None)
+    if name is not None:  # « par le Tehreek-e-Taliban Pakistan (TTP) », which the parser cut at its dashes
+        bracket = [t.text for t in doc[name.end : name.end + 3]]
+        end = name.end + 3 if len(bracket) == 3 and bracket[0] == "(" and bracket[2] == ")" else name.end
+    return doc[start:end]
 
 
 def by_par(phrase: Token) -> bool:
@@ -75,8 +81,28 @@ def subject_of(verb: Token) -> Span | None:
         return found
     for token in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
         if token.lower_ in {"a", "ont", "avait", "avaient"}:
-            return direct_subject(token)
+            found = direct_subject(token)
+            break
+    if found is not None:
+        return found
+    for clause in verb.children:
+        if (found := subject_of_apposition(clause)) is not None:
+            return found
     return None
+
+
+def subject_of_apposition(clause: Token) -> Span | None:
+    """ "Le JNIM, affilié à al-Qaïda, a revendiqué l'attaque": the parser made the group the subject of the
+    participle set off by commas before the verb."""
+    bare = "Part" in clause.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in clause.children)
+    if clause.dep_ != "advcl" or not bare or clause.i > clause.head.i:
+        return None
+    doc = clause.doc
+    found = direct_subject(clause)
+    if found is None or found.end > clause.i or doc[found.end].text != ",":
+        return None
+    between = doc[clause.right_edge.i + 1 : clause.head.i]  # « , affilié à al-Qaïda, a revendiqué »
+    return found if len(between) and between[0].text == "," and all(t.pos_ == "AUX" for t in between[1:]) else None
 
 
 def direct_subject(verb: Token) -> Span | None:
@@ -90,12 +116,26 @@ def direct_subject(verb: Token) -> Span | None:
         left += 1
     head = min(subjects, key=lambda t: t.i)
     commas = [t.i for t in doc[left : head.i] if t.text == ","]
-    if commas and doc[left].pos_ == "ADP":  # « Dans un communiqué lu mercredi soir à la télévision, l'état-major
-        left = commas[-1] + 1  # a affirmé »: the fronted phrase the parser hung on the subject is not the source
+    dated = [t.i for t in doc[left:right] if t.text == ","][:1] if opens_with_a_date(doc[left:right]) else []
+    if dated and not commas:
+        commas = dated  # « Jeudi, la Croix-Rouge a fait état »: the parser took the day for the subject
+    if commas and (doc[left].pos_ == "ADP" or dated):
+        left = commas[-1] + 1  # « Dans un communiqué lu mercredi soir à la télévision, l'état-major a affirmé »,
+        # « Jeudi, la Croix-Rouge a fait état de 23 morts »: the fronted phrase the parser hung on the subject
     if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
         while left > verb.sent.start and doc[left - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP"}:
             left -= 1
     return doc[left : right + 1]
+
+
+def negated(verb: Token) -> bool:
+    """ "n'a pas commenté", "n'avait jamais été revendiquée"; not the « ne ... que » of « n'a appris qu'à 13 ans »."""
+    words = {c.lower_ for c in verb.children}
+    return bool(words & {"pas", "jamais", "rien", "guère"}) or ("plus" in words and bool(words & {"ne", "n'"}))
+
+
+def opens_with_a_date(phrase: Span) -> bool:
+    return any(d.start == phrase.start for d in phrase.doc.spans.get("temoin_dates", []))
 
 
 def inverted_subject(verb: Token) -> Span | None:
@@ -109,9 +149,15 @@ def inverted_subject(verb: Token) -> Span | None:
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
-    if phrase is None:
+    if phrase is None or names_the_act(phrase):
         return None
     return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
+
+
+def names_the_act(phrase: Span) -> bool:
+    """ "a revendiqué l'attaque par le biais de son organe": the event itself, the verb's object."""
+    first = next((t.i for t in phrase if t.pos_ != "DET"), phrase.start)
+    return any(t.start == first for t in phrase.doc.spans.get("temoin_triggers", []))
 
 
 def after_the_platform(verb: Token) -> Token:
