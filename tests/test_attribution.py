@@ -216,6 +216,12 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
             "organe de propagande Al-Hidaya, affirmant avoir tué six gendarmes.",
             "Front de libération du Macina",
         ),
+        # an object the parser took for the subject of the incise after it
+        (
+            "Les forces ukrainiennes ont frappé dans la nuit de lundi à mardi la raffinerie de Volgograd, en Russie, "
+            "un site qui alimente l'armée russe en carburant, a confirmé l'état-major dans un communiqué.",
+            "état-major",
+        ),
         # a named group, written in lower case
         ("Les wazalendo ont affirmé avoir chassé les rebelles de Kibirizi jeudi.", "wazalendo"),
     ],

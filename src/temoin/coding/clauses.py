@@ -15,10 +15,8 @@ from temoin.stages.attribution import reporting_verbs
 from temoin.stages.dates import DateReading
 from temoin.stages.triggers import event_kinds
 
-HABITUAL = re.compile(
-    r"\b(souvent|régulièrement|habituellement|généralement|chaque fois|s'en prenait|banalisée?s?|"
-    r"à plusieurs reprises|plusieurs fois|de temps en temps|depuis des années|sont récurrentes?|"
-    r"(?:des|plusieurs) (?:centaines|milliers) (?:de|d') (?:frappes|attaques|raids|bombardements|tirs|violations))\b",
+COUNT_OVER_TIME = re.compile(
+    r"\b(?:des|plusieurs) (?:centaines|milliers) (?:de|d') (?:frappes|attaques|raids|bombardements|tirs|violations)\b",
     re.I,
 )  # "l'armée a mené des centaines de frappes dans le sud du pays": a count over a period, not an event
 PLACE_APPOSITION = re.compile(
@@ -29,8 +27,11 @@ PLACE_APPOSITION = re.compile(
 def tells_a_habit(text: str) -> bool:
     """A habit, not an event: « les jihadistes s'en prennent souvent aux convoyeurs »; not a place described in an
     apposition, « à Belgorod, ville russe frontalière régulièrement visée », or a relative clause in « où »."""
-    for m in HABITUAL.finditer(text):
+    habits = [*word_pattern("lexicons/habit_words.txt").finditer(text), *COUNT_OVER_TIME.finditer(text)]
+    for m in habits:
         segment = text[: m.start()].rsplit(",", 1)[-1]
+        if segment.endswith("comme "):
+            continue  # « affirme, comme chaque jour, avoir abattu 40 drones »: today's, as every day's
         if not PLACE_APPOSITION.match(segment) and " où " not in segment:
             return True  # not « dans la zone où les commerçants se rassemblent habituellement »: a place described
     return False

@@ -25,7 +25,6 @@ from temoin.coding.clauses import (
 )
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import (
-    administered_place,
     coordinated_locations,
     location_of,
     place_just_named,
@@ -36,7 +35,7 @@ from temoin.coding.location import (
     town_just_named,
 )
 from temoin.coding.participants import LOOKBACK, is_generic
-from temoin.coding.reading import Reading, announced, claims_it, make_reading, named_claimant
+from temoin.coding.reading import TOLL_KINDS, Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words
 from temoin.records import Actor, Location
@@ -598,9 +597,6 @@ def refers_back(draft: Draft, sentence: Sentence) -> bool:
     return any(m.group(1).lower() in event_nouns() for m in THIS.finditer(sentence.text))
 
 
-TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
-
-
 def draft_events(ctx: ArticleContext) -> list[Draft]:
     drafts: list[Draft] = []
     paragraph = -1
@@ -623,8 +619,6 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             name_the_group_blamed(ctx, sentence, drafts[-1])
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
-        if reading is not None and reading.location is None and not set(reading.kinds) <= TOLL_KINDS:
-            reading.location = administered_place(ctx, sentence)  # « Le maire de Horlivka a fait état de ... »
         if reading is not None and reading.location is None:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
         if reading is not None and reading.location is None and "coup" in reading.kinds:

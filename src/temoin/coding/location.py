@@ -60,7 +60,8 @@ def capital_names() -> frozenset[str]:
 
 def is_metonym(place: Span) -> bool:
     """A capital standing for its government: « Damas a dénoncé », « les formations du régime de Kiev »."""
-    if place.root.dep_ in {"nsubj", "nsubj:pass"} or acts_as_a_capital(place):
+    subject = place.root.dep_ in {"nsubj", "nsubj:pass"} and not after_a_preposition(place) and not is_hit(place)
+    if subject or acts_as_a_capital(place):
         return True
     before = place.doc[max(place.start - 3, 0) : place.start].text.lower()
     if place.start > 0 and place.doc[place.start - 1].lower_ in {"pour", "par", "selon"}:
@@ -72,6 +73,19 @@ def is_metonym(place: Span) -> bool:
     if stands_for_its_people(place):
         return True
     return "régime de" in before or "gouvernement de" in before or "autorités de" in before
+
+
+def after_a_preposition(place: Span) -> bool:
+    """ "À Soumy, un missile a frappé": the parser made the place the subject, with its preposition."""
+    return any(c.dep_ == "case" for c in place.root.children)
+
+
+def is_hit(place: Span) -> bool:
+    """ "Kharkiv a été la cible d'une attaque", "Kharkiv a été frappée": the subject of what was done to it."""
+    head = place.root.head
+    return head.lemma_.lower() == "cible" or any(
+        t.start <= head.i < t.end for t in place.doc.spans.get("temoin_triggers", [])
+    )
 
 
 def acts_as_a_capital(place: Span) -> bool:

@@ -32,7 +32,7 @@ from temoin.coding.clauses import (
     told_before,
 )
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.location import choose_location
+from temoin.coding.location import administered_place, choose_location
 from temoin.coding.participants import actor_spans, is_generic, last_named_group, sentence_actors
 from temoin.coding.typing import has_cue, main_kind
 from temoin.records import Actor, Location
@@ -106,6 +106,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
     elsewhere = referential if fresh else []  # « a dénoncé des viols commis samedi à Zemio »: its own place
     location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), elsewhere)
+    if location is None and not set(kinds) <= TOLL_KINDS:
+        location = administered_place(ctx, sentence)  # « Le maire de Horlivka a fait état de ... »
     reading = Reading(
         sentence,
         primary,
@@ -121,6 +123,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
 
 
+TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
 THROWN_WEAPONS = {"grenade", "ied", "suicide"}  # never sport, disease or an accident
 
 

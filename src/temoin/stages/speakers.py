@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from temoin.resources import word_set
-from temoin.stages.source_names import medium_after, names_a_source, opens_partitive, phrase_after, up_to_next_to
+from temoin.stages.source_names import (
+    circumstance_words,
+    medium_after,
+    names_a_source,
+    opens_partitive,
+    phrase_after,
+    up_to_next_to,
+)
 from temoin.stages.sources import medium_nouns, names_a_medium
 
 
@@ -34,13 +41,18 @@ def apposed_subject(direct: Span, verb: Token) -> bool:
     """ "..., la Brigade 444, une unité rattachée au ministère, ..., a annoncé le Centre de médecine d'urgence": the
     parser's subject is an apposition inside the clause before the incise, and a source stands after the verb."""
     before = verb.doc[verb.sent.start : direct.start]
-    if not before or before[-1].text != "," or not any("Fin" in t.morph.get("VerbForm", []) for t in before):
+    continues = direct[0].pos_ == "DET" and not before[-1].is_punct if before else False  # « ont frappé ... la
+    inside = before and (before[-1].text == "," or continues)  # raffinerie de Saratov, ..., a confirmé l'état-major »
+    if not inside or not any("Fin" in t.morph.get("VerbForm", []) for t in before):
         return False  # « ; les Brigades Al-Qods, ... ont revendiqué », « La semaine dernière, le ministre a qualifié »
     after = inverted_subject(verb)
     if after is None or after.start - verb.i > 3:  # « a annoncé jeudi le Centre »: a date may stand between
         return False
     named = names_a_source(after) or any(t.pos_ == "NOUN" and t.is_title for t in after[1:2])  # « le Centre »
-    ends = after.end >= verb.sent.end or verb.doc[after.end].is_punct  # not « a appelé les Blancs à frapper »
+    ends = (
+        after.end >= verb.sent.end or verb.doc[after.end].is_punct or verb.doc[after.end].lower_ in circumstance_words()
+    )
+    # « a confirmé l'état-major dans un communiqué », not « a appelé les Blancs à frapper »
     return named and ends and not any(t.is_punct for t in verb.doc[verb.i + 1 : after.start])
 
 
