@@ -92,3 +92,8 @@ def test_abbreviated_months_are_months() -> None:
 def test_a_date_in_a_name_is_no_date() -> None:
     found = find_dates("Les rebelles du Mouvement du 23 mars ont pris la ville dimanche.", date(2025, 9, 23))
     assert [r.value for _, _, r in found] == [date(2025, 9, 21)]
+
+
+def test_a_day_in_the_weeks_ahead_is_scheduled_not_last_year() -> None:
+    found = find_dates("le référendum prévu le 21 octobre, puis le 5 mars, et le 21 octobre 2022", PUBLISHED)
+    assert [r.value for _, _, r in found] == [date(2022, 3, 5), date(2022, 10, 21)]

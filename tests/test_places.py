@@ -148,8 +148,8 @@ def test_unknown_village_is_placed_near_the_town_it_is_related_to(analyzer) -> N
         ),
         # a loose match 500 km from the district the sentence puts the name in is another place
         (
-            "Les rebelles ont dit avoir été visés par des drones à Kalembe, dans le territoire de Walikale.",
-            "Kalembe",
+            "Les rebelles ont dit avoir été visés par des drones à Lubimbe, dans le territoire de Walikale.",
+            "Lubimbe",
             "rg:cd-t-walikale",
         ),
     ],

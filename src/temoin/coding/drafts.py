@@ -121,16 +121,21 @@ def continues(last: Draft, reading: Reading) -> bool:
     return reading.sentence.index - last.last_index == 1 and not TIME_SHIFT.search(reading.sentence.text)
 
 
+PLUPERFECT = {"avait", "avaient", "était", "étaient"}
+
+
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
     index = reading.sentence.index
     recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
-    if reading.referential and reading.family == "protest" and reading.location is None:
+    before = any(c.dep_ == "aux:tense" and c.lower_ in PLUPERFECT for c in reading.trigger.root.children)
+    if (reading.referential or before) and reading.family == "protest" and reading.location is None:
         shot = [
             d for d in recent[:1] if d.family == "violent" and d.killed and d.paragraph == reading.sentence.paragraph
         ]
         if shot and index - shot[0].last_index == 1:
-            return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ..."
+            return shot[0]  # "... ont tiré sur des partisans rassemblés. Les manifestants réclamaient ...", « Les
+            # jeunes avaient érigé des barricades »
     claimed = claims_it(reading)  # "L'attaque de Gaskindé a été revendiquée lundi": that attack, whatever the day
     if reading.referential and (reading.date is None or claimed or (drafts and dates_it(drafts[-1], reading))):
         here = reading.location

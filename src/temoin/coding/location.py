@@ -25,7 +25,8 @@ from temoin.stages.places.normalize import fold
 from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
 
 ORIGIN = re.compile(
-    r"\b(partie?s?|depuis|en provenance|venant|venue?s?|à partir|tirée?s? de|lancée?s? de|décollé"
+    r"\b((?<!du )(?<!le )(?<!la )(?<!une )partie?s? (?:de|d'|du|des)|depuis|en provenance|venant|venue?s?|à partir"
+    r"|tirée?s? de|lancée?s? de|décollé"  # not « le siège du parti, à Conakry », « une partie de la ville »
     r"|(?:évacuée?s?|transférée?s?|transportée?s?) (?:vers|à|au))\b",  # "trois blessés évacués vers Niamey"
     re.I,
 )

@@ -144,6 +144,21 @@ def infer_year(month: int, day: int, published: date) -> int:
     return published.year - 1 if candidate > published + timedelta(days=7) else published.year
 
 
+SCHEDULED_DAYS = 60
+
+
+def ahead(month: int, day: int, published: date | None) -> bool:
+    """A day and month in the weeks after publication: what is scheduled (« soumis à référendum le 21 septembre »,
+    published on 28 August), not last year's day."""
+    if published is None:
+        return False
+    try:
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return False
+    return published + timedelta(days=7) < candidate <= published + timedelta(days=SCHEDULED_DAYS)
+
+
 def last_weekday(name: str, published: date, strictly_before: bool = False) -> date:
     target = WEEKDAYS.index(fold(name))
     back = (published.weekday() - target) % 7
@@ -161,6 +176,8 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         month = int(g["m"]) if kind == "numeric" else month_number(g["m"])
         day = 1 if kind == "month" else (1 if g["d"] == "1er" else int(g["d"]))
         year = int(g["y"]) if g.get("y") else (infer_year(month, day, published) if published else None)
+        if not g.get("y") and kind != "month" and ahead(month, day, published):
+            return None  # what is scheduled is no event's date
         if year is None or not 1 <= month <= 12:
             return DateReading(None, 3 if kind == "month" else 1)
         try:
