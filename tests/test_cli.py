@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -97,6 +99,15 @@ def test_export_formats(tmp_path: Path, db: str) -> None:
     assert acled.splitlines()[0].startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
     geo = json.loads(run("export", "--db", db, "--format", "geojson").stdout)
     assert geo["features"][0]["geometry"]["type"] == "Point"
+
+
+def test_the_acled_export_writes_0_where_the_article_gives_no_figure(tmp_path: Path, db: str) -> None:
+    src = tmp_path / "b.txt"
+    src.write_text("Mardi, des hommes armés ont enlevé une vingtaine de passagers près de Kaduna.", encoding="utf-8")
+    analyzed = run("analyze", str(src), "--published", "2024-03-06", "--db", db)
+    assert json.loads(analyzed.stdout.splitlines()[0])["events"][0]["fatalities"] is None  # SCHEMA.md: null
+    rows = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--format", "acled-csv").stdout)))
+    assert [row["fatalities"] for row in rows] == ["0"]  # ACLED's convention
 
 
 def test_unknown_database_error_is_clear(tmp_path: Path) -> None:

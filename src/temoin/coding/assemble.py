@@ -235,7 +235,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1=actor1,
         actor2=actor2,
         location=draft.location,
-        fatalities=toll_of_event(draft, event_type, sub_type),
+        fatalities=toll_of_event(draft),
         injuries=fatalities(draft.injured),
         sources=list(dict.fromkeys(draft.sources + draft.later_sources)),
         certainty=certainty,
@@ -246,16 +246,13 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
 
 
 ONE_ACTOR = {"Change to group/activity", "Headquarters or base established"}
-BLOODLESS_TYPES = {"Strategic developments", "Protests", "Riots"}
 
 
-def toll_of_event(draft: Draft, event_type: str, sub_type: str) -> int | None:
-    """The dead; none when only the injured are counted; none, as ACLED records it, when an arrest, a march or an
-    abduction is told with no toll (« des hommes armés ont enlevé vingt passagers »: 0, not unknown)."""
-    dead = fatalities(draft.killed) if draft.killed or not draft.injured else 0
-    if dead is None and (event_type in BLOODLESS_TYPES or sub_type == "Abduction/forced disappearance"):
-        return 0
-    return dead
+def toll_of_event(draft: Draft) -> int | None:
+    """The dead; 0 when only the injured are counted or the article says no one died (« aucune victime »); null
+    when it gives no figure (``SCHEMA.md``: « des hommes armés ont enlevé vingt passagers » gives none). ACLED's
+    export (``io/writers.py``) writes 0 for null, as ACLED does."""
+    return fatalities(draft.killed) if draft.killed or not draft.injured else 0
 
 
 POLICED = {"Protest with intervention", "Excessive force against protesters"}  # ACLED: the police, unless named
