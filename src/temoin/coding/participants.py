@@ -102,7 +102,9 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             dropped = span
             continue  # "cinq complices des terroristes soupçonnés d'avoir renseigné les assaillants"
         bare_troops = span.kb_id_ == "state:?" and span.root.lower_ in troop_nouns()
-        actor = to_actor(span, recent if bare_troops and recent is not None else focus)
+        actor = its_own_fighters(sentence, span, focus) or to_actor(
+            span, recent if bare_troops and recent is not None else focus
+        )
         if actor is None:
             continue
         if trigger.label_ == "arrest" and actor.sector == "MIL" and span.root.lower_.startswith("gendarm"):
@@ -315,6 +317,21 @@ def as_neighbour(place: Span) -> bool:
 
 def neighbour() -> re.Pattern[str]:
     return word_pattern("lexicons/neighbour_phrases.txt", 0)
+
+
+POSSESSIVES = {"ses", "leurs", "son", "sa"}
+
+
+def its_own_fighters(sentence: Sentence, span: Span, focus: Country | None) -> Actor | None:
+    """ "Le Hezbollah a affirmé que ses combattants avaient affronté une unité israélienne": the fighters of the
+    armed group the sentence names before them, speaker or not."""
+    if not (span.kb_id_.startswith("generic:") and span.label_ in {"REB", "UAF"} and span.start > 0):
+        return None
+    if span.doc[span.start - 1].lower_ not in POSSESSIVES:
+        return None
+    groups = [a for a in sentence.actors if a.end <= span.start and a.label_ in {"REB", "UAF"}]
+    named = [a for a in groups if a.kb_id_.startswith("named:")]
+    return to_actor(named[-1], focus) if named else None
 
 
 def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:

@@ -120,14 +120,20 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         has_pronoun_subject(primary),
         agents_are_sources=actor_spans(sentence)[1],
     )
-    return reading if passes_gate(reading, [t.label_ for t in triggers]) else None
+    return reading if passes_gate(reading, [t.label_ for t in triggers], sentence_before(ctx, sentence)) else None
+
+
+def sentence_before(ctx: ArticleContext, sentence: Sentence) -> str:
+    """The sentence before, in the same paragraph: « une série de raids aériens » tells what « des raids » are."""
+    before = ctx.sentences[sentence.index - 1] if sentence.index > 0 else None
+    return before.text if before is not None and before.paragraph == sentence.paragraph else ""
 
 
 TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
 THROWN_WEAPONS = {"grenade", "ied", "suicide"}  # never sport, disease or an accident
 
 
-def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
+def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> bool:
     """Weak triggers ("attaque", "entrés", "tués") need an armed actor in the sentence, and no sign of
     sport, disease or accident; strong ones only the latter when they are violent."""
     strength = max(event_kinds()[k].strength for k in all_kinds)  # "après les frappes, des explosions"
@@ -139,7 +145,8 @@ def passes_gate(reading: Reading, all_kinds: list[str]) -> bool:
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
     if armed or (reading.family == "violent" and has_cue("custody", reading.sentence.text)):
         return True  # "retrouvées mortes dans leurs cellules de police": the police held them
-    remote = has_cue("air", reading.sentence.text) or has_cue("artillery", reading.sentence.text)
+    told = f"{before} {reading.sentence.text}"
+    remote = has_cue("air", told) or has_cue("artillery", told)
     placed = reading.location is not None and reading.family == "violent"
     killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
     return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"

@@ -195,6 +195,17 @@ def escorts(actor: Span, trigger: Span) -> str | None:
     return "patient" if any(c.dep_ == "aux:pass" for c in attack.children) else "agent"
 
 
+def in_its_aim(actor: Span) -> bool:
+    """ "qui affirme viser « des infrastructures terroristes du Hezbollah »": the actor is in the object of a verb of
+    aiming (``lexicons/aim_verbs.txt``)."""
+    token = actor.root
+    while token.head.i != token.i:
+        if token.dep_ in {"obj", "obl:arg"} and token.head.lemma_.lower() in word_set("lexicons/aim_verbs.txt"):
+            return True
+        token = token.head
+    return False
+
+
 def aimed_at(actor: Span, trigger: Token) -> bool:
     """ "une embuscade ... contre une patrouille de la Minusca": the actor is in what the event was aimed at."""
     token = actor.root
@@ -259,6 +270,8 @@ def role(actor: Span, trigger: Span) -> str:
     if attributed_to(actor) or blamed(actor) or done_by_its_men(actor):
         return "agent"
     root = trigger.root
+    if in_its_aim(actor) and not actor.root.is_ancestor(root):
+        return "patient"
     overlaps = actor.start < trigger.end and trigger.start < actor.end
     if overlaps and trigger[0].pos_ in {"NOUN", "PROPN"}:
         return "agent"  # "les frappes aériennes russes", "une frappe partie d'un poste turc"

@@ -117,7 +117,9 @@ APPOSED_NAME = re.compile(r",\s*(?:les|le|la|l')\s*(?=[^,;.:]*[A-ZÀ-Ý])[^,;.:]
 UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|de la garde|des gardiens)\b", re.I)
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
-RAISED_TO = re.compile(r"\b(?:porté|passé|alourdi|grimpé|monté)e?\s+à\s*$", re.I)  # a figure that updates a toll
+RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à sept », « avant de revoir ce bilan à sept »
+    r"\b(?:porté|passé|alourdi|grimpé|monté|revu|(?:revoir|porter) (?:ce |le )?bilan)e?\s+à\s*$", re.I
+)
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
 BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
     r"\b(?:en plus d[ue]|outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b", re.I
