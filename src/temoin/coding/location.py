@@ -27,7 +27,8 @@ from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
 ORIGIN = re.compile(
     r"\b((?<!du )(?<!le )(?<!la )(?<!une )partie?s? (?:de|d'|du|des)|depuis|en provenance|venant|venue?s?|à partir"
     r"|tirée?s? de|lancée?s? de|décollé"  # not « le siège du parti, à Conakry », « une partie de la ville »
-    r"|(?:évacuée?s?|transférée?s?|transportée?s?) (?:vers|à|au))\b",  # "trois blessés évacués vers Niamey"
+    r"|(?:évacuée?s?|transférée?s?|transportée?s?) (?:vers|à|au)"  # "trois blessés évacués vers Niamey"
+    r"|(?:fuy(?:aient|ait|ant)|fui|fuient)(?: à pied)? vers)\b",  # « des familles fuyaient à pied vers El-Obeid »
     re.I,
 )
 NATURAL = {"plain", "valley", "forest", "mountain", "desert", "lake", "river", "island", "region", "district"}
