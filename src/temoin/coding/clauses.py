@@ -364,12 +364,20 @@ def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     kinds = {s.label_ for s in sentence.dates}
     if "PERIOD" in kinds and "DATE" not in kinds:
         return True
-    if duration().search(sentence.text) and sentence.index >= LEDE_SENTENCES:
+    during = duration().search(sentence.text)
+    if during and sentence.index >= LEDE_SENTENCES and not dated_before(sentence, during.start()):
         return True
     years = [int(y) for y in YEAR.findall(sentence.text)]
     if bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, sentence):
         return True
     return goes_on_with_the_background(ctx, sentence)
+
+
+def dated_before(sentence: Sentence, offset: int) -> bool:
+    """« La veille, l'armée avait repris Mahaas, tombée aux mains des shebab l'an dernier »: a day told before the
+    background time dates the news; the time only tells of the place."""
+    days = [d for d in sentence.dates if d.label_ == "DATE" and DateReading.from_key(d.kb_id_).precision == 1]
+    return any(d.start_char - sentence.span.start_char < offset for d in days)
 
 
 def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool:
