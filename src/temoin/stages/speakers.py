@@ -128,10 +128,10 @@ def direct_subject(verb: Token) -> Span | None:
         left += 1
     head = min(subjects, key=lambda t: t.i)
     commas = [t.i for t in doc[left : head.i] if t.text == ","]
-    dated = [t.i for t in doc[left:right] if t.text == ","][:1] if opens_with_a_date(doc[left:right]) else []
-    if dated and not commas:
-        commas = dated  # « Jeudi, la Croix-Rouge a fait état »: the parser took the day for the subject
-    if commas and (doc[left].pos_ == "ADP" or dated):
+    fronted_day = opens_with_a_date(doc[left:right])
+    if fronted_day and not commas:  # « Jeudi, la Croix-Rouge a fait état »: the parser took the day for the subject
+        commas = [t.i for t in doc[left:right] if t.text == ","][:1]
+    if commas and (doc[left].pos_ == "ADP" or fronted_day):
         left = commas[-1] + 1  # « Dans un communiqué lu mercredi soir à la télévision, l'état-major a affirmé »,
         # « Jeudi, la Croix-Rouge a fait état de 23 morts »: the fronted phrase the parser hung on the subject
     if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
