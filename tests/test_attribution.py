@@ -88,6 +88,7 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
         # one who said nothing
         ("Des drones ont frappé Tillabéri, selon des habitants. L'armée nigérienne n'a pas commenté.", "armée"),
         # « fait ... de morts dans cet État »: no « faire état »
+        ("Dans une vidéo de soldats maliens, on voit des corps.", "soldats"),
         (
             "Les affrontements entre agriculteurs et éleveurs, sur fond de litiges fonciers, ont fait des dizaines de "
             "morts dans cet État depuis deux ans.",
@@ -222,6 +223,9 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
             "un site qui alimente l'armée russe en carburant, a confirmé l'état-major dans un communiqué.",
             "état-major",
         ),
+        # the body a statement is from; a military unit
+        ("Le bilan a été confirmé dans un communiqué du ministère de l'Intérieur lu à la radio.", "ministère"),
+        ("Dans un communiqué, la 22e brigade d'infanterie a affirmé avoir repoussé l'assaut.", "22e brigade"),
         # a named group, written in lower case
         ("Les wazalendo ont affirmé avoir chassé les rebelles de Kibirizi jeudi.", "wazalendo"),
     ],
