@@ -384,12 +384,10 @@ def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool
     """A sentence with no day and no place of its own, after a background sentence of its paragraph, counts the
     same period: « Les violences ont explosé en Cisjordanie depuis le début de la guerre en octobre 2023. Au moins
     1 000 Palestiniens y ont été tués »."""
-    if sentence.index == 0 or any(s.label_ == "DATE" for s in sentence.dates):
+    if any(s.label_ == "DATE" for s in sentence.dates) or any(p.label_ != "country" for p in sentence.places):
         return False
-    if any(p.label_ != "country" for p in sentence.places):
-        return False
-    before = ctx.sentences[sentence.index - 1]
-    if before.paragraph != sentence.paragraph:
+    before = ctx.before_in_paragraph(sentence)
+    if before is None:
         return False
     years = [int(y) for y in YEAR.findall(before.text)]
     return bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, before)

@@ -54,6 +54,11 @@ class ArticleContext:
     gazetteer: Gazetteer
     latest_year: int
 
+    def before_in_paragraph(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before, when it is in the same paragraph."""
+        before = self.sentences[sentence.index - 1] if sentence.index > 0 else None
+        return before if before is not None and before.paragraph == sentence.paragraph else None
+
     def place(self, span: Span) -> GazPlace | None:
         place_id = span.kb_id_
         return self.gazetteer.place(place_id) if place_id else None

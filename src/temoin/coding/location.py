@@ -85,9 +85,11 @@ def after_a_preposition(place: Span) -> bool:
 def is_hit(place: Span) -> bool:
     """ "Kharkiv a été la cible d'une attaque", "Kharkiv a été frappée": the subject of what was done to it."""
     head = place.root.head
-    return head.lemma_.lower() == "cible" or any(
-        t.start <= head.i < t.end for t in place.doc.spans.get("temoin_triggers", [])
-    )
+    if head.lemma_.lower() == "cible":
+        return True
+    triggers = place.doc.spans.get("temoin_triggers", [])
+    return place.root.dep_ == "nsubj:pass" and any(t.start <= head.i < t.end for t in triggers)  # not « Moscou a
+    # frappé », the state
 
 
 def acts_as_a_capital(place: Span) -> bool:

@@ -61,7 +61,7 @@ def its_members(group: Span, people: Span) -> bool:
         and people.label_ == "CVL"
         and people.kb_id_.startswith("generic:")
         and people.start - group.end == 1
-        and group.doc[group.end].lower_ in {"de", "d'", "d’"}
+        and group.doc[group.end].lower_ in OF_WORDS_AFTER
     )
 
 

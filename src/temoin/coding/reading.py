@@ -120,13 +120,9 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         has_pronoun_subject(primary),
         agents_are_sources=actor_spans(sentence)[1],
     )
-    return reading if passes_gate(reading, [t.label_ for t in triggers], sentence_before(ctx, sentence)) else None
-
-
-def sentence_before(ctx: ArticleContext, sentence: Sentence) -> str:
-    """The sentence before, in the same paragraph: « une série de raids aériens » tells what « des raids » are."""
-    before = ctx.sentences[sentence.index - 1] if sentence.index > 0 else None
-    return before.text if before is not None and before.paragraph == sentence.paragraph else ""
+    previous = ctx.before_in_paragraph(sentence)  # « une série de raids aériens » tells what « des raids » are
+    context = previous.text if previous is not None else ""
+    return reading if passes_gate(reading, [t.label_ for t in triggers], context) else None
 
 
 TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll

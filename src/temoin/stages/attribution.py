@@ -145,10 +145,8 @@ def publication_authors(noun: Token) -> list[Span]:
     for case in doc[noun.i + 1 : min(noun.sent.end, noun.i + 4)]:
         if case.lower_ in {"de", "du", "des", "d'", "par"}:
             author = name_at(next_word(case))
-            statement = noun.lemma_.lower() in word_set("lexicons/statement_nouns.txt")  # « un communiqué du
-            body = statement and is_source_noun(
-                next_word(case)
-            )  # ministère de la Défense », not « une vidéo de soldats »
+            statement = noun.lemma_.lower() in word_set("lexicons/statement_nouns.txt")
+            body = statement and is_source_noun(next_word(case))  # « un communiqué du ministère de la Défense »
             phrase = phrase_after(case) if author is None and (case.lower_ == "par" or body) else None
             told = phrase is not None and (names_a_medium(phrase) or names_a_source(phrase))
             out.extend([author] if author is not None else [phrase] if phrase is not None and told else [])

@@ -135,11 +135,17 @@ def month_number(name: str) -> int:
     return MONTH_NUMBERS[_plain(fold(name).rstrip("."))]
 
 
+def in_the_year_of(month: int, day: int, published: date) -> date | None:
+    try:
+        return date(published.year, month, day)
+    except ValueError:
+        return None
+
+
 def infer_year(month: int, day: int, published: date) -> int:
     """The year that puts day/month on or before publication (news reports the past)."""
-    try:
-        candidate = date(published.year, month, day)
-    except ValueError:
+    candidate = in_the_year_of(month, day, published)
+    if candidate is None:
         return published.year
     return published.year - 1 if candidate > published + timedelta(days=7) else published.year
 
@@ -150,11 +156,8 @@ SCHEDULED_DAYS = 60
 def ahead(month: int, day: int, published: date | None) -> bool:
     """A day and month in the weeks after publication: what is scheduled (« soumis à référendum le 21 septembre »,
     published on 28 August), not last year's day."""
-    if published is None:
-        return False
-    try:
-        candidate = date(published.year, month, day)
-    except ValueError:
+    candidate = in_the_year_of(month, day, published) if published is not None else None
+    if published is None or candidate is None:
         return False
     return published + timedelta(days=7) < candidate <= published + timedelta(days=SCHEDULED_DAYS)
 
