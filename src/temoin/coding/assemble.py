@@ -27,6 +27,7 @@ from temoin.coding.participants import (
     members_struck,
     military_of,
     police_of,
+    same_actor,
     suspected_group,
     unidentified_armed_group,
     unknown_attackers,
@@ -203,6 +204,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = members_struck(ctx, first, last) or actor2  # « éliminé un terroriste du Hezbollah »
     if actor2 is None and sub_type == "Remote explosive/landmine/IED" and hits_the_army(text) and home is not None:
         actor2 = military_of(home)  # « une patrouille a été ciblée par un engin explosif improvisé »
+        if same_actor(actor2, actor1):  # « Les démineurs du génie militaire ont sécurisé la zone »: the army that
+            actor1 = unidentified_armed_group(home)  # cleared up after the bomb was its target, not who laid it
     if actor2 is None and event_type == "Explosions/Remote violence" and hits_a_merchant_ship(text):
         actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":

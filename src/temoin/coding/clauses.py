@@ -4,6 +4,7 @@ dated, claimed. Pure predicates over one sentence's annotations; the rules are i
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -347,16 +348,99 @@ def group_anaphora() -> re.Pattern[str]:
 @cache
 def duration() -> re.Pattern[str]:
     """Background time ("depuis trois ans", "pendant 12 mois", "l'an dernier") from ``lexicons/durations.tsv``."""
-    slots: dict[str, list[str]] = {"since": [], "over": [], "count": [], "unit": [], "years": [], "phrase": []}
+    slots: dict[str, list[str]] = {k: [] for k in ("since", "about", "over", "count", "unit", "years", "phrase")}
     for row in read_tsv("lexicons/durations.tsv"):
         slots[row["slot"]].append(row["word"])
     slots["unit"] += slots["years"]
-    since, over, count, unit, years, phrase = (
-        word_alternation(slots[k]) for k in ("since", "over", "count", "unit", "years", "phrase")
+    since, about, over, count, unit, years, phrase = (
+        word_alternation(slots[k]) for k in ("since", "about", "over", "count", "unit", "years", "phrase")
     )
     return re.compile(
-        rf"\b({since}) ({count}|\d+) ({unit})\b|\b({over}) ({count}|\d+) ({years})\b|\b({phrase})\b", re.I
+        rf"\b({since}) (?:(?:{about}) )?({count}|\d+) ({unit})\b|\b({over}) ({count}|\d+) ({years})\b|\b({phrase})\b",
+        re.I,
     )
+
+
+@cache
+def tally_anchor() -> re.Pattern[str]:
+    """« depuis la trêve », « depuis le 7 octobre 2023 », « depuis janvier », « en 2025 », « entre 2013 et 2018 »,
+    « au cours du deuxième trimestre »: a span that runs back past the news (``lexicons/tally_anchors.tsv``)."""
+    slots: dict[str, list[str]] = {"since": [], "over": [], "phrase": []}
+    for row in read_tsv("lexicons/tally_anchors.tsv"):
+        slots[row["slot"]].append(row["word"])
+    since, over, phrase = (word_alternation(slots[k]) for k in ("since", "over", "phrase"))
+    year = r"(?:19|20)\d\d\b"
+    return re.compile(
+        rf"\bdepuis (?:(?:le |la |l'|les )?(?:{since})\b|(?P<day>le \d{{1,2}}(?:er)? )?(?:{_MONTHS})\b|{year})"
+        rf"|\ben {year}|\bentre {year} et {year}|\b(?:au cours|durant|pendant|lors) d[ue]s? (?:\w+ )?(?:{over})\b"
+        rf"|\b(?:{phrase})\b",
+        re.I,
+    )
+
+
+SUPERLATIVE = re.compile(r"\b(?:plus|moins|pire|premi[eè]re?|seule?)\b[^,;.]{0,25}$", re.I)
+TALLY_REACH = 60  # characters between a toll and the time it is counted since
+TALLY_DAYS = 30  # « depuis le 15 août » a few days after is this fortnight's fighting
+
+
+def is_a_tally(sentence: Sentence, toll: Span) -> bool:
+    """A toll counted since a time long past is a tally, no event's: « plus de 600 Palestiniens ont été tués depuis
+    la trêve », « Depuis la fin du mois de mai, des centaines ... »; not « depuis lundi, au moins vingt personnes
+    ont été tuées » (this week's fighting), « la frappe la plus meurtrière depuis le début de la guerre », nor « les
+    forces rwandaises, déployées depuis 2021 ..., ont affirmé avoir tué sept terroristes »."""
+    text, offset = sentence.text, sentence.span.start_char
+    start, end = toll.start_char - offset, toll.end_char - offset
+    published = sentence.span.doc._.published
+    if war_toll().search(text[max(0, start - 70) : start]):
+        return True
+    for anchor in tally_anchor().finditer(text):
+        if anchor.start() < end and anchor.end() > start:
+            continue
+        after = anchor.start() >= end
+        gap = text[end : anchor.start()] if after else text[anchor.end() : start]
+        fronted = after or not text[: anchor.start()].strip() or (gap.startswith(",") and len(gap) <= 15)
+        near = len(gap) <= TALLY_REACH and not re.search(r"[.;:!?]", gap)
+        if (
+            near
+            and fronted
+            and not SUPERLATIVE.search(text[: anchor.start()])
+            and long_past(anchor, date.fromisoformat(published) if published else None)
+        ):
+            return True
+    return False
+
+
+def long_past(anchor: re.Match[str], published: date | None) -> bool:
+    """« depuis le 15 août » is a tally only when that day is weeks before the article, or has its year (« depuis le
+    7 octobre 2023 »)."""
+    if not anchor.group("day"):
+        return True
+    year = re.search(r"(?:19|20)\d\d", anchor.string[anchor.end() : anchor.end() + 6])
+    if year or published is None:
+        return bool(year)
+    day = int(re.sub(r"\D", "", anchor.group("day")))
+    month = _MONTHS.split("|").index(anchor.group(0).rsplit(" ", 1)[-1].lower()) + 1
+    try:
+        told = date(published.year if month <= published.month else published.year - 1, month, day)
+    except ValueError:
+        return False
+    return (published - told).days > TALLY_DAYS
+
+
+@cache
+def war_toll() -> re.Pattern[str]:
+    """« une guerre civile ayant fait près de 400 000 morts »: the war's toll, ``lexicons/war_nouns.txt``."""
+    wars = word_alternation(sorted(war_nouns()))
+    return re.compile(
+        rf"\b(?:{wars})\b(?:\s+[\w-]+){{0,3}},?\s+(?:qui\s+)?(?:a|avait|aurait|ayant)\s+(?:fait|causé|coûté)"
+        r"(?:\s+la vie à)?\s+(?:\w+\s+){0,2}$",
+        re.I,
+    )
+
+
+def counts_since(sentence: Sentence) -> bool:
+    """Every toll of the sentence is a tally over time (`is_a_tally`)."""
+    return bool(sentence.tolls) and all(is_a_tally(sentence, t) for t in sentence.tolls)
 
 
 def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:

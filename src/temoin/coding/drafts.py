@@ -13,8 +13,10 @@ from spacy.tokens import Span
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
     claims,
+    counts_since,
     duration,
     event_date,
+    is_a_tally,
     is_background,
     is_referential,
     opening_country,
@@ -430,7 +432,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
     names = [s.kb_id_ for s in sentence.sources]
     other_voice = bool(names) and not set(names) & set(draft.sources + draft.named_sources)
-    for span in [] if boast else sentence.tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
+    tolls = [t for t in sentence.tolls if not is_a_tally(sentence, t)]  # « ... tués depuis la trêve »
+    for span in [] if boast else tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
         count_text, victims, update = span.kb_id_.split("|")
         table = draft.killed if span.label_ == "KILLED" else draft.injured
@@ -642,6 +645,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
+        if reading is not None and set(reading.kinds) <= TOLL_KINDS and counts_since(sentence):
+            reading = None  # « plus de 600 Palestiniens ont été tués depuis la trêve »: a tally, no event's toll
         named_toll = reading is not None and toll_of_the_event_named(reading)
         if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
             near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
@@ -815,6 +820,8 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
         return True
     if any(s.label_ == "PERIOD" for s in sentence.dates) or duration().search(sentence.text):
         return True  # « Ces razzias font chaque année des centaines de morts »
+    if counts_since(sentence):
+        return True  # « la guerre civile qui, entre 2013 et 2018, avait fait quelque 400.000 morts »
     subjects = [t for t in sentence.span if t.dep_.startswith("nsubj")]
     if any(t.lemma_.lower() in war_nouns() or t.lower_ in war_nouns() for t in subjects):
         return True

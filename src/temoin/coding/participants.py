@@ -11,7 +11,17 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import claims, war_nouns
 from temoin.coding.context import ArticleContext, Sentence
-from temoin.coding.roles import comments_on, escorts, has_an_army, houses_it, lays_blame, protected, role, to_actor
+from temoin.coding.roles import (
+    called_upon,
+    comments_on,
+    escorts,
+    has_an_army,
+    houses_it,
+    lays_blame,
+    protected,
+    role,
+    to_actor,
+)
 from temoin.coding.typing import has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
@@ -89,6 +99,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
+        if called_upon(span):
+            continue  # « qui a appelé le gouvernement à intervenir »: asked to act, it took no part
         if named_as_a_place(span) or houses_it(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (
@@ -206,7 +218,15 @@ def backs_up(span: Span) -> bool:
     actor up is not the actor (ACLED names it an associated actor)."""
     head = span.root.head
     by = span.start > 0 and span.doc[span.start - 1].lower_ in {"par", "des", "de", "du"}
-    return by and head.pos_ in {"VERB", "ADJ"} and head.lemma_.lower() in support_verbs() and head.i < span.start
+    if by and head.pos_ in {"VERB", "ADJ"} and head.lemma_.lower() in support_verbs() and head.i < span.start:
+        return True
+    window = span.doc[max(span.sent.start, span.start - 7) : span.start]  # « appuyées par leurs partenaires
+    for token in window:  # russes de l'Africa Corps »: the backers named in a phrase after « par »
+        after = window[token.i - window.start + 1 :]
+        supported = token.lemma_.lower() in support_verbs() and len(after) > 1 and after[0].lower_ == "par"
+        if supported and not any(t.is_punct or t.pos_ == "VERB" for t in after):
+            return True
+    return False
 
 
 def in_what_they_did(span: Span) -> bool:

@@ -135,6 +135,13 @@ def comments_on(actor: Span, trigger: Span) -> bool:
     return actor.root.dep_ == "nsubj" and told and verb.lemma_.lower() in word_set("lexicons/comment_verbs.txt")
 
 
+def called_upon(actor: Span) -> bool:
+    """The one a speaker calls on to act (« sa famille, qui a appelé le gouvernement d'union nationale à
+    intervenir ») is no party: ``lexicons/appeal_verbs.txt``."""
+    verb = actor.root.head
+    return actor.root.dep_ in {"obj", "iobj"} and verb.lemma_.lower() in word_set("lexicons/appeal_verbs.txt")
+
+
 def protected(actor: Span, trigger: Span) -> bool:
     """Civilians named in what the event was for, after it (« une base ... pour « renforcer la protection des
     civils » », « des renforts afin de sécuriser les populations »): not its participants."""
@@ -283,6 +290,8 @@ def role(actor: Span, trigger: Span) -> str:
         hit = before & _PATIENT_MARKERS or undergone or aimed_at(actor, root) or object_of_its_verb(actor, root)
         return "patient" if hit else "agent"
     verb = clause_verb(root)
+    if verb.lemma_.lower() in word_set("lexicons/undergoing_verbs.txt") and subject_of(actor, verb):
+        return "patient"  # « un véhicule de l'armée malienne a sauté sur un engin explosif »
     if defends(verb, root) and actor.label_ in {"REB", "UAF"} and not actor.root.dep_.startswith("nsubj"):
         return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
@@ -307,6 +316,16 @@ def role(actor: Span, trigger: Span) -> str:
     if any(c.dep_ == "obl:agent" and any(c.is_ancestor(t) for t in actor) for c in verb.children):
         return "agent"  # "tués par une attaque de bombes guidées russes", the span parsed in pieces
     return "agent" if actor.end <= trigger.start else "patient"
+
+
+def subject_of(actor: Span, verb: Token) -> bool:
+    """The actor is the verb's subject or is named in it (« un véhicule de l'armée malienne »)."""
+    phrase = actor.root
+    while (
+        phrase.head.i != verb.i and phrase.dep_ in {"nmod", "appos", "conj", "flat:name"} and phrase.head is not phrase
+    ):
+        phrase = phrase.head
+    return phrase.head.i == verb.i and phrase.dep_.startswith("nsubj")
 
 
 def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:

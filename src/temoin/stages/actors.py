@@ -183,7 +183,7 @@ def state_forces(doc: Doc) -> list[Span]:
             if country is not None:
                 sector = "MIL" if low == "ministère" and of_defence(doc[token.i + 1 : token.i + 6]) else sector
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
-            elif bare and counted(doc, token.i):
+            elif (bare and counted(doc, token.i)) or ours(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
             elif called_the_enemy(doc, doc[token.i : token.i + 1]):  # "l'artillerie ennemie": whose, told later
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id=ENEMY))
@@ -200,6 +200,11 @@ def state_forces(doc: Doc) -> list[Span]:
             else:  # "les Américains ont renforcé leur base": the state's forces
                 spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
+
+
+def ours(doc: Doc, i: int) -> bool:
+    """ "nos forces", "notre armée": a state outlet's own country's forces (``lexicons/home_possessives.txt``)."""
+    return i > 0 and doc[i - 1].lower_ in word_set("lexicons/home_possessives.txt")
 
 
 def counted_people(before: Token) -> bool:

@@ -144,7 +144,7 @@ _MONTH_NAMES = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]
 DATELINE = re.compile(
     r"(?P<city>[A-ZÀ-Ý][\w'’. -]{1,40}?)(?P<paren> \([^()\n]{1,30}\))?"
     rf"(?:, (?:le )?(?:\w+ )?(?P<day>\d{{1,2}})(?:er)? (?P<month>(?i:{_MONTH_NAMES}))\.?(?: (?P<year>\d{{4}}))?)?"
-    r"(?P<agency> \([^()\n]{1,30}\))? ?[-–—] ",
+    r"(?P<agency> \([^()\n]{1,30}\))?(?P<tag>, [A-ZÀ-Ý][\w'’-]{1,25})? ?[-–—] ",
 )
 
 
@@ -161,8 +161,8 @@ class Masthead:
 
 
 def find_masthead(text: str) -> Masthead:
-    """ "BAMAKO, 5 février (AFP) - ", "Yaoundé (AFP) - ", "Bunia (RDC) - ", "MAPUTO – ": a dateline needs a date,
-    an agency after it, a tag in capitals after the place or the place in capitals."""
+    """ "BAMAKO, 5 février (AFP) - ", "Yaoundé (AFP) - ", "Damas, SANA - ", "Bunia (RDC) - ", "MAPUTO – ": a dateline
+    needs a date, an agency after it, a tag in capitals after the place or the place in capitals."""
     lines = text.split("\n")
     first = lines[0].strip()
     headline = None
@@ -189,6 +189,8 @@ def _agency(m: re.Match[str], offset: int) -> tuple[int, int] | None:
     for group in ("agency", "paren"):
         if m.group(group) and is_known_source(m.group(group).strip(" ()")):
             return offset + m.start(group) + 2, offset + m.end(group) - 1
+    if m.group("tag") and is_known_source(m.group("tag")[2:]):  # "Damas, SANA - "
+        return offset + m.start("tag") + 2, offset + m.end("tag")
     return None
 
 
