@@ -99,6 +99,10 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
             "organe de propagande Al-Hidaya, affirmant avoir tué six gendarmes.",
             "embuscade",
         ),
+        # the one blamed; how the source was reached; where it speaks from
+        ("La police régionale a attribué l'enlèvement à l'Armée de libération oromo (OLA).", "OLA"),
+        ("Des combats ont éclaté près de Luvungi, a affirmé un officier joint au téléphone.", "téléphone"),
+        ("Deux soldats ont été tués près de Bocaranga, a indiqué une source militaire à Bangui.", "Bangui"),
     ],
 )
 def test_what_names_no_source(analyzer, text: str, not_a_source: str) -> None:  # type: ignore[no-untyped-def]
@@ -228,6 +232,15 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         ("Dans un communiqué, la 22e brigade d'infanterie a affirmé avoir repoussé l'assaut.", "22e brigade"),
         # a named group, written in lower case
         ("Les wazalendo ont affirmé avoir chassé les rebelles de Kibirizi jeudi.", "wazalendo"),
+        # the speaker after « dans un communiqué », with his name; a title whose « à » is its portfolio
+        (
+            "« Le camp a été détruit », a affirmé dans un communiqué le porte-parole de la police, Jean Kabeya.",
+            "Jean Kabeya",
+        ),
+        ("Six gardes ont été tués, a déclaré le commissaire à l'Information de l'État, Ali Bako.", "Ali Bako"),
+        # the one who lays the blame; a newsroom learnt from
+        ("La police régionale a attribué l'enlèvement à des rebelles de l'OLA.", "police régionale"),
+        ("Le reporter a été interpellé jeudi, a-t-on appris auprès de sa rédaction.", "rédaction"),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

@@ -253,10 +253,28 @@ def possessive_place() -> re.Pattern[str]:
 def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     """The one place below the country that a sentence names outside its sources, if it names only one."""
     sources = [(s.start, s.end) for s in sentence.sources]
-    places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    places = [
+        p
+        for p in sentence.places
+        if p.label_ != "country"
+        and not any(a <= p.start < b for a, b in sources)
+        and not where_the_source_is(p, sources)
+    ]
     if not places:  # "Le procureur de la ville de Fada N'Gourma a déclaré que 12 des 25 détenus sont morts"
         places = [p for p in sentence.places if p.label_ != "country" and administered_by_the_source(p)]
     return location_of(ctx, places[0]) if len(places) == 1 else None
+
+
+SOURCE_SEAT = {"à", "au", "aux", "en", "poste", "basé", "basée", "basés", "basées"}
+
+
+def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:
+    """ "a indiqué une source militaire à Bangui": where the source speaks from, not where it happened."""
+    for _, end in sources:
+        between = place.doc[end : place.start]
+        if 0 < len(between) <= 3 and all(t.lower_ in SOURCE_SEAT for t in between):
+            return True
+    return False
 
 
 def administered_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
@@ -367,7 +385,7 @@ def choose_location(
             continue
         if UNIT_NAME.search(span.doc[max(span.start - 4, 0) : span.start].text):
             continue  # « les unités du groupement de forces Dniepr »: a unit's name, not where it fought
-        if any(start <= span.start < end for start, end in sources):
+        if any(start <= span.start < end for start, end in sources) or where_the_source_is(span, sources):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = as_named(ctx, span, sentence.places)  # « les provinces de Kirkouk et Diyala »: the provinces
         if location is None:

@@ -17,6 +17,7 @@ from temoin.coding.roles import (
     escorts,
     has_an_army,
     houses_it,
+    kept_silent,
     lays_blame,
     protected,
     role,
@@ -99,8 +100,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
-        if called_upon(span):
-            continue  # « qui a appelé le gouvernement à intervenir »: asked to act, it took no part
+        if called_upon(span) or kept_silent(span):
+            continue  # « qui a appelé le gouvernement à intervenir », « Le gouvernement n'a pas réagi »: no part
         if named_as_a_place(span) or houses_it(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (
@@ -147,7 +148,11 @@ def across_a_contrast(span: Span, trigger: Span) -> bool:
 
 def wages_the_war(span: Span) -> bool:
     """Named in the war the event belongs to, « la guerre que se livrent l'armée et les FSR », « le conflit qui
-    oppose l'armée aux rebelles »: the war's sides, not the event's."""
+    oppose l'armée aux rebelles », « en lutte contre le gouvernement »: the war's sides, not the event's."""
+    before = span.doc[max(span.sent.start, span.start - 5) : span.start].text.lower()
+    at_war = "|".join(sorted(war_nouns() | {"lutte"}))
+    if re.search(rf"\ben (?:{at_war}) (?:ouverte )?(?:contre|avec)(?: les| le| la| l')?\s*$", before):
+        return True  # « les milices Fano, en lutte contre le gouvernement fédéral »: whom they fight at large
     relative = False
     for token in reversed(span.doc[max(span.sent.start, span.start - 12) : span.start]):
         if token.text in {",", ".", ";", ":"}:

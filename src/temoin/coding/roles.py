@@ -12,7 +12,8 @@ from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_set
 from temoin.stages.actors import blame_verbs, generic_actors, named_actors
-from temoin.stages.speakers import OF_WORDS
+from temoin.stages.attribution import reporting_verbs
+from temoin.stages.speakers import OF_WORDS, negated
 
 STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}", "GOV": "Government of {}"}
 _PATIENT_MARKERS = {"contre", "sur", "visant", "vers", "à"}
@@ -133,6 +134,15 @@ def comments_on(actor: Span, trigger: Span) -> bool:
     verb = actor.root.head
     told = trigger.root.dep_ == "obj" and trigger.root.head.i == verb.i
     return actor.root.dep_ == "nsubj" and told and verb.lemma_.lower() in word_set("lexicons/comment_verbs.txt")
+
+
+def kept_silent(actor: Span) -> bool:
+    """ "Le gouvernement n'a pas réagi": who said nothing did nothing either; not « Les FSR n'ont pas revendiqué
+    ces attaques », which leaves them suspected (``lexicons/claim_verbs.txt``)."""
+    verb = actor.root.head
+    lemma = verb.lemma_.lower()
+    silent = lemma in reporting_verbs() and lemma not in word_set("lexicons/claim_verbs.txt") and negated(verb)
+    return actor.root.dep_ == "nsubj" and silent
 
 
 def called_upon(actor: Span) -> bool:

@@ -88,6 +88,8 @@ def told_to(verb: Token) -> Span | None:
     """The medium a statement was made to: "a déclaré à l'agence de presse AFP", "a dit à Reuters", "a déclaré
     un résident, Jean Paluku, à l'agence Télam"; a place ("a déclaré à Bamako") is not one."""
     doc = verb.doc
+    if verb.lemma_.lower() in word_set("lexicons/ascription_verbs.txt"):
+        return None  # « La police a attribué le rapt à l'OLA »: the one blamed, not a medium
     for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
         if token.lower_ in {"que", "qu'", ":", '"', "«", "qui", "dont"}:
             return None  # "a indiqué l'armée, qui attribue l'attaque à l'ELN": the ELN is not the medium
@@ -224,10 +226,10 @@ def sentence_sources(sent: Span) -> list[Span]:
             found.extend(with_apposition(medium, medium))  # « diffusé par son agence de propagande, Amaq, »
         elif token.pos_ == "NOUN" and token.lemma_.lower() in publication_nouns():
             found.extend(publication_authors(token))
-        elif speaks(token):
-            found.extend(speech_sources(token))
         elif (blamer := ascribed_by(token)) is not None:
-            found.append(blamer)
+            found.append(blamer)  # « une attaque attribuée par la police à des éleveurs »
+        elif speaks(token):
+            found.extend(speech_sources(token))  # « La police a attribué le rapt à l'OLA »
     return found
 
 

@@ -79,13 +79,19 @@ def circumstance_words() -> frozenset[str]:
 
 
 def up_to_next_to(phrase: Span | None) -> Span | None:
-    """A phrase cut before a second "à": "une source à l'AFP" is the source."""
+    """A phrase cut before a second "à": "une source à l'AFP", "une source militaire à Maroua" are the source;
+    not « le commissaire à la sécurité intérieure de l'Etat, Nasir Mu'azu »."""
     if phrase is None:
         return None
-    end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au", "aux"}), phrase.end)
+    end = next((t.i for t in phrase[1:] if t.lower_ in {"à", "au", "aux"} and not to_a_portfolio(t)), phrase.end)
     if any(t.text == "(" for t in phrase.doc[end : phrase.end]):
         return phrase  # « le Groupe de soutien à l'islam et aux musulmans (JNIM) »: a name with its acronym
     return phrase.doc[phrase.start : end]
+
+
+def to_a_portfolio(preposition: Token) -> bool:
+    """ "commissaire à la sécurité intérieure": the title's field (``lexicons/portfolio_titles.txt``)."""
+    return preposition.i > 0 and preposition.nbor(-1).lower_ in word_set("lexicons/portfolio_titles.txt")
 
 
 def is_source_noun(token: Token) -> bool:

@@ -190,6 +190,12 @@ def after_the_medium(verb: Token) -> Token:
     doc = verb.doc
     if verb.i + 1 < verb.sent.end and doc[verb.i + 1].lower_ == "sur":
         return after_the_platform(verb)
+    if (
+        verb.i + 3 < verb.sent.end
+        and doc[verb.i + 1].lower_ == "dans"
+        and in_a_publication(doc[verb.i + 2 : verb.i + 4])
+    ):
+        return after_the_platform(verb)  # « a affirmé dans un communiqué le porte-parole de l'armée de l'air »
     if verb.i + 1 >= verb.sent.end or doc[verb.i + 1].lower_ not in {"à", "au", "aux"}:
         return verb
     medium = medium_after(doc[verb.i + 1])
@@ -202,6 +208,11 @@ def after_the_medium(verb: Token) -> Token:
     words = [t for t in medium if t.pos_ != "DET"]
     short = len(words) <= 2 or words[0].lemma_.lower() in medium_nouns()  # not "BBC Mundo Ana Ruiz," (two names)
     return doc[medium.end] if short else verb
+
+
+def in_a_publication(words: Span) -> bool:
+    """ "un communiqué", "une vidéo": where a statement was made (``lexicons/publication_nouns.txt``)."""
+    return words[0].pos_ == "DET" and words[1].lemma_.lower() in word_set("lexicons/publication_nouns.txt")
 
 
 def headed_by_a_medium(phrase: Span) -> bool:
