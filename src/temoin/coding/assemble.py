@@ -127,6 +127,7 @@ def civilians_hit(draft: Draft) -> bool:
     hurt = draft.killed if any(draft.killed.values()) else draft.injured  # "sans faire de victimes" names no one
     if "bodies" in draft.kinds:  # bodies found: civilians, unless the toll says they were armed
         return not set(hurt) & victim_nouns("armed")
+    hurt = {k: v for k, v in hurt.items() if k not in word_set("lexicons/attacker_nouns.txt")}  # not the bomber
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 

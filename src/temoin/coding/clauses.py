@@ -372,7 +372,8 @@ def tally_anchor() -> re.Pattern[str]:
     year = r"(?:19|20)\d\d\b"
     return re.compile(
         rf"\bdepuis (?:(?:le |la |l'|les )?(?:{since})\b|(?P<day>le \d{{1,2}}(?:er)? )?(?:{_MONTHS})\b|{year})"
-        rf"|\ben {year}|\bentre {year} et {year}|\b(?:au cours|durant|pendant|lors) d[ue]s? (?:\w+ )?(?:{over})\b"
+        rf"|\ben {year}|\bentre {year} et {year}|\bentre (?:{_MONTHS}) et (?:{_MONTHS})\b"
+        rf"|\b(?:au cours|durant|pendant|lors) d[ue]s? (?:\w+ )?(?:{over})\b"
         rf"|\b(?:{phrase})\b",
         re.I,
     )

@@ -87,7 +87,9 @@ def dies_of(before: str, count: int) -> bool:
 
 RESTATING = re.compile(r"\b(?:les|ces)\s*$", re.I)  # « les deux hommes » are the two just counted
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
-_ONE = r"(?:l'une? (?:de|d'entre) (?:ses|leurs|les)\s|un|une|son|sa|leur|le|la|l')\s*"  # « tuant l'un de ses membres »
+_ONE = (  # « tuant l'un de ses membres », « Une habitante de Chebekino a été tuée »
+    r"(?:l'une? (?:de|d'entre) (?:ses|leurs|les)\s|(?:une|un|son|sa|leur|le|la)\s|l')\s*"
+)
 KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figure counted with the one before it
     rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+(?:\s+(?:de|d')?\s*\w+){{0,2}}\s+et(?:\s+(?:ses|leurs|les|sa|son))?\s*$",
     re.I,
@@ -122,7 +124,9 @@ RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à s
 )
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
 BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
-    r"\b(?:en plus d[ue]|outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b", re.I
+    r"\b(?:en plus d[ue]|outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b"
+    r"|\ben plus d'(?:elle|lui)-même\b",  # « tuant six personnes en plus d'elle-même »
+    re.I,
 )
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
