@@ -153,6 +153,7 @@ def test_the_masthead_marker_dates_an_undated_article(analyzer) -> None:  # type
         ("Ce – dit-on – fut un long hiver.", None),
         ("Damas, SANA - Une force ennemie a fait incursion.", "Damas"),  # a known agency after a comma
         ("Bamako, Mali - Des hommes armés ont attaqué.", None),  # a comma and a country are no agency
+        ("JUBA, 17 juin (Xinhua) -- Au moins dix personnes ont été tuées.", "JUBA"),  # Xinhua's double dash
     ],
 )
 def test_a_place_and_a_tag_in_capitals_make_a_dateline(text: str, city: str | None) -> None:

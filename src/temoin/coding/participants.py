@@ -19,6 +19,7 @@ from temoin.coding.roles import (
     houses_it,
     kept_silent,
     lays_blame,
+    names_it_in_an_aside,
     protected,
     role,
     to_actor,
@@ -100,7 +101,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
-        if called_upon(span) or kept_silent(span):
+        if called_upon(span) or kept_silent(span) or names_it_in_an_aside(span):
             continue  # « qui a appelé le gouvernement à intervenir », « Le gouvernement n'a pas réagi »: no part
         if named_as_a_place(span) or houses_it(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
@@ -598,10 +599,21 @@ def with_known_attackers(events: list[Event]) -> list[Event]:
                 event = replace(event, actor1=who_flew(event.evidence.text, country_lexicon().by_iso2.get(country)))
             elif event.actor1 is not None and event.actor1.sector == "MIL":
                 last[country] = event
+            if event.actor1 is None and (owner := weapon_owner(event.evidence.text)) is not None:
+                event = replace(event, actor1=None if same_actor(owner, event.actor2) else owner)
             if event.actor1 is None and not same_actor_as_target(event):
                 event = replace(event, actor1=unidentified_armed_group(country_lexicon().by_iso2.get(country)))
         out.append(event)
     return out
+
+
+def weapon_owner(text: str) -> Actor | None:
+    """ "un missile Iskander a frappé un dépôt": the forces of the one state that fires it
+    (``lexicons/weapon_owners.tsv``)."""
+    owners = {row["weapon"]: row["country"] for row in read_tsv("lexicons/weapon_owners.tsv")}
+    found = re.search(r"\b(" + word_alternation(sorted(owners)) + r")\b", text, re.I)
+    country = country_lexicon().by_iso3.get(owners[found.group(1).lower()]) if found else None
+    return military_of(country) if country is not None else None
 
 
 def same_actor_as_target(event: Event) -> bool:

@@ -145,6 +145,17 @@ def kept_silent(actor: Span) -> bool:
     return actor.root.dep_ == "nsubj" and silent
 
 
+def names_it_in_an_aside(actor: Span) -> bool:
+    """ "Novgorodskoïe (appelée Niou-York par les autorités ukrainiennes)": who calls the place so took no part."""
+    for token in reversed(actor.doc[max(actor.sent.start, actor.start - 8) : actor.start]):
+        if token.text in {")", ".", ";"}:
+            return False
+        if token.text == "(":
+            aside = actor.doc[token.i + 1 : actor.start]
+            return any(t.lemma_.lower() in word_set("lexicons/naming_verbs.txt") for t in aside)
+    return False
+
+
 def called_upon(actor: Span) -> bool:
     """The one a speaker calls on to act (« sa famille, qui a appelé le gouvernement d'union nationale à
     intervenir ») is no party: ``lexicons/appeal_verbs.txt``."""

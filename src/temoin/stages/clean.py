@@ -144,7 +144,7 @@ _MONTH_NAMES = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]
 DATELINE = re.compile(
     r"(?P<city>[A-ZÀ-Ý][\w'’. -]{1,40}?)(?P<paren> \([^()\n]{1,30}\))?"
     rf"(?:, (?:le )?(?:\w+ )?(?P<day>\d{{1,2}})(?:er)? (?P<month>(?i:{_MONTH_NAMES}))\.?(?: (?P<year>\d{{4}}))?)?"
-    r"(?P<agency> \([^()\n]{1,30}\))?(?P<tag>, [A-ZÀ-Ý][\w'’-]{1,25})? ?[-–—] ",
+    r"(?P<agency> \([^()\n]{1,30}\))?(?P<tag>, [A-ZÀ-Ý][\w'’-]{1,25})? ?(?:--|[-–—]) ",
 )
 
 
