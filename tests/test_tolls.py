@@ -18,6 +18,10 @@ def killed(text: str) -> int:
     ("text", "count"),
     [
         ("Au moins 12 soldats ont été tués.", 12),
+        ("Trois résistants ont été tués lors des affrontements.", 3),
+        ("Un présumé membre de gang a été lynché par une foule à Pétion-Ville.", 1),
+        ("Une habitante de Graïvoron a été tuée vendredi.", 1),
+        ("Un soldat a été blessé et son véhicule a été détruit.", 0),
         ("Des dizaines de jihadistes ont été neutralisés.", 12),
         ("Une dizaine de civils ont été tués.", 10),
         ("Plusieurs villageois ont été abattus.", 3),

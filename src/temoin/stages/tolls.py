@@ -96,8 +96,9 @@ KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figu
 )
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
-    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}\s+(?:a été|est|aurait été|avait été|était)\s+"
-    r"(?:tuée?|abattue?|exécutée?|mortellement|tombée? en martyr)\b"
+    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}"
+    r"\s+(?:a été|est|aurait été|avait été|était)\s+"
+    r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr)\b"
     rf"|\b(?:sur|contre)\s+{_ONE}(?P<shot>\w+)[^.;]{{0,60}}?,\s+(?:le|la|l')\s*(?:tuant|abattant)\b",  # "..., le tuant"
     re.I,
 )
@@ -300,13 +301,22 @@ def without_a_split(tolls: list[Toll], text: str) -> list[Toll]:
     return tolls
 
 
+NOUN_QUALIFIERS = {"présumé", "présumée", "jeune", "ancien", "ancienne", "haut", "simple"}  # « un présumé membre »
+
+
 def one_killed(text: str) -> list[Toll]:
     """A single person killed, with no figure: "tuant son conducteur", "Un soldat a été tué", "ont ouvert le feu sur
     un berger ..., le tuant" (1)."""
     out = []
     for m in ONE_KILLED.finditer(text):
-        noun = (m.group("after") or m.group("before") or m.group("shot")).lower()
-        if VICTIM.match(noun) or noun in one_victim_nouns():
+        told = m.group("after") or m.group("shot")
+        if told is None:  # the words up to the verb (re.I lets the capitalised names be any words)
+            told = re.split(r"\s+(?:a été|est|aurait été|avait été|était)\s+", m.group(0))[0][
+                m.start("before") - m.start() :
+            ]
+        words = told.lower().split()
+        noun = next((w for w in words if VICTIM.match(w) or w in one_victim_nouns()), None)
+        if noun is not None and (noun == words[0] or words[0] in NOUN_QUALIFIERS):
             out.append(Toll(m.start(), m.end(), "KILLED", 1, noun))
     return out
 
