@@ -50,7 +50,9 @@ def apposed_subject(direct: Span, verb: Token) -> bool:
         return False
     named = names_a_source(after) or any(t.pos_ == "NOUN" and t.is_title for t in after[1:2])  # « le Centre »
     ends = (
-        after.end >= verb.sent.end or verb.doc[after.end].is_punct or verb.doc[after.end].lower_ in circumstance_words()
+        after.end >= verb.sent.end
+        or verb.doc[after.end].is_punct
+        or verb.doc[after.end].lower_ in circumstance_words() | {"à", "au"}  # « une source militaire à SANA »
     )
     # « a confirmé l'état-major dans un communiqué », not « a appelé les Blancs à frapper »
     return named and ends and not any(t.is_punct for t in verb.doc[verb.i + 1 : after.start])
