@@ -103,6 +103,12 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
         ("La police régionale a attribué l'enlèvement à l'Armée de libération oromo (OLA).", "OLA"),
         ("Des combats ont éclaté près de Luvungi, a affirmé un officier joint au téléphone.", "téléphone"),
         ("Deux soldats ont été tués près de Bocaranga, a indiqué une source militaire à Bangui.", "Bangui"),
+        # a weapon's name before an incise whose source follows the verb
+        (
+            "Les forces russes ont attaqué Soumy avec des drones Shahed, tuant un homme, a annoncé le chef de "
+            "l'administration militaire régionale.",
+            "Shahed",
+        ),
         # the object before an incise whose source, then its medium, follow the verb
         (
             "Les rebelles ont pris pour cible dimanche, avec des drones, des positions de l'armée malienne près de "

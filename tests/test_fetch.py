@@ -187,7 +187,14 @@ def test_robots_txt_is_obeyed(server: LocalServer) -> None:
 
 def test_robots_txt_crawl_delay_spaces_requests(server: LocalServer) -> None:
     server.routes["/robots.txt"] = Reply(body=b"User-agent: *\nCrawl-delay: 3\n", headers={})
-    got, waits = fetcher(FetchPolicy(allow_private=True, delay=0.5))
+    now = [0.0]  # a clock that only the waits move: a slow request on a busy machine does not shorten them
+
+    def wait(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    waits: list[float] = []
+    got = Fetcher(FetchPolicy(allow_private=True, delay=0.5), sleep=wait, clock=lambda: now[0])
     got.get(page(server, "/one"), "in")
     got.get(page(server, "/two"), "in")
     assert len(waits) == 2 and all(2.5 < wait <= 3 for wait in waits)  # after robots.txt, and between the pages

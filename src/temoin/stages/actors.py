@@ -270,7 +270,20 @@ def labelled_states(doc: Doc, spans: list[Span], states: list[tuple[str, int, in
         if span.end < len(doc) and doc[span.end].lower_ in {"de", "d'", "d’"} and span.end + 1 in capitals:
             key, end = capitals[span.end + 1]
             out.append(Span(doc, span.start, end, label="MIL", kb_id=key))
+        elif (at_war := army_at_war(doc, span.end)) is not None:
+            out.append(Span(doc, span.start, span.end + 1, label="MIL", kb_id=f"state:{at_war}"))
     return out
+
+
+def army_at_war(doc: Doc, i: int) -> str | None:
+    """ "les terroristes russes" in a Ukrainian outlet, « les néonazis ukrainiens » in a Russian one: a label with
+    the nationality of a state at war with another's army (``actors/state_enemies.tsv``) names its forces; not
+    « des terroristes tchadiens »."""
+    if i >= len(doc) or not doc[i].is_lower:
+        return None
+    country = country_lexicon().adjective(doc[i].text)
+    armies = {row["army"] for row in read_tsv("actors/state_enemies.tsv")}
+    return country.iso3 if country is not None and country.iso3 in armies else None
 
 
 def acts(token: Token, span: Span) -> bool:
