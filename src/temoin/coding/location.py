@@ -265,14 +265,11 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     return location_of(ctx, places[0]) if len(places) == 1 else None
 
 
-SOURCE_SEAT = {"à", "au", "aux", "en", "poste", "basé", "basée", "basés", "basées"}
-
-
 def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:
     """ "a indiqué une source militaire à Bangui": where the source speaks from, not where it happened."""
     for _, end in sources:
         between = place.doc[end : place.start]
-        if 0 < len(between) <= 3 and all(t.lower_ in SOURCE_SEAT for t in between):
+        if 0 < len(between) <= 3 and all(t.lower_ in word_set("lexicons/source_seat_words.txt") for t in between):
             return True
     return False
 

@@ -29,7 +29,7 @@ from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
-from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, support_verbs
+from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, state_enemies, support_verbs
 from temoin.stages.speakers import OF_WORDS as OF_WORDS_AFTER
 
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
@@ -508,12 +508,6 @@ def enemy_army(actor: Actor | None) -> Actor | None:
     return military_of(enemy) if enemy is not None else None
 
 
-@cache
-def state_enemies() -> dict[str, str]:
-    """The army each army named in ``data/actors/state_enemies.tsv`` is at war with."""
-    return {row["army"]: row["enemy"] for row in read_tsv("actors/state_enemies.tsv")}
-
-
 def unidentified_armed_group(where: Country | None) -> Actor:
     name = where.name_en if where else "Unknown"
     return Actor(f"{UNIDENTIFIED} ({name})", where.iso3 if where else "UNK", "UAF")
@@ -610,10 +604,20 @@ def with_known_attackers(events: list[Event]) -> list[Event]:
 def weapon_owner(text: str) -> Actor | None:
     """ "un missile Iskander a frappé un dépôt": the forces of the one state that fires it
     (``lexicons/weapon_owners.tsv``)."""
-    owners = {row["weapon"]: row["country"] for row in read_tsv("lexicons/weapon_owners.tsv")}
-    found = re.search(r"\b(" + word_alternation(sorted(owners)) + r")\b", text, re.I)
+    owners = weapon_owners()
+    found = weapon_names().search(text)
     country = country_lexicon().by_iso3.get(owners[found.group(1).lower()]) if found else None
     return military_of(country) if country is not None else None
+
+
+@cache
+def weapon_owners() -> dict[str, str]:
+    return {row["weapon"]: row["country"] for row in read_tsv("lexicons/weapon_owners.tsv")}
+
+
+@cache
+def weapon_names() -> re.Pattern[str]:
+    return re.compile(r"\b(" + word_alternation(sorted(weapon_owners())) + r")\b", re.I)
 
 
 def same_actor_as_target(event: Event) -> bool:

@@ -282,8 +282,13 @@ def army_at_war(doc: Doc, i: int) -> str | None:
     if i >= len(doc) or not doc[i].is_lower:
         return None
     country = country_lexicon().adjective(doc[i].text)
-    armies = {row["army"] for row in read_tsv("actors/state_enemies.tsv")}
-    return country.iso3 if country is not None and country.iso3 in armies else None
+    return country.iso3 if country is not None and country.iso3 in state_enemies() else None
+
+
+@cache
+def state_enemies() -> dict[str, str]:
+    """The army each army named in ``data/actors/state_enemies.tsv`` is at war with."""
+    return {row["army"]: row["enemy"] for row in read_tsv("actors/state_enemies.tsv")}
 
 
 def acts(token: Token, span: Span) -> bool:

@@ -17,7 +17,15 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from temoin.resources import read_lines, read_tsv, split_variants, with_singulars, word_alternation, word_pattern
+from temoin.resources import (
+    read_lines,
+    read_tsv,
+    split_variants,
+    with_singulars,
+    word_alternation,
+    word_pattern,
+    word_set,
+)
 from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
 from temoin.stages.dates import MONTHS, WEEKDAYS
@@ -301,9 +309,6 @@ def without_a_split(tolls: list[Toll], text: str) -> list[Toll]:
     return tolls
 
 
-NOUN_QUALIFIERS = {"présumé", "présumée", "jeune", "ancien", "ancienne", "haut", "simple"}  # « un présumé membre »
-
-
 def one_killed(text: str) -> list[Toll]:
     """A single person killed, with no figure: "tuant son conducteur", "Un soldat a été tué", "ont ouvert le feu sur
     un berger ..., le tuant" (1)."""
@@ -316,7 +321,7 @@ def one_killed(text: str) -> list[Toll]:
             ]
         words = told.lower().split()
         noun = next((w for w in words if VICTIM.match(w) or w in one_victim_nouns()), None)
-        if noun is not None and (noun == words[0] or words[0] in NOUN_QUALIFIERS):
+        if noun is not None and (noun == words[0] or words[0] in word_set("lexicons/noun_qualifiers.txt")):
             out.append(Toll(m.start(), m.end(), "KILLED", 1, noun))
     return out
 
