@@ -52,6 +52,15 @@ def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon:
     assert "renforts" in participants.troop_nouns()
 
 
+def test_what_a_group_holds_comes_from_the_lexicon(extended_lexicon: Extend) -> None:
+    text = "des frappes contre des arsenaux de l'organisation dans les monts Hamrin"
+    assert participants.group_target().search("des frappes contre des caches de l'organisation")
+    assert not participants.group_target().search(text)
+    extended_lexicon("lexicons/group_targets.tsv", ["asset\tarsenaux"], participants.group_target)
+    assert participants.group_target().search(text)
+    assert not participants.group_target().search("des frappes contre des arsenaux de l'armée")
+
+
 def test_near_words_come_from_the_lexicon(extended_lexicon: Extend) -> None:
     assert location.near().search("aux abords de la ville de")
     assert not location.near().search("à côté de la ville de")

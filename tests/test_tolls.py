@@ -127,6 +127,7 @@ def test_an_injury_verb_before_a_figure_makes_it_injured() -> None:
         "La perte de plusieurs véhicules, dont deux chars.",
         "Le 23 septembre, deux délégations se sont rencontrées.",
         "Le conflit dure depuis 12 ans.",
+        "L'armée a perdu 930 soldats tués ou blessés en une journée.",
     ],
 )
 def test_no_toll(text: str) -> None:
@@ -175,3 +176,13 @@ def test_unarmed_men_are_counted_as_civilians() -> None:
 def test_a_figure_told_against_an_earlier_one_is_an_update() -> None:
     tolls = find_tolls("Selon la société civile, 23 corps ont été retrouvés à ce jour, contre 16 annoncés lundi.")
     assert [(t.count, t.update) for t in tolls] == [(23, True)]
+
+
+def test_an_adverb_between_the_auxiliaries_keeps_the_toll() -> None:
+    tolls = find_tolls("Six soldats avaient alors été tués, selon les autorités.")
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 6)]
+
+
+def test_alors_que_ends_the_figure_s_clause() -> None:
+    tolls = find_tolls("Trois soldats ont été attaqués alors que deux civils ont été tués.")
+    assert [(t.outcome, t.count, t.victims) for t in tolls] == [("KILLED", 2, "civils")]

@@ -145,6 +145,8 @@ def is_hypothetical(trigger: Span) -> bool:
         if purpose().search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
             return True  # "masser des troupes en vue d'une attaque"
         head = trigger.root.head
+        if head.i < first.i and head.pos_ == "VERB" and head.lemma_.lower() in word_set("lexicons/plan_verbs.txt"):
+            return True  # « la cellule préparait des attaques contre des lieux de culte »: a plot, foiled or not
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
             first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
     if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
@@ -445,17 +447,33 @@ def counts_since(sentence: Sentence) -> bool:
 
 
 def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
-    """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's."""
-    kinds = {s.label_ for s in sentence.dates}
+    """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's; not a time
+    that only describes someone in a relative clause (« la RDF, qui opère aux côtés de l'armée depuis 2021 »)."""
+    kinds = {s.label_ for s in sentence.dates if not told_aside(sentence, s.start_char - sentence.span.start_char)}
     if "PERIOD" in kinds and "DATE" not in kinds:
         return True
-    during = duration().search(sentence.text)
+    during = next((m for m in duration().finditer(sentence.text) if not told_aside(sentence, m.start())), None)
     if during and sentence.index >= LEDE_SENTENCES and not dated_before(sentence, during.start()):
         return True
-    years = [int(y) for y in YEAR.findall(sentence.text)]
+    years = [int(m.group(1)) for m in YEAR.finditer(sentence.text) if not told_aside(sentence, m.start())]
     if bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, sentence):
         return True
     return goes_on_with_the_background(ctx, sentence)
+
+
+def told_aside(sentence: Sentence, offset: int) -> bool:
+    """Whether the words at this character offset of the sentence sit in a relative clause that describes a noun
+    other than the subject and tells no event or toll of its own (not « l'insurrection, qui a fait 6 000 morts
+    depuis 2017 », nor « La guerre, qui a éclaté en avril 2023, a fait des dizaines de milliers de morts »)."""
+    token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
+    while token is not None and token.i != token.head.i and token.dep_ != "acl:relcl":
+        token = token.head
+    if token is None or token.dep_ != "acl:relcl" or token.head.dep_.startswith("nsubj"):
+        return False
+    if token.head.lower_ in war_nouns() or token.head.lemma_.lower() in war_nouns():
+        return False  # the war described: its time is the background's
+    clause = {t.i for t in token.subtree}
+    return not any(span.start in clause for span in [*sentence.tolls, *sentence.triggers])
 
 
 def dated_before(sentence: Sentence, offset: int) -> bool:

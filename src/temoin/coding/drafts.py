@@ -58,8 +58,8 @@ PLACE_ANAPHORA = re.compile(
 
 _IN_THE_FIGHT = r"\s+(?:de|d'|des|plusieurs|quelques|une|deux|trois|\d+)\s*(?:heures?|minutes?|violents|intenses)"
 TIME_SHIFT = re.compile(  # « repoussée après plusieurs heures de combats » is no later time: the same fight
-    rf"\b(après(?!-midi)(?!{_IN_THE_FIGHT}\b)|plus tard|ensuite|puis|auparavant|plus tôt|la veille|le lendemain|"
-    r"au même moment|par ailleurs|d'autre part|ailleurs)\b",
+    rf"\b((?<![dD]')(?<![dD]’)après(?!-midi)(?!{_IN_THE_FIGHT}\b)|plus tard|ensuite|puis|auparavant|plus tôt|"
+    r"la veille|le lendemain|au même moment|par ailleurs|d'autre part|ailleurs)\b",  # not « D'après »
     re.I,
 )
 
@@ -623,8 +623,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         reading = make_reading(ctx, sentence)
         told = reading is not None  # the sentence tells of an event, new or already drafted
         continued = False
-        if reading is None and drafts and sentence.index - drafts[-1].last_index <= 2:
-            name_the_group_blamed(ctx, sentence, drafts[-1])
+        if (reading is None or reading.referential) and drafts and sentence.index - drafts[-1].last_index <= 2:
+            name_the_group_blamed(ctx, sentence, drafts[-1])  # « L'attaque n'a pas été revendiquée, mais ... »
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
         if reading is not None and reading.location is None:
@@ -642,7 +642,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = drafts[-1].location  # « six drones ont frappé le district de Kyivskyi »: Kharkiv's
         elif reading is not None and reading.location is None and (ended := fighting_it_ends(reading, drafts)):
             reading.location = ended
-        if reading is not None and reading.location is None:
+        if reading is not None and reading.location is None and not reading.referential:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
         if reading is not None and set(reading.kinds) <= TOLL_KINDS and counts_since(sentence):
@@ -835,7 +835,8 @@ def part_of_the_attack(reading: Reading, last: Draft) -> bool:
     the attack)."""
     follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
     unplaced = reading.location is None and reading.date is None
-    return follows and unplaced and set(reading.kinds) == {"looting"} and last.family == "violent"
+    burnt = "looting" in reading.kinds and set(reading.kinds) <= {"looting"} | TOLL_KINDS  # and who died there
+    return follows and unplaced and burnt and last.family == "violent"
 
 
 def updates_the_toll(draft: Draft, sentence: Sentence) -> bool:
@@ -887,7 +888,10 @@ def place_reading(
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
         drafts[-1].last_index = sentence.index
-        drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))  # and who says so
+        if sentence.tolls:  # « ... quatre combattants ont été tués et plusieurs maisons incendiées »: its toll too
+            add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
+        else:
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))  # who says so
         return
     if target is None:
         drafts.append(new_draft(reading, drafts, carried))

@@ -369,6 +369,23 @@ def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
     return None
 
 
+def group_of_the_target(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
+    """« des frappes contre des caches de l'organisation dans les monts Hamrin »: what « l'organisation », « le
+    groupe » holds (``lexicons/group_targets.tsv``) is the armed group's named before, the one hit."""
+    match = group_target().search(sentence.text)
+    group = last_named_group(ctx, sentence) if match else None
+    return group if group is not None and group.sector in {"REB", "UAF"} else None
+
+
+@cache
+def group_target() -> re.Pattern[str]:
+    slots: dict[str, list[str]] = {"asset": [], "group": []}
+    for row in read_tsv("lexicons/group_targets.tsv"):
+        slots[row["slot"]].append(row["word"])
+    assets, groups = word_alternation(slots["asset"]), word_alternation(slots["group"])
+    return re.compile(rf"\b(?:{assets})\s+(?:de la|de l['’]|du)\s*(?:{groups})\b", re.I)
+
+
 @cache
 def civilian_victims() -> frozenset[str]:
     """Toll nouns whose dead are civilians by default ("" for a bare "12 tués")."""

@@ -33,7 +33,13 @@ from temoin.coding.clauses import (
 )
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import administered_place, choose_location
-from temoin.coding.participants import actor_spans, is_generic, last_named_group, sentence_actors
+from temoin.coding.participants import (
+    actor_spans,
+    group_of_the_target,
+    is_generic,
+    last_named_group,
+    sentence_actors,
+)
 from temoin.coding.typing import has_cue, main_kind
 from temoin.records import Actor, Location
 from temoin.stages.dates import DateReading
@@ -104,6 +110,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     agents, patients = sentence_actors(ctx, sentence, primary)
     if not agents and group_anaphora().search(sentence.text):
         agents = [a for a in [last_named_group(ctx, sentence)] if a is not None]
+    if agents and not patients and (held_by := group_of_the_target(ctx, sentence)) is not None:
+        patients = [held_by] if held_by not in agents else []  # « contre des caches de l'organisation »
     elsewhere = referential if fresh else []  # « a dénoncé des viols commis samedi à Zemio »: its own place
     location = choose_location(ctx, sentence, sorted(pool, key=lambda t: t.start), elsewhere)
     if location is None and not set(kinds) <= TOLL_KINDS:

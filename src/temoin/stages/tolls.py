@@ -181,7 +181,7 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     relative = RELATIVE.match(longer)  # « des dizaines d'individus armés qui s'apprêtaient à attaquer des positions
     if relative and not aside and not named:  # des FDS ont été neutralisés »: the clause is no verb of theirs
         window = " " * relative.end() + longer[relative.end() : relative.end() + GAP]
-    stop = re.search(r"[.;:!?]|\b(?:dont|mais|alors|tandis)\b", window)
+    stop = re.search(r"[.;:!?]|\b(?:dont|mais|tandis)\b|\balors\s+qu(?:e\b|['’])", window)  # not « alors été tués »
     if stop:
         window = window[: stop.start()]
     hits = [(m.start(), "KILLED") for m in KILLED.finditer(window)] + [
@@ -278,6 +278,9 @@ def find_tolls(text: str) -> list[Toll]:
                 pending.append((m.start(), after, count, victims))
             continue
         kind, end = outcome
+        if EITHER_OUTCOME.search(text, m.end(), end + 20):
+            pending.clear()
+            continue  # « a perdu 930 soldats tués ou blessés »: casualties, not a count of the dead
         for p_start, _, p_count, p_victims in pending:
             tolls.append(Toll(p_start, end, kind, p_count, p_victims, update, earlier=earlier))
         pending.clear()
@@ -290,6 +293,7 @@ def find_tolls(text: str) -> list[Toll]:
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
 
 
+EITHER_OUTCOME = re.compile(r"\b(?:tués|morts)\s+ou\s+blessés|\bblessés\s+ou\s+(?:tués|morts)\b", re.I)
 SPLIT_OPENS = re.compile(r"^[^,;.]*,\s*$")  # « huit combattants, » then how they split
 SPLIT_GOES_ON = re.compile(r"^[^,;.]*(?:,|\bet\b)\s*(?:au moins\s*)?$")
 
