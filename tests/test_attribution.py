@@ -115,6 +115,8 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
             "Léré, a indiqué une source militaire à l'AFP.",
             "positions",
         ),
+        # who said nothing, named by « aucun »
+        ("Aucune des deux armées n'a communiqué sur cet incident, survenu près de Ruhwa.", "armées"),
     ],
 )
 def test_what_names_no_source(analyzer, text: str, not_a_source: str) -> None:  # type: ignore[no-untyped-def]
@@ -253,6 +255,11 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
         # the one who lays the blame; a newsroom learnt from
         ("La police régionale a attribué l'enlèvement à des rebelles de l'OLA.", "police régionale"),
         ("Le reporter a été interpellé jeudi, a-t-on appris auprès de sa rédaction.", "rédaction"),
+        # the speaker after a newspaper's title no list knows
+        (
+            "Quatre cultivateurs ont été enlevés à Tanougou, a indiqué à 24 Heures au Bénin le chef d'arrondissement.",
+            "chef d'arrondissement",
+        ),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

@@ -221,7 +221,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and home is not None and holds_the_ground(event_type, sub_type, actor1, home):
         actor2 = military_of(home)  # ACLED: who held the ground
     if sub_type == "Armed clash":
-        actor1, actor2 = both_sides(actor1, actor2, home or ctx.focus)
+        actor1, actor2 = both_sides(actor1, actor2, home or ctx.focus, text)
     if sub_type in ONE_ACTOR:  # « Bujumbura a déployé un bataillon autour d'Uvira, où ses troupes combattent aux
         actor1, actor2 = actor1 or actor2, None  # côtés des FARDC »: ACLED names only who moves or sets up a base
     told = [s for s in draft.sources if s not in draft.witnessed]

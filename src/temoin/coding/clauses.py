@@ -399,6 +399,9 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
     for anchor in tally_anchor().finditer(text):
         if anchor.start() < end and anchor.end() > start:
             continue
+        clause = relative_clause_at(sentence, anchor.start())
+        if clause is not None and toll.start not in {t.i for t in clause.subtree}:
+            continue  # « deux chauffeurs tués par les jihadistes, qui imposent depuis septembre un blocus »
         after = anchor.start() >= end
         gap = text[end : anchor.start()] if after else text[anchor.end() : start]
         fronted = after or not text[: anchor.start()].strip() or (gap.startswith(",") and len(gap) <= 15)
@@ -465,15 +468,21 @@ def told_aside(sentence: Sentence, offset: int) -> bool:
     """Whether the words at this character offset of the sentence sit in a relative clause that describes a noun
     other than the subject and tells no event or toll of its own (not « l'insurrection, qui a fait 6 000 morts
     depuis 2017 », nor « La guerre, qui a éclaté en avril 2023, a fait des dizaines de milliers de morts »)."""
-    token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
-    while token is not None and token.i != token.head.i and token.dep_ != "acl:relcl":
-        token = token.head
-    if token is None or token.dep_ != "acl:relcl" or token.head.dep_.startswith("nsubj"):
+    token = relative_clause_at(sentence, offset)
+    if token is None or token.head.dep_.startswith("nsubj"):
         return False
     if token.head.lower_ in war_nouns() or token.head.lemma_.lower() in war_nouns():
         return False  # the war described: its time is the background's
     clause = {t.i for t in token.subtree}
     return not any(span.start in clause for span in [*sentence.tolls, *sentence.triggers])
+
+
+def relative_clause_at(sentence: Sentence, offset: int) -> Token | None:
+    """The verb of the relative clause the words at this character offset of the sentence sit in, if any."""
+    token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
+    while token is not None and token.i != token.head.i and token.dep_ != "acl:relcl":
+        token = token.head
+    return token if token is not None and token.dep_ == "acl:relcl" else None
 
 
 def dated_before(sentence: Sentence, offset: int) -> bool:

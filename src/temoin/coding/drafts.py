@@ -56,7 +56,10 @@ PLACE_ANAPHORA = re.compile(
 )
 
 
-_IN_THE_FIGHT = r"\s+(?:de|d'|des|plusieurs|quelques|une|deux|trois|\d+)\s*(?:heures?|minutes?|violents|intenses)"
+_IN_THE_FIGHT = (  # « après plus d'une heure d'échanges de tirs »
+    r"\s+(?:(?:plus|près|moins)\s+d['’]\s*)?(?:de|d'|des|plusieurs|quelques|une|deux|trois|\d+)\s*"
+    r"(?:heures?|minutes?|violents|intenses)"
+)
 TIME_SHIFT = re.compile(  # « repoussée après plusieurs heures de combats » is no later time: the same fight
     rf"\b((?<![dD]')(?<![dD]’)après(?!-midi)(?!{_IN_THE_FIGHT}\b)|plus tard|ensuite|puis|auparavant|plus tôt|"
     r"la veille|le lendemain|au même moment|par ailleurs|d'autre part|ailleurs)\b",  # not « D'après »

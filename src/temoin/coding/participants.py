@@ -499,10 +499,12 @@ def unknown_attackers(event_type: str, sub_type: str) -> bool:
     return event_type in {"Battles", "Violence against civilians"} or sub_type in NAMELESS_VIOLENCE
 
 
-def both_sides(actor1: Actor | None, actor2: Actor | None, where: Country | None) -> tuple[Actor | None, Actor | None]:
+def both_sides(
+    actor1: Actor | None, actor2: Actor | None, where: Country | None, text: str = ""
+) -> tuple[Actor | None, Actor | None]:
     """ACLED's armed clash has two sides: « Côté tchadien, l'armée affirme avoir repoussé une attaque » was fought
     against an armed group it does not name; an armed group that clashed with no one named fought the state's
-    forces."""
+    forces, its police when it attacked « un poste de police » (``lexicons/police_targets.txt``)."""
     if (actor1 is None) == (actor2 is None):
         return actor1, actor2
     present = actor1 or actor2
@@ -512,6 +514,12 @@ def both_sides(actor1: Actor | None, actor2: Actor | None, where: Country | None
         return present, enemy
     if present.sector in {"MIL", "COP", "IGO"}:
         return present, unidentified_armed_group(where)
+    if (
+        where is not None
+        and present.sector in {"REB", "UAF"}
+        and word_pattern("lexicons/police_targets.txt").search(text)
+    ):
+        return present, police_of(where)
     if where is not None and has_an_army(where) and present.sector in {"REB", "UAF"}:
         return present, military_of(where)
     return actor1, actor2
