@@ -436,6 +436,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     names = [s.kb_id_ for s in sentence.sources]
     other_voice = bool(names) and not set(names) & set(draft.sources + draft.named_sources)
     tolls = [t for t in sentence.tolls if not is_a_tally(sentence, t)]  # « ... tués depuis la trêve »
+    if tolls and disputes_the_toll(sentence):
+        draft.killed.clear()  # « Le NAS affirme avoir tué douze soldats. L'armée dément ce chiffre et fait état de
+        # trois militaires et six rebelles tués »: the figure given against the claim replaces it
     for span in [] if boast else tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
         count_text, victims, update = span.kb_id_.split("|")
@@ -468,6 +471,11 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+def disputes_the_toll(sentence: Sentence) -> bool:
+    """« dément ce chiffre », « conteste ce bilan » (``lexicons/toll_denials.txt``): the figure told before denied."""
+    return word_pattern("lexicons/toll_denials.txt").search(sentence.text) is not None
 
 
 def boasts_of(toll: Span) -> bool:
