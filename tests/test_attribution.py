@@ -260,6 +260,12 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
             "Quatre cultivateurs ont été enlevés à Tanougou, a indiqué à 24 Heures au Bénin le chef d'arrondissement.",
             "chef d'arrondissement",
         ),
+        # a medium whose name ends in a figure; « a fait savoir » in an incise
+        (
+            "Huit employés ont été enlevés près d'Ambo, a affirmé à France 24 un responsable de l'administration.",
+            "responsable de l'administration",
+        ),
+        ("Deux missiles ont été interceptés près de Sébastopol, a fait savoir le gouverneur.", "gouverneur"),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

@@ -57,9 +57,24 @@ def medium_after(preposition: Token) -> Span | None:
     if phrase is None:
         return None
     doc = phrase.doc
-    new_phrase = {"PROPN", "NOUN", "ADJ"}  # "à la radio locale un rescapé": a determiner right after a noun
-    cut = next((t.i for t in phrase[1:] if t.pos_ in {"DET", "NUM"} and doc[t.i - 1].pos_ in new_phrase), None)
+    cut = next(
+        (t.i for t in phrase[1:] if t.pos_ in {"DET", "NUM"} and ends_a_name(doc[t.i - 1]) and not of_a_name(t)),
+        None,
+    )
     return doc[phrase.start : cut] if cut is not None else phrase
+
+
+def ends_a_name(token: Token) -> bool:
+    """A word a new phrase may follow: « à la radio locale un rescapé », « à France 24 un responsable »."""
+    return token.pos_ in {"PROPN", "NOUN", "ADJ"} or of_a_name(token)
+
+
+def of_a_name(figure: Token) -> bool:
+    """The figure of a name, « France 24 » in « a affirmé à France 24 un responsable »: a figure right after a
+    capitalised word and before a determiner."""
+    doc = figure.doc
+    follows_a_name = figure.like_num and doc[figure.i - 1].text[:1].isupper()
+    return follows_a_name and figure.i + 1 < len(doc) and doc[figure.i + 1].pos_ == "DET"
 
 
 def names_on(preposition: Token, limit: int) -> bool:

@@ -168,6 +168,8 @@ def inverted_subject(verb: Token) -> Span | None:
         return None  # "..., accusant les paramilitaires": a present participle's subject is the clause's
     if not is_incise(verb):
         return None
+    if verb.lower_ == "fait" and verb.i + 1 < verb.sent.end and verb.nbor(1).lower_ == "savoir":
+        verb = verb.nbor(1)  # « ..., a fait savoir le gouverneur de la ville »
     phrase = up_to_next_to(phrase_after(after_the_medium(verb), limit=16))  # "a indiqué une source à l'AFP"
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
