@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from temoin.coding.typing import SUPPORTING_FIRE
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor
-from temoin.resources import read_lines, read_tsv, word_alternation, word_set
+from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages.actors import blame_verbs, generic_actors, named_actors
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.speakers import OF_WORDS, negated
@@ -29,6 +29,9 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
     country_name = focus.name_en if focus else "Unknown"
     if kind == "named":
         actor = named_actors()[ident]
+        if actor.sector == "GOV" and actor.country and loyal_to(span):
+            country = country_lexicon().by_iso3.get(actor.country)  # « les forces loyales au Conseil présidentiel »
+            return Actor(f"Military Forces of {country.name_en}", actor.country, "MIL", span.text) if country else None
         if actor.country:
             return Actor(actor.name, actor.country, actor.sector, span.text)
         return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
@@ -45,6 +48,12 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         sector, template = generic_actors()[ident]
         return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
     return None
+
+
+def loyal_to(span: Span) -> bool:
+    """« les forces loyales au gouvernement »: the government's armed forces (``lexicons/loyal_forces.txt``)."""
+    before = span.doc[max(span.sent.start, span.start - 4) : span.start].text
+    return any(m.end() == len(before) for m in word_pattern("lexicons/loyal_forces.txt").finditer(before))
 
 
 @cache
