@@ -275,6 +275,15 @@ def crowd_actors(
     forces = sorted((a for a in everyone if a.sector in {"COP", "MIL"}), key=lambda a: a.sector != "COP")
     force = forces[0] if forces and intervened else None  # the police first: "devant une base de la Monusco"
     policed = sub_type in POLICED or (event_type == "Riots" and has_cue("intervention", text))
+    if (
+        force is not None
+        and policed
+        and where is not None
+        and force not in draft.agents
+        and force.country != where.iso3
+    ):
+        force = police_of(where)  # « pour exiger le départ de la Monusco. La police les a dispersés »: what the
+        # crowd demands of a foreign force makes it no party; the police of the place dispersed it
     if force is None and policed and where is not None:
         force = police_of(where)  # « les manifestants ont été dispersés à coups de gaz lacrymogène »: by the police
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
