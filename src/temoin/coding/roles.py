@@ -31,7 +31,8 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         actor = named_actors()[ident]
         if actor.sector == "GOV" and actor.country and loyal_to(span):
             country = country_lexicon().by_iso3.get(actor.country)  # « les forces loyales au Conseil présidentiel »
-            return Actor(f"Military Forces of {country.name_en}", actor.country, "MIL", span.text) if country else None
+            army = STATE_NAMES["MIL"].format(country.name_en) if country else ""
+            return Actor(army, actor.country, "MIL", span.text) if country else None
         if actor.country:
             return Actor(actor.name, actor.country, actor.sector, span.text)
         return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
