@@ -50,12 +50,14 @@ EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figu
 RESTATED = "3"  # "|3": the dead just counted, named again with « les »
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
+    r"\b(repris|pris|attaqué|investi|encerclé|bombardé|pilonné) (la|cette) (ville|localité|cité|commune)\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b|"
     r"\b(la|cette) (deuxième|troisième|seconde|principale|plus grande|grande) ville (du|de|d')",
     re.I,
 )
 
 
+THIS_TOWN = re.compile(r"\bcette (?:ville|localité|cité|commune)\b", re.I)
 _IN_THE_FIGHT = (  # « après plus d'une heure d'échanges de tirs »
     r"\s+(?:(?:plus|près|moins)\s+d['’]\s*)?(?:de|d'|des|plusieurs|quelques|une|deux|trois|\d+)\s*"
     r"(?:heures?|minutes?|violents|intenses)"
@@ -117,6 +119,12 @@ def near_enough(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None or max(a.geo_precision, b.geo_precision) < 2:
         return same_place(a, b)
     return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+
+
+def in_this_town(reading: Reading) -> bool:
+    """« ont pris le contrôle de cette ville de la zone du Gojjam-Oriental »: the town just named, not the zone."""
+    placed = reading.location is not None and reading.location.geo_precision >= 3
+    return placed and THIS_TOWN.search(reading.sentence.text) is not None
 
 
 def continues(last: Draft, reading: Reading) -> bool:
@@ -642,6 +650,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
         if reading is not None and reading.location is None and "coup" in reading.kinds:
             reading.location = seat_of_power(ctx, sentence)
+        if reading is not None and reading.location is not None and in_this_town(reading):
+            reading.location = town_just_named(ctx, sentence) or reading.location  # Mota, named just before
         if reading is not None and reading.location is None and PLACE_ANAPHORA.search(sentence.text):
             town = town_just_named(ctx, sentence)  # "Dilling vit sous un quasi-blocus. Des obus ont touché un
             reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"
