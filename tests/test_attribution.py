@@ -327,6 +327,22 @@ def test_a_sentence_that_goes_on_telling_an_event_adds_its_source(analyzer) -> N
     assert events[0].certainty == "asserted"  # the arrest is told as fact; only what follows is attributed
 
 
+def test_who_revised_the_toll_is_a_source_of_the_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Au moins seize civils ont été tués dans la nuit de lundi à mardi lors d'une incursion des rebelles ADF dans "
+        "le village de Mangina. Il a été revu à la hausse mercredi, après la découverte de quatre autres corps, a "
+        "indiqué à Radio Okapi l'administrateur du territoire.\n\nÀ Goma, des obus sont tombés mardi sur le quartier "
+        "de Mugunga, tuant deux enfants, selon la société civile."
+    )
+    events = analyzer.analyze(text, "2025-11-06").events
+    assert events and "administrateur du territoire" in events[0].sources  # told on a day of its own: the update's
+
+
+def test_a_toll_with_no_one_named_is_no_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Un premier bilan, communiqué lundi matin, faisait état de 18 morts ; il est passé à 25, selon la police."
+    assert _sources(analyzer, text) == ["police"]
+
+
 def _hedges(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     doc = analyzer.nlp(text)
     return [s.text for s in doc.spans["temoin_hedges"]]

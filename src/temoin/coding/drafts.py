@@ -44,6 +44,7 @@ from temoin.records import Actor, Location
 from temoin.resources import read_lines, read_tsv, word_pattern, word_set
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
+from temoin.stages.tolls import UPDATE
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
@@ -579,8 +580,10 @@ def heads_for(place: Span) -> bool:
 def speaks_of_the_last(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     """A sentence telling no event, right after the event just told and naming no other place or day, quotes a
     source on it: « Ils sont arrivés à moto », a raconté à l'AFP un habitant. The source is one of the event's."""
-    if not sentence.sources or sentence.boilerplate or is_background(ctx, sentence) or sentence.dates:
+    if not sentence.sources or sentence.boilerplate or is_background(ctx, sentence):
         return False
+    if sentence.dates and not (draft.family == "violent" and UPDATE.search(sentence.text)):
+        return False  # « Il a été revu à la hausse mercredi, a indiqué l'administrateur »: the day of the telling
     if not 0 < sentence.index - draft.last_index <= 2:
         return False
     sources = [(s.start, s.end) for s in sentence.sources]

@@ -39,6 +39,7 @@ from temoin.stages.source_names import (
 )
 from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
 from temoin.stages.speakers import OF_WORDS, inverted_subject, negated, passive_agent, speaker
+from temoin.stages.tolls import TOLL_NOUN
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
 
@@ -313,12 +314,23 @@ def carriers_of(hearsay: Span) -> list[Span]:
     return []
 
 
+def a_bare_toll(phrase: Span) -> bool:
+    """« Un premier bilan », with no one's name after it (not « le premier bilan de l'armée »)."""
+    after = phrase.doc[phrase.root.i + 1 : phrase.end]
+    return TOLL_NOUN.fullmatch(phrase.root.lower_) is not None and not any(t.lower_ in OF_OR_BY for t in after)
+
+
+OF_OR_BY = {"de", "du", "des", "d'", "d’", "par"}
+
+
 def speech_sources(verb: Token) -> list[Span]:
     """Who a reporting verb reports, with the names in apposition, then the medium told. Any noun phrase in an
     incise after the verb is a source, known noun or not ("..., a indiqué leur employeur")."""
     found = []
     subject = speaker(verb)
     inverted = subject is not None and subject.start > verb.i
+    if subject is not None and a_bare_toll(subject):
+        subject = None  # « Un premier bilan faisait état de dix-huit corps »: the toll, not who gave it
     if subject is not None and (names_a_source(subject) or (inverted and subject[0].pos_ == "DET")):
         found.extend(with_apposition(subject, trim_source(subject)))
     medium = told_to(verb)
