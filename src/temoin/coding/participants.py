@@ -55,12 +55,9 @@ def actor_spans(sentence: Sentence, trigger: Span | None = None) -> tuple[list[S
     spans = [a for a in actors if claims(a) or not any(s <= a.start < e for s, e in sources)]
     if spans:
         return spans, False
-    if any(t.lower_ in RECIPROCAL for t in sentence.span):
+    if any(t.lower_ in word_set("lexicons/reciprocal_words.txt") for t in sentence.span):
         return actors, False  # « L'armée et les rebelles s'accusent mutuellement d'avoir déclenché des combats »
     return actors, bool(actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
-
-
-RECIPROCAL = {"mutuellement", "réciproquement"}  # who blame each other are the two sides
 
 
 def of_the_force(troops: Span, force: Span) -> bool:

@@ -320,7 +320,7 @@ def a_bare_toll(phrase: Span) -> bool:
     return TOLL_NOUN.fullmatch(phrase.root.lower_) is not None and not any(t.lower_ in OF_OR_BY for t in after)
 
 
-OF_OR_BY = {"de", "du", "des", "d'", "d’", "par"}
+OF_OR_BY = OF_WORDS | {"d’", "par"}
 
 
 def speech_sources(verb: Token) -> list[Span]:

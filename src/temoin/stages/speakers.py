@@ -154,7 +154,7 @@ def negated(verb: Token) -> bool:
 def no_one(subject: Token) -> bool:
     """« aucune des deux armées », « aucun responsable », « personne », « nul »."""
     first = next(iter(subject.subtree))
-    return first.lower_ in {"aucun", "aucune", "nul", "nulle"} or subject.lower_ == "personne"
+    return first.lower_ in word_set("lexicons/no_one_words.txt")  # not « la personne »
 
 
 def opens_with_a_date(phrase: Span) -> bool:
