@@ -117,6 +117,12 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
         ),
         # who said nothing, named by « aucun »
         ("Aucune des deux armées n'a communiqué sur cet incident, survenu près de Ruhwa.", "armées"),
+        # what a reporting phrase reports (« faisait état de ») is no speaker after it
+        (
+            "Des soldats nigériens ont été attaqués vendredi à Ayorou, a annoncé samedi le ministère de la Défense. "
+            "Le bilan initial, diffusé samedi soir par des sources locales, faisait état de sept soldats tués.",
+            "état",
+        ),
     ],
 )
 def test_what_names_no_source(analyzer, text: str, not_a_source: str) -> None:  # type: ignore[no-untyped-def]

@@ -38,7 +38,7 @@ from temoin.stages.source_names import (
     with_apposition,
 )
 from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
-from temoin.stages.speakers import OF_WORDS, inverted_subject, negated, passive_agent, speaker
+from temoin.stages.speakers import OF_WORDS, inverted_subject, negated, passive_agent, reporting_phrases, speaker
 from temoin.stages.tolls import TOLL_NOUN
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
@@ -70,13 +70,6 @@ def reports(verb: Token) -> bool:
 def in_order(words: tuple[str, ...], tokens: list[str]) -> bool:
     it = iter(tokens)
     return all(any(w == t for t in it) for w in words)
-
-
-@cache
-def reporting_phrases() -> list[tuple[str, tuple[str, ...]]]:
-    """(verb lemma, the words that follow it in order) from ``lexicons/reporting_phrases.txt``."""
-    rows = [line.split() for line in read_lines("lexicons/reporting_phrases.txt")]
-    return [(row[0], tuple(row[1:])) for row in rows if len(row) > 1]
 
 
 def unconfirmed(phrase: Span) -> bool:

@@ -8,9 +8,11 @@ by ``stages/source_names.py``.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
-from temoin.resources import word_set
+from temoin.resources import read_lines, word_set
 from temoin.stages.source_names import (
     circumstance_words,
     medium_after,
@@ -161,6 +163,27 @@ def opens_with_a_date(phrase: Span) -> bool:
     return any(d.start == phrase.start for d in phrase.doc.spans.get("temoin_dates", []))
 
 
+@cache
+def reporting_phrases() -> list[tuple[str, tuple[str, ...]]]:
+    """(verb lemma, the words that follow it in order) from ``lexicons/reporting_phrases.txt``."""
+    rows = [line.split() for line in read_lines("lexicons/reporting_phrases.txt")]
+    return [(row[0], tuple(row[1:])) for row in rows if len(row) > 1]
+
+
+def end_of_a_phrase(verb: Token) -> Token:
+    """The last word of a reporting phrase that follows the verb word for word (« fait savoir », « rendu
+    public »), else the verb itself; the parser often reads « fait » as a noun, so the stem is compared too."""
+    doc, low = verb.doc, verb.lower_
+    for lemma, rest in reporting_phrases():
+        if verb.lemma_.lower() != lemma and low[:3] != lemma[:3]:
+            continue
+        end = verb.i + len(rest)
+        words = doc[verb.i + 1 : end + 1]
+        if end < verb.sent.end and [t.lower_ for t in words] == list(rest) and words[-1].pos_ != "ADP":
+            return doc[end]  # not « a appelé à plusieurs reprises »: « à » asks for its object
+    return verb
+
+
 def inverted_subject(verb: Token) -> Span | None:
     """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
     doc = verb.doc
@@ -168,8 +191,7 @@ def inverted_subject(verb: Token) -> Span | None:
         return None  # "..., accusant les paramilitaires": a present participle's subject is the clause's
     if not is_incise(verb):
         return None
-    if verb.lower_ == "fait" and verb.i + 1 < verb.sent.end and verb.nbor(1).lower_ == "savoir":
-        verb = verb.nbor(1)  # « ..., a fait savoir le gouverneur de la ville »
+    verb = end_of_a_phrase(verb)  # « ..., a fait savoir le gouverneur de la ville »
     phrase = up_to_next_to(phrase_after(after_the_medium(verb), limit=16))  # "a indiqué une source à l'AFP"
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
