@@ -87,6 +87,14 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("À Gaza, des tirs ont éclaté dans le quartier de Sabra, près du marché.", "Sabra", "cs:ps-sabra-gaza"),
         ("À Beyrouth, une manifestation a eu lieu dans le quartier de Sabra.", "Sabra", "cs:lb-sabra"),
         ("À Taëz, des obus sont tombés sur la zone d'al-Hawban mardi.", "al-Hawban", "cs:ye-al-hawban"),
+        # « de la région de » contains the place: the Korenevo of Kursk, not the one near Moscow
+        (
+            "Moscou affirme avoir repoussé une attaque dans le district de Korenevo de la région de Koursk.",
+            "Korenevo",
+            "gn:544906",
+        ),
+        # a Nigerian local government area names a place, not a person
+        ("Des bandits ont attaqué un village de la zone de gouvernement local de Zurmi.", "Zurmi", "gn:2317551"),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

@@ -402,6 +402,8 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
         clause = relative_clause_at(sentence, anchor.start())
         if clause is not None and toll.start not in {t.i for t in clause.subtree}:
             continue  # « deux chauffeurs tués par les jihadistes, qui imposent depuis septembre un blocus »
+        if in_a_concession(sentence, anchor.start()):
+            continue  # « Malgré le cessez-le-feu en vigueur depuis octobre, trois Palestiniens ont été tués vendredi »
         after = anchor.start() >= end
         gap = text[end : anchor.start()] if after else text[anchor.end() : start]
         fronted = after or not text[: anchor.start()].strip() or (gap.startswith(",") and len(gap) <= 15)
@@ -475,6 +477,18 @@ def told_aside(sentence: Sentence, offset: int) -> bool:
         return False  # the war described: its time is the background's
     clause = {t.i for t in token.subtree}
     return not any(span.start in clause for span in [*sentence.tolls, *sentence.triggers])
+
+
+def in_a_concession(sentence: Sentence, offset: int) -> bool:
+    """The words at this offset sit in a phrase headed by « malgré » or « en dépit de » (``concessive_words.txt``):
+    they tell of what the news happened in spite of."""
+    token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
+    words = word_set("lexicons/concessive_words.txt")
+    while token is not None and token.i != token.head.i:
+        if token.lower_ in words or any(c.dep_ == "case" and c.lower_ in words for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def relative_clause_at(sentence: Sentence, offset: int) -> Token | None:

@@ -175,7 +175,7 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     last = drafts[-1] if drafts else None
     if last is not None and (told_again(last, reading) or narrows_the_place(last, reading)):
         return last
-    siblings = [d for d in drafts[:-1] if last is not None and d.sentences[0].index == last.sentences[0].index]
+    siblings = [d for d in drafts[:-1] if last is not None and shares_a_sentence(d, last.sentences[0].index)]
     again = next((d for d in siblings if told_again(d, reading)), None)  # « des drones ont frappé Kadugli et
     if again is not None:  # Dilling » then « A Kadugli, la frappe a tué six civils »: the strike on Kadugli
         return again
@@ -190,6 +190,12 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if another_army(last, reading):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def shares_a_sentence(draft: Draft, index: int) -> bool:
+    """A draft told in that sentence too: the other place of a sentence naming two, even when its event began in the
+    sentence before."""
+    return any(s.index == index for s in draft.sentences)
 
 
 def same_day_again(last: Draft, reading: Reading) -> bool:
@@ -323,12 +329,23 @@ def narrows_the_place(last: Draft, reading: Reading) -> bool:
     """Wire copy names the region first, then the place: « Douze soldats ont été tués mardi dans une embuscade dans
     la région de Tillabéri » then « Une unité a été attaquée entre Téra et Bankilaré »: the same event, placed."""
     here, there = reading.location, last.location
-    if here is None or there is None or there.geo_precision < 3 or here.geo_precision >= 3:
+    if here is None or here.geo_precision >= 3:
         return False
-    inside = here.country == there.country and same_place_within(here, there, REGION_KM)
+    if there is None:  # « ... lors d'un raid dans le nord-ouest du Nigeria » then « Les assaillants ont ouvert le
+        inside = the_attackers_again(reading)  # feu sur les habitants du village de Kadawa »
+    elif there.geo_precision < 3:
+        return False
+    else:
+        inside = here.country == there.country and same_place_within(here, there, REGION_KM)
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
     same_kind = main_kind(reading.kinds, False) in {main_kind(last.kinds, False), "attack", "kill"}
     return inside and near and (reading.date is None or dates_it(last, reading)) and same_kind
+
+
+def the_attackers_again(reading: Reading) -> bool:
+    """A sentence opening on « Les assaillants », « Ces hommes armés »: those of the event just told."""
+    words = [t.lower_ for t in reading.sentence.span[:2]]
+    return len(words) == 2 and words[0] in {"les", "ces"} and words[1] in word_set("lexicons/attacker_nouns.txt")
 
 
 def dates_it(last: Draft, reading: Reading) -> bool:
@@ -557,9 +574,16 @@ def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None
         trigger=reading.trigger.text,
         agents_are_sources=reading.agents_are_sources,
     )
-    if not reading.agents and reading.pronoun_subject and drafts and drafts[-1].agents:
+    inherits = bool(drafts) and (reading.pronoun_subject or split_from(drafts[-1], reading))
+    if not reading.agents and inherits and drafts[-1].agents:
         draft.agents.insert(0, drafts[-1].agents[0])
     return draft
+
+
+def split_from(sibling: Draft, reading: Reading) -> bool:
+    """The other place of a sentence that names two, the first told with who did it in the sentence before: « La
+    police a lancé une vague d'arrestations. Vingt personnes ont été arrêtées à Hébron et à Naplouse »."""
+    return sibling.last_index == reading.sentence.index and sibling.family == reading.family
 
 
 def follows_on(draft: Draft, sentence: Sentence) -> bool:

@@ -142,7 +142,9 @@ def precision_of(place: Span, feature: str) -> int:
     if place.label_ == "near":
         return 2
     cue = cue_before(place.doc, place.start)
-    if feature in NATURAL or (cue is not None and cue.kind in {"region", "natural"}):
+    if cue is not None and cue.kind in {"region", "natural"}:
+        return 3 if feature in NATURAL else cue.precision  # « la zone de gouvernement local de Tsafe »: 2
+    if feature in NATURAL:
         return 3
     if (cue is not None and cue.kind == "relation") or between(place):
         return 2

@@ -17,6 +17,7 @@ from temoin.coding.roles import (
     escorts,
     has_an_army,
     houses_it,
+    in_what_the_teller_adds,
     kept_silent,
     lays_blame,
     names_it_in_an_aside,
@@ -105,6 +106,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         if called_upon(span) or kept_silent(span) or names_it_in_an_aside(span):
             continue  # « qui a appelé le gouvernement à intervenir », « Le gouvernement n'a pas réagi »: no part
+        if in_what_the_teller_adds(span, trigger):
+            continue  # « ..., ont indiqué des responsables, nouvelle illustration de la violence des gangs »
         if named_as_a_place(span) or houses_it(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (

@@ -166,6 +166,25 @@ def names_it_in_an_aside(actor: Span) -> bool:
     return False
 
 
+INCISE_DEPS = {"parataxis", "conj"}  # « ..., a-t-on appris auprès des autorités, nouvel épisode de ... »: conj
+
+
+def in_what_the_teller_adds(actor: Span, trigger: Span) -> bool:
+    """ "..., ont indiqué lundi des responsables locaux, nouvelle illustration de la violence des gangs criminels":
+    a group named deeper in what the incise of telling adds is no party to the event told; the teller itself is left
+    to the sources."""
+    token = actor.root.head
+    while token.i != token.head.i and token.dep_ not in INCISE_DEPS:
+        if token.pos_ in {"VERB", "AUX"}:
+            return False  # « ... et affirme avoir « neutralisé une dizaine de bandits » »: what it says happened
+        token = token.head
+    incise = token.dep_ in INCISE_DEPS and token.lemma_.lower() in reporting_verbs()
+    if not incise or actor.root.head.i == token.i or trigger.root in token.subtree:
+        return False
+    tellers = actor.doc.spans.get("temoin_sources", [])
+    return not any(s.start < actor.end and actor.start < s.end for s in tellers)
+
+
 def called_upon(actor: Span) -> bool:
     """The one a speaker calls on to act (« sa famille, qui a appelé le gouvernement d'union nationale à
     intervenir ») is no party: ``lexicons/appeal_verbs.txt``."""

@@ -118,7 +118,7 @@ def main_kind(kinds: list[str], has_toll: bool) -> str:
     if ground is not None and ordered[0] in SUPPORTING_FIRE:
         return ground  # "avoir repris le contrôle de Marte, après des frappes de l'armée de l'air": the retaking
     killing = next((k for k in ordered if k in {"bodies", "kill"}), None)
-    if has_toll and ordered[0] == "abduction" and len(ordered) > 1:
+    if (has_toll or killing is not None) and ordered[0] == "abduction" and len(ordered) > 1:
         return ordered[1]  # « quatorze personnes ont été tuées lors d'une attaque ... et neuf enfants enlevés »
     if has_toll and killing is not None and ordered[0] in QUIET_KINDS:
         return killing  # "ont exécuté 31 hommes ... après les avoir arrêtés": the killing, not the arrest

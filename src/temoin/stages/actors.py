@@ -117,6 +117,7 @@ class ActorFinder:
 
 
 ENEMY = "state:enemy"
+OCCUPIER = "state:occupier"  # « l'occupation a mené ... »: the enemy the article names, never the home forces
 
 
 def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -125,23 +126,30 @@ def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     named = ""
     for span in spans:
-        if span.kb_id_.startswith("state:") and span.kb_id_ not in {"state:?", ENEMY} and span.label_ == "MIL":
+        if (
+            span.kb_id_.startswith("state:")
+            and span.kb_id_ not in {"state:?", ENEMY, OCCUPIER}
+            and span.label_ == "MIL"
+        ):
             named = span.kb_id_ if called_the_enemy(doc, span) or not named else named
-        if span.kb_id_ in {"state:?", ENEMY} and named and called_the_enemy(doc, span):
+        enemy = span.kb_id_ in {"state:?", ENEMY} and called_the_enemy(doc, span)
+        if named and (enemy or span.kb_id_ == OCCUPIER):
             span = Span(doc, span.start, span.end, label=span.label_, kb_id=named)
-        if span.kb_id_ != ENEMY:  # an enemy the article never names is nobody we can code
+        if span.kb_id_ not in {ENEMY, OCCUPIER}:  # an enemy the article never names is nobody we can code
             out.append(span)
     return out
 
 
 def called_the_enemy(doc: Doc, span: Span) -> bool:
     enemy_words = word_set("lexicons/enemy_words.txt")
+    if any(t.lower_ in enemy_words for t in span[1:]):
+        return True  # « les forces d'occupation israéliennes »
     for token in doc[span.end : min(len(doc), span.end + 4)]:
         if token.lower_ in enemy_words:
             return True
         if token.lower_ not in {"de", "d'", "l'", "la", "du"} and token.lower_ not in force_modifiers():
             return False
-    return span.root.lower_ in enemy_words
+    return False
 
 
 def with_echoed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -189,6 +197,8 @@ def state_forces(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id=ENEMY))
             elif (home := home_force_end(doc, token)) is not None:
                 spans.append(Span(doc, token.i, home, label=sector, kb_id="state:?"))
+        elif (occupied := occupier(doc, token)) is not None:
+            spans.append(occupied)
         elif (
             token.text[:1].isupper()
             and low.endswith("s")
@@ -200,6 +210,27 @@ def state_forces(doc: Doc) -> list[Span]:
             else:  # "les Américains ont renforcé leur base": the state's forces
                 spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
     return spans
+
+
+def occupier(doc: Doc, noun: Token) -> Span | None:
+    """ "l'occupation a mené une campagne d'arrestations", "tués par l'occupant", "l'occupation turque a pilonné":
+    a foreign army under a partisan name (``lexicons/occupier_nouns.txt``), when it acts."""
+    if noun.lower_ not in word_set("lexicons/occupier_nouns.txt") or noun.dep_ not in ACTING_DEPS:
+        return None
+    if noun.head.dep_ in {"acl", "acl:relcl", "advcl"}:
+        return None  # « Beryslav, où les occupants pilonnent quotidiennement les quartiers »: an aside
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in {"de", "du", "des", "d'", "d’"}:
+        return None  # « l'occupation de la ville », « les occupants du véhicule »
+    if noun.i > 0 and (doc[noun.i - 1].like_num or doc[noun.i - 1].lower_ in _COUNTS):
+        return None
+    country = country_lexicon().adjective(after.text) if after is not None and after.is_lower else None
+    if country is not None:
+        return Span(doc, noun.i, noun.i + 2, label="MIL", kb_id=f"state:{country.iso3}")
+    return Span(doc, noun.i, noun.i + 1, label="MIL", kb_id=OCCUPIER)
+
+
+ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 
 
 def ours(doc: Doc, i: int) -> bool:

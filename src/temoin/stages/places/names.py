@@ -717,6 +717,12 @@ def is_container_word(word: str) -> bool:
     return word in _CONTAINER_WORDS or (cue is not None and cue.kind == "region")
 
 
+def of_a_region(words: list[str]) -> bool:
+    """ "le district de Korenevo de la région de Koursk": « de » then a word for a region."""
+    cues = cue_table()
+    return words[0] in {"de", "du"} and any(w in cues and cues[w].kind == "region" for w in words[1:])
+
+
 def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Parkland en Floride", "Kidal, au Mali", "Beni, dans la province du Nord-Kivu": the next mention contains
     this one."""
@@ -728,6 +734,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if len(words) > 6:
                 break  # too far apart for a container, whatever the words
         inside = [w for w in words if w not in _ORIENTATION]  # "Mambasa, dans l'est de la RDC"
-        if inside and inside[0] in _CONTAINER_LINKS and len(words) <= 6 and all(is_container_word(w) for w in inside):
+        linked = bool(inside) and (inside[0] in _CONTAINER_LINKS or of_a_region(inside))
+        if linked and len(words) <= 6 and all(is_container_word(w) for w in inside):
             mention.container = i + 1
     return mentions

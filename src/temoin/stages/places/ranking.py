@@ -312,12 +312,14 @@ def outside_a_sure_container(place: GazPlace, outer: GazPlace, focus: dict[str, 
 
 
 def container_fit(place: GazPlace, outer: GazPlace) -> float:
-    """How well a candidate lies in the region or country the text puts it in ("Parkland en Floride")."""
+    """How well a candidate lies in the region, town or country the text puts it in ("Parkland en Floride")."""
     if outer.feature == "country":
         return CONTAINER_BONUS if place.country == outer.country else -CONTAINER_BONUS
-    if outer.feature != "region" or place.country != outer.country:
-        return 0.0 if place.country == outer.country else -CONTAINER_BONUS
+    if place.country != outer.country:
+        return -CONTAINER_BONUS
     near = km_between(place.latitude, place.longitude, outer.latitude, outer.longitude)
+    if outer.feature != "region":  # « la région de Koursk » read as the city: the Korenevo nearer it
+        return CONTAINER_BONUS * max(0.0, 1.0 - near / REGION_REACH_KM)
     return CONTAINER_BONUS if near <= REGION_REACH_KM else 0.0
 
 
