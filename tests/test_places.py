@@ -93,6 +93,15 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
             "Korenevo",
             "gn:544906",
         ),
+        # a far capital loses to a city of the name near the story's other places
+        (
+            "La défense aérienne syrienne a intercepté jeudi des missiles israéliens visant des positions près de "
+            "Masyaf, dans la campagne de Hama, selon une source militaire à Damas. Les missiles ont été tirés depuis "
+            "le nord de Tripoli. Mercredi, un drone a frappé Souqaylabiya et l'armée a pilonné des positions près "
+            "d'Idleb et d'Alep.",
+            "Tripoli",
+            "gn:266826",
+        ),
         # a Nigerian local government area names a place, not a person
         ("Des bandits ont attaqué un village de la zone de gouvernement local de Zurmi.", "Zurmi", "gn:2317551"),
     ],

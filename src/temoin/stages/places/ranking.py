@@ -382,10 +382,26 @@ def neighbour_vouches(mention: Mention, cand: Candidate, focus: dict[str, float]
     return near <= NEIGHBOUR_KM
 
 
+def near_namesake(mention: Mention, others: list[GazPlace]) -> bool:
+    """A city of the name, as written, lies near the article's other places (not some hamlet of it)."""
+    return any(
+        c.match in EXACT
+        and c.place.feature not in {"region", "country"}
+        and c.place.population >= BIG_PLACE
+        and min(km_between(c.place.latitude, c.place.longitude, o.latitude, o.longitude) for o in others) <= NAMESAKE_KM
+        for c in mention.candidates
+        if others
+    )
+
+
+NAMESAKE_KM = 300.0
+
+
 def _best(
     mention: Mention, focus: dict[str, float], others: list[GazPlace], outer: GazPlace | None = None
 ) -> Reading | None:
     best: Reading | None = None
+    namesake_near = near_namesake(mention, others)
     for cand in better_spelt(mention):
         score = candidate_score(mention, cand, focus)
         if score == 0.0 and neighbour_vouches(mention, cand, focus, others):
@@ -401,8 +417,9 @@ def _best(
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
             if cand.match in {"loose", "respelt"} and near > LOOSE_REACH_KM:
                 continue  # a spelling hint far from every other place of the article: another place ("Kanoma")
-            far = near > FAR_KM and cand.place.population < 100_000 and cand.place.feature != "region"
-            score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)
+            far = near > FAR_KM and cand.place.feature != "region"
+            far = far and (cand.place.population < 100_000 or namesake_near)  # « au nord de Tripoli », in a
+            score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)  # Syrian story: Lebanon's, not Libya's
         if best is None or score > best.score:
             best = Reading(cand, score)
     if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
