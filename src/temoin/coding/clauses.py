@@ -447,8 +447,10 @@ def war_toll() -> re.Pattern[str]:
 
 
 def counts_since(sentence: Sentence) -> bool:
-    """Every toll of the sentence is a tally over time (`is_a_tally`)."""
-    return bool(sentence.tolls) and all(is_a_tally(sentence, t) for t in sentence.tolls)
+    """Every count of the dead in the sentence is a tally over time (`is_a_tally`); the wounded counted with them
+    (« plus de 43 700 morts depuis le 7 octobre 2023 ... et plus de 103 000 blessés ») are of the same tally."""
+    dead = [t for t in sentence.tolls if t.label_ != "INJURED"]
+    return bool(dead) and all(is_a_tally(sentence, t) for t in dead)
 
 
 def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:

@@ -45,8 +45,13 @@ def near() -> re.Pattern[str]:
 
 def is_origin(place: Span, trigger: Span) -> bool:
     doc = place.doc
-    start = max(place.sent.start, place.start - ORIGIN_WINDOW, trigger.end if trigger.end <= place.start else 0)
-    window = doc[start : place.start]
+    end = place.start
+    cue = cue_before(doc, place.start)
+    comma = next((t.i for t in reversed(doc[max(place.sent.start, end - 5) : end]) if t.text == ","), None)
+    if cue is not None and cue.kind == "relation" and comma is not None:
+        end = comma  # « depuis l'espace aérien libanais, au nord de Tripoli »: where the origin lies
+    start = max(place.sent.start, end - ORIGIN_WINDOW, trigger.end if trigger.end <= end else 0)
+    window = doc[start:end]
     found = list(ORIGIN.finditer(window.text))
     if not found:
         return False
@@ -390,6 +395,8 @@ def choose_location(
         if location is None:
             continue
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
+        if holds_the_place_before(span, sentence.places):
+            score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
         if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
         scored.append((score, location))
@@ -397,6 +404,20 @@ def choose_location(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return most_precise_within(best, [loc for _, loc in sorted(scored, key=lambda pair: -pair[0])])
+
+
+CONTAINER_COST = 1.0
+
+
+def holds_the_place_before(span: Span, places: list[Span]) -> bool:
+    """The place is named as the area the place just before lies in: « X, dans la campagne de Y », « X, dans la
+    région de Y »."""
+    before = next((p for p in reversed(places) if p.end <= span.start and p.label_ != "country"), None)
+    cue = cue_before(span.doc, span.start)
+    if before is None or cue is None or cue.kind not in {"relation", "region"} or span.start - before.end > 7:
+        return False
+    words = [t.lower_ for t in span.doc[before.end : span.start]]
+    return words[:2] == [",", "dans"]
 
 
 UNIT_NAME = re.compile(r"\b(?:groupement|brigade|bataillon|division|régiment)(?: de forces)?\s*$", re.I)

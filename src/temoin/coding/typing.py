@@ -68,6 +68,7 @@ TYPE_CUES = (
     "custody",
     "drone",
     "peaceful",
+    "got_through",
 )
 
 
@@ -143,11 +144,12 @@ def classify(
     the event (drones named only in a later detail do not make a ground assault an air strike)."""
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]
-    if "disrupted" in kinds and kind in EXPLOSIVE_ORDER and not victims:
+    got_through = bool(victims) or has_cue("got_through", text)  # « abattu la plupart des missiles ennemis »
+    if "disrupted" in kinds and kind in EXPLOSIVE_ORDER and not got_through:
         return "Strategic developments", "Disrupted weapons use"  # "un missile ... que l'armée a dit avoir intercepté"
-    if kind == "disrupted" and victims and has_cue("air", text):
+    if kind == "disrupted" and got_through and has_cue("air", text):
         return "Explosions/Remote violence", "Air/drone strike"  # "détruit, par une frappe de drone, un convoi, tuant"
-    if kind == "disrupted" and victims and has_cue("artillery", text):
+    if kind == "disrupted" and got_through and has_cue("artillery", text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     ground_assault = has_cue("ambush", lead) or (kind == "grenade" and has_cue("ambush", text))
     if kind in EXPLOSIVE_ORDER and "attack" in kinds and ground_assault and armed_hit(actor2, victims):
