@@ -272,6 +272,11 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
             "responsable de l'administration",
         ),
         ("Deux missiles ont été interceptés près de Sébastopol, a fait savoir le gouverneur.", "gouverneur"),
+        # the counted object of a participle before the incise is no speaker
+        (
+            "Lundi, l'occupant a bombardé Nikopol, tuant deux habitants, a indiqué le gouverneur de la région.",
+            "gouverneur",
+        ),
     ],
 )
 def test_more_constructions_name_a_source(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,9 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         if actor.country:
             return Actor(actor.name, actor.country, actor.sector, span.text)
         return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
+    if kind == "state" and ident in {"enemy", "occupier"}:  # no state named as the enemy: the land's occupier
+        country = country_lexicon().by_iso3.get(occupiers().get(focus.iso3, "")) if focus else None
+        return Actor(f"Military Forces of {country.name_en}", country.iso3, "MIL", span.text) if country else None
     if kind == "state":
         country = army_on_the_ground(focus, span.label_) if ident == "?" else country_lexicon().by_iso3.get(ident)
         if country is None:
@@ -49,6 +52,12 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         sector, template = generic_actors()[ident]
         return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
     return None
+
+
+@cache
+def occupiers() -> dict[str, str]:
+    """The army a land's media call the occupier, from ``actors/occupiers.tsv``."""
+    return {row["land"]: row["occupier"] for row in read_tsv("actors/occupiers.tsv")}
 
 
 def loyal_to(span: Span) -> bool:

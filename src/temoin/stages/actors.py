@@ -135,8 +135,7 @@ def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
         enemy = span.kb_id_ in {"state:?", ENEMY} and called_the_enemy(doc, span)
         if named and (enemy or span.kb_id_ == OCCUPIER):
             span = Span(doc, span.start, span.end, label=span.label_, kb_id=named)
-        if span.kb_id_ not in {ENEMY, OCCUPIER}:  # an enemy the article never names is nobody we can code
-            out.append(span)
+        out.append(span)  # an enemy the article never names is the land's occupier, if it has one (coding)
     return out
 
 

@@ -43,7 +43,9 @@ def apposed_subject(direct: Span, verb: Token) -> bool:
     """ "..., la Brigade 444, une unité rattachée au ministère, ..., a annoncé le Centre de médecine d'urgence": the
     parser's subject is an apposition inside the clause before the incise, and a source stands after the verb."""
     before = verb.doc[verb.sent.start : direct.start]
-    continues = direct[0].pos_ in {"DET", "PROPN"} and not before[-1].is_punct if before else False  # « ont frappé
+    continues = (
+        direct[0].pos_ in {"DET", "PROPN", "NUM"} and not before[-1].is_punct if before else False
+    )  # « ont frappé
     inside = before and (before[-1].text == "," or continues)  # ... la raffinerie de Saratov, ..., a confirmé
     # l'état-major », « ont attaqué Kharkiv avec des drones Shahed, tuant deux personnes, a annoncé le chef »
     if not inside or not any("Fin" in t.morph.get("VerbForm", []) for t in before):
