@@ -80,6 +80,19 @@ def its_members(group: Span, people: Span) -> bool:
     )
 
 
+def of_the_group(generic: Span, named: Span) -> bool:
+    """A generic label followed by the group it belongs to: « les terroristes du HTS », « des bandits lourdement armés
+    de la coalition Viv Ansanm » (words that qualify the label, then « de », and no other noun between)."""
+    if not named.kb_id_.startswith("named:"):
+        return False
+    between = generic.doc[generic.end : named.start]
+    if len(between) <= 2:
+        return True
+    linked = any(t.lower_ in {"de", "du", "des", "d'", "d’"} for t in between)
+    qualifiers = all(t.pos_ in {"ADV", "ADJ", "VERB", "DET", "ADP"} for t in between)
+    return len(between) <= 5 and linked and qualifiers
+
+
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
@@ -91,13 +104,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     dropped: Span | None = None
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        if (
-            span.kb_id_.startswith("generic:")
-            and nxt is not None
-            and nxt.kb_id_.startswith("named:")
-            and (nxt.start - span.end <= 2)
-        ):
-            continue  # "les terroristes du HTS": HTS
+        if span.kb_id_.startswith("generic:") and nxt is not None and of_the_group(span, nxt):
+            continue  # "les terroristes du HTS", « des bandits lourdement armés de la coalition Viv Ansanm »: the group
         if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
         if i > 0 and its_members(spans[i - 1], span):
