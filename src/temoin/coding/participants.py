@@ -88,7 +88,7 @@ def of_the_group(generic: Span, named: Span) -> bool:
     between = generic.doc[generic.end : named.start]
     if len(between) <= 2:
         return True
-    linked = any(t.lower_ in {"de", "du", "des", "d'", "d’"} for t in between)
+    linked = any(t.lower_ in OF_WORDS_AFTER for t in between)
     qualifiers = all(t.pos_ in {"ADV", "ADJ", "VERB", "DET", "ADP"} for t in between)
     return len(between) <= 5 and linked and qualifiers
 

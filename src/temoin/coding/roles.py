@@ -38,7 +38,7 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
     if kind == "state" and ident in {"enemy", "occupier"}:  # no state named as the enemy: the land's occupier
         country = country_lexicon().by_iso3.get(occupiers().get(focus.iso3, "")) if focus else None
-        return Actor(f"Military Forces of {country.name_en}", country.iso3, "MIL", span.text) if country else None
+        return Actor(STATE_NAMES["MIL"].format(country.name_en), country.iso3, "MIL", span.text) if country else None
     if kind == "state":
         country = army_on_the_ground(focus, span.label_) if ident == "?" else country_lexicon().by_iso3.get(ident)
         if country is None:

@@ -117,7 +117,7 @@ class ActorFinder:
 
 
 ENEMY = "state:enemy"
-OCCUPIER = "state:occupier"  # « l'occupation a mené ... »: the enemy the article names, never the home forces
+OCCUPIER = "state:occupier"  # « l'occupation a mené ... »: the enemy the article names (else the land's occupier)
 
 
 def with_the_enemy_named(doc: Doc, spans: list[Span]) -> list[Span]:
