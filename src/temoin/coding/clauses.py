@@ -406,8 +406,10 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
             continue  # « Malgré le cessez-le-feu en vigueur depuis octobre, trois Palestiniens ont été tués vendredi »
         after = anchor.start() >= end
         gap = text[end : anchor.start()] if after else text[anchor.end() : start]
-        fronted = after or not text[: anchor.start()].strip() or (gap.startswith(",") and len(gap) <= 15)
-        near = len(gap) <= TALLY_REACH and not re.search(r"[.;:!?]", gap)
+        opens = not text[: anchor.start()].strip()
+        fronted = after or opens or (gap.startswith(",") and len(gap) <= 15)
+        far = opens and not has_a_day(sentence, anchor)
+        near = (len(gap) <= TALLY_REACH or far) and not re.search(r"[.;:!?]", gap)
         if (
             near
             and fronted
@@ -416,6 +418,18 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
         ):
             return True
     return False
+
+
+def has_a_day(sentence: Sentence, anchor: re.Match[str]) -> bool:
+    """« Depuis le 8 octobre 2023, au lendemain de l'attaque du Hamas, le front a fait plus de 600 morts »: a time
+    opening the sentence counts its toll, however far, unless the sentence dates a day of its own."""
+    offset = sentence.span.start_char
+    return any(
+        d.label_ == "DATE"
+        and DateReading.from_key(d.kb_id_).precision == 1
+        and not anchor.start() <= d.start_char - offset <= anchor.end()
+        for d in sentence.dates
+    )
 
 
 def long_past(anchor: re.Match[str], published: date | None) -> bool:
@@ -509,8 +523,8 @@ def dated_before(sentence: Sentence, offset: int) -> bool:
 
 
 def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool:
-    """A sentence with no day and no place of its own, after a background sentence of its paragraph, counts the
-    same period: « Les violences ont explosé en Cisjordanie depuis le début de la guerre en octobre 2023. Au moins
+    """A sentence with no day and no place of its own, after a background or tally sentence of its paragraph, counts
+    the same period: « Les violences ont explosé en Cisjordanie depuis le début de la guerre en octobre 2023. Au moins
     1 000 Palestiniens y ont été tués »."""
     if any(s.label_ == "DATE" for s in sentence.dates) or any(p.label_ != "country" for p in sentence.places):
         return False
@@ -518,7 +532,10 @@ def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool
     if before is None:
         return False
     years = [int(y) for y in YEAR.findall(before.text)]
-    return bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, before)
+    if bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, before):
+        return True
+    return counts_since(before)  # « Depuis le 8 octobre 2023, le front a fait plus de 600 morts au Liban. Côté
+    # israélien, plusieurs dizaines de personnes ont été tuées »: the same tally
 
 
 def dated_this_week(ctx: ArticleContext, sentence: Sentence) -> bool:
