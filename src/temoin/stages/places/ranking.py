@@ -401,7 +401,6 @@ def _best(
     mention: Mention, focus: dict[str, float], others: list[GazPlace], outer: GazPlace | None = None
 ) -> Reading | None:
     best: Reading | None = None
-    namesake_near = near_namesake(mention, others)
     for cand in better_spelt(mention):
         score = candidate_score(mention, cand, focus)
         if score == 0.0 and neighbour_vouches(mention, cand, focus, others):
@@ -417,9 +416,9 @@ def _best(
             near = min(km_between(cand.place.latitude, cand.place.longitude, o.latitude, o.longitude) for o in others)
             if cand.match in {"loose", "respelt"} and near > LOOSE_REACH_KM:
                 continue  # a spelling hint far from every other place of the article: another place ("Kanoma")
-            far = near > FAR_KM and cand.place.feature != "region"
-            far = far and (cand.place.population < 100_000 or namesake_near)  # « au nord de Tripoli », in a
-            score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)  # Syrian story: Lebanon's, not Libya's
+            far = near > FAR_KM and cand.place.feature != "region"  # a city far away loses to a namesake near the
+            far = far and (cand.place.population < 100_000 or near_namesake(mention, others))  # story's places:
+            score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)  # « au nord de Tripoli » in a Syrian story
         if best is None or score > best.score:
             best = Reading(cand, score)
     if best is None or best.score < CANDIDATE_FLOOR or best.score + mention_evidence(mention) < ACCEPT:
