@@ -116,6 +116,16 @@ def test_injured_are_kept_apart() -> None:
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 23), ("INJURED", 17)]
 
 
+def test_the_loss_of_soldiers_listed_before_the_wounded_is_a_death_toll() -> None:
+    tolls = find_tolls("L'état-major reconnaît la perte de cinq soldats, ainsi que neuf blessés évacués vers Gao.")
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 5), ("INJURED", 9)]
+
+
+def test_a_first_toll_is_earlier_even_with_its_teller_between() -> None:
+    text = "Un premier bilan, communiqué lundi soir par le gouverneur de la province, Ali Moussa, faisait état de six morts."
+    assert [t.code for t in find_tolls(text)] == [2]
+
+
 def test_an_injury_verb_before_a_figure_makes_it_injured() -> None:
     tolls = find_tolls("Des obus ont touché le marché, tuant deux civils et blessant cinq personnes.")
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 2), ("INJURED", 5)]

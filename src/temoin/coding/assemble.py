@@ -31,6 +31,7 @@ from temoin.coding.participants import (
     suspected_group,
     unidentified_armed_group,
     unknown_attackers,
+    whom_it_was_taken_from,
     with_known_attackers,
 )
 from temoin.coding.roles import NON_STATE
@@ -168,7 +169,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
     lead = draft.sentences[0].text
     if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
-        actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)  # "les FARDC affirment avoir repris ..."
+        actor1 = claimed_by_an_army(draft.named_sources, home or ctx.focus, actor2)  # « les FARDC affirment avoir
+        # repris ... »; an army of no nationality told of an event abroad is that land's (« l'armée tchadienne ... Elle
+        # a annoncé avoir tué une dizaine de terroristes ... près de Kaïga-Kindjiria »)
     kinds = [*draft.kinds, "kill"] if fatalities(draft.killed) and "kill" not in draft.kinds else draft.kinds
     event_type, sub_type = classify(kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
     if event_type == "Protests" and fatalities(draft.killed):
@@ -189,7 +192,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     # an army telling of a strike that hit civilians did not make it (« selon l'armée de l'air ukrainienne »)
     struck_by_it = sub_type in STAND_OFF and at_home and not (actor2 is not None and actor2.sector in VICTIM_SECTORS)
     if actor1 is None and (event_type == "Battles" or sub_type == "Arrests" or struck_by_it):
-        actor1 = claimed_by_an_army(draft.named_sources, ctx.focus, actor2)
+        actor1 = claimed_by_an_army(draft.named_sources, home or ctx.focus, actor2)
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = custodian(text, home or ctx.focus)
     if actor1 is None and event_type == "Battles":
@@ -222,6 +225,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = military_of(home)  # ACLED: who held the ground
     if sub_type == "Armed clash":
         actor1, actor2 = both_sides(actor1, actor2, home or ctx.focus, text)
+    if sub_type == "Government regains territory" and actor2 is None and is_state_force(actor1):
+        actor2 = whom_it_was_taken_from(ctx, actor1, draft.sentences[0].index, draft.sentences[-1].index)
     if sub_type in ONE_ACTOR:  # « Bujumbura a déployé un bataillon autour d'Uvira, où ses troupes combattent aux
         actor1, actor2 = actor1 or actor2, None  # côtés des FARDC »: ACLED names only who moves or sets up a base
     told = [s for s in draft.sources if s not in draft.witnessed]

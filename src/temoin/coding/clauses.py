@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.roles import clause_verb
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
+from temoin.stages.actors import support_verbs
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.dates import DateReading
 from temoin.stages.triggers import event_kinds
@@ -187,6 +188,14 @@ def told_as_what_came_before(trigger: Span) -> bool:
     )
 
 
+def backs_the_attackers(trigger: Span) -> bool:
+    """« Arrivés à moto et appuyés par des tirs de mortier, les assaillants ont été repoussés »: the fire the
+    attackers were backed by is how they fought, not an event of its own (``lexicons/support_verbs.txt``)."""
+    before = trigger.doc[max(trigger.start - 3, trigger.sent.start) : trigger.start]
+    by = [t for t in before if t.lower_ == "par"]
+    return bool(by) and by[-1].i > trigger.sent.start and by[-1].nbor(-1).lemma_.lower() in support_verbs()
+
+
 def describes_the_people(trigger: Span) -> bool:
     """ "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes": the arrest only says who they were
     (a participle on the noun of those the sentence is about), not the news."""
@@ -255,7 +264,21 @@ def telling_verbs() -> frozenset[str]:
 
 
 def dates_the_report(date: Span) -> bool:
-    return date.root.head.lemma_.lower() in telling_verbs()
+    """ "a déclaré mardi", « un premier bilan communiqué dimanche par l'armée »: the day of the telling."""
+    before = date.doc[date.start - 1] if date.start > 0 else None
+    told = before is not None and before.lower_ in word_set("lexicons/statement_nouns.txt")
+    return date.root.head.lemma_.lower() in telling_verbs() or told or tells_next(date)
+
+
+def tells_next(date: Span) -> bool:
+    """« ; lundi, son porte-parole a reconnu que ... »: the first verb after the date, its subject between, is one of
+    telling, whatever the parse attached the date to."""
+    for token in date.doc[date.end : min(date.end + 6, date.sent.end)]:
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in telling_verbs()
+        if token.is_punct and token.text != ",":
+            return False
+    return False
 
 
 def claim_verbs() -> frozenset[str]:
@@ -269,11 +292,24 @@ def claims(actor: Span) -> bool:
     if actor.root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM"
         return head.lemma_.lower() in claim_verbs()
     if actor.root.dep_ != "nsubj":
-        return False
+        return claim_follows(actor)
     shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "a lancé ... et affirme avoir"
     force = actor.label_ in {"MIL", "COP", "SPY", "REB", "UAF"}  # not « les autorités ont annoncé l'arrestation »
     return any(
         v.lemma_.lower() in claim_verbs() or says_it_did(v) or (force and announces_its_act(v)) for v in [head, *shared]
+    )
+
+
+def claim_follows(actor: Span) -> bool:
+    """« Sur ses canaux de propagande, le JNIM revendique ... »: a verb of claim right after the group, whatever the
+    parser made of the group."""
+    after = [t for t in actor.doc[actor.end : min(actor.end + 3, actor.sent.end)] if t.pos_ != "AUX"]
+    if not after or after[0].pos_ not in {"VERB", "ADJ"}:  # « revendique » tagged as an adjective
+        return False
+    word = after[0].lower_
+    stems = {verb[:-2] for verb in claim_verbs()}  # « revendiquer »: « revendique », « revendiquent »
+    return after[0].lemma_.lower() in claim_verbs() or any(
+        word.startswith(s) and len(word) - len(s) <= 4 for s in stems
     )
 
 

@@ -39,7 +39,7 @@ from temoin.coding.location import (
 from temoin.coding.participants import LOOKBACK, is_generic
 from temoin.coding.reading import TOLL_KINDS, Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.roles import attributed_to, to_actor
-from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words
+from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
 from temoin.records import Actor, Location
 from temoin.resources import read_lines, read_tsv, word_pattern, word_set
 from temoin.stages.dates import MONTHS, DateReading, month_number
@@ -63,8 +63,10 @@ _IN_THE_FIGHT = (  # « après plus d'une heure d'échanges de tirs »
     r"\s+(?:(?:plus|près|moins)\s+d['’]\s*)?(?:de|d'|des|plusieurs|quelques|une|deux|trois|\d+)\s*"
     r"(?:heures?|minutes?|violents|intenses)"
 )
-TIME_SHIFT = re.compile(  # « repoussée après plusieurs heures de combats » is no later time: the same fight
-    rf"\b((?<![dD]')(?<![dD]’)après(?!-midi)(?!{_IN_THE_FIGHT}\b)|plus tard|ensuite|puis|auparavant|plus tôt|"
+TIME_SHIFT = re.compile(  # « repoussée après plusieurs heures de combats », « après avoir coupé la route » is no
+    # later time: the same fight
+    rf"\b((?<![dD]')(?<![dD]’)après(?!-midi)(?!{_IN_THE_FIGHT}\b)(?!\s+(?:avoir|être|s'être|s’être)\b)|"
+    r"plus tard|ensuite|puis|auparavant|plus tôt|"
     r"la veille|le lendemain|au même moment|par ailleurs|d'autre part|ailleurs)\b",  # not « D'après »
     re.I,
 )
@@ -486,6 +488,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         ):
             continue  # « une frappe a tué deux hommes ... L'armée affirme avoir éliminé deux terroristes »: the same
         told = same_dead(table, victims)
+        if update == "0" and told is not None and told != victims and table[told] == int(count_text):
+            continue  # « sept soldats ont été tués ... son porte-parole a reconnu que sept militaires avaient perdu
+            # la vie »: the same dead, told again under another name
         if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
             continue  # député »: another source's count of the same dead; ACLED keeps the lower
@@ -703,6 +708,11 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             near = near and not dated_apart(drafts[-1], sentence, ctx.published)  # « celui de juin 2024 »
             if near and reading is not None and named_toll:
                 learn_who_from_the_toll(drafts[-1], reading)
+            elif near and reading is not None:
+                learn_whom_from_the_toll(drafts[-1], reading)
+            if near and reading is not None and drafts[-1].location is None:
+                drafts[-1].location = reading.location  # « les vecteurs aériens ont pris en chasse les fuyards. Des
+                # dizaines d'assaillants ... au nord de Gorom-Gorom ont été neutralisés »: placed by its toll
             reading = None if near else reading  # "Douze soldats ont été tués.": the toll of the event just told
             if reading is None:
                 add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
@@ -797,6 +807,23 @@ def learn_who_from_the_toll(draft: Draft, reading: Reading) -> None:
         draft.agents.extend(a for a in reading.agents if not is_generic(a))
     if not draft.patients:
         draft.patients.extend(reading.patients)
+
+
+def learn_whom_from_the_toll(draft: Draft, reading: Reading) -> None:
+    """The armed group hit, when the event told named no one on that side: « L'armée a repris plusieurs villages ...
+    Treize combattants shebab ont été tués lors de l'opération ». Not the soldiers or guards a toll counts (« L'un de
+    ses gardes du corps a également été tué »): whose they are is the event's to tell; nor the armed men a side says
+    it killed where civilians were counted dead (« neuf civils ... ont été tués. L'armée assure avoir « neutralisé un
+    groupe de terroristes » »)."""
+    sides = {(a.country, a.sector) for a in draft.agents}
+    unarmed = victim_nouns("unarmed") - total_words()  # « neuf civils », not « un homme » or « cinq personnes »
+    civilians_dead = any(count for victims, count in draft.killed.items() if victims in unarmed)
+    if not sides or draft.patients or len(sides) > 1 or civilians_dead:
+        return  # « des combats entre les forces gouvernementales et les Houthis »: both sides told already; with
+        # no one told acting, the armed dead may be the attackers (« Six personnes, dont la kamikaze, ont été tuées »)
+    tellers = [source.text for source in reading.sentence.sources]  # « selon un chef de milice d'autodéfense »
+    armed = [p for p in reading.patients if p.sector in {"REB", "UAF"} and not any(p.text in t for t in tellers)]
+    draft.patients.extend(p for p in armed if (p.country, p.sector) not in sides)
 
 
 def relayed_statement(ctx: ArticleContext) -> str:
@@ -895,8 +922,8 @@ def updates_the_toll(draft: Draft, sentence: Sentence) -> bool:
 
 def toll_of(draft: Draft, reading: Reading) -> bool:
     """A killing told just after an event is its toll, unless it happened elsewhere or on another day
-    ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi"); bodies are found
-    after the day they died."""
+    ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi"), or on a day and at a place
+    of its own after an event told with neither; bodies are found after the day they died."""
     own = event_date(reading.sentence)  # "selon un communiqué lu mardi soir": the telling's day, not the toll's
     told, then = (own.value, draft.date.value) if own and draft.date else (None, None)
     other_day = False
@@ -910,7 +937,11 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
         and reading.location.geo_precision == 1
         and bool(reading.agents)
     )
-    return same_place(draft.location, reading.location) and not other_day and not elsewhere and not another_town
+    unplaced = draft.location is None and draft.date is None  # « des exactions attribuées aux paramilitaires russes
+    own_scene = unplaced and own is not None and reading.location is not None  # ... trois orpailleurs auraient
+    # été exécutés le 22 mars ... près de Bambari »: a killing with its own day and place, after a vague telling
+    together = not other_day and not elsewhere and not another_town and not own_scene
+    return same_place(draft.location, reading.location) and together
 
 
 def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading]:

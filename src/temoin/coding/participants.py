@@ -9,13 +9,14 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from temoin.coding.clauses import claims, war_nouns
+from temoin.coding.clauses import claims, opening_country, war_nouns
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.roles import (
     called_upon,
     comments_on,
     escorts,
     has_an_army,
+    holds_what_it_names,
     houses_it,
     in_what_the_teller_adds,
     kept_silent,
@@ -116,7 +117,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « qui a appelé le gouvernement à intervenir », « Le gouvernement n'a pas réagi »: no part
         if in_what_the_teller_adds(span, trigger):
             continue  # « ..., ont indiqué des responsables, nouvelle illustration de la violence des gangs »
-        if named_as_a_place(span) or houses_it(span, trigger):
+        if named_as_a_place(span) or houses_it(span, trigger) or holds_what_it_names(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (
             associate_of(span)
@@ -135,7 +136,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         if actor is None:
             continue
         if trigger.label_ == "arrest" and actor.sector == "MIL" and span.root.lower_.startswith("gendarm"):
-            actor = police_of(country_lexicon().by_iso3[actor.country])  # gendarmes who arrest are policing
+            actor = replace(police_of(country_lexicon().by_iso3[actor.country]), text=actor.text)  # gendarmes who
+            # arrest are policing
         side = escorts(span, trigger)
         if counted_dead(span, sentence):
             patients.append(actor)  # "Au moins dix-huit personnes, des militaires et des civils, ont été tuées"
@@ -322,19 +324,31 @@ def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | N
 
 def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
     """The one country a sentence names ("Au Niger voisin, les FDS ..."), else the article's. A country named in a
-    source ("selon l'ONG basée au Royaume-Uni") or as a neighbour ("frontalier de l'Afghanistan") is not where the
-    sentence happens."""
+    source ("selon l'ONG basée au Royaume-Uni"), as a neighbour ("frontalier de l'Afghanistan") or as a backer
+    (« soutenue par l'Iran ») is not where the sentence happens."""
     sources = [(s.start, s.end) for s in sentence.sources]
     places = [
         ctx.place(p)
         for p in sentence.places
-        if p.label_ == "country" and not any(a <= p.start < b for a, b in sources) and not as_neighbour(p)
+        if p.label_ == "country"
+        and not any(a <= p.start < b for a, b in sources)
+        and not as_neighbour(p)
+        and not backs_up(p)  # « la milice houthie, soutenue par l'Iran »: the backer's land is not the scene
     ]
     named = {p.country for p in places if p is not None}
     if len(named) == 1:
         return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
     side = SIDE.match(sentence.text)  # "Côté tchadien, l'armée affirme avoir repoussé une attaque"
-    return (country_lexicon().adjective(side.group(1)) if side else None) or ctx.focus
+    return (country_lexicon().adjective(side.group(1)) if side else None) or paragraph_country(ctx, sentence)
+
+
+def paragraph_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
+    """The country the sentence's paragraph opened on (« Au Tchad, l'armée a affirmé ... Deux jours plus tôt, un
+    véhicule militaire avait sauté sur un engin explosif près de Bol, tuant deux militaires »), else the article's."""
+    first = next((s for s in ctx.sentences if s.paragraph == sentence.paragraph), None)
+    opening = opening_country(first) if first is not None and first.index < sentence.index else None
+    place = ctx.place(opening) if opening is not None else None
+    return (country_lexicon().by_iso2.get(place.country) if place is not None else None) or ctx.focus
 
 
 SIDE = re.compile(r"\W*(?:du |de |)côté ([\w-]+)\s*,", re.I)
@@ -380,6 +394,28 @@ def last_named_group(ctx: ArticleContext, sentence: Sentence) -> Actor | None:
         if named:
             return to_actor(named[-1], ctx.focus)
     return None
+
+
+def nearest_named_group(ctx: ArticleContext, first: int, last: int) -> Actor | None:
+    """The non-state armed group named nearest the sentences ``first`` to ``last``: inside them, then before, then
+    in the two sentences after (« Les combattants shebab se seraient retirés sans livrer bataille »)."""
+    inside = ctx.sentences[first : last + 1]
+    before = list(reversed(ctx.sentences[max(0, first - LOOKBACK) : first]))
+    for sentence in [*inside, *before, *ctx.sentences[last + 1 : last + 3]]:
+        named = [a for a in sentence.actors if a.kb_id_.startswith("named:") and a.label_ == "REB"]
+        if named:
+            return to_actor(named[0], ctx.focus)
+    return None
+
+
+def whom_it_was_taken_from(ctx: ArticleContext, actor1: Actor | None, first: int, last: int) -> Actor | None:
+    """ACLED's regained ground has the side that held it: the army at war with the one that took it back (« les
+    forces russes ont libéré le village de Snagost »: Ukraine's), else the armed group named nearest."""
+    enemy = enemy_army(actor1)
+    if enemy is not None:
+        return enemy
+    group = nearest_named_group(ctx, first, last)
+    return None if group is None or same_actor(group, actor1) else group
 
 
 def group_of_the_target(ctx: ArticleContext, sentence: Sentence) -> Actor | None:

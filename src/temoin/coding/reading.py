@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import (
+    backs_the_attackers,
     claim_verbs,
     dates_the_report,
     demand_verb,
@@ -80,6 +81,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     described = [t for t in triggers if describes_the_people(t)]
     if described and len(described) < len(triggers):
         triggers = [t for t in triggers if t not in described]
+    triggers = [t for t in triggers if not backs_the_attackers(t)]
     before = [t for t in triggers if told_as_what_came_before(t)]
     if before and len(before) < len(triggers):  # "des échanges de tirs ..., après des frappes aériennes": the fire
         triggers = [t for t in triggers if t not in before]

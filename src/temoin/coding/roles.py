@@ -237,6 +237,23 @@ def houses_it(actor: Span, trigger: Span) -> bool:
     return False
 
 
+def holds_what_it_names(actor: Span, trigger: Span) -> bool:
+    """The group that holds a source (« a rapporté la chaîne al-Massirah, contrôlée par le groupe houthi », « selon le
+    ministère de la Santé du gouvernement de Sanaa, contrôlé par Ansar Allah ») describes it and is no party to the
+    event: ``lexicons/control_verbs.txt``. Who holds a place hit is its target (« le port de Ras Issa, un terminal
+    pétrolier contrôlé par les rebelles »)."""
+    noun = actor.root
+    while noun.dep_ in {"amod", "nmod", "flat:name", "appos"} and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head  # « le groupe houthi »: the group, named by its adjective
+    verb = noun.head
+    bare = not any(c.dep_.startswith("aux") for c in verb.children)  # « tenu par », parsed as a clause of its own
+    participle = verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare)
+    holding = participle and verb.lemma_.lower() in word_set("lexicons/control_verbs.txt")
+    tellers = actor.doc.spans.get("temoin_sources", [])
+    of_a_teller = any(s.start <= verb.head.i < s.end for s in tellers)  # not « le port, tenu par les rebelles »
+    return noun.dep_ == "obl:agent" and holding and of_a_teller and trigger.root not in verb.subtree
+
+
 def escorts(actor: Span, trigger: Span) -> str | None:
     """ "un convoi escorté par l'armée a été pris pour cible": the escort is on the side of what it escorts, here
     the attacked (the attack is told in the passive); "des jihadistes appuyés par des drones ont attaqué": the

@@ -144,7 +144,8 @@ _MONTH_NAMES = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]
 DATELINE = re.compile(
     r"(?P<city>[A-ZÀ-Ý][\w'’. -]{1,40}?)(?P<paren> \([^()\n]{1,30}\))?"
     rf"(?:, (?:le )?(?:\w+ )?(?P<day>\d{{1,2}})(?:er)? (?P<month>(?i:{_MONTH_NAMES}))\.?(?: (?P<year>\d{{4}}))?)?"
-    r"(?P<agency> \([^()\n]{1,30}\))?(?P<tag>, [A-ZÀ-Ý][\w'’-]{1,25})? ?(?:--|[-–—]) ",
+    r"(?P<agency> (?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/))?"  # « (AFP) », Ukrinform's « /Ukrinform/ »
+    r"(?P<tag>, [A-ZÀ-Ý][\w'’-]{1,25})? ?(?:--|[-–—]) ",
 )
 
 
@@ -187,7 +188,7 @@ def find_masthead(text: str) -> Masthead:
 def _agency(m: re.Match[str], offset: int) -> tuple[int, int] | None:
     """The known news agency in brackets: "(AFP)" in "BAMAKO, 5 février (AFP) - ", "Sanaa (Reuters) - "."""
     for group in ("agency", "paren"):
-        if m.group(group) and is_known_source(m.group(group).strip(" ()")):
+        if m.group(group) and is_known_source(m.group(group).strip(" ()/")):
             return offset + m.start(group) + 2, offset + m.end(group) - 1
     if m.group("tag") and is_known_source(m.group("tag")[2:]):  # "Damas, SANA - "
         return offset + m.start("tag") + 2, offset + m.end("tag")

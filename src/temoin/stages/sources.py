@@ -31,7 +31,7 @@ def known_source_variants() -> list[tuple[str, str, str]]:
     rows = []
     for row in read_tsv("actors/news_sources.tsv"):
         name = row["name"]
-        for variant in {name, *split_variants(row["variants"])}:
+        for variant in dict.fromkeys([name, *split_variants(row["variants"])]):  # file order: the same on every run
             long_form = len(variant) > len(name) and not re.search(rf"\b{re.escape(fold(name))}\b", fold(variant))
             rows.append((fold(variant), name, variant if long_form else ""))
     return sorted(rows, key=lambda r: -len(r[0]))

@@ -126,6 +126,9 @@ def subject_of_apposition(clause: Token) -> Span | None:
 
 def direct_subject(verb: Token) -> Span | None:
     subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubj:pass"}]
+    stops = [t.i for t in verb.doc[verb.sent.start : verb.i] if t.text == ";"]
+    if stops:  # « Un premier bilan ... ; lundi, son porte-parole a reconnu »: the subject of the verb's own clause
+        subjects = [child for child in subjects if child.i > stops[-1]]
     if not subjects:
         return None
     left = min(t.i for child in subjects for t in child.subtree)

@@ -110,7 +110,8 @@ ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un 
     rf"|\b(?:sur|contre)\s+{_ONE}(?P<shot>\w+)[^.;]{{0,60}}?,\s+(?:le|la|l')\s*(?:tuant|abattant)\b",  # "..., le tuant"
     re.I,
 )
-EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,80}}$", re.I)
+# « Un premier bilan, communiqué dimanche matin par le maire de la capitale, Vitali Klitschko, faisait état de »
+EARLIER = re.compile(rf"\b(?:{_words('earlier_toll_phrases.txt')})\b[^.;]{{0,120}}$", re.I)
 UPDATED_AFTER = re.compile(  # "23 corps ont été retrouvés à ce jour, contre 16 annoncés lundi"
     r"\b(?:à ce jour|jusqu'ici|contre (?:\d+|[\w-]+) (?:annoncée?s?|la veille|précédemment|initialement))\b", re.I
 )
@@ -248,6 +249,8 @@ def find_tolls(text: str) -> list[Toll]:
             outcome = ("KILLED", after)  # "a tué quatre personnes et en a blessé 12": the verb before rules
         elif INJURE_BEFORE.search(before) and victim:
             outcome = ("INJURED", after)  # "des tirs ont touché Bilozerka, blessant quatre personnes"
+        elif victim and dies_of(before, count):
+            outcome = ("KILLED", after)  # « la perte de quatre soldats, ainsi que sept blessés »: not the wounded
         else:
             outcome = _outcome_after(text, after)
         earlier = bool(EARLIER.search(text[max(0, m.start() - 110) : m.start()]))
