@@ -36,10 +36,10 @@ def test_an_armed_victim_noun_added_to_the_lexicon_makes_a_battle(extended_lexic
 
 def test_duration_slots_combine_words_from_the_lexicon(extended_lexicon: Extend) -> None:
     assert clauses.duration().search("Le conflit dure depuis 12 ans.")  # figures are always taken
-    assert not clauses.duration().search("Le conflit dure depuis onze ans.")
-    extended_lexicon("lexicons/durations.tsv", ["onze\tcount"], clauses.duration)
-    assert clauses.duration().search("Le conflit dure depuis onze ans.")
-    assert not clauses.duration().search("Le conflit dure depuis onze jours.")
+    assert not clauses.duration().search("Le conflit dure depuis treize ans.")
+    extended_lexicon("lexicons/durations.tsv", ["treize\tcount"], clauses.duration)
+    assert clauses.duration().search("Le conflit dure depuis treize ans.")
+    assert not clauses.duration().search("Le conflit dure depuis treize jours.")
 
 
 def test_group_anaphora_and_troop_nouns_come_from_the_lexicons(extended_lexicon: Extend) -> None:

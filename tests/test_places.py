@@ -104,6 +104,10 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ),
         # a Nigerian local government area names a place, not a person
         ("Des bandits ont attaqué un village de la zone de gouvernement local de Zurmi.", "Zurmi", "gn:2317551"),
+        # curated in the twenty-first session: French spellings and villages cities500 lacks
+        ("Des obus russes sont tombés sur Goulaïpole, dans la région de Zaporijjia.", "Goulaïpole", "cs:ua-huliaipole"),
+        ("Des combats ont eu lieu près de Kunlong, dans le nord de l'État Shan.", "Kunlong", "cs:mm-kunlong"),
+        ("Un convoi a été attaqué près de Didiéni, sur la route de Kayes, au Mali.", "Didiéni", "cs:ml-didieni"),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

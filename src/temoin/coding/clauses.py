@@ -196,6 +196,28 @@ def backs_the_attackers(trigger: Span) -> bool:
     return bool(by) and by[-1].i > trigger.sent.start and by[-1].nbor(-1).lemma_.lower() in support_verbs()
 
 
+def added_by_the_teller(trigger: Span, tellers: list[Span]) -> bool:
+    """« selon le même communiqué, qui précise que des renforts aériens ont été dépêchés »: what a source adds in a
+    relative clause after its name is a detail of the telling, not the sentence's news."""
+    for teller in tellers:
+        between = trigger.doc[teller.end : trigger.start]
+        words = [t for t in between if not t.is_punct]
+        if teller.end <= trigger.start and len(words) >= 3 and words[0].lower_ == "qui":
+            told = words[1].lemma_.lower() in reporting_verbs() and words[2].lower_ in {"que", "qu'", "qu’"}
+            if told and between[0].text == ",":
+                return True
+    return False
+
+
+def of_a_past_year(trigger: Span) -> bool:
+    """« l'accord de paix d'Alger de 2015 », « l'accord de paix revitalisé signé en 2018 »: an agreement the text
+    dates to a year before the one it was published in is background."""
+    published = trigger.doc._.published
+    after = trigger.doc[trigger.end : min(trigger.end + 6, trigger.sent.end)].text
+    year = re.search(r"\b(?:de|en|du) ((?:19|20)\d\d)\b", after)
+    return trigger.label_ == "agreement" and year is not None and bool(published) and int(year[1]) < int(published[:4])
+
+
 def describes_the_people(trigger: Span) -> bool:
     """ "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes": the arrest only says who they were
     (a participle on the noun of those the sentence is about), not the news."""
@@ -394,7 +416,8 @@ def duration() -> re.Pattern[str]:
         word_alternation(slots[k]) for k in ("since", "about", "over", "count", "unit", "years", "phrase")
     )
     return re.compile(
-        rf"\b({since}) (?:(?:{about}) )?({count}|\d+) ({unit})\b|\b({over}) ({count}|\d+) ({years})\b|\b({phrase})\b",
+        rf"\b({since}) (?:(?:{about}) )?({count}|\d+) ({unit})\b|\b({over}) (?:(?:{about}) )?({count}|\d+) ({years})\b"
+        rf"|\b({phrase})\b",
         re.I,
     )
 
@@ -431,6 +454,9 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
     start, end = toll.start_char - offset, toll.end_char - offset
     published = sentence.span.doc._.published
     if war_toll().search(text[max(0, start - 70) : start]):
+        return True
+    counted_over = duration().search(text[end : end + 100])  # « la mort de plus de 40 000 personnes, ... en plus de
+    if counted_over is not None and counted_over.group(4) is not None:  # quarante ans de campagne »: years of war
         return True
     for anchor in tally_anchor().finditer(text):
         if anchor.start() < end and anchor.end() > start:
@@ -570,6 +596,9 @@ def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool
     years = [int(y) for y in YEAR.findall(before.text)]
     if bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, before):
         return True
+    if before.index >= LEDE_SENTENCES and duration().search(before.text) and not before.dates:
+        return True  # « Depuis l'été, les miliciens ont brièvement pris le contrôle de plusieurs villes ... L'armée a
+        # répondu par des frappes de drones qui, selon l'ONU, ont fait des centaines de victimes civiles »
     return counts_since(before)  # « Depuis le 8 octobre 2023, le front a fait plus de 600 morts au Liban. Côté
     # israélien, plusieurs dizaines de personnes ont été tuées »: the same tally
 

@@ -741,9 +741,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             drafts[-1].date = drafts[-1].date or own_date(sentence)  # « cet incident, survenu mardi soir »
         elif reading is None and (spoken_of := draft_of_its_town(ctx, sentence, drafts)) is not None:
             told = True
-            spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))
+            spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources)
         elif reading is None and drafts and speaks_of_the_last(ctx, drafts[-1], sentence):
-            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)
         for each in split_by_place(ctx, reading):
             place_reading(each, drafts, carried, source, source if source_told_news else relayed)
         dated = own_date(sentence)
@@ -970,7 +970,7 @@ def place_reading(
         if sentence.tolls:  # « ... quatre combattants ont été tués et plusieurs maisons incendiées »: its toll too
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
         else:
-            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))  # who says so
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)  # who says so, or saw it
         return
     if target is None:
         drafts.append(new_draft(reading, drafts, carried))
@@ -982,4 +982,4 @@ def place_reading(
     if not reading.referential or sentence.tolls:
         add_sentence_facts(target, sentence, source)
     elif reading.agents:  # « Selon les autorités locales, l'attaque a été menée par des hommes armés »: who did it,
-        target.later_sources.extend(s.kb_id_ for s in sentence.sources if not witnessed(s))  # and who says so
+        target.later_sources.extend(s.kb_id_ for s in sentence.sources)  # and who says so

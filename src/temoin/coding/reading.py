@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import (
+    added_by_the_teller,
     backs_the_attackers,
     claim_verbs,
     dates_the_report,
@@ -25,6 +26,7 @@ from temoin.coding.clauses import (
     names_a_charge,
     names_its_place,
     non_conflict,
+    of_a_past_year,
     own_date,
     takes_an_institution,
     telling_verbs,
@@ -81,7 +83,10 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     described = [t for t in triggers if describes_the_people(t)]
     if described and len(described) < len(triggers):
         triggers = [t for t in triggers if t not in described]
-    triggers = [t for t in triggers if not backs_the_attackers(t)]
+    triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t))]
+    added = [t for t in triggers if added_by_the_teller(t, sentence.sources)]
+    if added and len(added) < len(triggers):
+        triggers = [t for t in triggers if t not in added]
     before = [t for t in triggers if told_as_what_came_before(t)]
     if before and len(before) < len(triggers):  # "des échanges de tirs ..., après des frappes aériennes": the fire
         triggers = [t for t in triggers if t not in before]
@@ -122,7 +127,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         sentence,
         primary,
         kinds,
-        not fresh,
+        not fresh or comments_in_quotes(primary, sentence),
         location,
         own_date(sentence),
         agents,
@@ -133,6 +138,14 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     previous = ctx.before_in_paragraph(sentence)  # « une série de raids aériens » tells what « des raids » are
     context = previous.text if previous is not None else ""
     return reading if passes_gate(reading, [t.label_ for t in triggers], context) else None
+
+
+def comments_in_quotes(trigger: Span, sentence: Sentence) -> bool:
+    """« « Les ADF ont encore frappé alors que les militaires étaient à moins de cinq kilomètres », s'indigne un
+    notable »: an undated event in a witness's quoted words is the one told, not a new one."""
+    before = sentence.span.doc[sentence.span.start : trigger.start].text
+    quoted = before.lstrip().startswith("«") and before.count("«") > before.count("»")  # words quoted whole, not
+    return quoted and own_date(sentence) is None and not sentence.tolls  # « a affirmé avoir tiré « des roquettes » »
 
 
 TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll

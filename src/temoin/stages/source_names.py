@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from temoin.resources import read_tsv, word_set
+from temoin.resources import read_tsv, word_alternation, word_set
 from temoin.stages.actors import named_actors
 from temoin.stages.sources import is_known_source, normalise_source, source_nouns, with_full_name
 
@@ -323,7 +323,7 @@ def name_of(span: Span, last: str, last_group: str) -> str:
     """The name a source phrase stands for: the last source for an anaphora ("la source", "il"), the last armed
     group for "le groupe", else the phrase normalised; "" for a relative pronoun or a phrase too short or long."""
     span = before_its_relay(span)
-    text = span.text.strip()
+    text = told_by().sub("", span.text.strip())  # « le bilan communiqué mercredi par le ministère »: the ministry
     low = text.lower()
     if NOT_SOURCES.match(low):
         return ""
@@ -339,6 +339,15 @@ def name_of(span: Span, last: str, last_group: str) -> str:
     if len(name) > 80 and ", " in name:  # a person and a long title: the person
         name = name.split(", ")[0]
     return name if 2 <= len(name) <= 80 else ""
+
+
+@cache
+def told_by() -> re.Pattern[str]:
+    """« Le bilan communiqué mercredi soir par » before whoever told it (``lexicons/publication_nouns.txt``)."""
+    nouns = word_alternation(sorted(word_set("lexicons/publication_nouns.txt")))
+    return re.compile(
+        rf"^(?:le |la |l'|un |une )?(?:(?:premier|nouveau|dernier) )?(?:{nouns})s?\b[^,;]{{0,60}}?\bpar ", re.I
+    )
 
 
 OF_AN_ORGANISATION = re.compile(
