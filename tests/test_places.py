@@ -108,6 +108,8 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("Des obus russes sont tombés sur Goulaïpole, dans la région de Zaporijjia.", "Goulaïpole", "cs:ua-huliaipole"),
         ("Des combats ont eu lieu près de Kunlong, dans le nord de l'État Shan.", "Kunlong", "cs:mm-kunlong"),
         ("Un convoi a été attaqué près de Didiéni, sur la route de Kayes, au Mali.", "Didiéni", "cs:ml-didieni"),
+        # « contre » a city: the city is the target's place, whatever NER makes of its French spelling
+        ("Une attaque aux bombes guidées menée contre Zaporijjia a tué trois civils.", "Zaporijjia", "gn:687700"),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

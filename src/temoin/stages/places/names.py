@@ -26,7 +26,7 @@ from temoin.stages.places.respell import respelt_candidates
 MAX_TOKENS = 8  # « Rostov-sur-le-Don » is seven tokens
 # The longest landmark name, in tokens ("la prison centrale de Makala", "siège de l'ONU à New York").
 LANDMARK_TOKENS = 10
-LOCATIVE_PREPOSITIONS = {"à", "vers", "depuis", "près", "dans", "sur", "entre", "jusqu'à", "via", "d'", "de"}
+LOCATIVE_PREPOSITIONS = {"à", "vers", "depuis", "près", "dans", "sur", "entre", "jusqu'à", "via", "d'", "de", "contre"}
 TITLES = {
     "m",
     "mme",
