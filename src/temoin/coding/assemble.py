@@ -80,9 +80,18 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         attackers = word_set("lexicons/attacker_nouns.txt")  # attackers killed are actor1's men, not its target
         patients = [a for a in patients if not (is_generic(a) and a.text.lower() in attackers)]
         agents = agents[:1] + [a for a in agents[1:] if not (is_generic(a) and a.text.lower() in attackers)]
+    struck = [a for a in patients if actor1 is None or key(a) != key(actor1)]
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
-    actor2 = next((a for a in patients if actor1 is None or key(a) != key(actor1)), None) or (rest[0] if rest else None)
-    return actor1, actor2
+    foes = [a for a in struck + rest if not allied(a, actor1)]  # « ont opposé des policiers et des militaires à des
+    # gangs »: the gangs, not the army beside the police
+    ranked = foes or struck or rest
+    return actor1, ranked[0] if ranked else None
+
+
+def allied(a: Actor, b: Actor | None) -> bool:
+    """Two state forces of one country fight on the same side: the police and the army."""
+    state = {"MIL", "COP", "GOV"}
+    return b is not None and a.country == b.country and a.sector in state and b.sector in state
 
 
 def both_sides_armed(text: str) -> bool:
