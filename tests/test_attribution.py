@@ -67,6 +67,11 @@ def test_sources_are_found(analyzer, text: str, source: str) -> None:  # type: i
     assert any(source in found for found in _sources(analyzer, text))
 
 
+def test_an_acronym_glossed_in_its_brackets_keeps_the_acronym(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Le Front de libération de l'Azawad (FLA, coalition rebelle) a revendiqué l'attaque du camp de Léré."
+    assert "Front de libération de l'Azawad (FLA)" in _sources(analyzer, text)
+
+
 def test_a_place_after_a_verb_of_speech_is_not_a_medium(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _sources(analyzer, "Le gouverneur a déclaré à Bamako que les routes étaient rouvertes.")
     assert "Bamako" not in found

@@ -322,7 +322,7 @@ def before_its_relay(span: Span) -> Span:
 def name_of(span: Span, last: str, last_group: str) -> str:
     """The name a source phrase stands for: the last source for an anaphora ("la source", "il"), the last armed
     group for "le groupe", else the phrase normalised; "" for a relative pronoun or a phrase too short or long."""
-    span = before_its_relay(span)
+    span = with_its_bracket(before_its_relay(span))
     text = told_by().sub("", span.text.strip())  # « le bilan communiqué mercredi par le ministère »: the ministry
     low = text.lower()
     if NOT_SOURCES.match(low):
@@ -339,6 +339,15 @@ def name_of(span: Span, last: str, last_group: str) -> str:
     if len(name) > 80 and ", " in name:  # a person and a long title: the person
         name = name.split(", ")[0]
     return name if 2 <= len(name) <= 80 else ""
+
+
+def with_its_bracket(span: Span) -> Span:
+    """« le Front de libération de l'Azawad (FLA, coalition rebelle) » cut at its comma: up to the closing bracket."""
+    if span.text.count("(") <= span.text.count(")"):
+        return span
+    ahead = span.doc[span.end : min(span.end + 8, span.sent.end)]
+    close = next((t.i for t in ahead if t.text == ")"), None)
+    return span.doc[span.start : close + 1] if close is not None else span
 
 
 @cache

@@ -37,9 +37,13 @@ def known_source_variants() -> list[tuple[str, str, str]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+GLOSSED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,12}),[^()]*\)")
+
+
 def normalise_source(phrase: str) -> str:
     """The name of a source phrase: a known agency ("AFP"; "Associated Press (AP)" where the article wrote the
     long form), a name with its parenthesised acronym ("Human Rights Watch (HRW)"), or the phrase itself."""
+    phrase = GLOSSED_ACRONYM.sub(r"(\1)", phrase)  # « (JNIM, lié à Al-Qaïda) », « (ANI, officielle) »: the acronym
     if ", " in phrase:  # a title and its holder: "porte-parole de l'ONU, Stéphane Dujarric"
         return ", ".join(normalise_source(part) for part in phrase.split(", ", 1))
     acronym = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", phrase)
