@@ -72,6 +72,11 @@ def test_an_acronym_glossed_in_its_brackets_keeps_the_acronym(analyzer) -> None:
     assert "Front de libération de l'Azawad (FLA)" in _sources(analyzer, text)
 
 
+def test_speakers_after_the_medium_they_spoke_to(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Quatre soldats ont été tués à Rugombo, ont indiqué à l'AFP des sources sécuritaires et un élu local."
+    assert {"sources sécuritaires", "élu local"} <= set(_sources(analyzer, text))
+
+
 def test_a_place_after_a_verb_of_speech_is_not_a_medium(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = _sources(analyzer, "Le gouverneur a déclaré à Bamako que les routes étaient rouvertes.")
     assert "Bamako" not in found

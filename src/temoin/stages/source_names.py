@@ -58,10 +58,20 @@ def medium_after(preposition: Token) -> Span | None:
         return None
     doc = phrase.doc
     cut = next(
-        (t.i for t in phrase[1:] if t.pos_ in {"DET", "NUM"} and ends_a_name(doc[t.i - 1]) and not of_a_name(t)),
+        (
+            t.i
+            for t in phrase[1:]
+            if (t.pos_ in {"DET", "NUM"} or speakers_of(t)) and ends_a_name(doc[t.i - 1]) and not of_a_name(t)
+        ),
         None,
     )
     return doc[phrase.start : cut] if cut is not None else phrase
+
+
+def speakers_of(token: Token) -> bool:
+    """« ont rapporté à l'AFP des sources locales »: « des » opening the speakers after the medium's name."""
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "des" and nxt is not None and is_source_noun(nxt)
 
 
 def ends_a_name(token: Token) -> bool:
