@@ -126,6 +126,11 @@ def test_a_first_toll_is_earlier_even_with_its_teller_between() -> None:
     assert [t.code for t in find_tolls(text)] == [2]
 
 
+def test_a_toll_first_put_at_then_raised_on_a_day_is_earlier_then_updated() -> None:
+    text = "Le bilan, d'abord établi à cinq morts par des témoins, a été porté mardi à 11 morts par le maire."
+    assert [(t.count, t.code) for t in find_tolls(text)] == [(5, 2), (11, 1)]
+
+
 def test_an_injury_verb_before_a_figure_makes_it_injured() -> None:
     tolls = find_tolls("Des obus ont touché le marché, tuant deux civils et blessant cinq personnes.")
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 2), ("INJURED", 5)]

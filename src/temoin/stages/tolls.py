@@ -116,7 +116,9 @@ UPDATED_AFTER = re.compile(  # "23 corps ont été retrouvés à ce jour, contre
     r"\b(?:à ce jour|jusqu'ici|contre (?:\d+|[\w-]+) (?:annoncée?s?|la veille|précédemment|initialement))\b", re.I
 )
 SUPERSEDED = re.compile(rf"\b(?:{_words('superseding_words.txt')})\b", re.I)  # a later figure follows
-UPDATE = re.compile(r"\b(bilan|porté à|passé à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I)
+UPDATE = re.compile(  # « a été porté lundi à 14 morts »: a day may stand between the verb and its figure
+    r"\b(bilan|porté (?:\w+ ){0,2}à|passé (?:\w+ ){0,2}à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I
+)
 NOT_PEOPLE = re.compile(rf"^\s*(?:autres\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
