@@ -329,10 +329,14 @@ def claim_follows(actor: Span) -> bool:
     if not after or after[0].pos_ not in {"VERB", "ADJ"}:  # « revendique » tagged as an adjective
         return False
     word = after[0].lower_
-    stems = {verb[:-2] for verb in claim_verbs()}  # « revendiquer »: « revendique », « revendiquent »
-    return after[0].lemma_.lower() in claim_verbs() or any(
-        word.startswith(s) and len(word) - len(s) <= 4 for s in stems
-    )
+    conjugated = any(word.startswith(s) and len(word) - len(s) <= 4 for s in claim_stems())
+    return after[0].lemma_.lower() in claim_verbs() or conjugated
+
+
+@cache
+def claim_stems() -> frozenset[str]:
+    """« revendiquer »: « revendiqu », which « revendique », « revendiquent » start with."""
+    return frozenset(verb[:-2] for verb in claim_verbs())
 
 
 def says_it_did(verb: Token) -> bool:

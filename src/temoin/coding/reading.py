@@ -3,6 +3,7 @@ no event (background, hypothetical, sport, a demand)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -80,16 +81,11 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
     triggers = [t for t in triggers if not names_a_charge(t)]
-    described = [t for t in triggers if describes_the_people(t)]
-    if described and len(described) < len(triggers):
-        triggers = [t for t in triggers if t not in described]
+    triggers = unless_alone(triggers, describes_the_people)
     triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t))]
-    added = [t for t in triggers if added_by_the_teller(t, sentence.sources)]
-    if added and len(added) < len(triggers):
-        triggers = [t for t in triggers if t not in added]
-    before = [t for t in triggers if told_as_what_came_before(t)]
-    if before and len(before) < len(triggers):  # "des échanges de tirs ..., après des frappes aériennes": the fire
-        triggers = [t for t in triggers if t not in before]
+    triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
+    triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
+    # aériennes": the fire
     if anchors:  # "depuis la chute de Kaboul": Kabul dates the event, it is not where it happened
         sentence = replace(sentence, places=[p for p in sentence.places if not any(names(t, p) for t in anchors)])
     demand = demand_verb(sentence, triggers)
@@ -138,6 +134,13 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     previous = ctx.before_in_paragraph(sentence)  # « une série de raids aériens » tells what « des raids » are
     context = previous.text if previous is not None else ""
     return reading if passes_gate(reading, [t.label_ for t in triggers], context) else None
+
+
+def unless_alone(triggers: list[Span], secondary: Callable[[Span], bool]) -> list[Span]:
+    """The triggers without the secondary ones, when the sentence has others: an arrest describing the dead, what a
+    source adds, what came before the news."""
+    kept = [t for t in triggers if not secondary(t)]
+    return kept if kept else triggers
 
 
 def comments_in_quotes(trigger: Span, sentence: Sentence) -> bool:

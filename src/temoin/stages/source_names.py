@@ -365,7 +365,8 @@ def told_by() -> re.Pattern[str]:
     """« Le bilan communiqué mercredi soir par » before whoever told it (``lexicons/publication_nouns.txt``)."""
     nouns = word_alternation(sorted(word_set("lexicons/publication_nouns.txt")))
     return re.compile(
-        rf"^(?:le |la |l'|un |une )?(?:(?:premier|nouveau|dernier) )?(?:{nouns})s?\b[^,;]{{0,60}}?\bpar ", re.I
+        rf"^(?:[\w']+ ){{0,2}}(?:l'|l’)?(?:{nouns})s?\b[^,;]{{0,60}}?\bpar ",
+        re.I,  # « Le bilan », « Un premier bilan »
     )
 
 
