@@ -579,3 +579,14 @@ def test_an_organisation_pointed_back_to_is_the_source(analyzer, text: str, sour
 def test_a_phone_reaching_a_source_is_no_medium(analyzer) -> None:  # type: ignore[no-untyped-def]
     sources = _sources(analyzer, "Selon des habitants joints par téléphone, des hommes armés ont attaqué Banibangou.")
     assert not any(s.startswith("téléphone") for s in sources)
+
+
+def test_a_source_after_selon_ends_where_a_new_phrase_starts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Les obus, qui visaient selon l'armée malienne un camp de Kidal, ont fait trois morts, selon un élu."
+    sources = _sources(analyzer, text)
+    assert "armée malienne" in sources and not any("camp" in s for s in sources)
+
+
+def test_a_council_announcing_is_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "Jeudi soir, le conseil présidentiel a annoncé un accord de cessez-le-feu entre les deux milices à Tripoli."
+    assert "conseil présidentiel" in _sources(analyzer, text)

@@ -94,6 +94,16 @@ def test_a_date_in_a_name_is_no_date() -> None:
     assert [r.value for _, _, r in found] == [date(2025, 9, 21)]
 
 
+def test_an_elided_common_noun_opening_the_sentence_is_no_name() -> None:
+    found = find_dates("L'embuscade du 4 août, qui avait fait douze morts, reste dans les mémoires.", date(2025, 9, 23))
+    assert [r.value for _, _, r in found] == [date(2025, 8, 4)]
+
+
 def test_a_day_in_the_weeks_ahead_is_scheduled_not_last_year() -> None:
     found = find_dates("le référendum prévu le 21 octobre, puis le 5 mars, et le 21 octobre 2022", PUBLISHED)
     assert [r.value for _, _, r in found] == [date(2022, 3, 5), date(2022, 10, 21)]
+
+
+def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
+    found = find_dates("Mardi de la semaine dernière, un convoi a sauté sur une mine.", date(2025, 10, 24))
+    assert [r.value for _, _, r in found] == [date(2025, 10, 14)]

@@ -154,7 +154,12 @@ def test_update_is_flagged() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Aucune victime n'a été signalée.", "Le dépôt a été incendié sans faire de victimes."]
+    "text",
+    [
+        "Aucune victime n'a été signalée.",
+        "Le dépôt a été incendié sans faire de victimes.",
+        "Ces frappes n'ont pas fait de victimes, selon une source sécuritaire.",
+    ],
 )
 def test_no_victims_is_a_toll_of_zero(text: str) -> None:
     tolls = find_tolls(text)

@@ -304,8 +304,20 @@ def told_again(last: Draft, reading: Reading) -> bool:
     if opening and here is not None and there is not None:  # « Les combats ont opposé ... dans le quartier de
         same = same or same_place_within(here, there, WITHIN_TOWN_KM)  # Souk al-Joumaa », after clashes in Tripoli
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
-    undated = reading.date is None or opening
+    undated = reading.date is None or (opening and not another_day_named(last, reading))
     return same and near and undated and last.family == reading.family and same_type(last, reading)
+
+
+def another_day_named(last: Draft, reading: Reading) -> bool:
+    """The event noun opening the sentence carries a day other than the event's: « L'attaque du 8 janvier contre le
+    poste ..., qui avait coûté la vie à 28 soldats » after an attack told on 19 October is another attack."""
+    first = min(reading.sentence.triggers, key=lambda t: t.start)
+    doc = first.doc
+    of = first.end < len(doc) and doc[first.end].lower_ in {"du", "de"}
+    day = next((d for d in reading.sentence.dates if d.start == first.end + 1 and d.label_ == "DATE"), None)
+    if not of or day is None or last.date is None or last.date.value is None:
+        return False
+    return DateReading.from_key(day.kb_id_).value != last.date.value
 
 
 def opens_on_the_event(reading: Reading) -> bool:

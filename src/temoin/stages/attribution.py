@@ -34,6 +34,7 @@ from temoin.stages.source_names import (
     relay_participles,
     shown_name,
     trim_source,
+    up_to_a_new_phrase,
     up_to_next_to,
     with_apposition,
 )
@@ -287,6 +288,7 @@ def selon_sources(selon: Token) -> list[Span]:
     phrase = phrase_after(selon)
     if phrase is None:
         return []
+    phrase = up_to_a_new_phrase(phrase, {"DET"}, partitive=False)
     if unconfirmed(phrase):
         return carriers_of(phrase)
     parts = conjuncts(phrase)  # "selon la police et des habitants": two sources

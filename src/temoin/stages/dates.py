@@ -65,6 +65,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
     ("explicit", re.compile(rf"\b(?:(?:{_WD})\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
     ("night", re.compile(rf"\b(?:dans )?la nuit (?:de |du )(?P<wd>{_WD})(?:\s+(?:au|à)\s+(?:{_WD}))?\b", re.I)),
+    ("lastweekday", re.compile(rf"\b(?P<wd>{_WD}) de la semaine (?:dernière|passée)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
     ("dayonly", re.compile(r"\b[Ll]e (?P<d>\d{1,2}|1er)(?=,)")),  # "Le 4, des miliciens ...": this month's
     ("anchored", re.compile(r"\b(?P<rel>le lendemain|le surlendemain|la veille|l'avant-veille)\b", re.I)),
@@ -210,6 +211,9 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
             return DateReading(anchor.replace(day=day), 1)
         except ValueError:
             return None
+    if kind == "lastweekday":  # « jeudi de la semaine dernière »: that day of the calendar week before
+        monday = published - timedelta(days=published.weekday() + 7)
+        return DateReading(monday + timedelta(days=WEEKDAYS.index(fold(g["wd"]))), 1)
     if kind in {"weekday", "night"}:
         return DateReading(last_weekday(g["wd"], published, "dernier" in fold(m.group(0))), 1)
     if kind == "hier":
@@ -253,11 +257,16 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateRe
 
 
 NAMED_AFTER_A_DATE = re.compile(r"\b[A-ZÀ-Ý][\w'-]+ (?:du|de la|des) $")
+ELIDED_COMMON_NOUN = re.compile(r"\b[LD]'[a-zà-ÿ]")
 
 
 def in_a_name(text: str, start: int) -> bool:
-    """A date that is part of a name: "le Mouvement du 23 mars", "le stade du 4 août"... with a capital."""
-    return NAMED_AFTER_A_DATE.search(text[max(0, start - 40) : start]) is not None
+    """A date that is part of a name: "le Mouvement du 23 mars", "le stade du 4 août"... with a capital.
+
+    A sentence opening on an elided common noun is no name: « L'attaque du 8 janvier ».
+    """
+    name = NAMED_AFTER_A_DATE.search(text[max(0, start - 40) : start])
+    return name is not None and not ELIDED_COMMON_NOUN.match(name.group())
 
 
 def overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

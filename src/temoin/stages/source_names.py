@@ -54,17 +54,21 @@ def medium_after(preposition: Token) -> Span | None:
     """The medium after "à": "à l'AFP", cut where a new phrase starts after the name ("a déclaré à l'AFP un
     responsable local", "à la radio locale un rescapé": the medium, then the speaker)."""
     phrase = phrase_after(preposition, limit=8)
-    if phrase is None:
-        return None
+    return None if phrase is None else up_to_a_new_phrase(phrase, {"DET", "NUM"})
+
+
+def up_to_a_new_phrase(phrase: Span, openers: set[str], partitive: bool = True) -> Span:
+    """A phrase cut where a determiner opens a new one right after a name: « à la radio locale un rescapé »,
+    « selon l'armée israélienne un dépôt d'armes »; not « le quotidien Le Monde ». Without ``partitive``, « des »
+    and « du » go on the name (« selon la Cellule des médias »)."""
     doc = phrase.doc
-    cut = next(
-        (
-            t.i
-            for t in phrase[1:]
-            if (t.pos_ in {"DET", "NUM"} or speakers_of(t)) and ends_a_name(doc[t.i - 1]) and not of_a_name(t)
-        ),
-        None,
-    )
+
+    def opens(t: Token) -> bool:
+        if t.lower_ in {"des", "du"}:
+            return partitive and (t.pos_ in openers or speakers_of(t))
+        return t.pos_ in openers and not t.text[:1].isupper()
+
+    cut = next((t.i for t in phrase[1:] if opens(t) and ends_a_name(doc[t.i - 1]) and not of_a_name(t)), None)
     return doc[phrase.start : cut] if cut is not None else phrase
 
 
