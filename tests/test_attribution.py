@@ -590,3 +590,9 @@ def test_a_source_after_selon_ends_where_a_new_phrase_starts(analyzer) -> None: 
 def test_a_council_announcing_is_a_source(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Jeudi soir, le conseil présidentiel a annoncé un accord de cessez-le-feu entre les deux milices à Tripoli."
     assert "conseil présidentiel" in _sources(analyzer, text)
+
+
+def test_a_speaker_before_an_incise_and_a_day_is_the_source(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "La Mission de l'ONU au Mali (Minusma) a, de son côté, indiqué lundi qu'une roquette était tombée à Gao."
+    sources = _sources(analyzer, text)
+    assert any("Minusma" in s for s in sources) and "lundi" not in sources

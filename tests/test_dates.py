@@ -107,3 +107,8 @@ def test_a_day_in_the_weeks_ahead_is_scheduled_not_last_year() -> None:
 def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
     found = find_dates("Mardi de la semaine dernière, un convoi a sauté sur une mine.", date(2025, 10, 24))
     assert [r.value for _, _, r in found] == [date(2025, 10, 14)]
+
+
+def test_a_day_counted_then_named_is_the_day_named() -> None:
+    found = find_dates("La veille, mardi, la police a lancé une opération.", date(2023, 12, 21))
+    assert [r.value for _, _, r in found] == [date(2023, 12, 19)]

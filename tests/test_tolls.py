@@ -206,3 +206,8 @@ def test_an_adverb_between_the_auxiliaries_keeps_the_toll() -> None:
 def test_alors_que_ends_the_figure_s_clause() -> None:
     tolls = find_tolls("Trois soldats ont été attaqués alors que deux civils ont été tués.")
     assert [(t.outcome, t.count, t.victims) for t in tolls] == [("KILLED", 2, "civils")]
+
+
+def test_suspected_before_the_noun_still_counts_the_dead() -> None:
+    tolls = find_tolls("Trois présumés terroristes ont été tués lors de l'opération.")
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 3)]

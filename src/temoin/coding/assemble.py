@@ -5,6 +5,9 @@ readings (``reading``), readings become draft events (``drafts``), drafts become
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from temoin.coding.clauses import LEDE_SENTENCES
 from temoin.coding.context import ArticleContext
 from temoin.coding.drafts import Draft, draft_events
@@ -38,7 +41,7 @@ from temoin.coding.roles import NON_STATE
 from temoin.coding.typing import CROWDS, classify, has_cue, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
-from temoin.resources import word_pattern, word_set
+from temoin.resources import read_lines, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
 from temoin.stages.tolls import find_tolls
@@ -127,6 +130,18 @@ def hits_the_army(text: str) -> bool:
     return word_pattern("lexicons/military_targets.txt").search(text) is not None
 
 
+def hit_its_own(text: str) -> bool:
+    """The teller was the target: « qu'un obus était tombé à l'intérieur de son quartier général »."""
+    return own_sites().search(text) is not None
+
+
+@cache
+def own_sites() -> re.Pattern[str]:
+    """« son quartier général », « leurs positions »: ``lexicons/own_site_nouns.txt`` after a possessive."""
+    sites = word_alternation(read_lines("lexicons/own_site_nouns.txt"))
+    return re.compile(rf"\b(?:son|sa|ses|leurs?) (?:{sites})\b", re.I)
+
+
 def hits_a_merchant_ship(text: str) -> bool:
     return word_pattern("lexicons/merchant_ship_nouns.txt").search(text) is not None
 
@@ -173,7 +188,8 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
     if draft.agents_are_sources and draft.family == "violent":
-        actor1 = actor2 = None  # "Neuf personnes ont été tuées dans un attentat, a annoncé la police": it only spoke
+        actor1, actor2 = None, (actor1 if hit_its_own(text) else None)  # « Neuf personnes ont été tuées dans un
+        # attentat, a annoncé la police »: it only spoke; « un obus était tombé dans son quartier général »: its own
     victims = [k for k in draft.killed if k]
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
     lead = draft.sentences[0].text

@@ -122,7 +122,7 @@ def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:
     votes: defaultdict[str, float] = defaultdict(float)
     for span in doc.spans.get("temoin_places", []):
         place = gazetteer.place(span.kb_id_)
-        if place is not None:
+        if place is not None and not names_a_gang(span):
             votes[place.country] += 1.0 if place.feature == "country" else 1.5
     for token in doc:
         if token.is_lower and (country := lexicon.adjective(token.text)) is not None:
@@ -130,3 +130,11 @@ def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:
     if not votes:
         return None
     return lexicon.by_iso2.get(max(votes, key=lambda k: votes[k]))
+
+
+GANG_NAME = re.compile(r"\b(?:gangs?|bandes?|clans?) (?:de|d'|du)\s*$", re.I)
+
+
+def names_a_gang(place: Span) -> bool:
+    """« le gang de Brooklyn »: a gang named after its turf, which says neither where it acted nor the country."""
+    return GANG_NAME.search(place.doc[max(place.start - 3, 0) : place.start].text) is not None

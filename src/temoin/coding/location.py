@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.context import ArticleContext, Sentence, names_a_gang
 from temoin.countries import Country, country_lexicon
 from temoin.records import Location
 from temoin.resources import read_tsv, split_variants, word_pattern, word_set
@@ -397,6 +397,8 @@ def choose_location(
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if holds_the_place_before(span, sentence.places):
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
+        if names_a_gang(span):
+            score -= CONTAINER_COST  # « une opération contre le gang de Brooklyn à Cité Soleil »: Cité Soleil
         if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
         scored.append((score, location))

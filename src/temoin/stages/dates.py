@@ -253,7 +253,16 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateRe
                 found.append((m.start(), m.end(), reading))
                 new.append((m.start(), m.end()))
         taken = sorted(taken + new)  # matches of one pattern never overlap each other
-    return sorted(found, key=lambda f: f[0])
+    return named_again(sorted(found, key=lambda f: f[0]), text)
+
+
+def named_again(found: list[tuple[int, int, DateReading]], text: str) -> list[tuple[int, int, DateReading]]:
+    """« La veille, mardi, des unités ... »: a day counted from another, then named, is the day named."""
+    return [
+        f
+        for f, after in zip(found, [*found[1:], None], strict=False)
+        if not (f[2].shift and after is not None and after[2].shift == 0 and text[f[1] : after[0]].strip() in {"", ","})
+    ]
 
 
 NAMED_AFTER_A_DATE = re.compile(r"\b[A-ZÀ-Ý][\w'-]+ (?:du|de la|des) $")

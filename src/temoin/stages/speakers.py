@@ -201,6 +201,8 @@ def inverted_subject(verb: Token) -> Span | None:
     when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
     if phrase is not None and when is not None and when.end < phrase.end:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
+    elif phrase is not None and when is not None:
+        return None  # « a indiqué samedi qu'un obus »: only a day
     if phrase is None or names_the_act(phrase):
         return None
     return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
@@ -296,7 +298,7 @@ def shared_subject(verb: Token) -> Span | None:
         found = subject_of(head)
         finite = found is not None and any("Fin" in t.morph.get("VerbForm", []) for t in found)
         return found if found is not None and found.end <= head.i and not finite else None
-    says_that = any(c.dep_ == "ccomp" for c in verb.children)
+    says_that = any(c.dep_ == "ccomp" for c in verb.children) or that_follows(verb)
     if verb.dep_ == "acl" and says_that and head.i < verb.i and (head.pos_ == "PROPN" or head.ent_type_ == "PER"):
         entity = next((e for e in verb.doc.ents if e.start <= head.i < e.end), None)
         start = entity.start if entity is not None else head.i
@@ -306,6 +308,7 @@ def shared_subject(verb: Token) -> Span | None:
 
 
 OF_WORDS = {"de", "d'", "du", "des"}
+NAME_LINKS = OF_WORDS | {"au", "aux", "unies", "unis"}  # « la Force intérimaire des Nations unies au Liban »
 
 
 def subject_left_of(verb: Token) -> Span | None:
@@ -318,14 +321,14 @@ def subject_left_of(verb: Token) -> Span | None:
     start = end
     while start > verb.sent.start:
         t = doc[start - 1]
-        if t.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or t.text in {"(", ")", "-"} or t.lower_ in OF_WORDS:
+        if t.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or t.text in {"(", ")", "-"} or t.lower_ in NAME_LINKS:
             start -= 1
         else:
             break
     while start < end and (doc[start].pos_ == "ADP" or doc[start].text in {")", "-"}):
         start += 1
     opens = start == verb.sent.start or doc[start - 1].lower_ in {"et", ","}  # ", l'État-major ... affirme que"
-    says_that = any(c.dep_ == "ccomp" for c in verb.children)
+    says_that = any(c.dep_ == "ccomp" for c in verb.children) or that_follows(verb)
     if start == end or not (opens and says_that):
         return None
     if not any(t.ent_type_ in {"PER", "ORG"} for t in doc[start:end]) and not names_a_source(doc[start:end]):
@@ -333,15 +336,24 @@ def subject_left_of(verb: Token) -> Span | None:
     return doc[start:end]
 
 
+def that_follows(verb: Token) -> bool:
+    """ "a indiqué samedi qu'un obus était tombé": « que » right after the verb, or after its day."""
+    dates = verb.doc.spans.get("temoin_dates", [])
+    at = verb.i + 1
+    day = next((d for d in dates if d.start == at), None)
+    at = day.end if day is not None else at
+    return at < verb.sent.end and verb.doc[at].lower_ in {"que", "qu'", "qu’"}
+
+
 def its_auxiliary(verb: Token) -> int:
     """Where the verb's tense starts: its auxiliary across an adverb (« a en outre affirmé », « a de son côté
     assuré »), else the verb itself."""
     doc = verb.doc
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 5) - 1, -1):
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 7) - 1, -1):
         if doc[i].pos_ == "AUX":
             return i + 1 if i + 1 < verb.i else verb.i
-        if doc[i].is_punct or doc[i].pos_ not in {"ADV", "ADP", "DET", "NOUN"}:
-            break
+        if (doc[i].is_punct and doc[i].text != ",") or doc[i].pos_ not in {"ADV", "ADP", "DET", "NOUN", "PUNCT"}:
+            break  # « a, de son côté, indiqué »: an incise between commas
     return verb.i
 
 

@@ -60,7 +60,7 @@ VICTIMS = "|".join(
 # "trois de ses « terroristes »", "une cinquantaine de ces criminels"
 VICTIM = re.compile(  # "cinq soldats", "cinq de nos vaillants soldats"
     rf"^\s*(?:(?:de|d'entre)\s+)?(?:(?:ces|ses|leurs|nos)\s+(?:[a-zà-ÿ]+\s+)?)?(?:«\s*)?"
-    rf"(?P<victims>{VICTIMS})\b",
+    rf"(?:(?:{_words('noun_qualifiers.txt')})\s+)?(?P<victims>{VICTIMS})\b",  # « quatre présumés bandits »
     re.I,
 )
 KILLED = re.compile(rf"\b({_words('death_words.txt')})\b", re.I)
