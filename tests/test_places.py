@@ -516,3 +516,21 @@ def test_a_middling_city_abroad_is_doubtful_in_a_story_about_another_country(ana
 def test_only_alternates_written_as_names_are_indexed(alternate: str, kept: bool) -> None:
     # GeoNames alternates hold airport codes and lowercase tags that match acronyms ("ARNm") and common words
     assert is_a_name(alternate) is kept
+
+
+def test_an_arabic_article_split_from_its_name_still_opens_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # spaCy cuts « d'al-Far'a » into « al », « - », « Far' », « a »: the name is al-Far'a, not a loose « Far ».
+    found = _places(analyzer, "Des affrontements ont éclaté dans le camp de réfugiés d'al-Far'a, au sud de Tubas.")
+    assert found.get("al-Far'a") == "cs:ps-faraa"
+    assert "al-Far'" not in found
+
+
+def test_a_french_spelling_of_a_fezzan_town_is_curated(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, "L'ANL a tué quatre rebelles lors d'un accrochage près d'Oum el-Araneb, dans le Fezzan.")
+    assert found.get("Oum el-Araneb") == "cs:ly-umm-al-aranib"
+
+
+def test_an_alternate_spelling_inside_the_region_named_beats_a_namesake_outside(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Urzuf (Donetsk) and Prymorske (Zaporizhzhia) both have « Primorskoye » among their GeoNames names.
+    text = "Les forces russes ont pris la localité de Primorskoïe, dans la région de Zaporojié, selon Moscou."
+    assert _places(analyzer, text).get("Primorskoïe") == "gn:696278"

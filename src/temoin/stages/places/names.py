@@ -347,7 +347,7 @@ def _inner_apostrophe(text: str, space: str) -> bool:
 
 def gazetteer_runs(words: Words, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Longest token runs, starting on a capitalised word, that the gazetteer knows."""
-    starts = [_name_start(text) for text in words.text]
+    starts = [_name_start(text) or _split_particle(words, i) for i, text in enumerate(words.text)]
     # spaCy splits "Ma'rib", "Be'eri" like an elision ("Ma'" + "rib"): the glued lowercase part ends a name too
     # (not after a real elision: "L'unité", "D'avion", "Qu'il").
     ends = [
@@ -372,6 +372,16 @@ def gazetteer_runs(words: Words, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def _split_particle(words: Words, i: int) -> bool:
+    """ "al" of « d'al-Far'a », split from its name by the tokenizer: « al », « - », « Far' », « a »."""
+    return (
+        words.lower[i] in _NAME_PARTICLES
+        and i + 2 < len(words.text)
+        and words.text[i + 1] == "-"
+        and _name_start(words.text[i + 2])
+    )
 
 
 def name_window(words: Words, start: int) -> int:
@@ -424,7 +434,7 @@ def country_apposition(doc: Doc, end: int) -> bool:
 
 def cued_runs(words: Words) -> list[tuple[int, int]]:
     """Capitalised runs after (or followed by) a settlement, site, region or natural-feature cue."""
-    starts = [_name_start(text) for text in words.text]
+    starts = [_name_start(text) or _split_particle(words, i) for i, text in enumerate(words.text)]
     size = len(starts)
     runs = []
     i = 0

@@ -370,7 +370,13 @@ def better_spelt(mention: Mention) -> list[Candidate]:
     loose = [c for c in mention.candidates if c.match == "loose"]
     if not any(similarity(mention.text, c.form) == 1.0 for c in loose):
         return mention.candidates
-    return [c for c in mention.candidates if c.match != "loose" or similarity(mention.text, c.form) == 1.0]
+    kept = [c for c in mention.candidates if c.match != "loose" or similarity(mention.text, c.form) == 1.0]
+    held = {c.place.id for c in kept if c.match == "loose"}
+    return kept + [  # « Primorskoïe »: Prymorske of Zaporizhzhia, whose alternate name is spelt so, is as good
+        Candidate(c.place, "loose", c.form)
+        for c in mention.candidates
+        if c.match == "respelt" and c.place.id not in held and similarity(mention.text, c.form) == 1.0
+    ]
 
 
 def neighbour_vouches(mention: Mention, cand: Candidate, focus: dict[str, float], others: list[GazPlace]) -> bool:
