@@ -112,3 +112,8 @@ def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
 def test_a_day_counted_then_named_is_the_day_named() -> None:
     found = find_dates("La veille, mardi, la police a lancé une opération.", date(2023, 12, 21))
     assert [r.value for _, _, r in found] == [date(2023, 12, 19)]
+
+
+def test_a_half_year_is_a_period() -> None:
+    found = find_dates("Plus de 2 500 personnes ont été tuées au premier semestre.", date(2024, 7, 29))
+    assert [(r.value, r.period) for _, _, r in found] == [(None, True)]

@@ -211,3 +211,13 @@ def test_alors_que_ends_the_figure_s_clause() -> None:
 def test_suspected_before_the_noun_still_counts_the_dead() -> None:
     tolls = find_tolls("Trois présumés terroristes ont été tués lors de l'opération.")
     assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 3)]
+
+
+def test_the_wounded_who_succumbed_are_dead() -> None:
+    tolls = find_tolls("Deux autres soldats, grièvement blessés, ont succombé mardi à l'hôpital.")
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 2)]
+
+
+def test_wounded_then_another_figure_killed_stay_apart() -> None:
+    tolls = find_tolls("Deux soldats blessés, trois tués.")
+    assert [(t.outcome, t.count) for t in tolls] == [("INJURED", 2), ("KILLED", 3)]

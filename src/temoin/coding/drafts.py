@@ -506,6 +506,10 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
             continue  # député »: another source's count of the same dead; ACLED keeps the lower
+        counter = other_voice and update == "0" and victims in total_words() and counts_against(sentence)
+        if counter and recounts(table, int(count_text)):
+            continue  # « sept civils ont été tués, selon le gouvernement. Des habitants évoquent une dizaine de
+            # morts »: another count of all the dead told, not more of them; ACLED keeps the lower
         table[victims] = max(table.get(victims, 0), int(count_text))
     draft.named_sources.extend(n for n in names if n not in draft.named_sources)
     if not names and paragraph_source and not draft.sources:
@@ -514,6 +518,23 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+def counts_against(sentence: Sentence) -> bool:
+    """« ... évoquent pour leur part une dizaine de morts »: a count of its own
+    (``lexicons/counter_count_phrases.txt``)."""
+    return word_pattern("lexicons/counter_count_phrases.txt").search(sentence.text) is not None
+
+
+def recounts(table: dict[str, int], count: int) -> bool:
+    """Whether a total told by another voice counts the dead already told again: the lower count is kept."""
+    told = sum(table.values())
+    if told <= 1 or count <= 1:
+        return False
+    if count < told:
+        table.clear()
+        table[""] = count
+    return True
 
 
 def disputes_the_toll(sentence: Sentence) -> bool:
@@ -714,7 +735,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading = None  # « plus de 600 Palestiniens ont été tués depuis la trêve »: a tally, no event's toll
         named_toll = reading is not None and toll_of_the_event_named(reading)
         if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
-            near = drafts and sentence.index - drafts[-1].last_index <= 2 and drafts[-1].paragraph == sentence.paragraph
+            near = drafts and sentence.index - drafts[-1].last_index <= 2
+            told_in = next((s.paragraph for s in ctx.sentences if drafts and s.index == drafts[-1].last_index), -1)
+            near = near and (told_in == sentence.paragraph or counts_on_after_a_break(drafts[-1], reading))
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
             near = near and not dated_apart(drafts[-1], sentence, ctx.published)  # « celui de juin 2024 »
@@ -932,6 +955,18 @@ def updates_the_toll(draft: Draft, sentence: Sentence) -> bool:
     return draft.family == "violent" and sentence.updates_a_toll() and sentence.index - draft.last_index <= 4
 
 
+def counts_on_after_a_break(draft: Draft, reading: Reading) -> bool:
+    """A paragraph opening on a toll with no day nor place of its own counts the event just told: « ... a été la
+    cible d'une attaque dans la nuit de samedi à dimanche. » then « Dans un communiqué publié lundi soir,
+    l'état-major fait état de cinq militaires tués »."""
+    sentence = reading.sentence
+    opens = sentence.index == draft.last_index + 1 and sentence.paragraph != draft.paragraph
+    return opens and reading.location is None and event_date(sentence) is None and draft.family == "violent"
+
+
+DIED_OF_WOUNDS = re.compile(r"\b(?:ont|a|avaient|avait) succombé\b|\bdes suites de (?:leurs|ses) blessures\b", re.I)
+
+
 def toll_of(draft: Draft, reading: Reading) -> bool:
     """A killing told just after an event is its toll, unless it happened elsewhere or on another day
     ("Par ailleurs, à Beni, des miliciens ont tué onze villageois dans la nuit de jeudi"), or on a day and at a place
@@ -949,6 +984,8 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
         and reading.location.geo_precision == 1
         and bool(reading.agents)
     )
+    if DIED_OF_WOUNDS.search(reading.sentence.text):
+        return True  # « Deux autres soldats ont succombé lundi à l'hôpital de Ségou »: of the attack, not Ségou's
     unplaced = draft.location is None and draft.date is None  # « des exactions attribuées aux paramilitaires russes
     own_scene = unplaced and own is not None and reading.location is not None  # ... trois orpailleurs auraient
     # été exécutés le 22 mars ... près de Bambari »: a killing with its own day and place, after a vague telling

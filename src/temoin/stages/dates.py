@@ -84,7 +84,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b"
             rf"|\bdepuis (?:le début de |début |fin )?(?:{_MO}|l'an dernier|l'année dernière|\d{{4}})(?: \d{{4}})?\b"
             r"|\bdepuis (?:le début|le déclenchement|l'éclatement|l'entrée en vigueur|la reprise) d(?:e la|e l'|u|es)\b"
-            r"|\bdepuis(?:\s*,| lors\b| cette date\b| ce jour\b)",
+            r"|\bdepuis(?:\s*,| lors\b| cette date\b| ce jour\b)"
+            r"|\b(?:au|du|pendant le|durant le|au cours du) (?:premier|second|deuxième|troisième|dernier) "
+            r"(?:semestre|trimestre)\b",
             re.I,
         ),
     ),
