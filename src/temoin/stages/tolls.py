@@ -194,14 +194,20 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
         return None
     offset, outcome = min(hits)
     word = (KILLED if outcome == "KILLED" else INJURED).match(window, offset)
-    died = SUCCUMBED.search(window, word.end()) if outcome == "INJURED" and word else None
-    if died and window[word.end() :].lstrip().startswith(",") and not NUMBER.search(window, word.end(), died.start()):
-        offset, outcome = died.start(), "KILLED"  # « Deux autres soldats, grièvement blessés, ont succombé »
-        word = died
+    if outcome == "INJURED" and word and (died := succumbed_after(window, word.end())):
+        offset, outcome, word = died.start(), "KILLED", died  # « Deux autres soldats, grièvement blessés, ont
+        # succombé »: the wounded died
     after_word = window[word.end() :] if word else ""
     if re.match(rf"\s+(?:\w+ment\s+)?(?:au moins\s+)?{_FIGURE}\b", after_word, re.I):
         return None  # "ont enlevé une quarantaine de villageois ... et tué trois personnes": the next figure's verb
     return outcome, pos + offset + 1
+
+
+def succumbed_after(window: str, at: int) -> re.Match[str] | None:
+    """« , ont succombé » right after the wounded, no other figure between."""
+    died = SUCCUMBED.search(window, at)
+    apart = died is not None and window[at:].lstrip().startswith(",") and not NUMBER.search(window, at, died.start())
+    return died if apart else None
 
 
 SUCCUMBED = re.compile(r"\b(?:ont|a|avaient|avait) succombé\b", re.I)
