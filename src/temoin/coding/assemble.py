@@ -10,7 +10,7 @@ from functools import cache
 
 from temoin.coding.clauses import LEDE_SENTENCES
 from temoin.coding.context import ArticleContext
-from temoin.coding.drafts import Draft, draft_events
+from temoin.coding.drafts import Draft, draft_events, same_dead_groups
 from temoin.coding.participants import (
     STAND_OFF,
     SUSPECTED_OF,
@@ -116,10 +116,25 @@ def co_agent(draft: Draft, actor: Actor) -> bool:
 def fatalities(table: dict[str, int]) -> int | None:
     if not table:
         return None
+    table = without_breakdowns(table)
     totals = max((v for k, v in table.items() if k in total_words()), default=0)
     totals += table.get("kamikaze", 0) if totals else 0  # « neuf personnes en plus de la kamikaze »: ten
     parts = sum(v for k, v in table.items() if k not in total_words())
     return max(totals, parts)
+
+
+def without_breakdowns(table: dict[str, int]) -> dict[str, int]:
+    """« Cinq soldats ont été tués ... Trois militaires ont été tués sur le coup. Deux autres ont succombé »: the
+    three and the two are the five told again, split; they are counted once."""
+    kept = dict(table)
+    for group in same_dead_groups():
+        keys = [k for k in kept if k in group or k == "autres"]
+        if len(keys) < 3:
+            continue
+        top = max(keys, key=lambda k: kept[k])
+        if sum(kept[k] for k in keys if k != top) == kept[top]:
+            kept = {k: v for k, v in kept.items() if k == top or k not in keys}
+    return kept
 
 
 def hits_no_one_armed(actor: Actor | None) -> bool:

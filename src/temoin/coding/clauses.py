@@ -465,7 +465,9 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
     for anchor in tally_anchor().finditer(text):
         if anchor.start() < end and anchor.end() > start:
             continue
-        clause = relative_clause_at(sentence, anchor.start())
+        clause = relative_clause_at(sentence, anchor.start()) or participle_at(sentence, anchor.start())
+        if clause is not None and toll.start <= clause.i < toll.end:
+            clause = None  # « plus de 4 000 personnes tuées entre janvier et septembre »: the toll's own verb
         if clause is not None and toll.start not in {t.i for t in clause.subtree}:
             continue  # « deux chauffeurs tués par les jihadistes, qui imposent depuis septembre un blocus »
         if in_a_concession(sentence, anchor.start()):
@@ -558,7 +560,8 @@ def told_aside(sentence: Sentence, offset: int) -> bool:
     if token.head.lower_ in war_nouns() or token.head.lemma_.lower() in war_nouns():
         return False  # the war described: its time is the background's
     clause = {t.i for t in token.subtree}
-    return not any(span.start in clause for span in [*sentence.tolls, *sentence.triggers])
+    told = [*sentence.tolls, *(t for t in sentence.triggers if not describes_a_noun(t))]
+    return not any(span.start in clause for span in told)
 
 
 def in_a_concession(sentence: Sentence, offset: int) -> bool:
@@ -579,6 +582,24 @@ def relative_clause_at(sentence: Sentence, offset: int) -> Token | None:
     while token is not None and token.i != token.head.i and token.dep_ != "acl:relcl":
         token = token.head
     return token if token is not None and token.dep_ == "acl:relcl" else None
+
+
+def participle_at(sentence: Sentence, offset: int) -> Token | None:
+    """The bare past participle set after its noun whose clause the words at this offset sit in (« l'opération
+    Mirador, déployée depuis 2022 »)."""
+    token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
+    while token is not None and token.i != token.head.i and not describing(token):
+        token = token.head
+    return token if token is not None and describing(token) else None
+
+
+def describing(token: Token) -> bool:
+    """A relative clause's verb, or a bare past participle set after its noun (« l'opération Mirador, déployée
+    depuis 2022 »)."""
+    if token.dep_ == "acl:relcl":
+        return True
+    bare = not any(c.dep_.startswith("aux") for c in token.children)
+    return token.dep_ == "acl" and bare and "Part" in token.morph.get("VerbForm", []) and token.i > token.head.i
 
 
 def dated_before(sentence: Sentence, offset: int) -> bool:
@@ -646,4 +667,12 @@ def tells_its_own_event(sentence: Sentence) -> bool:
     """ "Le même jour, une église a été attaquée à Essakane-Village, faisant au moins 15 morts": the toll is that
     attack's, even when it cannot be coded, not the one of the event before."""
     placed = any(p.label_ != "country" for p in sentence.places)  # "Ils ont ouvert le feu, tuant neuf personnes": same
-    return placed and any(t.label_ != "kill" and not is_referential(t) for t in sentence.triggers)
+    return placed and any(
+        t.label_ != "kill" and not is_referential(t) and not describes_a_noun(t) for t in sentence.triggers
+    )
+
+
+def describes_a_noun(trigger: Span) -> bool:
+    """« la riposte des militaires de l'opération Mirador, déployée depuis 2022 dans l'Atacora »: a past participle
+    that says what a force is, no event."""
+    return trigger.root.dep_ == "acl" and describing(trigger.root)

@@ -755,6 +755,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         elif (
             reading is None
             and sentence.tolls
+            and not sentence.headline  # « Sept civils tués dans la région des Savanes »: the next section's
             and not tells_its_own_event(sentence)
             and drafts
             and sentence.index - drafts[-1].last_index <= 2

@@ -14,6 +14,7 @@ from temoin.coding.clauses import (
     claim_verbs,
     dates_the_report,
     demand_verb,
+    describes_a_noun,
     describes_the_people,
     group_anaphora,
     has_pronoun_subject,
@@ -77,11 +78,24 @@ def announced(reading: Reading) -> bool:
     )
 
 
+def in_the_clause(spans: list[Span], trigger: Span, label: str = "") -> bool:
+    """Whether one of these spans (of this label, if given) sits in the trigger's clause: « déployée depuis 2022 dans
+    l'Atacora »."""
+    clause = {t.i for t in trigger.root.subtree}
+    return any(s.start in clause and label in {"", s.label_} for s in spans)
+
+
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
     triggers = [t for t in triggers if not names_a_charge(t)]
     triggers = unless_alone(triggers, describes_the_people)
+    described = [t for t in triggers if describes_a_noun(t) and in_the_clause(sentence.dates, t, "PERIOD")]
+    triggers = unless_alone(triggers, lambda t: t in described)  # « l'opération Mirador, déployée depuis 2022
+    if described and triggers != described:  # dans les départements de l'Atacora »: what the force is, not news
+        sentence = replace(
+            sentence, places=[p for p in sentence.places if not any(in_the_clause([p], t) for t in described)]
+        )
     triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t))]
     triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
     triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
