@@ -44,7 +44,7 @@ from temoin.records import Actor, Location
 from temoin.resources import read_lines, read_tsv, word_pattern, word_set
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
-from temoin.stages.tolls import UPDATE
+from temoin.stages.tolls import DIED_OF_WOUNDS, UPDATE
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
@@ -507,9 +507,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
             continue  # député »: another source's count of the same dead; ACLED keeps the lower
         counter = other_voice and update == "0" and victims in total_words() and counts_against(sentence)
-        if counter and recounts(table, int(count_text)):
-            continue  # « sept civils ont été tués, selon le gouvernement. Des habitants évoquent une dizaine de
-            # morts »: another count of all the dead told, not more of them; ACLED keeps the lower
+        if counter and is_a_recount(table, int(count_text)):
+            keep_the_lower(table, int(count_text))  # « sept civils ont été tués, selon le gouvernement. Des
+            continue  # habitants évoquent une dizaine de morts »: all the dead told again, not more of them
         table[victims] = max(table.get(victims, 0), int(count_text))
     draft.named_sources.extend(n for n in names if n not in draft.named_sources)
     if not names and paragraph_source and not draft.sources:
@@ -526,15 +526,16 @@ def counts_against(sentence: Sentence) -> bool:
     return word_pattern("lexicons/counter_count_phrases.txt").search(sentence.text) is not None
 
 
-def recounts(table: dict[str, int], count: int) -> bool:
-    """Whether a total told by another voice counts the dead already told again: the lower count is kept."""
-    told = sum(table.values())
-    if told <= 1 or count <= 1:
-        return False
-    if count < told:
+def is_a_recount(table: dict[str, int], count: int) -> bool:
+    """Whether a total told by another voice can count the dead already told again (more than one on each side)."""
+    return sum(table.values()) > 1 and count > 1
+
+
+def keep_the_lower(table: dict[str, int], count: int) -> None:
+    """ACLED keeps the lower of two counts of the same dead."""
+    if count < sum(table.values()):
         table.clear()
         table[""] = count
-    return True
 
 
 def disputes_the_toll(sentence: Sentence) -> bool:
@@ -963,9 +964,6 @@ def counts_on_after_a_break(draft: Draft, reading: Reading) -> bool:
     sentence = reading.sentence
     opens = sentence.index == draft.last_index + 1 and sentence.paragraph != draft.paragraph
     return opens and reading.location is None and event_date(sentence) is None and draft.family == "violent"
-
-
-DIED_OF_WOUNDS = re.compile(r"\b(?:ont|a|avaient|avait) succombé\b|\bdes suites de (?:leurs|ses) blessures\b", re.I)
 
 
 def toll_of(draft: Draft, reading: Reading) -> bool:

@@ -205,12 +205,12 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
 
 def succumbed_after(window: str, at: int) -> re.Match[str] | None:
     """« , ont succombé » right after the wounded, no other figure between."""
-    died = SUCCUMBED.search(window, at)
+    died = DIED_OF_WOUNDS.search(window, at)
     apart = died is not None and window[at:].lstrip().startswith(",") and not NUMBER.search(window, at, died.start())
     return died if apart else None
 
 
-SUCCUMBED = re.compile(r"\b(?:ont|a|avaient|avait) succombé\b", re.I)
+DIED_OF_WOUNDS = re.compile(r"\b(?:ont|a|avaient|avait) succombé\b|\bdes suites de (?:leurs|ses) blessures\b", re.I)
 AMONG = re.compile(r"^\s*(?:morts?|tués)\s+(?:parmi les|dans les rangs des|dans les rangs de l'|du côté des)\s+", re.I)
 
 
