@@ -221,3 +221,8 @@ def test_the_wounded_who_succumbed_are_dead() -> None:
 def test_wounded_then_another_figure_killed_stay_apart() -> None:
     tolls = find_tolls("Deux soldats blessés, trois tués.")
     assert [(t.outcome, t.count) for t in tolls] == [("INJURED", 2), ("KILLED", 3)]
+
+
+def test_a_killing_verb_then_its_day_and_town_then_the_figure() -> None:
+    tolls = find_tolls("Des hommes armés ont tué dimanche à Beni sept civils.")
+    assert [(t.outcome, t.count) for t in tolls] == [("KILLED", 7)]

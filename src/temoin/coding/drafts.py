@@ -22,6 +22,7 @@ from temoin.coding.clauses import (
     opening_country,
     opens_on_a_country,
     own_date,
+    tells_a_habit,
     tells_its_own_event,
     war_nouns,
 )
@@ -632,7 +633,8 @@ def follows_on(draft: Draft, sentence: Sentence) -> bool:
     own_places = [p for p in sentence.places if p.label_ != "country" and not heads_for(p)]
     if own_places or sentence.unplaced or sentence.dates:
         return False
-    return not TIME_SHIFT.search(sentence.text)
+    habit = bool(sentence.triggers) and tells_a_habit(sentence.text)  # « La ville ... est régulièrement visée
+    return not TIME_SHIFT.search(sentence.text) and not habit  # par des frappes aériennes »: not more of the event
 
 
 def heads_for(place: Span) -> bool:

@@ -75,11 +75,14 @@ _DAY = (  # "a tué dimanche 20", "ont exécuté vendredi dernier sept hommes", 
 )
 _ADVERB = r"(?:\s+\w+ment)?"  # "ont exécuté sommairement une trentaine de civils"
 _THEIR = r"(?:\s+(?:ses|leurs))?"  # « tuant ses deux occupants »
+_AT = (  # « auraient exécuté vendredi à Jilib, dans la région du Moyen-Djouba, deux hommes »
+    r"(?:\s+à\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?(?:\s*,\s*dans\s+(?:la|le|l')\s*[^,.;]{1,40},)?)?"
+)
 KILL_VERB_BEFORE = re.compile(
-    rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}{_THEIR}\s*$", re.I
+    rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )  # "a tué dimanche 20"
 KILL_BEFORE = re.compile(
-    rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}{_THEIR}\s*$", re.I
+    rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )
 SHOT_DOWN = re.compile(rf"\babattu{_ADVERB}{_DAY}\s*$", re.I)  # people only: « abattu 71 drones » is no toll
 DEATH_OF = re.compile(  # « en reconnaissant la mort de trois soldats », « la perte de quatre soldats »; not a claim
