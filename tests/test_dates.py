@@ -84,34 +84,33 @@ def test_a_day_of_the_month_alone_is_this_month_or_the_last() -> None:
     assert this.value == date(2025, 3, 4) and last.value == date(2025, 2, 28)
 
 
-def test_abbreviated_months_are_months() -> None:
-    found = find_dates("le 12 déc 2024 et le 5 sept. dernier", date(2025, 1, 10))
-    assert [r.value for _, _, r in found] == [date(2024, 12, 12), date(2024, 9, 5)]
-
-
-def test_a_date_in_a_name_is_no_date() -> None:
-    found = find_dates("Les rebelles du Mouvement du 23 mars ont pris la ville dimanche.", date(2025, 9, 23))
-    assert [r.value for _, _, r in found] == [date(2025, 9, 21)]
-
-
-def test_an_elided_common_noun_opening_the_sentence_is_no_name() -> None:
-    found = find_dates("L'embuscade du 4 août, qui avait fait douze morts, reste dans les mémoires.", date(2025, 9, 23))
-    assert [r.value for _, _, r in found] == [date(2025, 8, 4)]
-
-
-def test_a_day_in_the_weeks_ahead_is_scheduled_not_last_year() -> None:
-    found = find_dates("le référendum prévu le 21 octobre, puis le 5 mars, et le 21 octobre 2022", PUBLISHED)
-    assert [r.value for _, _, r in found] == [date(2022, 3, 5), date(2022, 10, 21)]
-
-
-def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
-    found = find_dates("Mardi de la semaine dernière, un convoi a sauté sur une mine.", date(2025, 10, 24))
-    assert [r.value for _, _, r in found] == [date(2025, 10, 14)]
-
-
-def test_a_day_counted_then_named_is_the_day_named() -> None:
-    found = find_dates("La veille, mardi, la police a lancé une opération.", date(2023, 12, 21))
-    assert [r.value for _, _, r in found] == [date(2023, 12, 19)]
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        ("le 12 déc 2024 et le 5 sept. dernier", date(2025, 1, 10), [date(2024, 12, 12), date(2024, 9, 5)]),
+        # a date in a name is no date
+        ("Les rebelles du Mouvement du 23 mars ont pris la ville dimanche.", date(2025, 9, 23), [date(2025, 9, 21)]),
+        # an elided common noun opening the sentence is no name
+        (
+            "L'embuscade du 4 août, qui avait fait douze morts, reste dans les mémoires.",
+            date(2025, 9, 23),
+            [date(2025, 8, 4)],
+        ),
+        # a day in the weeks ahead is scheduled, not last year's
+        (
+            "le référendum prévu le 21 octobre, puis le 5 mars, et le 21 octobre 2022",
+            PUBLISHED,
+            [date(2022, 3, 5), date(2022, 10, 21)],
+        ),
+        # a weekday of last week is in the calendar week before
+        ("Mardi de la semaine dernière, un convoi a sauté sur une mine.", date(2025, 10, 24), [date(2025, 10, 14)]),
+        # a day counted then named is the day named
+        ("La veille, mardi, la police a lancé une opération.", date(2023, 12, 21), [date(2023, 12, 19)]),
+    ],
+    ids=["abbreviated-months", "in-a-name", "elided-noun", "ahead", "last-week", "counted-then-named"],
+)
+def test_days_resolved(text: str, published: date, days: list[date]) -> None:
+    assert [r.value for _, _, r in find_dates(text, published)] == days
 
 
 def test_a_half_year_is_a_period() -> None:
