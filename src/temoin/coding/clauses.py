@@ -4,6 +4,7 @@ dated, claimed. Pure predicates over one sentence's annotations; the rules are i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -578,19 +579,21 @@ def in_a_concession(sentence: Sentence, offset: int) -> bool:
 
 def relative_clause_at(sentence: Sentence, offset: int) -> Token | None:
     """The verb of the relative clause the words at this character offset of the sentence sit in, if any."""
+    return clause_at(sentence, offset, lambda t: t.dep_ == "acl:relcl")
+
+
+def clause_at(sentence: Sentence, offset: int, heads: Callable[[Token], bool]) -> Token | None:
+    """The nearest token above the words at this character offset that ``heads`` takes for a clause's head."""
     token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
-    while token is not None and token.i != token.head.i and token.dep_ != "acl:relcl":
+    while token is not None and token.i != token.head.i and not heads(token):
         token = token.head
-    return token if token is not None and token.dep_ == "acl:relcl" else None
+    return token if token is not None and heads(token) else None
 
 
 def participle_at(sentence: Sentence, offset: int) -> Token | None:
     """The bare past participle set after its noun whose clause the words at this offset sit in (« l'opération
     Mirador, déployée depuis 2022 »)."""
-    token = next((t for t in sentence.span if t.idx - sentence.span.start_char >= offset), None)
-    while token is not None and token.i != token.head.i and not describing(token):
-        token = token.head
-    return token if token is not None and describing(token) else None
+    return clause_at(sentence, offset, describing)
 
 
 def describing(token: Token) -> bool:
