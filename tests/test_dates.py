@@ -52,9 +52,22 @@ def test_absolute_dates_need_no_publication() -> None:
     assert find_dates("le 3 mars 2021", None)[0][2].value == date(2021, 3, 3)
 
 
-def test_periods_are_marked_as_background() -> None:
-    reading = find_dates("au cours des dernières semaines, l'armée", PUBLISHED)[0][2]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "au cours des dernières semaines, l'armée",
+        "Depuis la mi-juin, les frappes se sont intensifiées.",  # the whole phrase, not « mi-juin » alone
+        "Depuis début février, des milliers de familles ont fui.",
+    ],
+)
+def test_periods_are_marked_as_background(text: str) -> None:
+    reading = find_dates(text, PUBLISHED)[0][2]
     assert reading.period and reading.value is None
+
+
+def test_since_when_something_happened_is_when_it_happened() -> None:
+    found = find_dates("La ville est assiégée depuis fin juin, lorsque les rebelles l'ont encerclée.", PUBLISHED)
+    assert [(r.value, r.period) for _, _, r in found] == [(date(2022, 6, 1), False)]
 
 
 def test_the_day_after_counts_from_the_last_date_told(analyzer) -> None:  # type: ignore[no-untyped-def]

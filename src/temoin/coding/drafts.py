@@ -98,6 +98,7 @@ class Draft:
     hedged: bool = False
     trigger: str = ""
     agents_are_sources: bool = False
+    split_off: bool = False  # another place of a sentence naming several: « contre Zaporijjia et Mykolaïv »
 
     @property
     def family(self) -> str:
@@ -193,6 +194,31 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if another_army(last, reading):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+LEAD_REACH = 8  # sentences after a lead naming several places within which a paragraph may open on one of them
+
+
+def listed_in_the_lead(reading: Reading, drafts: list[Draft]) -> Draft | None:
+    """A lead naming several places, then a paragraph opening on one of them with no day of its own: « ... une attaque
+    de missiles et de drones visant notamment Kharkiv et Odesa » then, after the paragraph on Kharkiv, « À Odesa, des
+    drones ont endommagé des infrastructures portuaires »: the attack on Odesa, told in detail."""
+    here = reading.location
+    sentence = reading.sentence
+    if here is None or reading.date is not None or TIME_SHIFT.search(sentence.text):
+        return None
+    opening = any(p.kb_id_ == here.place_id and p.start - sentence.span.start <= 2 for p in sentence.places)
+    listed = (
+        d
+        for d in drafts
+        if len(d.sentences) == 1
+        and d.location is not None
+        and d.location.place_id == here.place_id
+        and d.family == reading.family
+        and sentence.index - d.last_index <= LEAD_REACH
+        and any(o is not d and shares_a_sentence(o, d.sentences[0].index) for o in drafts)
+    )
+    return next(listed, None) if opening else None
 
 
 def shares_a_sentence(draft: Draft, index: int) -> bool:
@@ -783,8 +809,11 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources)
         elif reading is None and drafts and speaks_of_the_last(ctx, drafts[-1], sentence):
             drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)
-        for each in split_by_place(ctx, reading):
+        for i, each in enumerate(split_by_place(ctx, reading)):
+            before = len(drafts)
             place_reading(each, drafts, carried, source, source if source_told_news else relayed)
+            if i > 0 and len(drafts) > before:
+                drafts[-1].split_off = True
         dated = own_date(sentence)
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
             carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
@@ -792,7 +821,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
             source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
             source_index, source_told_news = sentence.index, told and not continued
-    return [d for d in drafts if not summed_up_before(d, drafts)]
+    return sorted(
+        (d for d in drafts if not summed_up_before(d, drafts)), key=lambda d: (d.sentences[0].index, d.split_off)
+    )
 
 
 def summed_up_before(draft: Draft, drafts: list[Draft]) -> bool:
@@ -1011,7 +1042,13 @@ def place_reading(
     the ``news_source`` of the paragraph: one quoted on something else (« Il s'agit de la plus grande affaire de ce
     type, selon le porte-parole ») does not speak for the next event told."""
     sentence = reading.sentence
-    target = target_draft(reading, drafts)
+    listed = listed_in_the_lead(reading, drafts)
+    if listed is not None and listed.split_off:
+        listed.killed.clear()  # the lead's toll was the whole attack's: the paragraph on this place tells its own
+    if listed is not None:
+        drafts.remove(listed)  # the event now told: the next toll sentence is its own
+        drafts.append(listed)
+    target = listed or target_draft(reading, drafts)
     if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
         return  # a reference to an event the article never told: background
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):

@@ -76,13 +76,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit)\b", re.I)),
     ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
-    ("month", re.compile(rf"\b(?:en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
     (
         "period",
         re.compile(
             r"\b(?:au cours des|ces|lors des|durant les|pendant les) (?:dernières?|derniers) "
             r"(?:semaines|mois|jours|années)\b|\bdepuis (?:des|plusieurs) (?:mois|semaines|années)\b"
-            rf"|\bdepuis (?:le début de |début |fin )?(?:{_MO}|l'an dernier|l'année dernière|\d{{4}})(?: \d{{4}})?\b"
+            r"|\bdepuis (?:le début de |début |fin |la fin |la mi-|mi-)?"
+            rf"(?:{_MO}|l'an dernier|l'année dernière|\d{{4}})(?: \d{{4}})?\b(?!,? (?:lorsque|quand)\b)"
             r"|\bdepuis (?:le début|le déclenchement|l'éclatement|l'entrée en vigueur|la reprise) d(?:e la|e l'|u|es)\b"
             r"|\bdepuis(?:\s*,| lors\b| cette date\b| ce jour\b)"
             r"|\b(?:au|du|pendant le|durant le|au cours du) (?:premier|second|deuxième|troisième|dernier) "
@@ -90,6 +90,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("month", re.compile(rf"\b(?:en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
 ]
 
 
