@@ -32,7 +32,10 @@ class CountryLexicon:
         return self.by_name.get(fold(text))
 
     def adjective(self, text: str) -> Country | None:
-        return self.by_adjective.get(fold(text))
+        """The country of a nationality adjective; of a compound one (« américano-britannique »), the first's."""
+        whole = self.by_adjective.get(fold(text))
+        first, _, rest = text.partition("-")
+        return whole if whole is not None or not rest else self.by_adjective.get(fold(first))
 
 
 @cache
@@ -52,3 +55,10 @@ def country_lexicon() -> CountryLexicon:
                 by_adj.setdefault(fold(adj), country)
     by_adj["us"] = by_iso3["USA"]  # "l'armée US", "forces US": the English abbreviation as adjective
     return CountryLexicon(by_name, by_adj, by_iso2, by_iso3)
+
+
+@cache
+def armies_on_the_ground() -> dict[str, str]:
+    """Territory ISO alpha-3 → the ISO alpha-3 of the state whose army is there
+    (``actors/armies_on_the_ground.tsv``)."""
+    return {row["where"]: row["army"] for row in read_tsv("actors/armies_on_the_ground.tsv")}

@@ -169,6 +169,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return None  # « Au Tchad voisin, l'armée a également été prise pour cible »: not the attack in Cameroon
     if drafts and handles_the_protest(reading, drafts[-1]):
         return drafts[-1]
+    if drafts and the_other_side_tells_it(drafts[-1], reading):
+        return drafts[-1]
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
         same = next(
             (d for d in recent if d.family == reading.family and adds_to(d, reading) and not another_army(d, reading)),
@@ -219,6 +221,20 @@ def listed_in_the_lead(reading: Reading, drafts: list[Draft]) -> Draft | None:
         and any(o is not d and shares_a_sentence(o, d.sentences[0].index) for o in drafts)
     )
     return next(listed, None) if opening else None
+
+
+def the_other_side_tells_it(last: Draft, reading: Reading) -> bool:
+    """« L'armée a repris dimanche Moqokori ... Le groupe al-Shabaab a pour sa part affirmé s'être retiré de la ville
+    « de manière tactique » après avoir tué 15 soldats »: the other side's telling of the same fight, with no day
+    of its own (``lexicons/counter_count_phrases.txt``)."""
+    sentence = reading.sentence
+    close = sentence.index - last.last_index <= 2
+    told_by = bool(sentence.sources) and counts_against(sentence)
+    here = reading.location is None or (
+        last.location is not None and reading.location.place_id == last.location.place_id
+    )
+    fighting = last.family == "violent" and any(event_kinds()[k].family == "violent" for k in reading.kinds)
+    return close and told_by and here and reading.date is None and fighting
 
 
 def shares_a_sentence(draft: Draft, index: int) -> bool:
@@ -526,6 +542,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             and (int(count_text) == 1 or boasts_of(span))
         ):
             continue  # « une frappe a tué deux hommes ... L'armée affirme avoir éliminé deux terroristes »: the same
+        if other_voice and 0 in table.values() and counts_against(sentence) and boasts_of(span):
+            continue  # « 40 terroristes tués, sans aucune perte dans les rangs de l'armée ... Al-Shabaab affirme pour
+            # sa part avoir tué 15 soldats »: a boast against « no losses », ACLED keeps the lower
         told = same_dead(table, victims)
         if update == "0" and told is not None and told != victims and table[told] == int(count_text):
             continue  # « sept soldats ont été tués ... son porte-parole a reconnu que sept militaires avaient perdu

@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from temoin.coding.typing import SUPPORTING_FIRE
-from temoin.countries import Country, country_lexicon
+from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages.actors import blame_verbs, generic_actors, named_actors
@@ -64,11 +64,6 @@ def loyal_to(span: Span) -> bool:
     """« les forces loyales au gouvernement »: the government's armed forces (``lexicons/loyal_forces.txt``)."""
     before = span.doc[max(span.sent.start, span.start - 4) : span.start].text
     return any(m.end() == len(before) for m in word_pattern("lexicons/loyal_forces.txt").finditer(before))
-
-
-@cache
-def armies_on_the_ground() -> dict[str, str]:
-    return {row["where"]: row["army"] for row in read_tsv("actors/armies_on_the_ground.tsv")}
 
 
 def has_an_army(country: Country) -> bool:

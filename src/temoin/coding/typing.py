@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from temoin.countries import armies_on_the_ground
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, with_singulars, word_alternation, word_set
 from temoin.stages.triggers import event_kinds
@@ -166,6 +167,9 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and has_cue("air", text) and not has_cue("artillery", text):
         return "Explosions/Remote violence", "Air/drone strike"
+    if kind == "attack" and raided_from_abroad(lead or text, actor1, home):
+        return "Explosions/Remote violence", "Air/drone strike"  # « L'agression américano-britannique a lancé une
+        # série de raids contre le gouvernorat de Hodeïda »
     if kind == "attack" and has_cue("air", lead or text):
         return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
     if kind == "attack" and has_cue("artillery", text) and not has_cue("armed_target", text):
@@ -203,6 +207,16 @@ def classify(
 
 
 TAKEN = "Non-state actor overtakes territory"
+RAIDS = re.compile(r"\braids?\b", re.I)
+GROUND_RAID = re.compile(r"\b(?:forces spéciales|commandos?|héliporté)", re.I)
+
+
+def raided_from_abroad(text: str, actor1: Actor | None, home: str) -> bool:
+    """Raids by a foreign army where it has no troops on the ground are air raids; special forces' raids are not,
+    nor an occupying army's (``actors/armies_on_the_ground.tsv``)."""
+    foreign = actor1 is not None and actor1.sector == "MIL" and actor1.country not in {home, ""}
+    occupying = actor1 is not None and armies_on_the_ground().get(home) == actor1.country  # Israel's in Jenin
+    return foreign and not occupying and RAIDS.search(text) is not None and GROUND_RAID.search(text) is None
 
 
 @cache

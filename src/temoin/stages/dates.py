@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -256,7 +257,7 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateRe
                 found.append((m.start(), m.end(), reading))
                 new.append((m.start(), m.end()))
         taken = sorted(taken + new)  # matches of one pattern never overlap each other
-    return named_again(sorted(found, key=lambda f: f[0]), text)
+    return start_of_the_period(named_again(sorted(found, key=lambda f: f[0]), text), text)
 
 
 def named_again(found: list[tuple[int, int, DateReading]], text: str) -> list[tuple[int, int, DateReading]]:
@@ -266,6 +267,19 @@ def named_again(found: list[tuple[int, int, DateReading]], text: str) -> list[tu
         for f, after in zip(found, [*found[1:], None], strict=False)
         if not (f[2].shift and after is not None and after[2].shift == 0 and text[f[1] : after[0]].strip() in {"", ","})
     ]
+
+
+SINCE_AN_EVENT = re.compile(r"^[^.;,]{0,60},\s*$")  # « Depuis le début de l'agression américano-britannique, »
+
+
+def start_of_the_period(found: list[tuple[int, int, DateReading]], text: str) -> list[tuple[int, int, DateReading]]:
+    """« Depuis le début de l'agression américano-britannique, en janvier, plus de 500 raids ont visé ... »: the
+    month set off after a period's start dates the period, not an event."""
+    out = list(found)
+    for i, (f, after) in enumerate(pairwise(found)):
+        if f[2].period and not after[2].period and SINCE_AN_EVENT.match(text[f[1] : after[0]]):
+            out[i + 1] = (after[0], after[1], DateReading(None, after[2].precision, period=True))
+    return out
 
 
 NAMED_AFTER_A_DATE = re.compile(r"\b[A-ZÀ-Ý][\w'-]+ (?:du|de la|des) $")
