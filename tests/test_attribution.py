@@ -61,6 +61,8 @@ def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
             "radio locale Sahel FM",
         ),
         ("Dans une interview accordée à la chaîne Voxafrica, le général a promis de reprendre la ville.", "Voxafrica"),
+        # a name right after the agency it spoke to
+        ("« Tout recommence », a déclaré à l'AFP Gul Bano, la mère de l'un des jeunes enlevés à Turbat.", "Gul Bano"),
     ],
 )
 def test_sources_are_found(analyzer, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
@@ -132,6 +134,23 @@ def test_a_source_is_not_repeated_inside_a_longer_one(analyzer) -> None:  # type
             "Des soldats nigériens ont été attaqués vendredi à Ayorou, a annoncé samedi le ministère de la Défense. "
             "Le bilan initial, diffusé samedi soir par des sources locales, faisait état de sept soldats tués.",
             "état",
+        ),
+        # a wording after « selon »; what was denied; the words quoted, cut from their opening mark
+        (
+            "Le Groupe de soutien à l'islam et aux musulmans (GSIM, ou JNIM selon l'acronyme arabe), affilié à "
+            "Al-Qaïda, a affirmé avoir tué dix soldats à Boni.",
+            "acronyme",
+        ),
+        (
+            "Joint par téléphone, un porte-parole de l'Unité pour la paix en Centrafrique (UPC), à laquelle "
+            "appartient la faction d'Ali Darassa, a démenti toute perte dans ses rangs, affirmant que ses hommes "
+            "avaient « repoussé l'ennemi ».",
+            "perte",
+        ),
+        (
+            "Trois jeunes ont été enlevés à Turbat. « Nous n'avons aucune nouvelle. C'est chaque fois la même "
+            "chose », a déclaré à l'AFP Gul Bano, la mère de l'un d'eux.",
+            "même chose",
         ),
     ],
 )

@@ -289,6 +289,8 @@ def selon_sources(selon: Token) -> list[Span]:
     if phrase is None:
         return []
     phrase = up_to_a_new_phrase(phrase, {"DET"}, partitive=False)
+    if phrase.root.lemma_.lower() in word_set("lexicons/wording_nouns.txt"):
+        return []  # « JNIM selon l'acronyme arabe »: a wording, not a source
     if unconfirmed(phrase):
         return carriers_of(phrase)
     parts = conjuncts(phrase)  # "selon la police et des habitants": two sources

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_tsv, word_alternation, word_set
 from temoin.stages.actors import named_actors
-from temoin.stages.sources import is_known_source, normalise_source, source_nouns, with_full_name
+from temoin.stages.sources import is_a_known_source, is_known_source, normalise_source, source_nouns, with_full_name
 
 ANAPHORA = re.compile(
     r"^(la|cette) (même )?source|^(les|ces) mêmes sources|^ces sources$|^l'agence$|^le média|^la chaîne|^le journal|"
@@ -54,7 +54,17 @@ def medium_after(preposition: Token) -> Span | None:
     """The medium after "à": "à l'AFP", cut where a new phrase starts after the name ("a déclaré à l'AFP un
     responsable local", "à la radio locale un rescapé": the medium, then the speaker)."""
     phrase = phrase_after(preposition, limit=8)
-    return None if phrase is None else up_to_a_new_phrase(phrase, {"DET", "NUM"})
+    return None if phrase is None else the_medium_alone(up_to_a_new_phrase(phrase, {"DET", "NUM"}))
+
+
+def the_medium_alone(phrase: Span) -> Span:
+    """« a déclaré à l'AFP Nasrullah Baloch, le président de l'association »: the agency, then the speaker's name."""
+    doc = phrase.doc
+    for end in range(phrase.start + 1, phrase.end):
+        person = all(t.ent_type_ == "PER" for t in doc[end : phrase.end])  # not « BBC Afrique », « BBC Sport »
+        if person and is_a_known_source(doc[phrase.start : end].text):
+            return doc[phrase.start : end]
+    return phrase
 
 
 def up_to_a_new_phrase(phrase: Span, openers: set[str], partitive: bool = True) -> Span:

@@ -38,12 +38,14 @@ def known_source_variants() -> list[tuple[str, str, str]]:
 
 
 GLOSSED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,12}),[^()]*\)")
+UNCLOSED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,12})$")  # « (GSIM, ou JNIM selon ...) » cut at its comma
 
 
 def normalise_source(phrase: str) -> str:
     """The name of a source phrase: a known agency ("AFP"; "Associated Press (AP)" where the article wrote the
     long form), a name with its parenthesised acronym ("Human Rights Watch (HRW)"), or the phrase itself."""
     phrase = GLOSSED_ACRONYM.sub(r"(\1)", phrase)  # « (JNIM, lié à Al-Qaïda) », « (ANI, officielle) »: the acronym
+    phrase = UNCLOSED_ACRONYM.sub(r"(\1)", phrase)
     if ", " in phrase:  # a title and its holder: "porte-parole de l'ONU, Stéphane Dujarric"
         return ", ".join(normalise_source(part) for part in phrase.split(", ", 1))
     acronym = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", phrase)
@@ -117,6 +119,11 @@ def source_nouns() -> frozenset[str]:
 
 def is_known_source(phrase: str) -> bool:
     return known_source_pattern().search(f" {fold(phrase)} ") is not None
+
+
+def is_a_known_source(phrase: str) -> bool:
+    """The whole phrase, its determiner aside, is a known source: « l'AFP », not « l'AFP Nasrullah Baloch »."""
+    return known_source_pattern().fullmatch(f" {fold(without_determiners(phrase))} ") is not None
 
 
 @cache

@@ -21,7 +21,9 @@ from temoin.stages.source_names import (
     phrase_after,
     up_to_next_to,
 )
-from temoin.stages.sources import medium_nouns, names_a_medium
+from temoin.stages.sources import is_a_known_source, medium_nouns, names_a_medium
+
+NO_SPEAKER_DETERMINERS = {"tout", "toute", "tous", "toutes", "aucun", "aucune"}
 
 
 def speaker(verb: Token) -> Span | None:
@@ -32,11 +34,19 @@ def speaker(verb: Token) -> Span | None:
     if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
         return passive_agent(verb)
     direct = subject_of(verb)
+    if direct is not None and closes_a_quote(direct):
+        direct = None  # « ... C'est toujours le même scénario », a déclaré ...: the words quoted, not who said them
     if direct is not None and is_incise(verb) and (holds_a_clause(direct) or apposed_subject(direct, verb)):
         direct = inverted_subject(verb) or direct  # "ce sont des drones qui ont frappé Soumy, a précisé la même
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
     return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb)
+
+
+def closes_a_quote(phrase: Span) -> bool:
+    """« C'est toujours le même scénario », cut from its opening mark by the sentence splitter."""
+    marks = [t.text for t in phrase if t.text in {"«", "»"}]
+    return bool(marks) and marks[0] == "»"
 
 
 def apposed_subject(direct: Span, verb: Token) -> bool:
@@ -203,8 +213,8 @@ def inverted_subject(verb: Token) -> Span | None:
         phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
     elif phrase is not None and when is not None:
         return None  # « a indiqué samedi qu'un obus »: only a day
-    if phrase is None or names_the_act(phrase):
-        return None
+    if phrase is None or names_the_act(phrase) or phrase[0].lower_ in NO_SPEAKER_DETERMINERS:
+        return None  # « ..., à laquelle appartient le 3R, a démenti toute perte dans ses rangs »: what was denied
     return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
 
 
@@ -244,6 +254,8 @@ def after_the_medium(verb: Token) -> Token:
     if medium is None or medium.end >= verb.sent.end:
         return verb
     new_phrase = doc[medium.end].pos_ in {"DET", "NUM"} or opens_partitive(doc[medium.end : medium.end + 2])
+    new_phrase = new_phrase or (doc[medium.end].pos_ == "PROPN" and is_a_known_source(medium.text))  # « à l'AFP
+    # Nasrullah Baloch, le président de l'association »
     if not (names_a_medium(medium) or headed_by_a_medium(medium) or (new_phrase and a_title(medium))):
         return verb
     if new_phrase:

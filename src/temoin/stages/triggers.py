@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 from temoin.resources import read_tsv, word_set
 from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
+from temoin.stages.tolls import no_victims
 
 _POS = {"VERB": {"VERB", "AUX", "ADJ"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}}
 
@@ -180,7 +181,9 @@ class TriggerFinder:
             return False
         if rule.requires is not None and not rule.requires.search(span_text(span.sent).lower()):
             return False
-        fell = (rule.kind == "kill" and pronominal(span)) or (rule.kind == "disrupted" and reflexive_inside(span))
+        fell = (rule.kind == "kill" and (pronominal(span) or denied(span))) or (
+            rule.kind == "disrupted" and reflexive_inside(span)
+        )
         return not in_boilerplate(span) and not in_a_name(span) and not fell and not averted(span)
 
 
@@ -188,6 +191,14 @@ def pronominal(span: Span) -> bool:
     """ "des missiles se sont abattus sur la ville": a pronominal verb of killing says something else."""
     before = [t.lower_ for t in span.doc[max(span.start - 2, span.sent.start) : span.start]]
     return bool(before) and (before[-1] in _REFLEXIVE or (len(before) == 2 and before[0] in _REFLEXIVE))
+
+
+def denied(span: Span) -> bool:
+    """ "il n'y a pas eu de mort", "sans faire de victimes": a death word that says nobody died
+    (``lexicons/no_victims.txt``)."""
+    sentence = span.sent
+    start, end = span.start_char - sentence.start_char, span.end_char - sentence.start_char
+    return any(m.start() <= start and end <= m.end() for m in no_victims().finditer(sentence.text))
 
 
 def reflexive_inside(span: Span) -> bool:
