@@ -133,8 +133,12 @@ def focus_country(doc: Doc, gazetteer: Gazetteer) -> Country | None:
 
 
 GANG_NAME = re.compile(r"\b(?:gangs?|bandes?|clans?) (?:de|d'|du)\s*$", re.I)
+GANGS_LISTED = re.compile(r"\b(?:gangs|bandes|clans) (?:de|d'|du)\s*[^,;.]{2,30}?(?:,| et) (?:de|d'|du)\s*$", re.I)
 
 
 def names_a_gang(place: Span) -> bool:
-    """« le gang de Brooklyn »: a gang named after its turf, which says neither where it acted nor the country."""
-    return GANG_NAME.search(place.doc[max(place.start - 3, 0) : place.start].text) is not None
+    """« le gang de Brooklyn », « les gangs de Brooklyn et de Boston »: a gang named after its turf, which says
+    neither where it acted nor the country."""
+    doc = place.doc
+    named = GANG_NAME.search(doc[max(place.start - 3, 0) : place.start].text) is not None
+    return named or GANGS_LISTED.search(doc[max(place.start - 10, 0) : place.start].text) is not None

@@ -171,6 +171,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return drafts[-1]
     if drafts and the_other_side_tells_it(drafts[-1], reading):
         return drafts[-1]
+    if drafts and shot_down_during(drafts[-1], reading):
+        return drafts[-1]
     if reading.location is None and reading.date is None and not TIME_SHIFT.search(reading.sentence.text):
         same = next(
             (d for d in recent if d.family == reading.family and adds_to(d, reading) and not another_army(d, reading)),
@@ -300,15 +302,14 @@ def another_army(draft: Draft, reading: Reading) -> bool:
 def district_of_the_city(ctx: ArticleContext, sentence: Sentence, reading: Reading, last: Draft) -> bool:
     """« Kharkiv a été attaquée ... Selon lui, six drones ont frappé le district de Kyivskyi »: a city district
     told, undated, right after an event in a city is that city's, whatever homonym the gazetteer places far away
-    (many Ukrainian cities have a Kyivskyi district)."""
+    (many Ukrainian cities have a Kyivskyi district), and the event told in a district of the city is the city's
+    (« Les drones ont frappé un immeuble du quartier de Saltivka »)."""
     if reading.location is None or last.location is None or reading.date is not None:
         return False
     city = ctx.gazetteer.place(last.location.place_id) if last.location.place_id else None
     if city is None or city.population < CITY_WITH_DISTRICTS or sentence.index - last.last_index > 2:
         return False
-    here, there = reading.location, last.location
-    if km_between(here.latitude, here.longitude, there.latitude, there.longitude) <= CITY_REACH_KM:
-        return False
+    here = reading.location
     doc = sentence.span.doc
     districts = [
         span for span in sentence.places if CITY_DISTRICT.search(doc[max(span.start - 3, 0) : span.start].text)
@@ -318,7 +319,6 @@ def district_of_the_city(ctx: ArticleContext, sentence: Sentence, reading: Readi
 
 CITY_DISTRICT = re.compile(r"\b(?:quartiers?|districts?|arrondissements?) (?:de|d'|du)\s*$", re.I)
 CITY_WITH_DISTRICTS = 100_000
-CITY_REACH_KM = 30.0
 
 
 def leads_back(reading: Reading, last: Draft) -> bool:
@@ -492,6 +492,17 @@ def named_before(draft: Draft, actor: Actor) -> Actor:
         return actor
     named = {a.name: a for a in draft.agents + draft.patients if a.sector == "REB" and not is_generic(a)}
     return next(iter(named.values())) if len(named) == 1 else actor
+
+
+def shot_down_during(last: Draft, reading: Reading) -> bool:
+    """« l'ennemi israélien a mené une agression aérienne ... visant des points dans les environs de Sayyida Zeinab.
+    Les moyens de la défense aérienne ont intercepté les missiles de l'agression »: the air defence told right after
+    the strike, with no day nor place of its own, is the strike's."""
+    sentence = reading.sentence
+    alone = reading.location is None and reading.date is None and not TIME_SHIFT.search(sentence.text)
+    counted = any(t.like_num for d in sentence.triggers if d.label_ == "disrupted" for t in d)  # « intercepté 46
+    # drones ukrainiens au-dessus de plusieurs régions »: a night's tally of its own
+    return alone and not counted and sentence.index - last.last_index <= 2 and intercepted_during(last, reading)
 
 
 def intercepted_during(draft: Draft, reading: Reading) -> bool:

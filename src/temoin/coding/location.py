@@ -365,7 +365,7 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
     first = min(group, key=lambda g: g.start)
     if STRADDLES.search(doc[max(first.start - 6, sentence.span.start) : first.start].text):
         return []  # « les monts Hamrin, à cheval sur les provinces de Kirkouk et Diyala »: where the place lies
-    found = [as_named(ctx, s, sentence.places) for s in group[1:]]
+    found = [as_named(ctx, s, sentence.places) for s in group[1:] if not names_a_gang(s)]
     return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
 
 
@@ -399,6 +399,8 @@ def choose_location(
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
         if names_a_gang(span):
             score -= CONTAINER_COST  # « une opération contre le gang de Brooklyn à Cité Soleil »: Cité Soleil
+        if where_they_are_based(span) and any(AGAINST.search(before_place(p)) for p in sentence.places if p != span):
+            score -= CONTAINER_COST  # « des groupes terroristes déployés dans la campagne d'Idleb contre Skelbiyé »
         if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
         scored.append((score, location))
@@ -409,6 +411,23 @@ def choose_location(
 
 
 CONTAINER_COST = 1.0
+
+
+def where_they_are_based(span: Span) -> bool:
+    """« déployés dans la campagne d'Idleb »: where a force is based (``lexicons/stationing_participles.txt``)."""
+    before = before_place(span)
+    based = word_pattern("lexicons/stationing_participles.txt").finditer(before)
+    return any(BASED_IN.match(before, m.end()) for m in based)
+
+
+def before_place(span: Span) -> str:
+    return span.doc[max(span.sent.start, span.start - 8) : span.start].text
+
+
+AGAINST = re.compile(r"\bcontre(?:\s+(?:la ville|le village|la localité|le quartier) d[e'])?\s*$", re.I)
+
+
+BASED_IN = re.compile(r"\s+(?:dans|à|en|au|aux|près de|près d'|autour de|sur)\b[^,;.()]{0,40}$", re.I)
 
 
 def holds_the_place_before(span: Span, places: list[Span]) -> bool:

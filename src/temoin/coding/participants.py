@@ -563,6 +563,9 @@ def both_sides(
         return present, enemy
     if present.sector in {"MIL", "COP", "IGO"}:
         return present, unidentified_armed_group(where)
+    if present.sector in {"REB", "UAF"} and among_themselves(text):
+        return present, Actor(present.name, present.country, present.sector)  # « entre les gangs de Brooklyn et
+        # de Boston »: two groups of one kind
     if (
         where is not None
         and present.sector in {"REB", "UAF"}
@@ -572,6 +575,18 @@ def both_sides(
     if where is not None and has_an_army(where) and present.sector in {"REB", "UAF"}:
         return present, military_of(where)
     return actor1, actor2
+
+
+def among_themselves(text: str) -> bool:
+    """« des affrontements entre les gangs de Brooklyn et de Boston », « entre deux milices rivales »
+    (``lexicons/rival_group_nouns.txt``)."""
+    return rival_groups().search(text) is not None
+
+
+@cache
+def rival_groups() -> re.Pattern[str]:
+    groups = word_alternation(read_lines("lexicons/rival_group_nouns.txt"))
+    return re.compile(rf"\bentre\s+(?:des|les|deux|plusieurs)\s+(?:{groups})\b", re.I)
 
 
 def enemy_army(actor: Actor | None) -> Actor | None:

@@ -105,7 +105,7 @@ class ActorFinder:
         spans += state_forces(doc)
         states = [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)]
         spans += acting_states(doc, states) + labelled_states(doc, spans, states)
-        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+        spans = sorted(filter_spans([s for s in spans if not names_a_standard(s)]), key=lambda s: s.start)
         doc.spans["temoin_actors"] = with_the_enemy_named(doc, with_echoed_acronyms(doc, spans))
         return doc
 
@@ -114,6 +114,17 @@ class ActorFinder:
         kind, _, ident = key.partition(":")
         sector = named_actors()[ident].sector if kind == "named" else generic_actors()[ident][0]
         return Span(doc, start, end, label=sector, kb_id=key)
+
+
+STANDARD_NOUNS = {"calibre", "standard", "standards", "norme", "normes"}
+
+
+def names_a_standard(span: Span) -> bool:
+    """« des obus de 155 mm de calibre OTAN », « aux normes de l'OTAN »: a standard, not a party."""
+    before = [t.lower_ for t in span.doc[max(span.start - 3, 0) : span.start]]
+    if before and before[-1] in STANDARD_NOUNS:
+        return True  # « de calibre OTAN »
+    return len(before) == 3 and before[0] in STANDARD_NOUNS and before[1] in {"de", "du"}  # « aux normes de l'OTAN »
 
 
 ENEMY = "state:enemy"

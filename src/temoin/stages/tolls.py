@@ -253,7 +253,7 @@ def find_tolls(text: str) -> list[Toll]:
             victims = among(rest)  # "cinq morts parmi les combattants": combattants
         after = tail + (victim.end() if victim else 0)
         before = text[max(0, m.start() - 45) : m.start()]
-        direct = re.match(r"\s*(morts?|tués|tuées|blessés|blessées|corps|cadavres|martyrs?)\b", rest, re.I)
+        direct = re.match(r"\s*(morts?|tués|tuées|blessée?s?|corps|cadavres|martyrs?)\b", rest, re.I)
         if direct and UNITS.match(rest, direct.end()):
             direct = None  # "les 12 corps d'armée": units, not bodies
         if direct and direct.group(1).lower() in {"corps", "cadavres", "martyrs", "martyr"}:
