@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from temoin.stages.sources import normalise_source
+
 
 def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [a.source for a in analyzer.analyze(text, "2024-03-01").attributions]
@@ -61,6 +63,12 @@ def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
             "radio locale Sahel FM",
         ),
         ("Dans une interview accordée à la chaîne Voxafrica, le général a promis de reprendre la ville.", "Voxafrica"),
+        # the channel a claim went through, named
+        (
+            "L'organisation État islamique a revendiqué l'embuscade de Mocímboa par le biais de son agence Amaq.",
+            "Amaq",
+        ),
+        ("Les shebab ont revendiqué l'attentat via leur radio Andalus.", "Andalus"),
         # a name right after the agency it spoke to
         ("« Tout recommence », a déclaré à l'AFP Gul Bano, la mère de l'un des jeunes enlevés à Turbat.", "Gul Bano"),
     ],
@@ -615,3 +623,15 @@ def test_a_speaker_before_an_incise_and_a_day_is_the_source(analyzer) -> None:  
     text = "La Mission de l'ONU au Mali (Minusma) a, de son côté, indiqué lundi qu'une roquette était tombée à Gao."
     sources = _sources(analyzer, text)
     assert any("Minusma" in s for s in sources) and "lundi" not in sources
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("son organe de propagande Al-Hidaya", "organe de propagande Al-Hidaya"),  # a channel named: no possessive
+        ("leur employeur", "leur employeur"),  # no name: the possessive says whose
+        ("le ministère de la Défense", "ministère de la Défense"),
+    ],
+)
+def test_a_source_name_drops_its_determiner(phrase: str, name: str) -> None:
+    assert normalise_source(phrase) == name

@@ -39,7 +39,15 @@ from temoin.stages.source_names import (
     with_apposition,
 )
 from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
-from temoin.stages.speakers import OF_WORDS, inverted_subject, negated, passive_agent, reporting_phrases, speaker
+from temoin.stages.speakers import (
+    OF_WORDS,
+    headed_by_a_medium,
+    inverted_subject,
+    negated,
+    passive_agent,
+    reporting_phrases,
+    speaker,
+)
 from temoin.stages.tolls import TOLL_NOUN
 
 SELON = {"selon", "d'après", "citant", "cité", "cités"}
@@ -237,10 +245,28 @@ def ascribed_by(token: Token) -> Span | None:
 
 
 def medium_of(token: Token) -> Span | None:
-    """The medium an interview noun or a relaying participle names."""
+    """The medium an interview noun or a relaying participle names, or the channel a claim went through."""
     pos = token.pos_
     medium = interviewed_by(token) if pos == "NOUN" else None
-    return medium or (relayed_by(token) if pos in {"VERB", "ADJ", "NOUN"} else None)
+    return medium or (relayed_by(token) if pos in {"VERB", "ADJ", "NOUN"} else None) or through_its_channel(token)
+
+
+THROUGH = {("par", "le", "biais"), ("par", "l'", "intermédiaire")}
+
+
+def through_its_channel(token: Token) -> Span | None:
+    """« a revendiqué l'attaque par le biais de son agence Amaq », « via son organe de propagande »: the channel,
+    when it is a medium."""
+    doc = token.doc
+    of: Token | None
+    if token.lower_ == "via":
+        of = token
+    elif token.i >= 2 and tuple(t.lower_ for t in doc[token.i - 2 : token.i + 1]) in THROUGH:
+        of = doc[token.i + 1] if token.i + 1 < token.sent.end and doc[token.i + 1].lower_ in {"de", "d'"} else None
+    else:
+        return None
+    phrase = phrase_after(of) if of is not None else None
+    return phrase if phrase is not None and (names_a_medium(phrase) or headed_by_a_medium(phrase)) else None
 
 
 def speaks(token: Token) -> bool:

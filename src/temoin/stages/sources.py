@@ -99,6 +99,7 @@ def desk_of(bare: str, variant: str) -> str:
 
 # words before the name of a source: "la même ONG" is the NGO
 LEADING_WORDS = {"l", "la", "le", "les", "un", "une", "des", "de", "du", "meme", "memes"}  # folded: no accents
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 
 
 def without_determiners(phrase: str) -> str:
@@ -107,6 +108,8 @@ def without_determiners(phrase: str) -> str:
         return " ".join(words)  # "un des responsables du port"
     while words and fold(words[0]) in LEADING_WORDS:
         words.pop(0)
+    if len(words) > 2 and fold(words[0]) in POSSESSIVES and any(w[:1].isupper() for w in words[2:]):
+        words.pop(0)  # « son agence Amaq »: the agency, named; not « leur employeur »
     if words and words[0].lower().startswith(("l'", "l’", "d'", "d’")):
         words[0] = words[0][2:]
     return " ".join(words)
