@@ -116,15 +116,14 @@ class ActorFinder:
         return Span(doc, start, end, label=sector, kb_id=key)
 
 
-STANDARD_NOUNS = {"calibre", "standard", "standards", "norme", "normes"}
-
-
 def names_a_standard(span: Span) -> bool:
-    """« des obus de 155 mm de calibre OTAN », « aux normes de l'OTAN »: a standard, not a party."""
+    """« des obus de 155 mm de calibre OTAN », « aux normes de l'OTAN »: a standard, not a party
+    (``lexicons/standard_nouns.txt``)."""
+    standards = word_set("lexicons/standard_nouns.txt")
     before = [t.lower_ for t in span.doc[max(span.start - 3, 0) : span.start]]
-    if before and before[-1] in STANDARD_NOUNS:
+    if before and before[-1] in standards:
         return True  # « de calibre OTAN »
-    return len(before) == 3 and before[0] in STANDARD_NOUNS and before[1] in {"de", "du"}  # « aux normes de l'OTAN »
+    return len(before) == 3 and before[0] in standards and before[1] in {"de", "du"}  # « aux normes de l'OTAN »
 
 
 ENEMY = "state:enemy"
