@@ -399,7 +399,7 @@ def choose_location(
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
         if names_a_gang(span):
             score -= CONTAINER_COST  # « une opération contre le gang de Brooklyn à Cité Soleil »: Cité Soleil
-        if where_they_are_based(span) and any(AGAINST.search(before_place(p)) for p in sentence.places if p != span):
+        if where_they_are_based(span) and any(named_as_the_target(p) for p in sentence.places if p != span):
             score -= CONTAINER_COST  # « des groupes terroristes déployés dans la campagne d'Idleb contre Skelbiyé »
         if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
@@ -415,16 +415,21 @@ CONTAINER_COST = 1.0
 
 def where_they_are_based(span: Span) -> bool:
     """« déployés dans la campagne d'Idleb »: where a force is based (``lexicons/stationing_participles.txt``)."""
-    before = before_place(span)
+    before = span.doc[max(span.sent.start, span.start - 8) : span.start].text
     based = word_pattern("lexicons/stationing_participles.txt").finditer(before)
     return any(BASED_IN.match(before, m.end()) for m in based)
 
 
-def before_place(span: Span) -> str:
-    return span.doc[max(span.sent.start, span.start - 8) : span.start].text
-
-
-AGAINST = re.compile(r"\bcontre(?:\s+(?:la ville|le village|la localité|le quartier) d[e'])?\s*$", re.I)
+def named_as_the_target(place: Span) -> bool:
+    """« contre Skelbiyé », « contre la ville de Skelbiyé »: « contre » right before the place or its settlement
+    cue (``lexicons/place_cues.tsv``)."""
+    doc = place.doc
+    window = doc[max(place.sent.start, place.start - 5) : place.start]
+    at = next((t.i for t in reversed(window) if t.lower_ == "contre"), None)
+    if at is None or any(t.is_punct for t in doc[at + 1 : place.start]):
+        return False
+    cue = cue_before(doc, place.start)
+    return at == place.start - 1 or (cue is not None and cue.kind == "settlement")
 
 
 BASED_IN = re.compile(r"\s+(?:dans|à|en|au|aux|près de|près d'|autour de|sur)\b[^,;.()]{0,40}$", re.I)
