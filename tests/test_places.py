@@ -534,3 +534,38 @@ def test_an_alternate_spelling_inside_the_region_named_beats_a_namesake_outside(
     # Urzuf (Donetsk) and Prymorske (Zaporizhzhia) both have « Primorskoye » among their GeoNames names.
     text = "Les forces russes ont pris la localité de Primorskoïe, dans la région de Zaporojié, selon Moscou."
     assert _places(analyzer, text).get("Primorskoïe") == "gn:696278"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Bole" is a Chinese city in GeoNames and Brooklyn a borough of New York; behind a kind of place, in a
+        # report about another country that never names theirs, neither is taken, nor a country for a town.
+        ("Mercredi, la police a arrêté à Addis Abeba, en Ethiopie, un militant dans le quartier de Bole.", "Bole"),
+        ("Au Soudan du Sud, des combats ont éclaté autour de la ville de Tonga, dans le comté de Panyikang.", "Tonga"),
+    ],
+)
+def test_a_kind_of_place_named_abroad_is_refused(analyzer, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name not in _places(analyzer, text)
+
+
+def test_the_kind_of_place_holds_for_every_mention_of_the_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "dollars américains" names a currency, not a country the report is about
+    text = (
+        "En Haïti, le gang du quartier de Brooklyn, à Cité Soleil, réclame une rançon de mille dollars américains. "
+        "Des maisons ont été incendiées à Brooklyn mardi."
+    )
+    found = _places(analyzer, text)
+    assert "Brooklyn" not in found
+    assert found.get("Cité Soleil") == "cs:ht-cite-soleil"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Un bus a été visé lundi sur la route Palmyre-Deir ez-Zor, en Syrie.", {"Palmyre", "Deir ez-Zor"}),
+        ("Un convoi est tombé dans une embuscade sur l'axe Bria-Ippy dimanche.", {"Bria", "Ippy"}),
+    ],
+)
+def test_a_road_between_two_towns_with_dashes_of_their_own_names_both(analyzer, text: str, names: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert names <= set(_places(analyzer, text))

@@ -23,6 +23,7 @@ from temoin.coding.participants import (
     coup_actors,
     custodian,
     enemy_army,
+    force_that_tells_it,
     holds_the_ground,
     is_generic,
     is_state_force,
@@ -199,6 +200,14 @@ def who_stopped_it(
     return actor1, actor2
 
 
+def claimed_by_a_force(draft: Draft, where: Country | None, enemy: Actor | None) -> Actor | None:
+    """The state force whose own claim tells of the fight, unless it is the side that was hit."""
+    force = force_that_tells_it(draft.sentences, where)
+    if force is not None and not (enemy is not None and (enemy.country, enemy.sector) == (force.country, force.sector)):
+        return force
+    return claimed_by_an_army(draft.named_sources, where, enemy)
+
+
 def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
@@ -209,7 +218,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
     lead = draft.sentences[0].text
     if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
-        actor1 = claimed_by_an_army(draft.named_sources, home or ctx.focus, actor2)  # « les FARDC affirment avoir
+        actor1 = claimed_by_a_force(draft, home or ctx.focus, actor2)  # « les FARDC affirment avoir
         # repris ... »; an army of no nationality told of an event abroad is that land's (« l'armée tchadienne ... Elle
         # a annoncé avoir tué une dizaine de terroristes ... près de Kaïga-Kindjiria »)
     kinds = [*draft.kinds, "kill"] if fatalities(draft.killed) and "kill" not in draft.kinds else draft.kinds
@@ -231,7 +240,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
     # an army telling of a strike that hit civilians did not make it (« selon l'armée de l'air ukrainienne »)
     struck_by_it = sub_type in STAND_OFF and at_home and not (actor2 is not None and actor2.sector in VICTIM_SECTORS)
-    if actor1 is None and (event_type == "Battles" or sub_type == "Arrests" or struck_by_it):
+    if actor1 is None and (event_type == "Battles" or sub_type == "Arrests"):
+        actor1 = claimed_by_a_force(draft, home or ctx.focus, actor2)
+    if actor1 is None and struck_by_it:
         actor1 = claimed_by_an_army(draft.named_sources, home or ctx.focus, actor2)
     if actor1 is None and event_type == "Violence against civilians":
         actor1 = custodian(text, home or ctx.focus)

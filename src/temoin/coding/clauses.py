@@ -11,6 +11,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.location import is_origin
 from temoin.coding.roles import clause_verb
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages.actors import support_verbs
@@ -288,9 +289,21 @@ def telling_verbs() -> frozenset[str]:
 
 def dates_the_report(date: Span) -> bool:
     """ "a déclaré mardi", « un premier bilan communiqué dimanche par l'armée »: the day of the telling."""
+    return date.root.head.lemma_.lower() in telling_verbs() or dates_a_statement(date) or tells_next(date)
+
+
+def dates_a_statement(date: Span) -> bool:
+    """ "un communiqué dimanche", "un communiqué de l'état-major parvenu lundi à l'AIB": the statement's day."""
     before = date.doc[date.start - 1] if date.start > 0 else None
-    told = before is not None and before.lower_ in word_set("lexicons/statement_nouns.txt")
-    return date.root.head.lemma_.lower() in telling_verbs() or told or tells_next(date)
+    return (before is not None and before.lower_ in word_set("lexicons/statement_nouns.txt")) or reached_us(date)
+
+
+def reached_us(date: Span) -> bool:
+    """ "selon un communiqué de l'état-major parvenu lundi à l'AIB": the day the statement arrived (a bare participle:
+    « les assaillants sont parvenus lundi à entrer » is the event's)."""
+    head = date.root.head
+    auxiliary = any(c.dep_.startswith("aux") for c in head.children)
+    return head.lemma_.lower() == "parvenir" and head.tag_ != "AUX" and not auxiliary
 
 
 def tells_next(date: Span) -> bool:
@@ -669,7 +682,9 @@ def scene_changes() -> re.Pattern[str]:
 def tells_its_own_event(sentence: Sentence) -> bool:
     """ "Le même jour, une église a été attaquée à Essakane-Village, faisant au moins 15 morts": the toll is that
     attack's, even when it cannot be coded, not the one of the event before."""
-    placed = any(p.label_ != "country" for p in sentence.places)  # "Ils ont ouvert le feu, tuant neuf personnes": same
+    placed = any(  # "Ils ont ouvert le feu, tuant neuf personnes": same; « depuis leurs caches dans la Badia »: same
+        p.label_ != "country" and not any(is_origin(p, t) for t in sentence.triggers) for p in sentence.places
+    )
     return placed and any(
         t.label_ != "kill" and not is_referential(t) and not describes_a_noun(t) for t in sentence.triggers
     )

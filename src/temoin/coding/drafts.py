@@ -14,6 +14,7 @@ from temoin.coding.clauses import (
     LEDE_SENTENCES,
     claims,
     counts_since,
+    dates_a_statement,
     duration,
     event_date,
     is_a_tally,
@@ -142,8 +143,15 @@ def continues(last: Draft, reading: Reading) -> bool:
 PLUPERFECT = {"avait", "avaient", "était", "étaient"}
 
 
+def dated_by_its_statement(sentence: Sentence) -> bool:
+    dates = [d for d in sentence.dates if d.label_ == "DATE"]
+    return bool(dates) and all(dates_a_statement(d) for d in dates)
+
+
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
+    if reading.date is not None and dated_by_its_statement(reading.sentence):
+        reading = replace(reading, date=None)  # « selon un communiqué parvenu lundi »: no day of the event
     index = reading.sentence.index
     recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
     before = any(c.dep_ == "aux:tense" and c.lower_ in PLUPERFECT for c in reading.trigger.root.children)

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence, names_a_gang
 from temoin.countries import Country, country_lexicon
@@ -57,7 +57,12 @@ def is_origin(place: Span, trigger: Span) -> bool:
         return False
     after = doc.char_span(window.start_char + found[-1].end(), window.end_char, alignment_mode="expand")
     # "des renforts venus de N'Djamena sont arrivés à Bol": a verb after the origin word starts another phrase
-    return after is None or not any(t.pos_ in {"VERB", "AUX"} for t in after)
+    return after is None or not any(t.pos_ in {"VERB", "AUX"} and not after_a_determiner(t) for t in after)
+
+
+def after_a_determiner(token: Token) -> bool:
+    """ "depuis leurs caches": a noun the tagger took for a verb."""
+    return token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
 
 
 @cache

@@ -471,6 +471,19 @@ def claimed_by_an_army(sources: list[str], focus: Country | None, enemy: Actor |
     return None
 
 
+def force_that_tells_it(sentences: list[Sentence], focus: Country | None) -> Actor | None:
+    """ "Quatre bandits ont été neutralisés, selon un communiqué de la PNH": the state force a source names told of
+    its own fight (the police here, where ``claimed_by_an_army`` knows only armies)."""
+    for sentence in sentences:
+        for source in sentence.sources:
+            inside = (a for a in sentence.actors if source.start <= a.start and a.end <= source.end)
+            told = (actor for span in inside if (actor := to_actor(span, focus)) is not None)
+            force = next((actor for actor in told if actor.sector in {"MIL", "COP"}), None)
+            if force is not None:
+                return force
+    return None
+
+
 def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home: Country) -> bool:
     """Whom a town was taken from, or a foreign army fought, when the article does not say: the forces of
     the country where it happened ("les forces russes ont progressé près d'Izioum": Ukraine's), if it has an army."""

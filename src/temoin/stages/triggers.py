@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from temoin.resources import read_tsv, word_set
+from temoin.resources import read_tsv, word_pattern, word_set
 from temoin.stages import span_text
 from temoin.stages.clean import in_boilerplate
 from temoin.stages.tolls import no_victims
@@ -154,6 +154,7 @@ class TriggerPatterns:
 
 
 _REFLEXIVE = {"se", "s'", "s’"}
+_PROJECTILE = re.compile(r"drones?|missiles?|roquettes?|obus")
 
 
 class TriggerFinder:
@@ -182,9 +183,15 @@ class TriggerFinder:
         if rule.requires is not None and not rule.requires.search(span_text(span.sent).lower()):
             return False
         fell = (rule.kind == "kill" and (pronominal(span) or denied(span))) or (
-            rule.kind == "disrupted" and reflexive_inside(span)
+            rule.kind == "disrupted" and (reflexive_inside(span) or weapon_as_agent(span))
         )
-        return not in_boilerplate(span) and not in_a_name(span) and not fell and not averted(span)
+        return (
+            not in_boilerplate(span)
+            and not in_a_name(span)
+            and not fell
+            and not averted(span)
+            and not (in_a_weapon_name(span))
+        )
 
 
 def pronominal(span: Span) -> bool:
@@ -196,9 +203,26 @@ def pronominal(span: Span) -> bool:
 def denied(span: Span) -> bool:
     """ "il n'y a pas eu de mort", "sans faire de victimes": a death word that says nobody died
     (``lexicons/no_victims.txt``)."""
+    return inside_a_phrase(span, no_victims())
+
+
+def in_a_weapon_name(span: Span) -> bool:
+    """ "deux fusils d'assaut saisis": the word names a weapon (``lexicons/weapon_names.txt``)."""
+    return inside_a_phrase(span, word_pattern("lexicons/weapon_names.txt"))
+
+
+def inside_a_phrase(span: Span, phrases: re.Pattern[str]) -> bool:
     sentence = span.sent
     start, end = span.start_char - sentence.start_char, span.end_char - sentence.start_char
-    return any(m.start() <= start and end <= m.end() for m in no_victims().finditer(sentence.text))
+    return any(m.start() <= start and end <= m.end() for m in phrases.finditer(sentence.text))
+
+
+def weapon_as_agent(span: Span) -> bool:
+    """ "un char a été détruit mercredi par un drone": the weapon did the destroying, nobody stopped it (but « un
+    drone abattu par un missile » was stopped)."""
+    by = any(t.lower_ == "par" for t in span[-3:-1]) and not any(t.lower_ == "par" for t in span[:-3])
+    before = span.doc[max(span.sent.start, span.start - 5) : span.start]
+    return by and not any(_PROJECTILE.fullmatch(t.lower_) for t in before)
 
 
 def reflexive_inside(span: Span) -> bool:

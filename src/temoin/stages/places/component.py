@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from temoin.countries import country_lexicon
+from temoin.resources import word_set
 from temoin.stages.actors import acts
 from temoin.stages.places.gazetteer import Gazetteer, open_gazetteer
 from temoin.stages.places.names import Mention, cue_before, find_mentions
@@ -74,7 +75,10 @@ def is_unknown_place(doc: Doc, mention: Mention) -> bool:
 def adjective_votes(doc: Doc) -> dict[str, float]:
     lexicon = country_lexicon()
     votes: defaultdict[str, float] = defaultdict(float)
+    currencies = word_set("lexicons/currency_nouns.txt")
     for token in doc:
+        if token.i > 0 and doc[token.i - 1].lower_ in currencies:
+            continue  # "dollars américains"
         if token.is_lower and (country := lexicon.adjective(token.text)) is not None:
             votes[country.iso2] += 0.5
     return votes

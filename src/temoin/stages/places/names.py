@@ -596,22 +596,20 @@ def joins_names(span: Span) -> bool:
     )
 
 
-def pairs_places(span: Span, gazetteer: Gazetteer) -> bool:
-    """ "la route Mora-Kousséri", "l'axe Bourzanga-Djibo": two known places joined by a dash, no place of that name."""
-    parts: list[list[Token]] = [[]]
-    for token in span:
-        if token.text == "-":
-            parts.append([])
-        else:
-            parts[-1].append(token)
-    if len(parts) < 2 or any(not part for part in parts):
-        return False
+def after_a_road_noun(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in word_set("lexicons/road_nouns.txt")
 
-    def known(part: list[Token]) -> bool:  # "Djibo samedi", as the parser gives it: a place, then more
-        prefixes = (span.doc[part[0].i : part[0].i + n].text for n in range(len(part), 0, -1))
+
+def pairs_places(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "la route Mora-Kousséri", "l'axe Bourzanga-Djibo", "la route Palmyre-Deir ez-Zor": two known places joined by a
+    dash (either may hold dashes of its own), no place of that name."""
+
+    def known(part: Span, whole: bool) -> bool:  # "Djibo samedi", as the parser gives it: a place, then more
+        prefixes = [part.text] if whole else [part[:n].text for n in range(len(part), 0, -1)]
         return any(any(c.match == "strict" for c in gazetteer.candidates(text)) for text in prefixes)
 
-    return all(known(part) for part in parts)
+    dashes = [t.i - span.start for t in span if t.text == "-"]
+    return any(0 < k < len(span) - 1 and known(span[:k], True) and known(span[k + 1 :], False) for k in dashes)
 
 
 def dateline_city(doc: Doc) -> tuple[int, int] | None:
@@ -642,7 +640,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
     buildings = {  # all through the article
         fold(doc[s:e].text) for s, e in proposals if names_a_building(doc, s) and s - 1 not in in_landmark
     }
-    names = tuple(e for e in doc.ents if e.label_ in {"PER", "ORG"})
+    paired = [e for e in doc.ents if after_a_road_noun(e) and pairs_places(e, gazetteer)]  # « l'axe Bria-Ippy », a
+    # "person" to the parser
+    names = tuple(e for e in doc.ents if e.label_ in {"PER", "ORG"} and e not in paired)
     taken: set[int] = set()
     for s, e in excluded:
         taken.update(range(s, e))
@@ -659,8 +659,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
         if is_demonym_or_ordinal(span) or fold(span.text) in buildings:
             continue
         label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
+        in_a_pair = any(e.start <= start < e.end for e in paired)  # « l'axe Bria-Ippy »: two places, by grammar
+        label = "LOC" if in_a_pair else label
         cue = cue or cue_after(doc, end)
-        after = after_preposition(doc, start) or country_apposition(doc, end) or (start, end) == filed_at
+        after = after_preposition(doc, start) or country_apposition(doc, end) or (start, end) == filed_at or in_a_pair
         candidates = list(gazetteer.candidates(span.text))
         if (start, end) in landmarks and end - start > 1 and span[0].lower_ in _ARTICLES:
             start, span = start + 1, doc[start + 1 : end]  # "la Maison-Blanche" finds the landmark "Maison-Blanche"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from temoin.resources import word_set
 from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate, GazPlace
@@ -202,6 +202,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
     at_sea = mention.cue is not None and mention.cue.words in word_set("lexicons/sea_words.txt")
     if at_sea and cand.place.feature in {"city", "town", "village"}:
         return 0.0  # "le golfe d'Aden" is the gulf, not the city; a river or a park is coded to its town
+    if cue_abroad(mention, cand.place, focus):
+        return 0.0  # "le quartier de Bole", in a report from Addis Ababa, is not the Chinese city
     if mention.cue is not None and mention.cue.words in SMALL_SETTLEMENTS and cand.place.population >= 100_000:
         return 0.0  # "le village de Dar-es-Salam, dans le département de Banibangou" is no city of millions
     place = cand.place
@@ -216,6 +218,20 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
     if place.feature == "country":
         score += 0.5
     return score + FOCUS_WEIGHT * focus.get(place.country, 0.0)
+
+
+KINDS_NAMED = {"settlement", "site", "natural"}
+
+
+def cue_abroad(mention: Mention, place: GazPlace, focus: dict[str, float]) -> bool:
+    """A kind of place named (« la ville de Tonga », « le quartier de Brooklyn », « la plaine du Marj ») in a country
+    the article never names, while it is surely about another, or a country read where a town is named."""
+    if mention.cue is None or mention.cue.kind not in KINDS_NAMED:
+        return False
+    if place.feature == "country":
+        return mention.cue.kind == "settlement"
+    sure_elsewhere = max(focus.values(), default=0.0) >= SURE_FOCUS
+    return sure_elsewhere and focus.get(place.country, 0.0) == 0.0
 
 
 def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str, float]:
@@ -275,13 +291,23 @@ def middling_city_abroad(place: GazPlace, focus: dict[str, float]) -> bool:
 
 def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
     """The accepted reading of each mention, or None; two passes, the second using distances."""
-    first = [_best(m, focus, []) for m in mentions]
     keys = [strict_key(m.text) for m in mentions]
+    mentions = with_the_kind_named(mentions, keys)
+    first = [_best(m, focus, []) for m in mentions]
     anchors = [(i, r) for i, r in enumerate(first) if r is not None and r.candidate.place.feature != "country"]
     # another mention of the same name is no evidence: it shares the ambiguity
     others = [[r.candidate.place for j, r in anchors if keys[j] != keys[i]] for i in range(len(mentions))]
     second = [_best(m, focus, others[i]) for i, m in enumerate(mentions)]
     return read_inside_containers(mentions, second, focus, others)
+
+
+def with_the_kind_named(mentions: list[Mention], keys: list[str]) -> list[Mention]:
+    """ "le gang du quartier de Brooklyn ... des maisons incendiées à Brooklyn": the kind of place one mention names
+    holds for the other mentions of that name that name none."""
+    named = {k: m.cue for k, m in zip(keys, mentions, strict=True) if m.cue is not None and m.cue.kind in KINDS_NAMED}
+    return [
+        replace(m, cue=named[k]) if m.cue is None and k in named else m for k, m in zip(keys, mentions, strict=True)
+    ]
 
 
 def read_inside_containers(
