@@ -52,6 +52,8 @@ def killed(text: str) -> int:
         ("Les soldats ont repris le district, tuant « plus de 20 khawarij ».", 20),  # whoever the noun names
         ("La frappe a tué quatre personnes et en a blessé 12 autres à Kharkiv.", 4),  # the verb before rules
         ("Le combattant Ali Hassan Fawaz est tombé en martyr.", 1),  # a name between the noun and the verb
+        ("Un jeune combattant de la Brigade de Tulkarem est tombé en martyr lundi.", 1),  # of a named group
+        ("Lors d'une autre frappe, « plus de 40 nationalistes » ont été éliminés.", 40),  # « une autre frappe »: none
         ("Une trentaine de mercenaires étrangers auraient été tués.", 30),
         ("Les tirs ont touché le quartier, sans faire état de victimes.", 0),
         ("Des hommes armés ont volé le bétail, tuant 20 vaches.", 0),  # not people

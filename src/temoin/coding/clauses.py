@@ -293,9 +293,13 @@ def dates_the_report(date: Span) -> bool:
 
 
 def dates_a_statement(date: Span) -> bool:
-    """ "un communiqué dimanche", "un communiqué de l'état-major parvenu lundi à l'AIB": the statement's day."""
+    """ "un communiqué dimanche", "un communiqué publié lundi soir", "un communiqué de l'état-major parvenu lundi à
+    l'AIB": the statement's day."""
+    statements = word_set("lexicons/statement_nouns.txt")
     before = date.doc[date.start - 1] if date.start > 0 else None
-    return (before is not None and before.lower_ in word_set("lexicons/statement_nouns.txt")) or reached_us(date)
+    head = date.root.head
+    published = head.dep_ == "acl" and head.lemma_.lower() in telling_verbs() and head.head.lower_ in statements
+    return (before is not None and before.lower_ in statements) or published or reached_us(date)
 
 
 def reached_us(date: Span) -> bool:
@@ -459,6 +463,23 @@ def tally_anchor() -> re.Pattern[str]:
 
 
 SUPERLATIVE = re.compile(r"\b(?:plus|moins|pire|premi[eè]re?|seule?)\b[^,;.]{0,25}$", re.I)
+RECORD = re.compile(r"\b(?:(?:la|le|les) (?:plus|moins)|(?:la|le) pire)\b[^,;.]{0,45}$", re.I)
+
+
+def since_a_record(before: str) -> bool:
+    """ "la plus meurtrière contre la ville depuis le début de l'année": a record, not a tally over the period."""
+    return bool(RECORD.search(before))
+
+
+def counts_a_period(sentence: Sentence) -> bool:
+    """A period or a span of time the sentence counts over (« depuis janvier », « depuis trois ans »), not the one a
+    record is set in."""
+    text = sentence.text
+    starts = [s.start_char - sentence.span.start_char for s in sentence.dates if s.label_ == "PERIOD"]
+    starts += [m.start() for m in duration().finditer(text)]
+    return any(not since_a_record(text[:at]) for at in starts)
+
+
 TALLY_REACH = 60  # characters between a toll and the time it is counted since
 TALLY_DAYS = 30  # « depuis le 15 août » a few days after is this fortnight's fighting
 
@@ -495,7 +516,7 @@ def is_a_tally(sentence: Sentence, toll: Span) -> bool:
         if (
             near
             and fronted
-            and not SUPERLATIVE.search(text[: anchor.start()])
+            and not (SUPERLATIVE.search(text[: anchor.start()]) or since_a_record(text[: anchor.start()]))
             and long_past(anchor, date.fromisoformat(published) if published else None)
         ):
             return True
@@ -552,7 +573,8 @@ def counts_since(sentence: Sentence) -> bool:
 def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     """Habitual or past context: "depuis des mois", "En 2013, ...", a year older than the article's; not a time
     that only describes someone in a relative clause (« la RDF, qui opère aux côtés de l'armée depuis 2021 »)."""
-    kinds = {s.label_ for s in sentence.dates if not told_aside(sentence, s.start_char - sentence.span.start_char)}
+    starts = [(s, s.start_char - sentence.span.start_char) for s in sentence.dates]
+    kinds = {s.label_ for s, at in starts if not told_aside(sentence, at) and not since_a_record(sentence.text[:at])}
     if "PERIOD" in kinds and "DATE" not in kinds:
         return True
     during = next((m for m in duration().finditer(sentence.text) if not told_aside(sentence, m.start())), None)

@@ -13,9 +13,9 @@ from spacy.tokens import Span
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
     claims,
+    counts_a_period,
     counts_since,
     dates_a_statement,
-    duration,
     event_date,
     is_a_tally,
     is_background,
@@ -1001,7 +1001,7 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
         and not sentence.updates_a_toll()
     ):
         return True
-    if any(s.label_ == "PERIOD" for s in sentence.dates) or duration().search(sentence.text):
+    if counts_a_period(sentence):
         return True  # « Ces razzias font chaque année des centaines de morts »
     if counts_since(sentence):
         return True  # « la guerre civile qui, entre 2013 et 2018, avait fait quelque 400.000 morts »

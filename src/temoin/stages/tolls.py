@@ -105,9 +105,12 @@ KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figu
     rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+(?:\s+(?:de|d')?\s*\w+){{0,2}}\s+et(?:\s+(?:ses|leurs|les|sa|son))?\s*$",
     re.I,
 )
+_OF_A_NAMED_GROUP = (  # « un jeune combattant de la Brigade de Jénine est tombé en martyr »
+    r"(?:\s+(?:de la|de l'|du|des|de|d')\s*[A-ZÀ-Ý][\w'-]+(?:\s+(?:de\s+|d')?[A-ZÀ-Ý][\w'-]+){0,3})"
+)
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
-    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}"
+    rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?{_OF_A_NAMED_GROUP}?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}"
     r"\s+(?:a été|est|aurait été|avait été|était)\s+"
     r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr)\b"
     rf"|\b(?:sur|contre)\s+{_ONE}(?P<shot>\w+)[^.;]{{0,60}}?,\s+(?:le|la|l')\s*(?:tuant|abattant)\b",  # "..., le tuant"
@@ -122,7 +125,7 @@ SUPERSEDED = re.compile(rf"\b(?:{_words('superseding_words.txt')})\b", re.I)  # 
 UPDATE = re.compile(  # « a été porté lundi à 14 morts »: a day may stand between the verb and its figure
     r"\b(bilan|porté (?:\w+ ){0,2}à|passé (?:\w+ ){0,2}à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I
 )
-NOT_PEOPLE = re.compile(rf"^\s*(?:autres\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
+NOT_PEOPLE = re.compile(rf"^\s*(?:autres?\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
