@@ -29,7 +29,7 @@ from temoin.stages.clean import CleanText, clean_text
 from temoin.stages.labels import label_rules
 from temoin.stages.places.component import PlaceFinder
 from temoin.stages.places.gazetteer import Gazetteer
-from temoin.stages.sources import normalise_source
+from temoin.stages.sources import normalise_source, written_form
 
 MAX_CHARS = 1_000_000
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -161,7 +161,7 @@ def attributions(doc: Doc, clean: CleanText) -> list[Attribution]:
             out.append(Attribution(normalise_source(span.text), start, end, kind="dateline"))
     for span in doc.spans.get("temoin_sources", []):
         start, end = clean.to_original(span.start_char, span.end_char)
-        out.append(Attribution(span.kb_id_, start, end))
+        out.append(Attribution(written_form(span.text, span.kb_id_), start, end))
     return out
 
 

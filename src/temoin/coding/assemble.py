@@ -45,6 +45,7 @@ from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import read_lines, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
+from temoin.stages.sources import written_form
 from temoin.stages.tolls import find_tolls
 
 GROUND_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}  # from whoever held it
@@ -395,9 +396,21 @@ def with_headline_toll(events: list[Event], title: str) -> list[Event]:
 
 
 def code_events(ctx: ArticleContext) -> list[Event]:
-    return with_every_source(
+    events = with_every_source(
         with_known_attackers([to_event(d, ctx) for d in draft_events(ctx) if is_reportable(d)]), ctx
     )
+    return as_written(events, ctx)
+
+
+def as_written(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """Each source under the form the article first wrote it (``sources.written_form``)."""
+    written: dict[str, str] = {}
+    for sentence in ctx.sentences:
+        for span in sentence.sources:
+            written.setdefault(span.kb_id_, written_form(span.text, span.kb_id_))
+    for event in events:
+        event.sources = list(dict.fromkeys(written.get(s, s) for s in event.sources))
+    return events
 
 
 def with_every_source(events: list[Event], ctx: ArticleContext) -> list[Event]:

@@ -102,6 +102,29 @@ LEADING_WORDS = {"l", "la", "le", "les", "un", "une", "des", "de", "du", "meme",
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 
 
+INDEFINITE_DETERMINERS = {"un", "une", "des"}
+DEFINITE_DETERMINERS = {"la", "le", "les"}
+
+
+def written_form(phrase: str, name: str) -> str:
+    """The source's name with the determiner the article wrote before it (« une source sécuritaire », « des
+    habitants », « l'Agence nationale d'information (ANI) », « les Nations unies »), as SCHEMA.md's example gives
+    it; not a definite article before a common noun (« le ministère » is a shortened name, not a new one)."""
+    words = phrase.strip(" ,«»\"'").split()
+    if not words or not name or is_a_known_source(name):
+        return name  # « l'AFP » is AFP
+    first, rest = words[0], " ".join(words[1:])
+    named = name[:1].isupper()
+    if first.lower().startswith(("l'", "l’")) and len(first) > 2:
+        first, rest = first[:2], " ".join([first[2:], *words[1:]])
+        definite = True
+    else:
+        definite = fold(first) in DEFINITE_DETERMINERS
+    if not (fold(first) in INDEFINITE_DETERMINERS or (definite and named)) or not fold(rest).startswith(fold(name)):
+        return name
+    return f"{first.lower()}{name}" if first.endswith(("'", "’")) else f"{first.lower()} {name}"
+
+
 def without_determiners(phrase: str) -> str:
     words = phrase.strip(" ,«»\"'").split()
     if len(words) > 1 and fold(words[0]) in {"un", "une", "l'un", "l'une"} and fold(words[1]) in {"des", "d'entre"}:
