@@ -144,6 +144,7 @@ PLUPERFECT = {"avait", "avaient", "était", "étaient"}
 
 
 def dated_by_its_statement(sentence: Sentence) -> bool:
+    """Every day the sentence names is that of a statement (``clauses.dates_a_statement``)."""
     dates = [d for d in sentence.dates if d.label_ == "DATE"]
     return bool(dates) and all(dates_a_statement(d) for d in dates)
 
@@ -151,7 +152,10 @@ def dated_by_its_statement(sentence: Sentence) -> bool:
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
     if reading.date is not None and dated_by_its_statement(reading.sentence):
-        reading = replace(reading, date=None)  # « selon un communiqué parvenu lundi »: no day of the event
+        undated = replace(reading, date=None)  # « selon un communiqué parvenu lundi »: no day of the event
+        found = target_draft(undated, drafts)
+        reading.referential = undated.referential
+        return found
     index = reading.sentence.index
     recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
     before = any(c.dep_ == "aux:tense" and c.lower_ in PLUPERFECT for c in reading.trigger.root.children)

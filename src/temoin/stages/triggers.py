@@ -190,7 +190,7 @@ class TriggerFinder:
             and not in_a_name(span)
             and not fell
             and not averted(span)
-            and not (in_a_weapon_name(span))
+            and not in_a_weapon_name(span)
         )
 
 
