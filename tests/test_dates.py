@@ -26,6 +26,8 @@ PUBLISHED = date(2022, 9, 28)  # a Wednesday
         ("hier, un drone", date(2022, 9, 27), 1),
         ("avant-hier, un drone", date(2022, 9, 26), 1),
         ("la semaine dernière, des manifestations", date(2022, 9, 21), 2),
+        ("le week-end dernier, des tirs", date(2022, 9, 24), 2),  # the Saturday before, to the week
+        ("en début de semaine, une frappe", date(2022, 9, 26), 2),  # this week's Monday
         ("en août, l'armée", date(2022, 8, 1), 3),
         ("le 30 décembre, un attentat", date(2021, 12, 30), 1),
         ("le 12/09/2022, la police", date(2022, 9, 12), 1),

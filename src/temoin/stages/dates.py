@@ -77,6 +77,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit)\b", re.I)),
     ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
+    ("weekend", re.compile(r"\ble week-?end (?:dernier|passé)\b", re.I)),
+    ("weekstart", re.compile(r"\ben début de (?:cette )?semaine\b", re.I)),
     (
         "period",
         re.compile(
@@ -231,6 +233,11 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         days = n * {"j": 1, "s": 7, "m": 30, "a": 365}[unit[0]]
         precision = 1 if unit.startswith("jour") and n <= 3 else 2 if unit.startswith(("jour", "sem")) else 3
         return DateReading(published - timedelta(days=days), precision)
+    if kind == "weekend":  # « le week-end dernier »: the Saturday before (told on a weekend, the one before it)
+        back = (published.weekday() - 5) % 7 + (7 if published.weekday() >= 5 else 0)
+        return DateReading(published - timedelta(days=back), 2)
+    if kind == "weekstart":  # « en début de semaine »: this week's Monday, to the week
+        return DateReading(published - timedelta(days=published.weekday()), 2)
     if kind == "lastweek":
         unit = fold(g["unit"])
         if unit == "la semaine":
