@@ -29,6 +29,8 @@ PUBLISHED = date(2022, 9, 28)  # a Wednesday
         ("le week-end dernier, des tirs", date(2022, 9, 24), 2),  # the Saturday before, to the week
         ("en début de semaine, une frappe", date(2022, 9, 26), 2),  # this week's Monday
         ("en août, l'armée", date(2022, 8, 1), 3),
+        ("fin août, l'armée", date(2022, 8, 25), 2),  # a part of the month, to about a week
+        ("début août, l'armée", date(2022, 8, 5), 2),
         ("le 30 décembre, un attentat", date(2021, 12, 30), 1),
         ("le 12/09/2022, la police", date(2022, 9, 12), 1),
     ],
@@ -69,7 +71,7 @@ def test_periods_are_marked_as_background(text: str) -> None:
 
 def test_since_when_something_happened_is_when_it_happened() -> None:
     found = find_dates("La ville est assiégée depuis fin juin, lorsque les rebelles l'ont encerclée.", PUBLISHED)
-    assert [(r.value, r.period) for _, _, r in found] == [(date(2022, 6, 1), False)]
+    assert [(r.value, r.period) for _, _, r in found] == [(date(2022, 6, 25), False)]
 
 
 def test_the_day_after_counts_from_the_last_date_told(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -93,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("month", re.compile(rf"\b(?:en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
+    ("month", re.compile(rf"\b(?P<part>en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
 ]
 
 
@@ -177,6 +177,14 @@ def last_weekday(name: str, published: date, strictly_before: bool = False) -> d
     return published - timedelta(days=back)
 
 
+PART_OF_THE_MONTH = {"début": 5, "mi-": 15, "fin": 25}  # the middle of each third: « fin octobre » is about the 25th
+
+
+def month_precision(groups: dict[str, str]) -> int:
+    """« début mai », « mi-mai », « fin mai » name a part of the month, to about a week; « en mai » the month."""
+    return 2 if groups["part"].strip().lower() in PART_OF_THE_MONTH else 3
+
+
 def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReading | None:
     """One pattern match as a date reading, resolved against ``published`` where relative."""
     g = m.groupdict()
@@ -184,14 +192,18 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         return DateReading(None, 3, period=True)
     if kind in {"numeric", "explicit", "month"}:
         month = int(g["m"]) if kind == "numeric" else month_number(g["m"])
-        day = 1 if kind == "month" else (1 if g["d"] == "1er" else int(g["d"]))
+        day = (
+            PART_OF_THE_MONTH.get(g["part"].strip().lower(), 1)
+            if kind == "month"
+            else (1 if g["d"] == "1er" else int(g["d"]))
+        )
         year = int(g["y"]) if g.get("y") else (infer_year(month, day, published) if published else None)
         if not g.get("y") and kind != "month" and ahead(month, day, published):
             return None  # what is scheduled is no event's date
         if year is None or not 1 <= month <= 12:
             return DateReading(None, 3 if kind == "month" else 1)
         try:
-            return DateReading(date(year, month, day), 3 if kind == "month" else 1)
+            return DateReading(date(year, month, day), month_precision(g) if kind == "month" else 1)
         except ValueError:
             return None
     if kind == "anchored":  # resolved against the last date told (coding); alone, "la veille" of publication
