@@ -154,7 +154,6 @@ class TriggerPatterns:
 
 
 _REFLEXIVE = {"se", "s'", "s’"}
-_PROJECTILE = re.compile(r"drones?|missiles?|roquettes?|obus")
 
 
 class TriggerFinder:
@@ -222,7 +221,7 @@ def weapon_as_agent(span: Span) -> bool:
     drone abattu par un missile » was stopped)."""
     by = any(t.lower_ == "par" for t in span[-3:-1]) and not any(t.lower_ == "par" for t in span[:-3])
     before = span.doc[max(span.sent.start, span.start - 5) : span.start]
-    return by and not any(_PROJECTILE.fullmatch(t.lower_) for t in before)
+    return by and not any(t.lower_ in word_set("lexicons/projectile_nouns.txt") for t in before)
 
 
 def reflexive_inside(span: Span) -> bool:
