@@ -77,9 +77,18 @@ def test_sources_are_found(analyzer, text: str, source: str) -> None:  # type: i
     assert any(source in found for found in _sources(analyzer, text))
 
 
-def test_an_acronym_glossed_in_its_brackets_keeps_the_acronym(analyzer) -> None:  # type: ignore[no-untyped-def]
+def test_an_acronym_glossed_in_its_brackets_is_written_as_the_article_wrote_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = "Le Front de libération de l'Azawad (FLA, coalition rebelle) a revendiqué l'attaque du camp de Léré."
-    assert "le Front de libération de l'Azawad (FLA)" in _sources(analyzer, text)
+    assert "le Front de libération de l'Azawad (FLA, coalition rebelle)" in _sources(analyzer, text)
+    assert normalise_source("le Front de libération de l'Azawad (FLA, coalition rebelle)").endswith("(FLA)")
+
+
+def test_a_rank_with_an_elided_article_before_the_holder_of_a_title(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Deux policiers ont été tués, a indiqué le porte-parole adjoint de la police, l'inspecteur Marc-Ange "
+        "Jean-Baptiste, lors d'un point de presse."
+    )
+    assert any(s.endswith("inspecteur Marc-Ange Jean-Baptiste") for s in _sources(analyzer, text))
 
 
 def test_speakers_after_the_medium_they_spoke_to(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -646,6 +655,11 @@ def test_a_source_name_drops_its_determiner(phrase: str, name: str) -> None:
             "l'Agence nationale d'information (ANI)",
             "Agence nationale d'information (ANI)",
             "l'Agence nationale d'information (ANI)",
+        ),
+        (
+            "l'Agence nationale d'information (ANI, officielle)",
+            "Agence nationale d'information (ANI)",
+            "l'Agence nationale d'information (ANI, officielle)",
         ),
         ("le ministère", "ministère", "ministère"),  # a shortened name, not a name of its own
         ("l'AFP", "AFP", "AFP"),  # a known agency keeps its own name

@@ -110,6 +110,8 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("Un convoi a été attaqué près de Didiéni, sur la route de Kayes, au Mali.", "Didiéni", "cs:ml-didieni"),
         # « contre » a city: the city is the target's place, whatever NER makes of its French spelling
         ("Une attaque aux bombes guidées menée contre Zaporijjia a tué trois civils.", "Zaporijjia", "gn:687700"),
+        # a region named after its capital: the bare name is the town, whose GeoNames names lack the French one
+        ("Des milices se sont affrontées dans le centre de Zaouïa, à l'ouest de Tripoli.", "Zaouïa", "gn:2216885"),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

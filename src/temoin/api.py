@@ -29,6 +29,7 @@ from temoin.stages.clean import CleanText, clean_text
 from temoin.stages.labels import label_rules
 from temoin.stages.places.component import PlaceFinder
 from temoin.stages.places.gazetteer import Gazetteer
+from temoin.stages.source_names import with_its_bracket
 from temoin.stages.sources import normalise_source, written_form
 
 MAX_CHARS = 1_000_000
@@ -159,9 +160,10 @@ def attributions(doc: Doc, clean: CleanText) -> list[Attribution]:
         if span.label_ == "AGENCY":  # "BAMAKO, 5 février (AFP) - ": the agency that filed the report
             start, end = clean.to_original(span.start_char, span.end_char)
             out.append(Attribution(normalise_source(span.text), start, end, kind="dateline"))
-    for span in doc.spans.get("temoin_sources", []):
+    for named in doc.spans.get("temoin_sources", []):
+        span = with_its_bracket(named)  # « l'Agence nationale d'information (ANI, officielle) »
         start, end = clean.to_original(span.start_char, span.end_char)
-        out.append(Attribution(written_form(span.text, span.kb_id_), start, end))
+        out.append(Attribution(written_form(span.text, named.kb_id_), start, end))
     return out
 
 

@@ -45,6 +45,7 @@ from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import read_lines, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
+from temoin.stages.source_names import with_its_bracket
 from temoin.stages.sources import written_form
 from temoin.stages.tolls import find_tolls
 
@@ -313,7 +314,13 @@ def toll_of_event(draft: Draft) -> int | None:
     """The dead; 0 when only the injured are counted or the article says no one died (« aucune victime »); null
     when it gives no figure (``SCHEMA.md``: « des hommes armés ont enlevé vingt passagers » gives none). ACLED's
     export (``io/writers.py``) writes 0 for null, as ACLED does."""
-    return fatalities(draft.killed) if draft.killed or not draft.injured else 0
+    if not draft.killed and draft.injured:
+        return 0
+    told = fatalities(draft.killed)
+    accounts = [fatalities(a) or 0 for a in draft.accounts.values()]
+    if told is not None and set(draft.accounts) == {"state", "armed"} and all(accounts):  # the two sides'
+        return min(told, *accounts)  # conflicting accounts: ACLED keeps the lower (« aucune victime dans ses rangs »
+    return told  # alone is no account of the fight)
 
 
 POLICED = {"Protest with intervention", "Excessive force against protesters"}  # ACLED: the police, unless named
@@ -407,7 +414,7 @@ def as_written(events: list[Event], ctx: ArticleContext) -> list[Event]:
     written: dict[str, str] = {}
     for sentence in ctx.sentences:
         for span in sentence.sources:
-            written.setdefault(span.kb_id_, written_form(span.text, span.kb_id_))
+            written.setdefault(span.kb_id_, written_form(with_its_bracket(span).text, span.kb_id_))
     for event in events:
         event.sources = list(dict.fromkeys(written.get(s, s) for s in event.sources))
     return events

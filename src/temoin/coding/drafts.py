@@ -92,6 +92,7 @@ class Draft:
     patients: list[Actor] = field(default_factory=list)
     killed: dict[str, int] = field(default_factory=dict)
     injured: dict[str, int] = field(default_factory=dict)
+    accounts: dict[str, dict[str, int]] = field(default_factory=dict)  # the dead as each side tells them
     sources: list[str] = field(default_factory=list)
     later_sources: list[str] = field(default_factory=list)  # of sentences that only go on telling it
     named_sources: list[str] = field(default_factory=list)  # named in its own sentences, not carried from before
@@ -580,6 +581,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             keep_the_lower(table, int(count_text))  # « sept civils ont été tués, selon le gouvernement. Des
             continue  # habitants évoquent une dizaine de morts »: all the dead told again, not more of them
         table[victims] = max(table.get(victims, 0), int(count_text))
+        if span.label_ == "KILLED":
+            account = draft.accounts.setdefault(side_telling(span, sentence), {})
+            account[victims] = max(account.get(victims, 0), int(count_text))
     draft.named_sources.extend(n for n in names if n not in draft.named_sources)
     if not names and paragraph_source and not draft.sources:
         names = [paragraph_source]
@@ -587,6 +591,24 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+SIDES = {"MIL": "state", "COP": "state", "REB": "armed", "UAF": "armed"}
+
+
+def side_telling(toll: Span, sentence: Sentence) -> str:
+    """Which side of a fight gives this toll: the subject of an incise after it (« ..., tuant cinq soldats, ont
+    indiqué deux sources militaires »), else the nearest voice before it in its sentence (a source, or an actor that
+    claims), else the first one after it; "" for a voice of neither side (residents, a hospital, the outlet)."""
+    voices = sorted([*sentence.sources, *(a for a in sentence.actors if claims(a))], key=lambda v: v.start)
+    before = [v for v in voices if v.end <= toll.start]
+    after = [v for v in voices if v.start >= toll.end]
+    incise = [v for v in after if toll.end <= v.root.head.i < v.start]
+    voice = next(iter(incise), before[-1] if before else next(iter(after), None))
+    if voice is None:
+        return ""
+    sides = {SIDES.get(a.label_, "") for a in sentence.actors if voice.start <= a.start and a.end <= voice.end}
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def counts_against(sentence: Sentence) -> bool:

@@ -191,17 +191,27 @@ def holder_between_commas(trimmed: Span) -> list[Span]:
     doc, start = trimmed.doc, trimmed.end + 1
     if start >= len(doc) or doc[trimmed.end].text != "," or any(e.label_ == "PER" for e in trimmed.ents):
         return []
-    if doc[start].lower_ in {"le", "la"}:  # "..., le général de brigade Yahya Saree,": a rank before the name
+    if doc[start].lower_ in {"le", "la", "l'", "l’"}:  # "..., le général de brigade Yahya Saree,": a rank first
         rank = start + 1
         while rank < min(trimmed.sent.end, start + 6) and (doc[rank].is_lower or doc[rank].text == "-"):
             rank += 1
         start = rank if rank > start + 1 else start
     end = start
-    while end < min(len(doc), start + 4) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+    while end < min(len(doc), start + 6) and is_a_name_word(doc, end):
         end += 1
-    if end - start < 2 or (end < trimmed.sent.end and doc[end].text not in {",", "."}):
+    if len([t for t in doc[start:end] if t.text != "-"]) < 2 or (
+        end < trimmed.sent.end and doc[end].text not in {",", "."}
+    ):
         return []  # "selon le gouverneur régional, Oleh Synehoubov." ends its sentence
     return [Span(doc, start, end, label="HOLDER")]
+
+
+def is_a_name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word of a person's name, or the dash inside one (« Michel - Ange Louis-Jeune »)."""
+    text = doc[i].text
+    if text == "-":
+        return 0 < i < len(doc) - 1 and doc[i + 1].text[:1].isupper()
+    return text[:1].isupper() and text.replace("-", "").isalpha()
 
 
 def outermost(spans: list[Span]) -> list[Span]:

@@ -113,6 +113,7 @@ def written_form(phrase: str, name: str) -> str:
     words = phrase.strip(" ,«»\"'").split()
     if not words or not name or is_a_known_source(name):
         return name  # « l'AFP » is AFP
+    name = with_its_gloss(phrase, name)
     first, rest = words[0], " ".join(words[1:])
     named = name[:1].isupper()
     if first.lower().startswith(("l'", "l’")) and len(first) > 2:
@@ -123,6 +124,15 @@ def written_form(phrase: str, name: str) -> str:
     if not (fold(first) in INDEFINITE_DETERMINERS or (definite and named)) or not fold(rest).startswith(fold(name)):
         return name
     return f"{first.lower()}{name}" if first.endswith(("'", "’")) else f"{first.lower()} {name}"
+
+
+def with_its_gloss(phrase: str, name: str) -> str:
+    """« (ANI, officielle) », « (JNIM, lié à Al-Qaïda) » as the article wrote them, where the name keeps the bare
+    acronym; not a longer explanation (« (GSIM, ou JNIM selon l'acronyme arabe) »)."""
+    glossed = GLOSSED_ACRONYM.search(phrase)
+    if glossed is None or not name.endswith(f"({glossed.group(1)})") or len(glossed.group(0).split()) > 4:
+        return name
+    return name[: -len(glossed.group(1)) - 2] + glossed.group(0)
 
 
 def without_determiners(phrase: str) -> str:

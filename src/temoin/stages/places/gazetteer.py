@@ -26,8 +26,9 @@ from temoin.exceptions import GazetteerError
 from temoin.resources import data_fingerprint, read_tsv, split_variants
 from temoin.stages.places.normalize import core_key, is_latin, loose_key, strict_key
 
-SCHEMA_VERSION = 4  # 2: countries placed at capitals spelt otherwise in cities500; 3: no code or lowercase
-# alternates; 4: names also indexed without the apostrophes of transliteration (Mot’a: Mota)
+SCHEMA_VERSION = 5  # 2: countries placed at capitals spelt otherwise in cities500; 3: no code or lowercase
+# alternates; 4: names also indexed without the apostrophes of transliteration (Mot’a: Mota); 5: a capital also
+# known by the names of the region named after it
 PAGE_CACHE_KIB = 65_536  # SQLite's own page cache for the index, per connection (64 MiB at most)
 MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a copy per page
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
@@ -254,6 +255,7 @@ def load_cities500() -> dict[str, dict[str, Any]]:
 
 
 def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlace, list[str]]]:
+    named_by_regions = names_of_capitals()
     for city in cities.values():
         pop = int(city.get("population") or 0)
         place = GazPlace(
@@ -267,8 +269,20 @@ def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlac
             "geonames",
         )
         alternates: list[str] = city.get("alternatenames") or []
-        forms = [a for a in alternates if is_a_name(a)]
+        forms = [a for a in alternates if is_a_name(a)] + named_by_regions.get(str(city["geonameid"]), [])
         yield place, forms
+
+
+def names_of_capitals() -> dict[str, list[str]]:
+    """The names of each region named after its capital, by the capital's GeoNames id: « Zaouïa », the district
+    of Az Zawiyah, is also its chief town Zawiya, which cities500 does not spell so; a bare « Zaouïa » then finds
+    the town, and the province-versus-capital ranking can choose."""
+    names: dict[str, list[str]] = {}
+    for row in read_tsv("places/regions.tsv"):
+        variants = [row["name"], *split_variants(row["variants"])]
+        if row.get("capital_geonameid") and strict_key(row["capital"]) in {strict_key(v) for v in variants}:
+            names.setdefault(row["capital_geonameid"], []).extend(variants)
+    return names
 
 
 def is_a_name(alternate: str) -> bool:
