@@ -299,7 +299,16 @@ def dates_a_statement(date: Span) -> bool:
     before = date.doc[date.start - 1] if date.start > 0 else None
     head = date.root.head
     published = head.dep_ == "acl" and head.lemma_.lower() in telling_verbs() and head.head.lower_ in statements
-    return (before is not None and before.lower_ in statements) or published or reached_us(date)
+    return (before is not None and before.lower_ in statements) or published or drawn_up(date) or reached_us(date)
+
+
+def drawn_up(date: Span) -> bool:
+    """« Un premier bilan établi dimanche par la mairie »: the day a count or a report was drawn up
+    (``lexicons/drawing_up_verbs.txt``)."""
+    head = date.root.head
+    verbs = telling_verbs() | word_set("lexicons/drawing_up_verbs.txt")
+    nouns = word_set("lexicons/statement_nouns.txt") | word_set("lexicons/publication_nouns.txt")
+    return head.dep_ == "acl" and head.lemma_.lower() in verbs and head.head.lemma_.lower() in nouns
 
 
 def reached_us(date: Span) -> bool:
@@ -705,7 +714,10 @@ def tells_its_own_event(sentence: Sentence) -> bool:
     """ "Le même jour, une église a été attaquée à Essakane-Village, faisant au moins 15 morts": the toll is that
     attack's, even when it cannot be coded, not the one of the event before."""
     placed = any(  # "Ils ont ouvert le feu, tuant neuf personnes": same; « depuis leurs caches dans la Badia »: same
-        p.label_ != "country" and not any(is_origin(p, t) for t in sentence.triggers) for p in sentence.places
+        p.label_ != "country"
+        and not any(is_origin(p, t) for t in sentence.triggers)
+        and not any(s.start <= p.start and p.end <= s.end for s in sentence.sources)  # « le maire de Saint-Marc »
+        for p in sentence.places
     )
     return placed and any(
         t.label_ != "kill" and not is_referential(t) and not describes_a_noun(t) for t in sentence.triggers

@@ -23,6 +23,7 @@ from temoin.coding.clauses import (
     opening_country,
     opens_on_a_country,
     own_date,
+    same_day,
     tells_a_habit,
     tells_its_own_event,
     war_nouns,
@@ -804,6 +805,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             name_the_group_blamed(ctx, sentence, drafts[-1])  # « L'attaque n'a pas été revendiquée, mais ... »
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
+        elif reading is not None and told_last is not None and same_day().search(sentence.text):
+            reading.date = told_last  # « Le même jour, des unités mixtes ont repoussé ... », a paragraph on
         if reading is not None and reading.location is None:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
         if reading is not None and reading.location is None and "coup" in reading.kinds:

@@ -278,10 +278,12 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
 
 
 def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:
-    """ "a indiqué une source militaire à Bangui": where the source speaks from, not where it happened."""
+    """ "a indiqué une source militaire à Bangui", « le ministère de la Défense ..., basé à Tripoli, a annoncé avoir
+    mené des frappes »: where the source speaks from, not where it happened."""
+    seat = word_set("lexicons/source_seat_words.txt")
     for _, end in sources:
-        between = place.doc[end : place.start]
-        if 0 < len(between) <= 3 and all(t.lower_ in word_set("lexicons/source_seat_words.txt") for t in between):
+        between = [t for t in place.doc[end : place.start] if t.text != ","]
+        if 0 < len(between) <= 3 and all(t.lower_ in seat for t in between):
             return True
     return False
 
