@@ -63,6 +63,7 @@ def killed(text: str) -> int:
         ("L'armée reconnaît la mort de deux soldats et la perte de trois autres.", 5),
         ("Le groupe revendique la mort de « dizaines » de militaires.", 0),  # a claim, not a toll
         ("De nombreux assaillants ont été neutralisés, sans bilan précis.", 0),  # « many »: no figure
+        ("Quatre malfaiteurs armés venus de l'autre rive ont été abattus par les militaires.", 4),
         ("Six soldats et de nombreux terroristes ont été tués.", 6),
         ("La gendarmerie dit avoir abattu au moins six bandits.", 6),
         ("L'armée dit avoir abattu 40 des 52 drones lancés dans la nuit.", 0),  # not people
