@@ -83,6 +83,13 @@ def test_sentences_split_on_punctuation_and_new_lines() -> None:
     assert starts == ["Premier", "Deuxième", "Troisième", "M."]
 
 
+def test_the_news_starts_a_sentence_after_its_dateline() -> None:
+    nlp = spacy.blank("fr")
+    doc = nlp("GOMA, 3 mars (Xinhua) -- Le M23 a accusé lundi l'armée d'avoir bombardé Sake.")
+    starts = [t.text for t, s in zip(doc, sentence_starts(doc), strict=True) if s]
+    assert starts == ["GOMA", "Le"]  # the parser no longer hangs the subject on « GOMA »
+
+
 def test_boilerplate_marker_on_blank_pipeline() -> None:
     assert add_stages  # importing temoin.pipeline registers the factories
     nlp = spacy.blank("fr")

@@ -121,6 +121,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
         if (
             associate_of(span)
+            or (trigger.label_ == "arrest" and among_them(span))
             or allied_to(span)
             or backs_up(span)
             or parent_of(span)
@@ -181,6 +182,13 @@ def wages_the_war(span: Span) -> bool:
 
 
 JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
+
+
+def among_them(span: Span) -> bool:
+    """Some of those named before: « a arrêté une vingtaine de personnes, dont deux journalistes »: the whole group
+    is the party of an arrest, the few the notes'. (Of the dead, « dont trois soldats » names the side hit.)"""
+    before = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 3) : span.start]]
+    return "dont" in before and not any(w in {",", "et", "qui", "que"} for w in before[before.index("dont") + 1 :])
 
 
 def associate_of(span: Span) -> bool:

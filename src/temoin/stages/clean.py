@@ -272,7 +272,9 @@ CLOSERS = {"»", '"', ")", "”", "'"}
 def sentence_starts(doc: Doc) -> list[bool]:
     """Rule-based French sentence starts: after final punctuation before a capital, and at every new line."""
     starts = [False] * len(doc)
-    breaks = headline_breaks(doc_text(doc))
+    text = doc_text(doc)
+    dateline = find_masthead(text).dateline  # « JUBA, 18 août (Xinhua) -- »: the news starts after it
+    breaks = headline_breaks(text) | ({dateline[1]} if dateline else set())
     for i, token in enumerate(doc):
         if i == 0 or token.idx in breaks:
             starts[i] = True
