@@ -200,6 +200,12 @@ def test_unconfirmed_reports_are_a_hedge_not_a_source(analyzer) -> None:  # type
 @pytest.mark.parametrize(
     ("text", "source"),
     [
+        # a finite verb the parser hung on the first noun, made the root, past an incise
+        (
+            "Un responsable communal, sous couvert d'anonymat, évoque pour sa part six militaires tués lors de "
+            "l'assaut.",
+            "responsable communal",
+        ),
         # a reporting verb coordinated with another takes its subject
         ("La ministre Awa Cissé a reçu les familles et a annoncé que les recherches continuaient.", "Awa Cissé"),
         # a subject the parser leaves unattached, after "et"

@@ -40,7 +40,19 @@ def speaker(verb: Token) -> Span | None:
         direct = inverted_subject(verb) or direct  # "ce sont des drones qui ont frappé Soumy, a précisé la même
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
-    return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb)
+    return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb) or root_noun_of(verb)
+
+
+def root_noun_of(verb: Token) -> Span | None:
+    """« Un responsable local, sous couvert d'anonymat, évoque pour sa part sept militaires tués »: a finite verb the
+    parser hung on the sentence's first noun, which it made the root; that noun phrase, up to its comma."""
+    head = verb.head
+    finite = "Fin" in verb.morph.get("VerbForm", [])
+    if verb.dep_ != "acl" or not finite or head.dep_ != "ROOT" or head.pos_ != "NOUN" or head.i > verb.i:
+        return None
+    start = head.left_edge.i
+    end = next((t.i for t in verb.doc[head.i : verb.i] if t.is_punct), head.i + 1)
+    return verb.doc[start:end] if start == verb.sent.start else None
 
 
 def closes_a_quote(phrase: Span) -> bool:
