@@ -549,6 +549,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         # trois militaires et six rebelles tués »: the figure given against the claim replaces it
     for span in [] if boast else tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
+        if placed_at_another(span, sentence, draft):
+            continue
         count_text, victims, update = span.kb_id_.split("|")
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == EARLIER and table:
@@ -592,6 +594,18 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+def placed_at_another(toll: Span, sentence: Sentence, draft: Draft) -> bool:
+    """« des frappes aériennes sur Fangak, Ayod et Ulang, tuant au moins neuf civils à Ayod »: a toll placed at one of
+    the places the sentence listed is that place's, not the others'."""
+    if draft.location is None:
+        return False
+    after = [p for p in sentence.places if toll.end <= p.start <= toll.end + 2]
+    listed = {p.kb_id_ for p in sentence.places if after and p.start < toll.start}
+    if not after or after[0].kb_id_ not in listed or draft.location.place_id not in listed:
+        return False
+    return after[0].kb_id_ != draft.location.place_id
 
 
 SIDES = {"MIL": "state", "COP": "state", "REB": "armed", "UAF": "armed"}
