@@ -94,6 +94,7 @@ class Draft:
     killed: dict[str, int] = field(default_factory=dict)
     injured: dict[str, int] = field(default_factory=dict)
     accounts: dict[str, dict[str, int]] = field(default_factory=dict)  # the dead as each side tells them
+    first_counts: set[str] = field(default_factory=set)  # told as a first figure: « avaient d'abord fait état »
     sources: list[str] = field(default_factory=list)
     later_sources: list[str] = field(default_factory=list)  # of sentences that only go on telling it
     named_sources: list[str] = field(default_factory=list)  # named in its own sentences, not carried from before
@@ -576,6 +577,10 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         if update == "0" and told is not None and told != victims and table[told] == int(count_text):
             continue  # « sept soldats ont été tués ... son porte-parole a reconnu que sept militaires avaient perdu
             # la vie »: the same dead, told again under another name
+        if update == "0" and told is not None and told in draft.first_counts:
+            table[told] = int(count_text)  # « avaient d'abord fait état d'au moins 27 morts. Mercredi, le
+            draft.first_counts.discard(told)  # commissaire a indiqué qu'au moins 35 personnes avaient été tuées »
+            continue
         if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
             continue  # député »: another source's count of the same dead; ACLED keeps the lower
@@ -584,6 +589,8 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             keep_the_lower(table, int(count_text))  # « sept civils ont été tués, selon le gouvernement. Des
             continue  # habitants évoquent une dizaine de morts »: all the dead told again, not more of them
         table[victims] = max(table.get(victims, 0), int(count_text))
+        if update == EARLIER and span.label_ == "KILLED":
+            draft.first_counts.add(victims)
         if span.label_ == "KILLED":
             account = draft.accounts.setdefault(side_telling(span, sentence), {})
             account[victims] = max(account.get(victims, 0), int(count_text))
