@@ -670,6 +670,7 @@ def test_a_source_name_drops_its_determiner(phrase: str, name: str) -> None:
         ("le ministère", "ministère", "ministère"),  # a shortened name, not a name of its own
         ("l'AFP", "AFP", "AFP"),  # a known agency keeps its own name
         ("de source militaire", "source militaire", "source militaire"),
+        ("un élu local :", "élu local", "un élu local"),  # the colon that opens the words quoted
     ],
 )
 def test_a_source_keeps_the_determiner_it_was_written_with(phrase: str, name: str, written: str) -> None:

@@ -606,13 +606,12 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
 def placed_at_another(toll: Span, sentence: Sentence, draft: Draft) -> bool:
     """« des frappes aériennes sur Fangak, Ayod et Ulang, tuant au moins neuf civils à Ayod »: a toll placed at one of
     the places the sentence listed is that place's, not the others'."""
-    if draft.location is None:
+    after = [p.kb_id_ for p in sentence.places if toll.end <= p.start <= toll.end + 2]
+    if draft.location is None or not after:
         return False
-    after = [p for p in sentence.places if toll.end <= p.start <= toll.end + 2]
-    listed = {p.kb_id_ for p in sentence.places if after and p.start < toll.start}
-    if not after or after[0].kb_id_ not in listed or draft.location.place_id not in listed:
-        return False
-    return after[0].kb_id_ != draft.location.place_id
+    listed = {p.kb_id_ for p in sentence.places if p.start < toll.start}
+    here = draft.location.place_id
+    return after[0] in listed and here in listed and after[0] != here
 
 
 SIDES = {"MIL": "state", "COP": "state", "REB": "armed", "UAF": "armed"}
@@ -1063,6 +1062,15 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     return only_countries and draft.location is not None and draft.location.geo_precision < 3
 
 
+def reinforces_the_fight(reading: Reading, last: Draft) -> bool:
+    """Reinforcements told in a sentence that goes on telling the fight just told (« Les échanges de tirs ont duré
+    près de deux heures, avant l'arrivée de renforts »), with no place or day of its own: part of that fight."""
+    follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
+    unplaced = reading.location is None and reading.date is None
+    goes_on = any(is_referential(t) for t in reading.sentence.triggers)
+    return follows and unplaced and goes_on and set(reading.kinds) <= {"movement"} and last.family == "violent"
+
+
 def part_of_the_attack(reading: Reading, last: Draft) -> bool:
     """Burning and looting told right after an attack, with no place or day of its own, are part of it (ACLED codes
     the attack)."""
@@ -1139,6 +1147,10 @@ def place_reading(
     target = listed or target_draft(reading, drafts)
     if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
         return  # a reference to an event the article never told: background
+    if target is None and drafts and reinforces_the_fight(reading, drafts[-1]):
+        drafts[-1].sentences.append(sentence)  # « Les échanges de tirs ont duré près de deux heures, avant l'arrivée
+        drafts[-1].last_index = sentence.index  # de renforts »: how the fight went, not troops moving
+        return
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
         drafts[-1].last_index = sentence.index

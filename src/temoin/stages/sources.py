@@ -110,7 +110,7 @@ def written_form(phrase: str, name: str) -> str:
     """The source's name with the determiner the article wrote before it (« une source sécuritaire », « des
     habitants », « l'Agence nationale d'information (ANI) », « les Nations unies »), as SCHEMA.md's example gives
     it; not a definite article before a common noun (« le ministère » is a shortened name, not a new one)."""
-    words = phrase.strip(" ,«»\"'").split()
+    words = phrase.strip(" ,:;«»\"'").split()
     if not words or not name or is_a_known_source(name):
         return name  # « l'AFP » is AFP
     name = with_its_gloss(phrase, name)
@@ -136,7 +136,7 @@ def with_its_gloss(phrase: str, name: str) -> str:
 
 
 def without_determiners(phrase: str) -> str:
-    words = phrase.strip(" ,«»\"'").split()
+    words = phrase.strip(" ,:;«»\"'").split()
     if len(words) > 1 and fold(words[0]) in {"un", "une", "l'un", "l'une"} and fold(words[1]) in {"des", "d'entre"}:
         return " ".join(words)  # "un des responsables du port"
     while words and fold(words[0]) in LEADING_WORDS:
