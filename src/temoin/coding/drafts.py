@@ -44,7 +44,7 @@ from temoin.coding.reading import TOLL_KINDS, Reading, announced, claims_it, mak
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
 from temoin.records import Actor, Location
-from temoin.resources import read_lines, read_tsv, word_pattern, word_set
+from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.tolls import DIED_OF_WOUNDS, UPDATE
@@ -983,6 +983,15 @@ def learn_whom_from_the_toll(draft: Draft, reading: Reading) -> None:
     draft.patients.extend(p for p in armed if (p.country, p.sector) not in sides)
 
 
+@cache
+def publishes_a_statement() -> re.Pattern[str]:
+    """« a rendu public hier soir le bulletin hebdomadaire des opérations »: a statement published, which the
+    article then relays (``lexicons/publishing_verbs.txt``, ``lexicons/statement_nouns.txt``)."""
+    verbs = word_alternation(sorted(word_set("lexicons/publishing_verbs.txt")))
+    nouns = word_alternation(sorted(word_set("lexicons/statement_nouns.txt")))
+    return re.compile(rf"\b(?:{verbs})\b[^.;]{{0,30}}\b(?:le|son|un) (?:{nouns})\b", re.I)
+
+
 def relayed_statement(ctx: ArticleContext) -> str:
     """The source of an official statement the article relays, named in its first paragraph: "selon le bulletin
     hebdomadaire des opérations du ministère de la Défense", or any source of the lede under a title « Communiqué
@@ -992,8 +1001,9 @@ def relayed_statement(ctx: ArticleContext) -> str:
     lede = [s for s in ctx.sentences if not s.headline and not s.boilerplate][:1]
     for sentence in [s for s in ctx.sentences if lede and s.paragraph == lede[0].paragraph]:
         for span in sentence.sources:
-            if not witnessed(span) and (titled or statement.match(span.kb_id_)):
-                return span.kb_id_
+            published = span.root.dep_ == "nsubj" and publishes_a_statement().search(sentence.text) is not None
+            if not witnessed(span) and (titled or published or statement.match(span.kb_id_)):
+                return span.kb_id_  # « Le ministère de la Défense a rendu public hier soir le bulletin hebdomadaire »
     return ""
 
 
