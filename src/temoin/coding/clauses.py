@@ -24,7 +24,7 @@ COUNT_OVER_TIME = re.compile(
     re.I,
 )  # "l'armée a mené des centaines de frappes dans le sud du pays": a count over a period, not an event
 PLACE_APPOSITION = re.compile(
-    r"^\s*(?:une |la |cette )?(?:ville|localité|région|zone|village|quartier|cité|secteur)\b", re.I
+    r"^\s*(?:une |un |la |le |l'|cette |ce )?(?:ville|localité|région|zone|village|quartier|cité|secteur|axe)\b", re.I
 )
 
 
