@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 import numpy
@@ -114,6 +114,7 @@ def sentence_openers() -> re.Pattern[str]:
     return re.compile(rf"(?<=\s)(?:{openers})(?=[\s,])|(?<=\s)(?:{openers})(?<=')")
 
 
+@lru_cache(maxsize=8)  # asked by the sentence marker, then the boilerplate marker, of the same text
 def link_headline_ranges(text: str) -> list[tuple[int, int]]:
     """Link headlines run into the news by flattened web copy: « Lire aussi : Niger : vingt migrants secourus en
     trois ans Le 26 avril dernier, le bureau a été attaqué. » The headline ends at the last sentence opener that
@@ -161,6 +162,7 @@ class Masthead:
     agency: tuple[int, int] | None = None  # the news agency that filed it: "AFP"
 
 
+@lru_cache(maxsize=8)  # asked by the sentence marker, then the boilerplate marker, of the same text
 def find_masthead(text: str) -> Masthead:
     """ "BAMAKO, 5 février (AFP) - ", "Yaoundé (AFP) - ", "Damas, SANA - ", "Bunia (RDC) - ", "MAPUTO – ": a dateline
     needs a date, an agency after it, a tag in capitals after the place or the place in capitals."""
