@@ -71,6 +71,10 @@ def killed(text: str) -> int:
         ("Hélas, quatre de nos vaillants soldats sont tombés au champ d'honneur.", 4),
         ("Des soldats ont ouvert le feu sur un berger près du village, le tuant sur le coup.", 1),  # « le tuant »
         ("Au moins cinq civils ont été tués, ainsi que le kamikaze.", 6),
+        ("La kamikaze a tué deux pêcheurs en plus de lui-même.", 3),  # « de lui-même », not only « d'elle-même »
+        ("Deux pêcheurs avaient péri en plus de l'assaillant.", 3),
+        ("Trois gardes et l'auteur de l'attentat ont été tués.", 4),
+        ("Le kamikaze a également péri dans l'explosion.", 1),  # the bomber's death told apart
         ("Au moins dix combattants, six rebelles et quatre soldats, ont été tués.", 10),  # a total, then its split
         ("Cinq policiers et deux civils ont été tués, ainsi que trois assaillants, abattus.", 10),  # 2 + 3 = 5
         # numbers written in words are read whole (« vingt-trois » is not « trois »)

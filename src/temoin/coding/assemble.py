@@ -47,7 +47,7 @@ from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
 from temoin.stages.source_names import with_its_bracket
 from temoin.stages.sources import written_form
-from temoin.stages.tolls import find_tolls
+from temoin.stages.tolls import find_tolls, number_value
 
 GROUND_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}  # from whoever held it
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
@@ -297,7 +297,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1=actor1,
         actor2=actor2,
         location=draft.location,
-        fatalities=toll_of_event(draft),
+        fatalities=with_the_bomber(toll_of_event(draft), draft, sub_type, text),
         injuries=fatalities(draft.injured),
         sources=list(dict.fromkeys(draft.sources + draft.later_sources)),
         certainty=certainty,
@@ -321,6 +321,26 @@ def toll_of_event(draft: Draft) -> int | None:
     if told is not None and set(draft.accounts) == {"state", "armed"} and all(accounts):  # the two sides'
         return min(told, *accounts)  # conflicting accounts: ACLED keeps the lower (« aucune victime dans ses rangs »
     return told  # alone is no account of the fight)
+
+
+BOMBERS_AMONG_THEM = re.compile(
+    r"\b(?:dont|y compris|parmi lesquels|parmi eux)\s+(?:la\s+|le\s+|l'|les\s+|deux\s+)?(?:kamikazes?|auteure?s? de"
+    r"|assaillante?s?|(?:lui|elle|eux)-mêmes?)",
+    re.I,
+)
+BOMBER_COUNT = re.compile(r"\b(deux|trois|\d+)\s+(?:femmes?\s+)?kamikazes\b", re.I)
+
+
+def with_the_bomber(told: int | None, draft: Draft, sub_type: str, text: str) -> int | None:
+    """ACLED counts the suicide bomber: « un kamikaze s'est fait exploser ..., tuant trois soldats » is four. Not
+    when the count is of everyone (« sept personnes, dont cinq policiers ») or already names the bomber."""
+    attackers = word_set("lexicons/attacker_nouns.txt")  # « sept soldats ... ainsi que les trois assaillants »
+    if sub_type != "Suicide bomb" or not told or attackers & set(draft.killed):  # the bomber may be among them
+        return told
+    if any(k in total_words() for k in draft.killed) or BOMBERS_AMONG_THEM.search(text):
+        return told
+    bombers = BOMBER_COUNT.search(text)
+    return told + ((number_value(bombers.group(1)) or 1) if bombers else 1)
 
 
 POLICED = {"Protest with intervention", "Excessive force against protesters"}  # ACLED: the police, unless named

@@ -83,10 +83,22 @@ def is_referential(trigger: Span) -> bool:
     first = trigger[0]
     if first.pos_ not in {"NOUN", "PROPN"} or first.i == 0 or with_its_verb(trigger):
         return False
+    if sets_it_off(trigger):
+        return False
     before = first.doc[first.i - 1]
     if before.lower_ == "des":
         return of_a_noun(first) or (first.dep_ == "conj" and first.head.i < first.i and of_a_noun(first.head))
     return before.lower_ in DEFINITE
+
+
+def sets_it_off(trigger: Span) -> bool:
+    """« a déclenché sa ceinture d'explosifs », « a fait exploser sa charge »: the weapon set off, a new blast."""
+    root = trigger.root
+    return (
+        root.dep_ == "obj"
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_ in word_set("lexicons/detonating_verbs.txt")
+    )
 
 
 def with_its_verb(trigger: Span) -> bool:

@@ -141,10 +141,17 @@ RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à s
     r"\b(?:porté|passé|alourdi|grimpé|monté|revu|(?:revoir|porter) (?:ce |le )?bilan)e?\s+à\s*$", re.I
 )
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
+_BOMBER = r"(?:la\s+|le\s+|l')?(?:kamikaze|auteure? de l'attentat|assaillante?)\b"
 BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
-    r"\b(?:en plus d[ue]|outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteur de l'attentat)\b"
-    r"|\ben plus d'(?:elle|lui)-même\b",  # « tuant six personnes en plus d'elle-même »
+    rf"\ben plus (?:d[ue]|d')\s*{_BOMBER}"
+    r"|\b(?:outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteure? de l'attentat)\b"
+    r"|\ben plus (?:d'elle|de lui)-même\b",  # « tuant six personnes en plus d'elle-même », « de lui-même »
     re.I,
+)
+BOMBER_DIED = re.compile(  # the bomber's death told apart: « Le kamikaze a également péri dans l'explosion »,
+    rf"\b{_BOMBER}\s+(?:a|avait|aurait)\s+(?:également|aussi)\s+(?:péri|été tuée?|trouvé la mort|succombé)\b"
+    rf"|\bet\s+{_BOMBER}\s+(?:ont|avaient|auraient)\s+(?:été tués|péri|trouvé la mort)\b",  # « Trois gardes et
+    re.I,  # l'auteur de l'attentat ont été tués »
 )
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
@@ -311,6 +318,7 @@ def find_tolls(text: str) -> list[Toll]:
             tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier, restated=restated))
     tolls = without_a_split(tolls, text)
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
+    tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_DIED.finditer(text)]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
 
