@@ -75,6 +75,9 @@ def killed(text: str) -> int:
         ("Deux pêcheurs avaient péri en plus de l'assaillant.", 3),
         ("Trois gardes et l'auteur de l'attentat ont été tués.", 4),
         ("Le kamikaze a également péri dans l'explosion.", 1),  # the bomber's death told apart
+        ("Un des assaillants a été tué lors des échanges de tirs.", 1),  # « un des ... »
+        ("Cinq soldats irakiens, dont un officier, ont été tués.", 5),  # an adjective before the aside
+        ("Bilan : quatre civils tués, dont un chef, une dizaine de cases incendiées.", 4),  # told before the aside
         ("Au moins dix combattants, six rebelles et quatre soldats, ont été tués.", 10),  # a total, then its split
         ("Cinq policiers et deux civils ont été tués, ainsi que trois assaillants, abattus.", 10),  # 2 + 3 = 5
         # numbers written in words are read whole (« vingt-trois » is not « trois »)

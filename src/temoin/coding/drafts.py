@@ -1078,7 +1078,9 @@ def reinforces_the_fight(reading: Reading, last: Draft) -> bool:
     follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
     unplaced = reading.location is None and reading.date is None
     goes_on = any(is_referential(t) for t in reading.sentence.triggers)
-    return follows and unplaced and goes_on and set(reading.kinds) <= {"movement"} and last.family == "violent"
+    moves = "movement" in reading.kinds and set(reading.kinds) <= {"movement"} | TOLL_KINDS  # « Deux assaillants
+    return follows and unplaced and goes_on and moves and last.family == "violent"  # ont été tués lors de l'échange
+    # de tirs, précisant que des renforts avaient été dépêchés »: the fight's toll, not troops moving
 
 
 def part_of_the_attack(reading: Reading, last: Draft) -> bool:
@@ -1160,6 +1162,8 @@ def place_reading(
     if target is None and drafts and reinforces_the_fight(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # « Les échanges de tirs ont duré près de deux heures, avant l'arrivée
         drafts[-1].last_index = sentence.index  # de renforts »: how the fight went, not troops moving
+        if sentence.tolls:
+            add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
         return
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."

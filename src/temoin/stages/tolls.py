@@ -98,8 +98,8 @@ def dies_of(before: str, count: int) -> bool:
 
 RESTATING = re.compile(r"\b(?:les|ces)\s*$", re.I)  # « les deux hommes » are the two just counted
 KILLING_NOUN_BEFORE = re.compile(r"\b(massacres?|exécutions?|meurtres?|assassinats?)\b[^.;:]{0,80}\bd(?:e|')\s*$", re.I)
-_ONE = (  # « tuant l'un de ses membres », « Une habitante de Chebekino a été tuée »
-    r"(?:l'une? (?:de|d'entre) (?:ses|leurs|les)\s|(?:une|un|son|sa|leur|le|la)\s|l')\s*"
+_ONE = (  # « tuant l'un de ses membres », « Une habitante de Chebekino a été tuée », « Un des assaillants »
+    r"(?:(?:l')?une? (?:(?:de|d'entre) (?:ses|leurs|les)|des)\s|(?:une|un|son|sa|leur|le|la)\s|l')\s*"
 )
 KILLED_WITH = re.compile(  # « tuant une femme et ses deux enfants »: the figure counted with the one before it
     rf"\b(?:{_words('kill_words_before.txt')})\s+{_ONE}\w+(?:\s+(?:de|d')?\s*\w+){{0,2}}\s+et(?:\s+(?:ses|leurs|les|sa|son))?\s*$",
@@ -129,7 +129,9 @@ NOT_PEOPLE = re.compile(rf"^\s*(?:autres?\s+)?({_words('not_people_nouns.txt')})
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
 GAP = 70  # characters between a figure and the verb it goes with
-APPOSED_PART = re.compile(r"\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])")
+APPOSED_PART = re.compile(  # after up to two words of the noun's own: « Cinq soldats irakiens, dont un officier, »
+    r"(?P<lead>(?:\s*[\w'-]+){0,2}?)\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])"
+)
 RELATIVE = re.compile(
     r"^[^,;.:]{0,30}?\bqui\s+(?:s'|se\s+)?\w+ai(?:en)?t\b[^,;.:]{0,70}?(?=\s(?:ont|a|avaient|auraient)\s)"
 )
@@ -187,8 +189,11 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     """The first kill or injury word after ``pos`` within the gap, unless another figure comes first."""
     window = text[pos : pos + GAP]
     aside = APPOSED_PART.match(window)  # "deux civils, dont un enfant, auraient été tués"
+    lead = aside.group("lead") if aside else ""
+    if aside and (KILLED.search(lead) or INJURED.search(lead)):
+        aside = None  # « quatre civils tués, dont un chef de quartier, une dizaine de cases incendiées »: told
     if aside:
-        window = " " * aside.end() + window[aside.end() :]
+        window = window[: aside.end("lead")] + " " * (aside.end() - aside.end("lead")) + window[aside.end() :]
     longer = text[pos : pos + 2 * GAP]
     named = APPOSED_NAME.search(longer)  # "23 soldats et supplétifs, les Volontaires pour ..., ont été tués"
     if named and named.start() < GAP and not aside:
