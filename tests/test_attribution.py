@@ -675,3 +675,46 @@ def test_a_source_name_drops_its_determiner(phrase: str, name: str) -> None:
 )
 def test_a_source_keeps_the_determiner_it_was_written_with(phrase: str, name: str, written: str) -> None:
     assert written_form(phrase, name) == written
+
+
+def test_a_pronoun_after_its_verb_is_the_speaker_last_named(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le colonel Ibrahima Sow a déclaré à l'AFP que la position avait été attaquée. « Nous avons perdu deux "
+        "hommes », a-t-il précisé, attribuant l'attaque au groupe rebelle FPRC."
+    )
+    sources = _sources(analyzer, text)
+    assert sources.count("Ibrahima Sow") + sources.count("colonel Ibrahima Sow") >= 2  # « -il » is the colonel
+    assert not any("FPRC" in s for s in sources)  # the one blamed is no medium spoken to
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "not_a_source"),
+    [
+        # a place described between commas before the incise, the medium before the speaker
+        (
+            "Des hommes armés ont tué trois bergers à Kouakourou, une localité du cercle de Djenné située sur le "
+            "Bani, a indiqué à l'AFP un élu local.",
+            "élu local",
+            "localité du cercle de Djenné située sur le Bani",
+        ),
+        # who gave a count after « par », not the medium it was given to
+        (
+            "Quinze civils ont été tués, selon un nouveau bilan communiqué mardi à Radio Ndeke Luka par le maire de "
+            "Bria.",
+            "maire de Bria",
+            "nouveau bilan",
+        ),
+        # days before the speaker are no speaker
+        ("Des bandits ont enlevé vingt passagers, ont indiqué lundi et mardi la police et un élu.", "police", "lundi"),
+        # the means of an interview is no medium
+        (
+            "Selon des rescapés interrogés par téléphone par Amnesty International, le village a été rasé.",
+            "Amnesty International",
+            "téléphone",
+        ),
+    ],
+)
+def test_who_speaks_around_a_medium_and_a_count(analyzer, text: str, source: str, not_a_source: str) -> None:  # type: ignore[no-untyped-def]
+    sources = _sources(analyzer, text)
+    assert any(source in s for s in sources), sources
+    assert not any(not_a_source in s for s in sources), sources

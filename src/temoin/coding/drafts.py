@@ -45,6 +45,7 @@ from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
 from temoin.records import Actor, Location
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
+from temoin.stages.attribution import spoken_to
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.tolls import DIED_OF_WOUNDS, UPDATE
@@ -906,11 +907,19 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
             told_last = carried
         if sentence.sources:  # what a reporter of the outlet saw is not a source for the next sentences
-            source = next((s.kb_id_ for s in reversed(sentence.sources) if not witnessed(s)), "")
+            source = speaker_of(sentence)
             source_index, source_told_news = sentence.index, told and not continued
     return sorted(
         (d for d in drafts if not summed_up_before(d, drafts)), key=lambda d: (d.sentences[0].index, d.split_off)
     )
+
+
+def speaker_of(sentence: Sentence) -> str:
+    """Who speaks for the next sentences: the last source, not the medium spoken to when someone was named (« a
+    indiqué à Radio Okapi l'administrateur du territoire »), nor what the outlet's reporter saw."""
+    told = [s for s in sentence.sources if not witnessed(s)]
+    speakers = [s for s in told if not spoken_to(s)] or told
+    return speakers[-1].kb_id_ if speakers else ""
 
 
 def summed_up_before(draft: Draft, drafts: list[Draft]) -> bool:

@@ -94,8 +94,9 @@ def told_to(verb: Token) -> Span | None:
     if verb.lemma_.lower() in word_set("lexicons/ascription_verbs.txt"):
         return None  # « La police a attribué le rapt à l'OLA »: the one blamed, not a medium
     for token in doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
-        if token.lower_ in {"que", "qu'", ":", '"', "«", "qui", "dont"}:
-            return None  # "a indiqué l'armée, qui attribue l'attaque à l'ELN": the ELN is not the medium
+        if token.lower_ in {"que", "qu'", ":", '"', "«", "qui", "dont"} or token.pos_ == "VERB":
+            return None  # "a indiqué l'armée, qui attribue l'attaque à l'ELN", « a-t-il déclaré, attribuant
+            # l'attaque au groupe rebelle »: the one blamed is not the medium
         if token.lower_ in {"à", "au"} or (token.lower_ == "auprès" and token.i + 1 < verb.sent.end):
             token = token.nbor(1) if token.lower_ == "auprès" else token  # "a confié auprès de l'AFP"
             phrase = up_to_next_to(medium_after(token))
@@ -125,8 +126,16 @@ def relayed_by(participle: Token) -> Span | None:
             return None
         if any((form, preposition.lower_) in relay_participles() for form in forms):  # « lu lundi soir à la télé »
             phrase = up_to_next_to(medium_after(preposition))
-            return phrase if phrase is not None and names_a_medium(phrase) else None
+            return medium_before_the_author(phrase) if phrase is not None else None
     return None
+
+
+def medium_before_the_author(phrase: Span) -> Span | None:
+    """« à ActuNiger par le maire »: the medium, then who gave it; « par téléphone par Human Rights Watch »: the
+    medium after the means."""
+    by = next((t.i for t in phrase[1:] if t.lower_ == "par"), None)
+    parts = [phrase] if by is None else [phrase.doc[phrase.start : by], phrase.doc[by + 1 : phrase.end]]
+    return next((part for part in parts if len(part) and names_a_medium(part)), None)
 
 
 @cache
@@ -194,17 +203,27 @@ class AttributionFinder:
         people = full_names(doc)
         for sent in doc.sents:
             found = outermost(sentence_sources(sent))
+            speaker_here = False
             for span in found + unnamed_sources(sent, found):
                 name = pointed_back(span, named) or shown_name(span, last, last_group, acronyms, people)
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
-                    last = name
+                    medium = spoken_to(span)
+                    if not (medium and speaker_here):  # « a indiqué à Radio Okapi l'administrateur »: « il »
+                        last = name  # is the administrator, not the radio
+                    speaker_here = speaker_here or not medium
             groups = [a for a in armed_groups if sent.start <= a.start < sent.end]
             if groups:
                 last_group = groups[-1].text
         doc.spans["temoin_sources"] = sources
         doc.spans["temoin_hedges"] = hedges(doc)
         return doc
+
+
+def spoken_to(span: Span) -> bool:
+    """« à Radio Okapi », « à l'AFP »: the medium a speaker told, not the speaker."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in {"à", "au", "aux"} and names_a_medium(span)
 
 
 def named_armed_groups(doc: Doc) -> list[Span]:
@@ -273,11 +292,19 @@ def speaks(token: Token) -> bool:
     """A verb of speech, « a fait savoir », or a verb that reports only in an incise; not one that says nothing
     (« L'armée n'a pas commenté »)."""
     pos = token.pos_
-    if negated(token):
+    if negated(token) or describes_a_count(token):
         return False
     if pos in {"VERB", "AUX"} and reports(token):
         return True
     return fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))
+
+
+def describes_a_count(token: Token) -> bool:
+    """« un nouveau bilan communiqué ce lundi à ActuNiger par le maire »: the participle describes the count; who
+    gave it follows « par » (``counted_by``), the medium after « à » is no speaker."""
+    participle = "Part" in token.morph.get("VerbForm", []) and token.head.i < token.i  # « acl » or « nmod »
+    unaided = not any(c.dep_.startswith("aux") for c in token.children)
+    return participle and unaided and TOLL_COUNT.fullmatch(token.head.lower_) is not None
 
 
 def reports_in_an_incise(verb: Token) -> bool:
@@ -319,10 +346,27 @@ def selon_sources(selon: Token) -> list[Span]:
         return []  # « JNIM selon l'acronyme arabe »: a wording, not a source
     if unconfirmed(phrase):
         return carriers_of(phrase)
+    if TOLL_COUNT.fullmatch(phrase.root.lower_) and (author := counted_by(phrase)) is not None:
+        return [author]  # « selon un nouveau bilan communiqué ce lundi à ActuNiger par le maire »: the mayor
     parts = conjuncts(phrase)  # "selon la police et des habitants": two sources
     if len(parts) > 1 and all(p[0].pos_ == "DET" or p[0].lower_ == "des" for p in parts[1:]):
         return [found for part in parts for found in with_apposition(part, part)]
     return with_apposition(phrase, phrase)
+
+
+TOLL_COUNT = re.compile(r"bilan|décompte", re.I)
+
+
+def counted_by(count: Span) -> Span | None:
+    """Who gave a count, after « par » in the clause that follows it: « un nouveau bilan communiqué jeudi au
+    Nouvelliste par un élu local »."""
+    doc = count.doc
+    for by in doc[count.root.i + 1 : min(count.root.i + 12, count.sent.end - 1)]:
+        if by.is_punct:
+            return None
+        if by.lower_ == "par":
+            return phrase_after(by, limit=14)  # « par le Centre de médecine d'urgence et de soutien »
+    return None
 
 
 def carriers_of(hearsay: Span) -> list[Span]:

@@ -28,6 +28,13 @@ ANAPHORA = re.compile(
 STRESSED_PRONOUNS = {"lui", "eux"}  # only alone: not « plusieurs centaines d'entre eux »
 GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
+
+
+def bare_pronoun(word: str) -> str:
+    """« -t-il » and « -elle », as the tokenizer cuts « a-t-il » and « précise-elle », are « il » and « elle »."""
+    return re.sub(r"^-(?:t-)?", "", word.lower())
+
+
 NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on|vous|je|tu|cela|ce|ceci)$", re.I)
 TITLE_MAX_WORDS = 9
 
@@ -153,7 +160,7 @@ def names_a_source(span: Span) -> bool:
         for a in span.doc.spans.get("temoin_actors", [])
     ):
         return True  # « Les wazalendo ont affirmé »
-    if any(t.lower_ in PRONOUNS for t in span) or ANAPHORA.match(span.text.lower()):
+    if any(bare_pronoun(t.lower_) in PRONOUNS for t in span) or ANAPHORA.match(span.text.lower()):
         return True
     if span.text.lower() in STRESSED_PRONOUNS:
         return True  # « Selon lui, six drones ont frappé le district »
@@ -362,7 +369,9 @@ def name_of(span: Span, last: str, last_group: str) -> str:
     if NOT_SOURCES.match(low):
         return ""
     named = any(t.pos_ == "PROPN" or (t.i > span.start and t.text[:1].isupper()) for t in span)
-    if low in PRONOUNS | STRESSED_PRONOUNS or (ANAPHORA.match(low) and not named):  # "la chaîne Al-Masirah" is named
+    if bare_pronoun(low) in PRONOUNS | STRESSED_PRONOUNS or (
+        ANAPHORA.match(low) and not named
+    ):  # "la chaîne Al-Masirah" is named
         return last
     if GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
         return last_group

@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from temoin.resources import read_lines, word_set
 from temoin.stages.source_names import (
+    PRONOUNS,
+    bare_pronoun,
     circumstance_words,
     medium_after,
     names_a_source,
@@ -33,7 +35,13 @@ def speaker(verb: Token) -> Span | None:
     the name the parser hung it on ("Aminata Sow, cheffe de mission de MSF, assure que")."""
     if any(c.dep_ == "aux:pass" for c in verb.children):  # "la Russie est accusée": the accused is no source
         return passive_agent(verb)
+    subjects = (c for c in verb.children if c.dep_.startswith(("nsubj", "expl")))  # « -il » the parser may take
+    clitic = next((c for c in subjects if is_clitic_subject(c.lower_)), None)  # for an expletive
+    if clitic is not None:  # « », a-t-il déclaré »: the one last named, as « il a déclaré »
+        return verb.doc[clitic.i : clitic.i + 1]
     direct = subject_of(verb)
+    if direct is not None and not past_the_days(direct):
+        direct = None  # « ont indiqué lundi et mardi la police »: the parser's subject is a day
     if direct is not None and closes_a_quote(direct):
         direct = None  # « ... C'est toujours le même scénario », a déclaré ...: the words quoted, not who said them
     if direct is not None and is_incise(verb) and (holds_a_clause(direct) or apposed_subject(direct, verb)):
@@ -41,6 +49,11 @@ def speaker(verb: Token) -> Span | None:
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
     return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb) or root_noun_of(verb)
+
+
+def is_clitic_subject(word: str) -> bool:
+    """The subject pronoun after its verb, as the tokenizer cuts it: « -il » in « a-t-il déclaré »."""
+    return bare_pronoun(word) in PRONOUNS and word.startswith("-")
 
 
 def root_noun_of(verb: Token) -> Span | None:
@@ -73,7 +86,8 @@ def apposed_subject(direct: Span, verb: Token) -> bool:
     if not inside or not any("Fin" in t.morph.get("VerbForm", []) for t in before):
         return False  # « ; les Brigades Al-Qods, ... ont revendiqué », « La semaine dernière, le ministre a qualifié »
     after = inverted_subject(verb)
-    if after is None or after.start - verb.i > 3:  # « a annoncé jeudi le Centre »: a date may stand between
+    if after is None or after.start - after_the_medium(verb).i > 3:  # « a annoncé jeudi le Centre »: a date may
+        # stand between; « a indiqué à l'AFP un élu local »: the medium too
         return False
     named = names_a_source(after) or any(t.pos_ == "NOUN" and t.is_title for t in after[1:2])  # « le Centre »
     ends = (
@@ -213,21 +227,29 @@ def end_of_a_phrase(verb: Token) -> Token:
 
 def inverted_subject(verb: Token) -> Span | None:
     """The source after an incise verb: "..., a rapporté l'agence SANA", "a déclaré la CSOJTF-L"."""
-    doc = verb.doc
     if "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []):
         return None  # "..., accusant les paramilitaires": a present participle's subject is the clause's
     if not is_incise(verb):
         return None
     verb = end_of_a_phrase(verb)  # « ..., a fait savoir le gouverneur de la ville »
     phrase = up_to_next_to(phrase_after(after_the_medium(verb), limit=16))  # "a indiqué une source à l'AFP"
-    when = next((d for d in doc.spans.get("temoin_dates", []) if phrase is not None and d.start == phrase.start), None)
-    if phrase is not None and when is not None and when.end < phrase.end:
-        phrase = doc[when.end : phrase.end]  # "a annoncé mardi le ministère": the ministry, not Tuesday
-    elif phrase is not None and when is not None:
-        return None  # « a indiqué samedi qu'un obus »: only a day
+    if phrase is not None:
+        phrase = past_the_days(phrase)  # "a annoncé mardi le ministère": the ministry, not Tuesday; « a indiqué
+        # samedi qu'un obus »: only a day
     if phrase is None or names_the_act(phrase) or phrase[0].lower_ in NO_SPEAKER_DETERMINERS:
         return None  # « ..., à laquelle appartient le 3R, a démenti toute perte dans ses rangs »: what was denied
     return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
+
+
+def past_the_days(phrase: Span) -> Span | None:
+    """The phrase after the days that open it (« mardi le ministère », « lundi et mardi la police »); None when it
+    is only days."""
+    doc = phrase.doc
+    days = {i for d in doc.spans.get("temoin_dates", []) for i in range(d.start, d.end)}
+    start = phrase.start
+    while start < phrase.end and (start in days or (doc[start].lower_ in {"et", ","} and start + 1 in days)):
+        start += 1
+    return doc[start : phrase.end] if start < phrase.end else None
 
 
 def names_the_act(phrase: Span) -> bool:
