@@ -112,6 +112,19 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
         ("Une attaque aux bombes guidées menée contre Zaporijjia a tué trois civils.", "Zaporijjia", "gn:687700"),
         # a region named after its capital: the bare name is the town, whose GeoNames names lack the French one
         ("Des milices se sont affrontées dans le centre de Zaouïa, à l'ouest de Tripoli.", "Zaouïa", "gn:2216885"),
+        # a name the parser joins to the day after it (« Lalibela vendredi », a person to it) is still a place
+        ("Les miliciens Fano ont pris le contrôle de Lalibela vendredi, selon des habitants.", "Lalibela", "gn:332288"),
+        # curated in the twenty-sixth session: Khartoum's twin city by its short name, the Dadaab camps
+        (
+            "Les paramilitaires ont tiré depuis leurs positions de Bahri, sur l'autre rive du Nil.",
+            "Bahri",
+            "cs:sd-khartoum-bahri",
+        ),
+        (
+            "Deux humanitaires ont été enlevés près du camp de Hagadera, à Dadaab, au Kenya.",
+            "Hagadera",
+            "cs:ke-hagadera-camp",
+        ),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

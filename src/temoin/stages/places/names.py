@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.countries import country_lexicon
 from temoin.resources import read_lines, read_tsv, split_variants, word_set
+from temoin.stages.dates import WEEKDAYS
 from temoin.stages.places.gazetteer import LANDMARK_FILE, Candidate, Gazetteer
 from temoin.stages.places.normalize import ARABIC_ARTICLES, fold, strict_key
 from temoin.stages.places.respell import respelt_candidates
@@ -276,6 +277,14 @@ def part_of_name(doc: Doc, start: int, end: int, ents: tuple[Span, ...] | None =
     return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
 
 
+def without_a_day(ent: Span) -> Span:
+    """« Lalibela vendredi », a person to the parser: a name and the day after it, not a two-word name."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in WEEKDAYS:  # the places stage runs before the dates'
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
 def of_a_common_noun(doc: Doc, ent: Span, start: int, end: int) -> bool:
     """ "le club de Lubumbashi", "l'université de Kinshasa": an organisation the parser named by a common noun and
     the town it is of; the town is a place."""
@@ -285,7 +294,7 @@ def of_a_common_noun(doc: Doc, ent: Span, start: int, end: int) -> bool:
 def person_words(doc: Doc, tokens: Words) -> frozenset[str]:
     """Words the article uses as people's names: in PER entities of two words or more, or after a title."""
     words: set[str] = set()
-    for ent in doc.ents:
+    for ent in map(without_a_day, doc.ents):
         if ent.label_ == "PER" and len(ent) >= 2:
             words.update(fold(t.text) for t in ent if t.text[:1].isupper() and fold(t.text) not in _NAME_PARTICLES)
     for i in range(len(tokens.text) - 1):
@@ -642,7 +651,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
     }
     paired = [e for e in doc.ents if after_a_road_noun(e) and pairs_places(e, gazetteer)]  # « l'axe Bria-Ippy », a
     # "person" to the parser
-    names = tuple(e for e in doc.ents if e.label_ in {"PER", "ORG"} and e not in paired)
+    names = tuple(without_a_day(e) for e in doc.ents if e.label_ in {"PER", "ORG"} and e not in paired)
     taken: set[int] = set()
     for s, e in excluded:
         taken.update(range(s, e))
