@@ -83,6 +83,13 @@ def test_sentences_split_on_punctuation_and_new_lines() -> None:
     assert starts == ["Premier", "Deuxième", "Troisième", "M."]
 
 
+def test_a_double_space_after_a_stop_still_ends_the_sentence() -> None:
+    nlp = spacy.blank("fr")
+    doc = nlp("« Ils étaient déchaînés », raconte un habitant.  Mardi, la police a arrêté dix personnes.")
+    starts = [t.text for t, s in zip(doc, sentence_starts(doc), strict=True) if s]
+    assert starts == ["«", "Mardi"]
+
+
 def test_the_news_starts_a_sentence_after_its_dateline() -> None:
     nlp = spacy.blank("fr")
     doc = nlp("GOMA, 3 mars (Xinhua) -- Le M23 a accusé lundi l'armée d'avoir bombardé Sake.")

@@ -92,10 +92,11 @@ def is_referential(trigger: Span) -> bool:
 
 
 def sets_it_off(trigger: Span) -> bool:
-    """« a déclenché sa ceinture d'explosifs », « a fait exploser sa charge »: the weapon set off, a new blast."""
+    """« a déclenché sa ceinture d'explosifs », « a fait exploser sa charge », « ont procédé à l'arrestation »: the
+    weapon set off or the act carried out, a new event."""
     root = trigger.root
     return (
-        root.dep_ == "obj"
+        root.dep_ in {"obj", "obl:arg"}
         and root.head.pos_ == "VERB"
         and root.head.lemma_ in word_set("lexicons/detonating_verbs.txt")
     )
@@ -150,12 +151,23 @@ def settlement_words() -> frozenset[str]:
     return frozenset(row["cue"] for row in rows if row["kind"] in {"settlement", "site"} and " " not in row["cue"])
 
 
+ANY = {"toute", "tout", "toutes", "aucune", "aucun"}
+
+
+def any_whatever(trigger: Span) -> bool:
+    """The event noun after « toute », « aucune »: « toute « justice populaire » », « aucune attaque »."""
+    before = [t for t in trigger.doc[max(trigger.start - 2, trigger.sent.start) : trigger.start] if not t.is_punct]
+    return bool(before) and before[-1].lower_ in ANY
+
+
 def is_hypothetical(trigger: Span) -> bool:
     """An infinitive ("pour tenter de prendre pour cible") reports no event, unless it is forced ("forcé à
     rebrousser chemin"); nor does what is denied ("a nié avoir utilisé des bombes")."""
     first = trigger[0]
     if any(t.lemma_.lower() in denial_verbs() for t in list(trigger.root.ancestors)[:3]):
         return True  # "Le Kremlin a nié avoir utilisé des bombes à fragmentation"
+    if first.pos_ == "NOUN" and any_whatever(trigger):
+        return True  # « a mis en garde contre toute « justice populaire » »: any such act, none told
     if first.pos_ == "NOUN":
         if purpose().search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
             return True  # "masser des troupes en vue d'une attaque"
@@ -248,7 +260,16 @@ def names_a_charge(trigger: Span) -> bool:
     """ "un mandat d'arrêt pour enlèvement d'enfant", "accusé de meurtre": the charge, not an event told
     (``lexicons/charge_words.txt``)."""
     before = trigger.doc[max(trigger.start - 3, trigger.sent.start) : trigger.start].text
-    return trigger[0].pos_ == "NOUN" and charged().search(before) is not None
+    if trigger[0].pos_ == "NOUN" and charged().search(before) is not None:
+        return True
+    wider = trigger.doc[max(trigger.start - 6, trigger.sent.start) : trigger.start].text
+    return trigger[0].pos_ == "NOUN" and SUSPECTED_OF.search(wider) is not None  # « soupçonnées d'avoir participé
+    # au lynchage »: what they are suspected of
+
+
+SUSPECTED_OF = re.compile(
+    r"\b(?:soupçonn|accus|suspect|inculp)\w*\s+d'avoir\s+(?:\w+\s+){1,2}(?:au|à la|à l'|aux)\s*$", re.I
+)
 
 
 def takes_an_institution(trigger: Span) -> bool:

@@ -662,9 +662,20 @@ def local_people(actor: Actor | None, home: Country) -> Actor | None:
         return actor
     if actor.sector == "COP" and actor.text.lower() in force_nouns():
         return Actor(f"Police Forces of {home.name_en}", home.iso3, "COP", actor.text)
+    if actor.sector == "MIL" and a_military_site(actor.text):  # « la base militaire de Marte », in Nigeria, in an
+        return Actor(military_of(home).name, home.iso3, "MIL", actor.text)  # article about the whole Lake Chad
     if actor.sector not in {"CVL", "REF"} or "(" not in actor.name or actor.text[:1].isupper():
         return actor  # "des Éthiopiens" at Hargeisa stay Ethiopians
     return Actor(f"{actor.name.rsplit(' (', 1)[0]} ({home.name_en})", home.iso3, actor.sector, actor.text)
+
+
+SITE_ADJECTIVES = {"militaire", "militaires"}
+
+
+def a_military_site(text: str) -> bool:
+    """« base militaire », « camp militaire »: a site of the army, of no nation the words name."""
+    words = text.lower().split()
+    return len(words) == 2 and words[0] in force_nouns() and words[1] in SITE_ADJECTIVES
 
 
 def foreign(actor: Actor, iso2: str) -> bool:

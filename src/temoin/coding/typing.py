@@ -180,7 +180,9 @@ def classify(
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     unarmed_target = not is_armed(actor2) and not has_cue("armed_target", text)
     if kind in {"attack", "looting"} and actor1 is not None and actor1.name.startswith(CROWDS):
-        return "Riots", "Mob violence" if victims else "Violent demonstration"  # "une foule en colère a pris
+        on_someone = kind == "attack" and not has_cue("demonstration", text) and not has_cue("property", text)
+        mob = victims or on_someone  # « une foule en colère s'en est prise à un homme »
+        return "Riots", "Mob violence" if mob else "Violent demonstration"  # "une foule en colère a pris
     if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):  # d'assaut le commissariat"
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
     if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):

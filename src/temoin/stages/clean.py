@@ -285,7 +285,12 @@ def sentence_starts(doc: Doc) -> list[bool]:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             starts[i] = not token.is_space
             continue
-        before = doc[i - 2] if i >= 2 else None
+        if token.is_space:
+            continue
+        at = i - 1
+        if prev.is_space and i >= 2:  # « raconte cet habitant.  Mardi matin »: a double space after the stop
+            at, prev = i - 2, doc[i - 2]
+        before = doc[at - 1] if at >= 1 else None
         final = prev.text in FINAL or (prev.text in CLOSERS and before is not None and before.text in FINAL)
         starts[i] = final and (token.text[:1].isupper() or token.text[:1] in {"«", '"', "-"} or token.is_digit)
     return starts
