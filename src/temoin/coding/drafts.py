@@ -845,6 +845,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = drafts[-1].location  # « six drones ont frappé le district de Kyivskyi »: Kharkiv's
         elif reading is not None and reading.location is None and (ended := fighting_it_ends(reading, drafts)):
             reading.location = ended
+        elif reading is not None and drafts and follows_at_the_scene(reading, drafts[-1]):
+            reading.location = drafts[-1].location  # « Des Casques bleus ont ensuite échangé des tirs avec les
+            # miliciens »: where the attack just told happened
         if reading is not None and reading.location is None and not reading.referential:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
@@ -1079,6 +1082,18 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     places = [ctx.place(p) for p in sentence.places]
     only_countries = bool(places) and all(p is not None and p.feature == "country" for p in places)
     return only_countries and draft.location is not None and draft.location.geo_precision < 3
+
+
+def follows_at_the_scene(reading: Reading, last: Draft) -> bool:
+    """An event with no place of its own told right after another, in the same paragraph, as what came next there
+    (``lexicons/sequel_words.txt``)."""
+    sentence = reading.sentence
+    follows = sentence.index - last.last_index == 1 and sentence.paragraph == last.paragraph
+    unplaced = reading.location is None and not sentence.happens_elsewhere()
+    own_act = not set(reading.kinds) <= {"looting", "movement"} | TOLL_KINDS  # « Les assaillants ont ensuite
+    # emporté du bétail »: part of the attack (``part_of_the_attack``), not an event there
+    sequel = word_pattern("lexicons/sequel_words.txt").search(sentence.text) is not None
+    return follows and unplaced and own_act and sequel
 
 
 def reinforces_the_fight(reading: Reading, last: Draft) -> bool:
