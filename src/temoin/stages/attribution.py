@@ -292,10 +292,10 @@ def speaks(token: Token) -> bool:
     """A verb of speech, « a fait savoir », or a verb that reports only in an incise; not one that says nothing
     (« L'armée n'a pas commenté »)."""
     pos = token.pos_
-    if negated(token) or describes_a_count(token):
+    if negated(token):
         return False
     if pos in {"VERB", "AUX"} and reports(token):
-        return True
+        return not describes_a_count(token)
     return fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))
 
 
