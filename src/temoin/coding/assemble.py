@@ -47,7 +47,7 @@ from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
 from temoin.stages.source_names import with_its_bracket
 from temoin.stages.sources import written_form
-from temoin.stages.tolls import find_tolls, number_value
+from temoin.stages.tolls import BOMBER_COUNT, BOMBERS_AMONG_THEM, find_tolls, number_value
 
 GROUND_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}  # from whoever held it
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
@@ -321,14 +321,6 @@ def toll_of_event(draft: Draft) -> int | None:
     if told is not None and set(draft.accounts) == {"state", "armed"} and all(accounts):  # the two sides'
         return min(told, *accounts)  # conflicting accounts: ACLED keeps the lower (« aucune victime dans ses rangs »
     return told  # alone is no account of the fight)
-
-
-BOMBERS_AMONG_THEM = re.compile(
-    r"\b(?:dont|y compris|parmi lesquels|parmi eux)\s+(?:la\s+|le\s+|l'|les\s+|deux\s+)?(?:kamikazes?|auteure?s? de"
-    r"|assaillante?s?|(?:lui|elle|eux)-mêmes?)",
-    re.I,
-)
-BOMBER_COUNT = re.compile(r"\b(deux|trois|\d+)\s+(?:femmes?\s+)?kamikazes\b", re.I)
 
 
 def with_the_bomber(told: int | None, draft: Draft, sub_type: str, text: str) -> int | None:

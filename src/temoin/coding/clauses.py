@@ -98,7 +98,7 @@ def sets_it_off(trigger: Span) -> bool:
     return (
         root.dep_ in {"obj", "obl:arg"}
         and root.head.pos_ == "VERB"
-        and root.head.lemma_ in word_set("lexicons/detonating_verbs.txt")
+        and root.head.lemma_ in word_set("lexicons/carrying_out_verbs.txt")
     )
 
 
@@ -151,13 +151,10 @@ def settlement_words() -> frozenset[str]:
     return frozenset(row["cue"] for row in rows if row["kind"] in {"settlement", "site"} and " " not in row["cue"])
 
 
-ANY = {"toute", "tout", "toutes", "aucune", "aucun"}
-
-
 def any_whatever(trigger: Span) -> bool:
     """The event noun after « toute », « aucune »: « toute « justice populaire » », « aucune attaque »."""
     before = [t for t in trigger.doc[max(trigger.start - 2, trigger.sent.start) : trigger.start] if not t.is_punct]
-    return bool(before) and before[-1].lower_ in ANY
+    return bool(before) and before[-1].lower_ in word_set("lexicons/universal_determiners.txt")
 
 
 def is_hypothetical(trigger: Span) -> bool:
@@ -256,6 +253,13 @@ def charged() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{word_alternation(read_lines('lexicons/charge_words.txt'))})\s*$", re.I)
 
 
+@cache
+def charged_of_a_deed() -> re.Pattern[str]:
+    """A charge word, then the deed: « soupçonnées d'avoir participé au » (``lexicons/charge_words.txt``)."""
+    words = word_alternation(read_lines("lexicons/charge_words.txt"))
+    return re.compile(rf"\b(?:{words})\s*avoir\s+(?:\w+\s+){{1,2}}(?:au|à la|à l'|aux)\s*$", re.I)
+
+
 def names_a_charge(trigger: Span) -> bool:
     """ "un mandat d'arrêt pour enlèvement d'enfant", "accusé de meurtre": the charge, not an event told
     (``lexicons/charge_words.txt``)."""
@@ -263,13 +267,8 @@ def names_a_charge(trigger: Span) -> bool:
     if trigger[0].pos_ == "NOUN" and charged().search(before) is not None:
         return True
     wider = trigger.doc[max(trigger.start - 6, trigger.sent.start) : trigger.start].text
-    return trigger[0].pos_ == "NOUN" and SUSPECTED_OF.search(wider) is not None  # « soupçonnées d'avoir participé
-    # au lynchage »: what they are suspected of
-
-
-SUSPECTED_OF = re.compile(
-    r"\b(?:soupçonn|accus|suspect|inculp)\w*\s+d'avoir\s+(?:\w+\s+){1,2}(?:au|à la|à l'|aux)\s*$", re.I
-)
+    # « soupçonnées d'avoir participé au lynchage »: what they are suspected of
+    return trigger[0].pos_ == "NOUN" and charged_of_a_deed().search(wider) is not None
 
 
 def takes_an_institution(trigger: Span) -> bool:

@@ -25,8 +25,6 @@ from temoin.stages.source_names import (
 )
 from temoin.stages.sources import is_a_known_source, medium_nouns, names_a_medium
 
-NO_SPEAKER_DETERMINERS = {"tout", "toute", "tous", "toutes", "aucun", "aucune"}
-
 
 def speaker(verb: Token) -> Span | None:
     """Who a reporting verb reports: its subject before it ("Le porte-parole, Ned Price, estime cette semaine"),
@@ -236,7 +234,7 @@ def inverted_subject(verb: Token) -> Span | None:
     if phrase is not None:
         phrase = past_the_days(phrase)  # "a annoncé mardi le ministère": the ministry, not Tuesday; « a indiqué
         # samedi qu'un obus »: only a day
-    if phrase is None or names_the_act(phrase) or phrase[0].lower_ in NO_SPEAKER_DETERMINERS:
+    if phrase is None or names_the_act(phrase) or phrase[0].lower_ in word_set("lexicons/universal_determiners.txt"):
         return None  # « ..., à laquelle appartient le 3R, a démenti toute perte dans ses rangs »: what was denied
     return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
 

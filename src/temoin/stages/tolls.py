@@ -143,7 +143,8 @@ RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à s
     r"\b(?:porté|passé|alourdi|grimpé|monté|revu|(?:revoir|porter) (?:ce |le )?bilan)e?\s+à\s*$", re.I
 )
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
-_BOMBER = r"(?:la\s+|le\s+|l')?(?:kamikaze|auteure? de l'attentat|assaillante?)\b"
+_BOMBER_NOUN = r"(?:kamikaze|auteure? de l'attentat|assaillante?)"
+_BOMBER = rf"(?:la\s+|le\s+|l')?{_BOMBER_NOUN}\b"
 BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
     rf"\ben plus (?:d[ue]|d')\s*{_BOMBER}"
     r"|\b(?:outre|sans compter|ainsi que)\s+(?:la\s+|le\s+|l')?(?:kamikaze|auteure? de l'attentat)\b"
@@ -155,6 +156,12 @@ BOMBER_DIED = re.compile(  # the bomber's death told apart: « Le kamikaze a ég
     rf"|\bet\s+{_BOMBER}\s+(?:ont|avaient|auraient)\s+(?:été tués|péri|trouvé la mort)\b",  # « Trois gardes et
     re.I,  # l'auteur de l'attentat ont été tués »
 )
+BOMBERS_AMONG_THEM = re.compile(  # « six personnes, dont lui-même », « dont la kamikaze »: counted already
+    rf"\b(?:dont|y compris|parmi lesquels|parmi eux)\s+(?:la\s+|le\s+|l'|les\s+)?(?:deux\s+)?{_BOMBER_NOUN}s?\b"
+    r"|\b(?:dont|y compris)\s+(?:lui|elle|eux)-mêmes?",
+    re.I,
+)
+BOMBER_COUNT = re.compile(r"\b(deux|trois|\d+)\s+(?:femmes?\s+)?kamikazes\b", re.I)  # « deux kamikazes »: two
 PART_CLAUSE = re.compile(r"\bdont\b[^,.;:()–—]*$")
 
 
