@@ -15,7 +15,7 @@ Extend = Callable[..., None]
 
 
 def test_a_property_word_added_to_the_lexicon_makes_property_destruction(extended_lexicon: Extend) -> None:
-    text = "Des hommes armés ont attaqué les greniers du village."
+    text = "Des hommes armés ont attaqué les greniers de Kouri."
     assert typing.classify(["attack"], text, None, None, []) == ("Battles", "Armed clash")
     extended_lexicon("lexicons/type_cues.tsv", ["greniers\tproperty"], typing.type_cues)
     destruction = ("Strategic developments", "Looting/property destruction")

@@ -125,6 +125,12 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
             "Hagadera",
             "cs:ke-hagadera-camp",
         ),
+        # curated in the twenty-seventh session: a South Sudanese border town Burkina Faso's Kaya hid
+        (
+            "L'armée sud-soudanaise a repoussé une attaque du NAS près de Kaya, à la frontière ougandaise.",
+            "Kaya",
+            "cs:ss-kaya",
+        ),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]
@@ -584,3 +590,14 @@ def test_the_kind_of_place_holds_for_every_mention_of_the_name(analyzer) -> None
 )
 def test_a_road_between_two_towns_with_dashes_of_their_own_names_both(analyzer, text: str, names: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert names <= set(_places(analyzer, text))
+
+
+def test_a_town_named_with_its_kind_is_not_a_far_city_known_so_by_another_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # « Farta » is an alternate name of Baía Farta, in Angola; beside Debre Tabor it is the Ethiopian district.
+    found = _places(
+        analyzer,
+        "Une frappe de drone a touché jeudi un marché dans le district de Farta, à une vingtaine de kilomètres à "
+        "l'est de Debre Tabor, en Éthiopie.",
+    )
+    assert found.get("Farta") != "gn:3351786"
+    assert found.get("Debre Tabor") == "gn:339686"

@@ -65,9 +65,10 @@ class ArticleContext:
 
 
 def _paragraph_starts(text: str) -> list[int]:
+    """Where each line with text starts: paragraphs are counted in order, blank lines between them not."""
     starts = [0]
     for i, ch in enumerate(text):
-        if ch == "\n":
+        if ch == "\n" and text[i + 1 : i + 2] not in {"\n", ""}:
             starts.append(i + 1)
     return starts
 

@@ -445,7 +445,9 @@ SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade
 def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
     detail = hedged_detail(draft, reading.sentence)
-    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not detail:
+    aside = reading.referential and reading.sentence.paragraph - draft.paragraph > 1  # « en reprenant les
+    # bombardements », two paragraphs after settlers' attack: what the war is, not how the attack was made
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not detail and not aside:
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
         if reading.family == "protest" and draft.family == "violent" and draft.killed:

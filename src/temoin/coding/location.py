@@ -27,6 +27,8 @@ from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
 ORIGIN = re.compile(
     r"\b((?<!du )(?<!le )(?<!la )(?<!une )partie?s? (?:de|d'|du|des)|depuis|en provenance|venant|venue?s?|à partir"
     r"|tirée?s? de|lancée?s? de|décollé"  # not « le siège du parti, à Conakry », « une partie de la ville »
+    r"|originaires? (?:de|d'|du|des)"  # « abattu quatre d'entre eux, originaires de la province du Pendjab »
+    r"|(?:familles|personnes) déplacées (?:de|d'|du|des)"  # « des tentes abritant des familles déplacées de Rafah »
     r"|(?:évacuée?s?|transférée?s?|transportée?s?) (?:vers|à|au)"  # "trois blessés évacués vers Niamey"
     r"|(?:fuy(?:aient|ait|ant)|fui|fuient)(?: à pied)? vers)\b",  # « des familles fuyaient à pied vers El-Obeid »
     re.I,
@@ -389,6 +391,7 @@ def choose_location(
 ) -> Location | None:
     """The best-placed place of the sentence relative to any of its fresh triggers."""
     scored: list[tuple[float, Location]] = []
+    homes: list[Location] = []
     trigger = triggers[0]
     sources = [(s.start, s.end) for s in sentence.sources]
     for span in sentence.places:
@@ -410,11 +413,26 @@ def choose_location(
             score -= CONTAINER_COST  # « des groupes terroristes déployés dans la campagne d'Idleb contre Skelbiyé »
         if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
+        if home_of_a_force(span, sentence):
+            homes.append(location)  # « la police de Kirkouk avait arrêté ... dans le district de Hawija »: Hawija
+            score -= CONTAINER_COST
         scored.append((score, location))
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
-    return most_precise_within(best, [loc for _, loc in sorted(scored, key=lambda pair: -pair[0])])
+    ranked = [loc for _, loc in sorted(scored, key=lambda pair: -pair[0]) if loc not in homes or loc == best]
+    return most_precise_within(best, ranked)
+
+
+def home_of_a_force(place: Span, sentence: Sentence) -> bool:
+    """The town a police force is named after (« la police de Kirkouk »): where it comes from; not the army's post
+    (« le détachement militaire de Sebba »), which is where it was attacked."""
+    doc = place.doc
+    for actor in sentence.actors:
+        between = doc[actor.end : place.start]
+        if actor.label_ == "COP" and 0 < len(between) <= 2 and all(t.lower_ in _OF for t in between):
+            return True
+    return False
 
 
 CONTAINER_COST = 1.0
@@ -468,13 +486,19 @@ def within_a_town(ctx: ArticleContext, span: Span) -> bool:
 def quarter_of_a_town(ctx: ArticleContext, sentence: Sentence, quarter: Span, found: Location) -> Location:
     """« À Taëz, un obus a touché un marché du quartier d'Al-Rawdah », « la place des Martyrs de Misrata »: a part of
     a town the gazetteer places far from the town (or the district) the sentence names is a homonym; the event is
-    in the town."""
+    in the town. A town that holds it says it is no homonym, whatever else the sentence names (« le quartier de
+    Kafouri, à Bahri, au nord du Nil Bleu »)."""
+    far: list[Location] = []
     for span in sentence.places:
         town = location_of(ctx, span) if span is not quarter and span.label_ != "country" else None
+        if town is None:
+            continue
         reach = QUARTER_KM if span.label_ in TOWNS else WITHIN_KM
-        if town is not None and km_between(found.latitude, found.longitude, town.latitude, town.longitude) > reach:
-            return town
-    return found
+        if km_between(found.latitude, found.longitude, town.latitude, town.longitude) > reach:
+            far.append(town)
+        elif span.label_ in TOWNS:
+            return found
+    return far[0] if far else found
 
 
 WITHIN_KM = 100.0  # a town this near a region or a natural feature chosen for the event is where it happened

@@ -94,6 +94,16 @@ def of_the_group(generic: Span, named: Span) -> bool:
     return len(between) <= 5 and linked and qualifiers
 
 
+def of_a_named_group(generic: Span, following: list[Span]) -> bool:
+    """A generic label, then the kind of group it belongs to, then the group's name: « les bandits armés du gang
+    « Gran Grif » », « des combattants de la milice Wagner »."""
+    if len(following) < 2 or not following[0].kb_id_.startswith("generic:"):
+        return False
+    kind, named = following
+    between = generic.doc[generic.end : kind.start]
+    return 0 < len(between) <= 2 and all(t.lower_ in OF_WORDS for t in between) and of_the_group(kind, named)
+
+
 def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> tuple[list[Actor], list[Actor]]:
     agents: list[Actor] = []
     patients: list[Actor] = []
@@ -107,6 +117,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if span.kb_id_.startswith("generic:") and nxt is not None and of_the_group(span, nxt):
             continue  # "les terroristes du HTS", « des bandits lourdement armés de la coalition Viv Ansanm »: the group
+        if span.kb_id_.startswith("generic:") and of_a_named_group(span, spans[i + 1 : i + 3]):
+            continue  # « des bandits armés du gang « Gran Grif » »: the gang named after its kind
         if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
         if i > 0 and its_members(spans[i - 1], span):

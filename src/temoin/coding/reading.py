@@ -119,7 +119,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     if fresh and {t.label_ for t in fresh} <= {"kill", "bodies"}:
         kinds += [t.label_ for t in referential]  # "tués dans le bombardement d'un marché": how they died
         referential = []  # ... which is this event, not one told before
-    primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
+    primary = max(pool, key=lambda t: (event_kinds()[t.label_].strength, violent(t), -t.start))
     if in_future(primary):
         return None  # "les combattants seront accueillis par des mortiers": not (yet) an event
     if told_before(primary, sentence):
@@ -148,6 +148,12 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     previous = ctx.before_in_paragraph(sentence)  # « une série de raids aériens » tells what « des raids » are
     context = previous.text if previous is not None else ""
     return reading if passes_gate(reading, [t.label_ for t in triggers], context) else None
+
+
+def violent(trigger: Span) -> bool:
+    """Between two words as strong, the violent one leads: « des maisons incendiées lors d'une attaque de bandits
+    armés » is the attack, whose bandits are its authors, not what was burnt."""
+    return event_kinds()[trigger.label_].family == "violent"
 
 
 def unless_alone(triggers: list[Span], secondary: Callable[[Span], bool]) -> list[Span]:

@@ -11,7 +11,7 @@ from temoin.coding.typing import SUPPORTING_FIRE
 from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
-from temoin.stages.actors import blame_verbs, generic_actors, named_actors
+from temoin.stages.actors import blame_verbs, generic_actors, named_actors, namesakes
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.speakers import OF_WORDS, negated
 
@@ -23,12 +23,18 @@ _PATIENT_DEPS = {"nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod
 NON_STATE = {"REB", "UAF", "CVL", "REF", "JRN", "MED", "NGO", "OPP", "PTY"}
 
 
+def namesake_at_home(name: str, ident: str, focus: Country | None) -> str:
+    """Of the rows sharing a name, the one of the country the event is in, else the row matched."""
+    found = namesakes().get(name.lower(), ())
+    return next((i for i in found if focus is not None and named_actors()[i].country == focus.iso3), ident)
+
+
 def to_actor(span: Span, focus: Country | None) -> Actor | None:
     """The ``Actor`` record an actor span stands for; None when its country cannot be told."""
     kind, _, ident = span.kb_id_.partition(":")
     country_name = focus.name_en if focus else "Unknown"
     if kind == "named":
-        actor = named_actors()[ident]
+        actor = named_actors()[namesake_at_home(span.text, ident, focus)]
         if actor.sector == "GOV" and actor.country and loyal_to(span):
             country = country_lexicon().by_iso3.get(actor.country)  # « les forces loyales au Conseil présidentiel »
             army = STATE_NAMES["MIL"].format(country.name_en) if country else ""

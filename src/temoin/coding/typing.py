@@ -79,7 +79,13 @@ def type_cues() -> dict[str, re.Pattern[str]]:
     phrases: dict[str, list[str]] = {cue: [] for cue in TYPE_CUES}
     for row in read_tsv("lexicons/type_cues.tsv"):
         phrases[row["cue"]].append(row["phrase"])
-    return {cue: re.compile(r"\b(" + word_alternation(words) + r")\b", re.I) for cue, words in phrases.items()}
+    # not inside a compound (« des lance-roquettes ») nor a unit's name (« la 79e brigade d'assaut aérien »)
+    return {
+        cue: re.compile(NOT_IN_A_NAME + "(" + word_alternation(words) + r")\b", re.I) for cue, words in phrases.items()
+    }
+
+
+NOT_IN_A_NAME = r"(?<![\w-])(?<!d'assaut )(?<!d’assaut )"
 
 
 def has_cue(cue: str, text: str) -> bool:
@@ -165,7 +171,7 @@ def classify(
         return attack_type(text, actor1, actor2, victims)  # "le groupe avait frappé au cœur de la capitale"
     if kind == "strike" and has_cue("artillery", lead or text) and not has_cue("air", lead or text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind == "shelling" and has_cue("air", text) and not has_cue("artillery", text):
+    if kind == "shelling" and has_cue("air", lead or text) and not has_cue("artillery", lead or text):
         return "Explosions/Remote violence", "Air/drone strike"
     if kind == "attack" and raided_from_abroad(lead or text, actor1, home):
         return "Explosions/Remote violence", "Air/drone strike"  # « L'agression américano-britannique a lancé une
@@ -174,7 +180,7 @@ def classify(
         return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
     if kind == "attack" and has_cue("artillery", text) and not has_cue("armed_target", text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kind == "kill" and has_cue("air", text):
+    if kind in {"kill", "massacre"} and has_cue("air", lead or text):  # « un nouveau massacre commis par l'aviation »
         return "Explosions/Remote violence", "Air/drone strike"  # "les vecteurs aériens ont neutralisé ..."
     if kind == "kill" and not any_armed(victims) and not is_armed(actor2):
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead

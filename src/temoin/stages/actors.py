@@ -59,6 +59,16 @@ def named_actor_variants() -> list[tuple[str, str]]:
 
 
 @cache
+def namesakes() -> dict[str, tuple[str, ...]]:
+    """The ids of the rows that share a name (« Front de salut national »: Tunisia's coalition, South Sudan's
+    rebels), by the name lowercased."""
+    ids: dict[str, list[str]] = {}
+    for actor_id, variant in named_actor_variants():
+        ids.setdefault(variant.lower(), []).append(actor_id)
+    return {name: tuple(dict.fromkeys(found)) for name, found in ids.items() if len(set(found)) > 1}
+
+
+@cache
 def force_nouns() -> dict[str, tuple[str, bool]]:
     return {row["noun"]: (row["sector"], row["bare"] == "yes") for row in read_tsv("lexicons/force_nouns.tsv")}
 

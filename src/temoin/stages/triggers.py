@@ -190,6 +190,7 @@ class TriggerFinder:
             and not fell
             and not averted(span)
             and not in_a_weapon_name(span)
+            and not a_launcher(span)
         )
 
 
@@ -208,6 +209,15 @@ def denied(span: Span) -> bool:
 def in_a_weapon_name(span: Span) -> bool:
     """ "deux fusils d'assaut saisis": the word names a weapon (``lexicons/weapon_names.txt``)."""
     return inside_a_phrase(span, word_pattern("lexicons/weapon_names.txt"))
+
+
+def a_launcher(span: Span) -> bool:
+    """ "armés de lance-roquettes", "les frappes ont visé des lance-roquettes": the launcher, not its fire (« des
+    tirs de lance-roquettes multiples » is fire)."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    fired = any(t.lower_.startswith("tir") for t in doc[max(span.start - 5, 0) : span.start])
+    return before == ["lance", "-"] and not fired
 
 
 def inside_a_phrase(span: Span, phrases: re.Pattern[str]) -> bool:

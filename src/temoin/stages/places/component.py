@@ -46,7 +46,8 @@ class PlaceFinder:
         actors = doc.spans.get("temoin_actors", [])
         excluded = [(s.start, s.end) for s in actors if not is_acting_state(s)]
         mentions = find_mentions(doc, self.gazetteer, excluded)
-        readings = rank(mentions, article_focus(mentions, adjective_votes(doc)))
+        votes = adjective_votes(doc)
+        readings = rank(mentions, article_focus(mentions, votes), votes)
         readings = within_their_relations(doc, mentions, readings)
         spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
         spans += anchored_spans(doc, mentions, readings)

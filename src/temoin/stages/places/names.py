@@ -160,6 +160,7 @@ class Mention:
     person_word: bool = False  # a word the article also uses as a person's name ("Vladimir Poutine")
     container: int | None = None  # index of the mention named as the region or country it lies in ("X, au Mali")
     filed_at: bool = False  # the dateline's place ("NAIROBI, 3 mai (AFP) -"): no evidence of what the article is about
+    focus_apart: dict[str, float] | None = None  # the article's countries as the other names vote (ranking.rank)
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,16 +289,35 @@ def middling_city_abroad(place: GazPlace, focus: dict[str, float]) -> bool:
     return sure_elsewhere and focus.get(place.country, 0.0) == 0.0 and place.population < MIDDLING_CITY
 
 
-def rank(mentions: list[Mention], focus: dict[str, float]) -> list[Reading | None]:
-    """The accepted reading of each mention, or None; two passes, the second using distances."""
+def rank(
+    mentions: list[Mention], focus: dict[str, float], extra: dict[str, float] | None = None
+) -> list[Reading | None]:
+    """The accepted reading of each mention, or None; two passes, the second using distances. ``extra`` holds the
+    votes ``focus`` was counted with besides the mentions' (adjectives)."""
     keys = [strict_key(m.text) for m in mentions]
     mentions = with_the_kind_named(mentions, keys)
+    apart = {key: focus_without(mentions, keys, key, extra or {}) for key in set(keys)}
+    mentions = [replace(m, focus_apart=apart[k]) for m, k in zip(mentions, keys, strict=True)]
     first = [_best(m, focus, []) for m in mentions]
     anchors = [(i, r) for i, r in enumerate(first) if r is not None and r.candidate.place.feature != "country"]
     # another mention of the same name is no evidence: it shares the ambiguity
     others = [[r.candidate.place for j, r in anchors if keys[j] != keys[i]] for i in range(len(mentions))]
     second = [_best(m, focus, others[i]) for i, m in enumerate(mentions)]
     return read_inside_containers(mentions, second, focus, others)
+
+
+def unvouched(mention: Mention, cand: Candidate) -> bool:
+    """A town named with its kind (« le district de Farta »), in a country no other name of the article is in."""
+    kind_named = mention.cue is not None and mention.cue.kind != "relation"
+    town = cand.place.feature not in {"country", "region"} and cand.place.population < 1_000_000
+    apart = mention.focus_apart
+    return kind_named and town and apart is not None and apart.get(cand.place.country, 0.0) == 0.0
+
+
+def focus_without(mentions: list[Mention], keys: list[str], key: str, extra: dict[str, float]) -> dict[str, float]:
+    """The article's countries as the other names vote: « le district de Farta », beside Debre Tabor, votes for
+    Angola, whose Baía Farta is known so, and must not vouch for itself."""
+    return article_focus([m for m, k in zip(mentions, keys, strict=True) if k != key], extra)
 
 
 def with_the_kind_named(mentions: list[Mention], keys: list[str]) -> list[Mention]:
@@ -449,6 +468,9 @@ def _best(
             if cand.match in {"loose", "respelt"} and near > LOOSE_REACH_KM:
                 continue  # a spelling hint far from every other place of the article: another place ("Kanoma")
             far = near > FAR_KM and cand.place.feature != "region"  # a city far away loses to a namesake near the
+            if far and not by_own_name(cand) and unvouched(mention, cand):
+                continue  # « le district de Farta », beside Debre Tabor: not Baía Farta, 5,000 km off, in a country
+                # no other name of the story is in
             far = far and (cand.place.population < 100_000 or near_namesake(mention, others))  # story's places:
             score += 0.4 * math.exp(-near / 150.0) - (0.5 if far else 0.0)  # « au nord de Tripoli » in a Syrian story
         if best is None or score > best.score:
