@@ -485,6 +485,9 @@ def duration() -> re.Pattern[str]:
     )
 
 
+_ITS = r"(?:le |la |l'|les |son |sa |leur )"  # « depuis la trêve », « depuis son déclenchement »
+
+
 @cache
 def tally_anchor() -> re.Pattern[str]:
     """« depuis la trêve », « depuis le 7 octobre 2023 », « depuis janvier », « en 2025 », « entre 2013 et 2018 »,
@@ -495,9 +498,9 @@ def tally_anchor() -> re.Pattern[str]:
     since, over, phrase = (word_alternation(slots[k]) for k in ("since", "over", "phrase"))
     year = r"(?:19|20)\d\d\b"
     return re.compile(
-        rf"\bdepuis (?:(?:le |la |l'|les )?(?:{since})\b|(?P<day>le \d{{1,2}}(?:er)? )?(?:{_MONTHS})\b|{year})"
+        rf"\bdepuis (?:{_ITS}?(?:{since})\b|(?P<day>le \d{{1,2}}(?:er)? )?(?:{_MONTHS})\b|{year})"
         rf"|\ben {year}|\bentre {year} et {year}|\bentre (?:{_MONTHS}) et (?:{_MONTHS})\b"
-        rf"|\b(?:au cours|durant|pendant|lors) d[ue]s? (?:\w+ )?(?:{over})\b"
+        rf"|\b(?:au cours|durant|pendant|lors) d[ue]s? (?:\w+ ){{0,2}}(?:{over})\b"
         rf"|\b(?:{phrase})\b",
         re.I,
     )
