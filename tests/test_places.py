@@ -131,6 +131,12 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
             "Kaya",
             "cs:ss-kaya",
         ),
+        # ... and a Casamance village GeoNames knows only as Taiwan's Xindian
+        (
+            "La brigade de gendarmerie de Sindian, dans le département de Bignona, a interpellé deux hommes.",
+            "Sindian",
+            "cs:sn-sindian",
+        ),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

@@ -173,9 +173,9 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind == "shelling" and has_cue("air", lead or text) and not has_cue("artillery", lead or text):
         return "Explosions/Remote violence", "Air/drone strike"
-    if kind == "attack" and raided_from_abroad(lead or text, actor1, home):
+    if kind in {"attack", "shelling"} and raided_from_abroad(lead or text, actor1, home):
         return "Explosions/Remote violence", "Air/drone strike"  # « L'agression américano-britannique a lancé une
-        # série de raids contre le gouvernorat de Hodeïda »
+        # série de raids contre le gouvernorat de Hodeïda », « ce bombardement » said of them after
     if kind == "attack" and has_cue("air", lead or text):
         return "Explosions/Remote violence", "Air/drone strike"  # "des drones ont visé Kramatorsk"
     if kind == "attack" and has_cue("artillery", text) and not has_cue("armed_target", text):

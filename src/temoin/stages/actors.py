@@ -54,8 +54,16 @@ def named_actor_variants() -> list[tuple[str, str]]:
     out = []
     for row in read_tsv("actors/actors.tsv"):
         for variant in {row["name"], *split_variants(row["variants"])}:
-            out.append((row["id"], variant))
+            out += [(row["id"], form) for form in dict.fromkeys([variant, bare_capitals(variant)])]
     return out
+
+
+def bare_capitals(text: str) -> str:
+    """French capitals are often written without their accent: « le Commandement des Etats-Unis pour l'Afrique »."""
+    return text.translate(BARE_CAPITALS)
+
+
+BARE_CAPITALS = str.maketrans("ÉÈÊÀÂÎÔÛÇ", "EEEAAIOUC")
 
 
 @cache
