@@ -271,15 +271,18 @@ def medium_of(token: Token) -> Span | None:
 
 
 THROUGH = {("par", "le", "biais"), ("par", "l'", "intermédiaire")}
+ITS = {"sa", "son", "ses", "leur", "leurs"}
 
 
 def through_its_channel(token: Token) -> Span | None:
-    """« a revendiqué l'attaque par le biais de son agence Amaq », « via son organe de propagande »: the channel,
-    when it is a medium."""
+    """« a revendiqué l'attaque par le biais de son agence Amaq », « via son organe de propagande », « sur sa radio
+    Andalus »: the channel, when it is a medium."""
     doc = token.doc
     of: Token | None
-    if token.lower_ == "via":
-        of = token
+    if token.lower_ == "via" or (
+        token.lower_ == "sur" and token.i + 1 < token.sent.end and doc[token.i + 1].lower_ in ITS
+    ):
+        of = token  # « a revendiqué l'attaque sur sa radio Andalus »
     elif token.i >= 2 and tuple(t.lower_ for t in doc[token.i - 2 : token.i + 1]) in THROUGH:
         of = doc[token.i + 1] if token.i + 1 < token.sent.end and doc[token.i + 1].lower_ in {"de", "d'"} else None
     else:
@@ -361,12 +364,32 @@ def counted_by(count: Span) -> Span | None:
     """Who gave a count, after « par » in the clause that follows it: « un nouveau bilan communiqué jeudi au
     Nouvelliste par un élu local »."""
     doc = count.doc
-    for by in doc[count.root.i + 1 : min(count.root.i + 12, count.sent.end - 1)]:
+    start = count.root.i + 1
+    if start < count.sent.end and doc[start].text == ",":
+        start += 1  # « Un premier bilan, communiqué vendredi à Radio Okapi par la société civile locale, ... »
+    for by in doc[start : min(count.root.i + 12, count.sent.end - 1)]:
         if by.is_punct:
             return None
         if by.lower_ == "par":
             return phrase_after(by, limit=14)  # « par le Centre de médecine d'urgence et de soutien »
     return None
+
+
+def toll_authors(count: Span) -> list[Span]:
+    """Who gave the count a sentence reports by its subject, and to whom: the one after « par » and the medium after
+    « à » (« Un premier bilan, communiqué à Radio Okapi par la société civile locale, faisait état de sept morts »),
+    else its owner (« Un premier bilan de la police »: the police), else no one."""
+    author = counted_by(count)
+    if author is not None:
+        told = [t for t in count.doc[count.root.i + 1 : author.start] if t.lower_ in {"à", "au"}]
+        medium = phrase_after(told[0], limit=author.start - told[0].i - 2) if told else None
+        named = with_apposition(author, author)  # « par le maire de la capitale, Vitali Klitschko, »
+        return named + ([medium] if medium is not None and medium[0].pos_ == "PROPN" else [])
+    after = count.root.i + 1
+    owner = (
+        phrase_after(count.doc[after], limit=8) if after < count.end and count.doc[after].lower_ in OF_WORDS else None
+    )
+    return [owner] if owner is not None and names_a_source(owner) else []
 
 
 def carriers_of(hearsay: Span) -> list[Span]:
@@ -398,6 +421,9 @@ def speech_sources(verb: Token) -> list[Span]:
     inverted = subject is not None and subject.start > verb.i
     if subject is not None and a_bare_toll(subject):
         subject = None  # « Un premier bilan faisait état de dix-huit corps »: the toll, not who gave it
+    elif subject is not None and TOLL_COUNT.fullmatch(subject.root.lower_):
+        found.extend(toll_authors(subject))  # « Un premier bilan de la police faisait état de cinq morts »
+        subject = None
     if subject is not None and (names_a_source(subject) or (inverted and subject[0].pos_ == "DET")):
         found.extend(with_apposition(subject, trim_source(subject)))
     medium = told_to(verb)
