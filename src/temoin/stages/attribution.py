@@ -38,7 +38,7 @@ from temoin.stages.source_names import (
     up_to_next_to,
     with_apposition,
 )
-from temoin.stages.sources import acronym_definitions, full_names, names_a_medium
+from temoin.stages.sources import POSSESSIVES, acronym_definitions, full_names, names_a_medium
 from temoin.stages.speakers import (
     OF_WORDS,
     headed_by_a_medium,
@@ -271,7 +271,6 @@ def medium_of(token: Token) -> Span | None:
 
 
 THROUGH = {("par", "le", "biais"), ("par", "l'", "intermédiaire")}
-ITS = {"sa", "son", "ses", "leur", "leurs"}
 
 
 def through_its_channel(token: Token) -> Span | None:
@@ -280,7 +279,7 @@ def through_its_channel(token: Token) -> Span | None:
     doc = token.doc
     of: Token | None
     if token.lower_ == "via" or (
-        token.lower_ == "sur" and token.i + 1 < token.sent.end and doc[token.i + 1].lower_ in ITS
+        token.lower_ == "sur" and token.i + 1 < token.sent.end and doc[token.i + 1].lower_ in POSSESSIVES
     ):
         of = token  # « a revendiqué l'attaque sur sa radio Andalus »
     elif token.i >= 2 and tuple(t.lower_ for t in doc[token.i - 2 : token.i + 1]) in THROUGH:

@@ -296,8 +296,9 @@ def rank(
     votes ``focus`` was counted with besides the mentions' (adjectives)."""
     keys = [strict_key(m.text) for m in mentions]
     mentions = with_the_kind_named(mentions, keys)
-    apart = {key: focus_without(mentions, keys, key, extra or {}) for key in set(keys)}
-    mentions = [replace(m, focus_apart=apart[k]) for m, k in zip(mentions, keys, strict=True)]
+    named = {k for m, k in zip(mentions, keys, strict=True) if m.cue is not None and m.cue.kind != "relation"}
+    apart = {key: focus_without(mentions, keys, key, extra or {}) for key in named}  # only ``unvouched`` reads it
+    mentions = [replace(m, focus_apart=apart.get(k)) for m, k in zip(mentions, keys, strict=True)]
     first = [_best(m, focus, []) for m in mentions]
     anchors = [(i, r) for i, r in enumerate(first) if r is not None and r.candidate.place.feature != "country"]
     # another mention of the same name is no evidence: it shares the ambiguity
