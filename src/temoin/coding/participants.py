@@ -32,6 +32,7 @@ from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, state_enemies, support_verbs
+from temoin.stages.sources import POSSESSIVES
 from temoin.stages.speakers import OF_WORDS as OF_WORDS_AFTER
 
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
@@ -390,9 +391,6 @@ def as_neighbour(place: Span) -> bool:
 
 def neighbour() -> re.Pattern[str]:
     return word_pattern("lexicons/neighbour_phrases.txt", 0)
-
-
-POSSESSIVES = {"ses", "leurs", "son", "sa"}
 
 
 def its_own_fighters(sentence: Sentence, span: Span, focus: Country | None) -> Actor | None:
