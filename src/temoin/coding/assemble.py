@@ -37,8 +37,9 @@ from temoin.coding.participants import (
     unknown_attackers,
     whom_it_was_taken_from,
     with_known_attackers,
+    without_guards,
 )
-from temoin.coding.roles import NON_STATE
+from temoin.coding.roles import NON_STATE, holds_the_place
 from temoin.coding.typing import CROWDS, classify, has_cue, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
@@ -92,6 +93,23 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     # gangs »: the gangs, not the army beside the police
     ranked = foes or struck or rest
     return actor1, ranked[0] if ranked else None
+
+
+ARMED = {"MIL", "COP", "REB", "UAF"}
+
+
+def armed_foe(draft: Draft, actor1: Actor | None) -> Actor | None:
+    """The first armed actor hit in a battle, on the side other than actor1's."""
+    armed = [a for a in draft.patients if a.sector in ARMED and a != actor1 and not allied(a, actor1)]
+    return next((a for a in armed if actor1 is None or (a.country, a.sector) != (actor1.country, actor1.sector)), None)
+
+
+def only_the_holder(draft: Draft, actor: Actor | None) -> bool:
+    """The armed group is named only as the holder of the place hit."""
+    if actor is None or actor.sector not in {"REB", "UAF"}:
+        return False
+    mentions = [a for s in draft.sentences for a in s.actors if a.text == actor.text]
+    return bool(mentions) and all(holds_the_place(a) for a in mentions)
 
 
 def allied(a: Actor, b: Actor | None) -> bool:
@@ -218,13 +236,18 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         # attentat, a annoncé la police »: it only spoke; « un obus était tombé dans son quartier général »: its own
     victims = [k for k in draft.killed if k]
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
-    lead = draft.sentences[0].text
+    lead = without_guards(draft.sentences[0])
     if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
         actor1 = claimed_by_a_force(draft, home or ctx.focus, actor2)  # « les FARDC affirment avoir
         # repris ... »; an army of no nationality told of an event abroad is that land's (« l'armée tchadienne ... Elle
         # a annoncé avoir tué une dizaine de terroristes ... près de Kaïga-Kindjiria »)
     kinds = [*draft.kinds, "kill"] if fatalities(draft.killed) and "kill" not in draft.kinds else draft.kinds
-    event_type, sub_type = classify(kinds, text, actor1, actor2, victims, home.iso3 if home else "", lead)
+    typed = " ".join(without_guards(s) for s in draft.sentences)
+    hurt = any(draft.injured.values())
+    event_type, sub_type = classify(kinds, typed, actor1, actor2, victims, home.iso3 if home else "", lead, hurt)
+    if event_type == "Battles" and actor2 is not None and actor2.sector in VICTIM_SECTORS:
+        actor2 = armed_foe(draft, actor1) or actor2  # « Deux jeunes Palestiniens sont tombés ... Des affrontements
+        # armés ont éclaté entre les soldats et des combattants de la résistance »: the fighters were the other side
     if event_type == "Protests" and fatalities(draft.killed):
         sub_type = "Excessive force against protesters"  # « Au moins quatre morts : la journée de mobilisation »
     if event_type == "Violence against civilians" and actor1 is not None and actor1.sector in {"CVL", "REF"}:
@@ -233,6 +256,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
     if actor2 is None and event_type in CIVILIAN_HARM and civilians_hit(draft):
         actor2 = civilians_of(ctx.focus)
+    if event_type == "Explosions/Remote violence" and only_the_holder(draft, actor2) and civilians_hit(draft):
+        actor2 = civilians_of(home or ctx.focus)  # « des avions de l'armée ont bombardé le marché central de Nyala,
+        # fief des FSR. Les raids auraient fait au moins 15 morts parmi les commerçants »
     if sub_type == "Disrupted weapons use":
         actor1, actor2 = who_stopped_it(draft, ctx, actor1, actor2, home)
     if event_type in {"Protests", "Riots"}:
@@ -364,6 +390,9 @@ def crowd_actors(
         force = police_of(where)  # « les manifestants ont été dispersés à coups de gaz lacrymogène »: by the police
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
         force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
+    named_dead = not set(draft.killed) <= total_words()  # « un homme », not « trois morts » of a brawl
+    if force is None and sub_type == "Mob violence" and where is not None and named_dead and civilians_hit(draft):
+        force = civilians_of(where)  # « un homme ... a été battu à mort par une foule en colère »
     return actor1, force
 
 

@@ -255,9 +255,10 @@ def charged() -> re.Pattern[str]:
 
 @cache
 def charged_of_a_deed() -> re.Pattern[str]:
-    """A charge word, then the deed: « soupçonnées d'avoir participé au » (``lexicons/charge_words.txt``)."""
+    """A charge word, then the deed: « soupçonnées d'avoir participé au », « accusé d'avoir participé à des »
+    (``lexicons/charge_words.txt``)."""
     words = word_alternation(read_lines("lexicons/charge_words.txt"))
-    return re.compile(rf"\b(?:{words})\s*avoir\s+(?:\w+\s+){{1,2}}(?:au|à la|à l'|aux)\s*$", re.I)
+    return re.compile(rf"\b(?:{words})\s*avoir\s+(?:\w+\s+){{1,2}}(?:au|à la|à l'|aux|à des|à une?)\s*$", re.I)
 
 
 def names_a_charge(trigger: Span) -> bool:
@@ -291,7 +292,19 @@ def told_before(trigger: Span, sentence: Sentence) -> bool:
         for c in verb.children
     )
     dated = own_date(sentence) or same_day().search(sentence.text)
-    return pluperfect and not dated
+    return pluperfect and not dated and not reported_just_now(verb, sentence)
+
+
+def reported_just_now(verb: Token, sentence: Sentence) -> bool:
+    """« les autorités ont indiqué que plusieurs obus étaient tombés près de Bugarama »: the pluperfect that follows a
+    verb of saying in the passé composé, at a place of its own, tells what had just happened when it was said, not
+    what came before the news."""
+    if not any(p.label_ != "country" and verb.is_ancestor(p.root) for p in sentence.places):
+        return False
+    head = verb.head
+    said = verb.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in reporting_verbs()
+    said_now = said and any(c.dep_ == "aux:tense" and "Pres" in c.morph.get("Tense", []) for c in head.children)
+    return said_now and any(c.lower_ == "que" or c.lower_ == "qu'" for c in verb.children)
 
 
 def same_day() -> re.Pattern[str]:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import claims, opening_country, war_nouns
 from temoin.coding.context import ArticleContext, Sentence
+from temoin.coding.location import is_origin
 from temoin.coding.roles import (
     called_upon,
     comments_on,
@@ -32,7 +33,8 @@ from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, state_enemies, support_verbs
-from temoin.stages.sources import POSSESSIVES
+from temoin.stages.places.normalize import fold
+from temoin.stages.sources import POSSESSIVES, variant_ranks
 from temoin.stages.speakers import OF_WORDS as OF_WORDS_AFTER
 
 STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}  # not mines or bombs: anyone plants those
@@ -137,6 +139,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             or (trigger.label_ == "arrest" and among_them(span))
             or allied_to(span)
             or backs_up(span)
+            or guards_another(span, spans)
             or parent_of(span)
             or (trigger.label_ == "arrest" and in_what_they_did(span))
             or (dropped is not None and its_acronym(dropped, span))
@@ -271,6 +274,35 @@ def backs_up(span: Span) -> bool:
     return False
 
 
+def guards_another(span: Span, spans: list[Span]) -> bool:
+    """ "des colons armés, protégés par les soldats de l'occupation, ont attaqué le village": the force guarding another
+    actor goes with it (ACLED's associated actor), it is not a side of its own (``lexicons/escort_verbs.txt``)."""
+    verb = span.root.head
+    if span.root.dep_ != "obl:agent" or verb.dep_ not in {"acl", "appos"} or verb.i > span.start:
+        return False
+    return verb.lemma_.lower() in word_set(ESCORTS) and any(verb.head in its_heads(o) for o in spans if o != span)
+
+
+def its_heads(span: Span) -> tuple[Token, ...]:
+    """The span's root, and the count it is a part of (« des dizaines de colons »)."""
+    root = span.root
+    return (root, root.head) if root.dep_ == "nmod" and root.head.i < root.i else (root,)
+
+
+ESCORTS = "lexicons/escort_verbs.txt"
+
+
+def without_guards(sentence: Sentence) -> str:
+    """The sentence's text with the forces guarding another actor blanked out: the soldiers protecting settlers do
+    not make the settlers' raid on a village an attack on soldiers."""
+    text, start = sentence.text, sentence.span.start_char
+    for span in sentence.actors:
+        if guards_another(span, sentence.actors):
+            lo, hi = span.start_char - start, span.end_char - start
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
 def in_what_they_did(span: Span) -> bool:
     """In what those arrested are said to have done (« soupçonnés d'avoir renseigné les assaillants », « accusées de
     collaboration avec des groupes terroristes »): not a party."""
@@ -355,12 +387,21 @@ def sentence_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:
         and not any(a <= p.start < b for a, b in sources)
         and not as_neighbour(p)
         and not backs_up(p)  # « la milice houthie, soutenue par l'Iran »: the backer's land is not the scene
+        and not names_an_outlet(p)  # « ont rapporté des habitants à France 24 »
+        and not is_origin(p, p.doc[p.sent.start : p.sent.start])  # « des orpailleurs venus du Niger »
     ]
     named = {p.country for p in places if p is not None}
     if len(named) == 1:
         return country_lexicon().by_iso2.get(named.pop(), ctx.focus)
     side = SIDE.match(sentence.text)  # "Côté tchadien, l'armée affirme avoir repoussé une attaque"
     return (country_lexicon().adjective(side.group(1)) if side else None) or paragraph_country(ctx, sentence)
+
+
+def names_an_outlet(place: Span) -> bool:
+    """The place begins an outlet's name (« France 24 », « Radio Kampala »)."""
+    doc = place.doc
+    following = doc[place.start : min(len(doc), place.end + 2)]
+    return any(fold(following[:k].text) in variant_ranks() for k in range(len(place) + 1, len(following) + 1))
 
 
 def paragraph_country(ctx: ArticleContext, sentence: Sentence) -> Country | None:

@@ -110,7 +110,23 @@ def subjectless(verb: Token) -> bool:
 def right_before(actor: Span, verb: Token) -> bool:
     """Nothing but auxiliaries and adverbs between the actor and the verb ("des hommes armés ont enlevé")."""
     gap = actor.doc[actor.end : verb.i]
-    return actor.end <= verb.i and all(t.pos_ in {"AUX", "ADV"} for t in gap)
+    if actor.end > verb.i:
+        return False
+    aside = its_aside(actor, gap)
+    return all(t.pos_ in {"AUX", "ADV"} for t in gap[aside:])
+
+
+def its_aside(actor: Span, gap: Span) -> int:
+    """How many tokens at the start of the gap still belong to the actor, its adjectives and its aside between
+    commas: « des colons armés, protégés par les soldats de l'occupation, ont attaqué »."""
+    own = 0
+    for token in gap:
+        if token.text != "," and not actor.root.is_ancestor(token):
+            break
+        own += 1
+    commas = [i for i, t in enumerate(gap[:own]) if t.text == ","]
+    aside = commas and any(t.text != "," for t in gap[commas[0] : own])
+    return own if not commas or aside else commas[0]  # not the comma closing a list: « et des milices claniques, »
 
 
 def attributed_to(actor: Span) -> bool:
@@ -144,8 +160,19 @@ def blamed(actor: Span) -> bool:
 
 
 def lays_blame(actor: Span) -> bool:
-    """The subject of "attribuer"/"imputer" says who did it; it did nothing itself ("La police attribue l'attaque")."""
-    return actor.root.dep_ == "nsubj" and actor.root.head.lemma_.lower() in LAYING_VERBS
+    """The subject of "attribuer"/"imputer" says who did it; it did nothing itself ("La police attribue l'attaque");
+    so does the subject of « accuser » (« le FLA accuse l'armée d'avoir mené une frappe de drone »)."""
+    phrase = actor.root
+    while (
+        phrase.dep_ in {"nmod", "amod", "appos", "conj"}
+        and phrase.head.pos_ in {"NOUN", "PROPN"}
+        and phrase.head is not phrase
+    ):
+        phrase = phrase.head  # « le FLA, coalition de groupes rebelles à dominante touareg, accuse »
+    verb = phrase.head
+    mutual = any(c.lower_ in {"s'", "se"} for c in verb.children)  # « s'accusent mutuellement »: both fought
+    lays = verb.lemma_.lower() in LAYING_VERBS or (verb.lemma_.lower() == "accuser" and not mutual)
+    return phrase.dep_ == "nsubj" and lays
 
 
 def comments_on(actor: Span, trigger: Span) -> bool:
@@ -253,6 +280,21 @@ def holds_what_it_names(actor: Span, trigger: Span) -> bool:
     tellers = actor.doc.spans.get("temoin_sources", [])
     of_a_teller = any(s.start <= verb.head.i < s.end for s in tellers)  # not « le port, tenu par les rebelles »
     return noun.dep_ == "obl:agent" and holding and of_a_teller and trigger.root not in verb.subtree
+
+
+def holds_the_place(actor: Span) -> bool:
+    """Named as the holder of a place (« Nyala, fief des FSR », « une zone contrôlée par les FSR »):
+    ``lexicons/holder_phrases.txt``."""
+    before = " ".join(t.lower_ for t in actor.doc[max(actor.sent.start, actor.start - 5) : actor.start])
+    return any(f" {before}".endswith(f" {phrase} {det}".rstrip()) for phrase in holder_phrases() for det in DETS)
+
+
+DETS = ("", "les", "la", "le", "l'")
+
+
+@cache
+def holder_phrases() -> tuple[str, ...]:
+    return tuple(read_lines("lexicons/holder_phrases.txt"))
 
 
 def escorts(actor: Span, trigger: Span) -> str | None:

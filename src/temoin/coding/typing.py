@@ -145,10 +145,12 @@ def classify(
     victims: list[str],
     home: str = "",
     lead: str = "",
+    injured: bool = False,
 ) -> tuple[str, str]:
     """(event_type, sub_event_type) by ACLED's rules; ``home`` is the ISO alpha-3 of the event's country
     (a foreign army taking ground is not a government regaining it); ``lead`` the sentence that first told
-    the event (drones named only in a later detail do not make a ground assault an air strike)."""
+    the event (drones named only in a later detail do not make a ground assault an air strike); ``injured`` whether
+    anyone was hurt (an attack that wounds people is no property destruction)."""
     kind = main_kind(kinds, bool(victims))
     default = event_kinds()[kind]
     got_through = bool(victims) or has_cue("got_through", text)  # « abattu la plupart des missiles ennemis »
@@ -182,16 +184,18 @@ def classify(
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if kind in {"kill", "massacre"} and has_cue("air", lead or text):  # « un nouveau massacre commis par l'aviation »
         return "Explosions/Remote violence", "Air/drone strike"  # "les vecteurs aériens ont neutralisé ..."
-    if kind == "kill" and not any_armed(victims) and not is_armed(actor2):
+    crowd = actor1 is not None and actor1.name.startswith(CROWDS)
+    if kind == "kill" and not any_armed(victims) and not is_armed(actor2) and not crowd:
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
     unarmed_target = not is_armed(actor2) and not has_cue("armed_target", text)
-    if kind in {"attack", "looting"} and actor1 is not None and actor1.name.startswith(CROWDS):
-        on_someone = kind == "attack" and not has_cue("demonstration", text) and not has_cue("property", text)
-        mob = victims or on_someone  # « une foule en colère s'en est prise à un homme »
+    if kind in {"attack", "looting", "kill"} and crowd:
+        on_someone = kind in {"attack", "kill"} and not has_cue("demonstration", text) and not has_cue("property", text)
+        mob = victims or on_someone  # « une foule en colère s'en est prise à un homme », « a battu à mort »
         return "Riots", "Mob violence" if mob else "Violent demonstration"  # "une foule en colère a pris
     if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):  # d'assaut le commissariat"
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
-    if kind == "attack" and not victims and "kill" not in kinds and unarmed_target and has_cue("property", text):
+    harmless = not victims and not injured and "kill" not in kinds
+    if kind == "attack" and harmless and unarmed_target and has_cue("property", text):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"} and "protest" in kinds and set(victims) & protester_nouns():
         return "Protests", "Excessive force against protesters"  # « un manifestant a été tué lorsque les forces
@@ -216,15 +220,17 @@ def classify(
 
 TAKEN = "Non-state actor overtakes territory"
 RAIDS = re.compile(r"\braids?\b", re.I)
-GROUND_RAID = re.compile(r"\b(?:forces spéciales|commandos?|héliporté)", re.I)
+AGGRESSION = re.compile(r"\bagressions?\b", re.I)  # « une agression de l'ennemi sioniste contre le port »
+GROUND_RAID = re.compile(r"\b(?:forces spéciales|commandos?|héliporté|troupes|soldats)", re.I)
 
 
 def raided_from_abroad(text: str, actor1: Actor | None, home: str) -> bool:
-    """Raids by a foreign army where it has no troops on the ground are air raids; special forces' raids are not,
-    nor an occupying army's (``actors/armies_on_the_ground.tsv``)."""
+    """Raids by a foreign army where it has no troops on the ground are air raids, and so is its « agression »
+    with no gun named; special forces' raids are not, nor an occupying army's (``actors/armies_on_the_ground.tsv``)."""
     foreign = actor1 is not None and actor1.sector == "MIL" and actor1.country not in {home, ""}
     occupying = actor1 is not None and armies_on_the_ground().get(home) == actor1.country  # Israel's in Jenin
-    return foreign and not occupying and RAIDS.search(text) is not None and GROUND_RAID.search(text) is None
+    raids = RAIDS.search(text) is not None or (AGGRESSION.search(text) is not None and not has_cue("artillery", text))
+    return foreign and not occupying and raids and GROUND_RAID.search(text) is None
 
 
 @cache

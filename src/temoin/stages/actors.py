@@ -232,7 +232,8 @@ def state_forces(doc: Doc) -> list[Span]:
             and lexicon.named(low) is None
             and (country := lexicon.adjective(low)) is not None
         ):
-            if token.i > 0 and counted_people(doc[token.i - 1]):  # "des Soudanais", "158 Palestiniens"
+            if token.i > 0 and (counted_people(doc[token.i - 1]) or counted_after_a_word(doc, token.i)):
+                # "des Soudanais", "158 Palestiniens", « Deux jeunes Palestiniens »
                 spans.append(Span(doc, token.i, token.i + 1, label="CVL", kb_id=f"people:{country.iso3}"))
             else:  # "les Américains ont renforcé leur base": the state's forces
                 spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
@@ -268,6 +269,12 @@ def ours(doc: Doc, i: int) -> bool:
 def counted_people(before: Token) -> bool:
     """A demonym after an indefinite article or a figure names people, not a state's forces."""
     return before.lower_ in _INDEFINITE or before.like_num or before.lower_ in _COUNTS
+
+
+def counted_after_a_word(doc: Doc, i: int) -> bool:
+    """« Deux jeunes Palestiniens », « trois autres Palestiniens »: a counted word before the demonym."""
+    word = doc[i - 1]
+    return i > 1 and word.is_lower and word.is_alpha and counted_people(doc[i - 2])
 
 
 def counted(doc: Doc, i: int) -> bool:

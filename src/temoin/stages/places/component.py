@@ -9,6 +9,7 @@ treats as places that no gazetteer entry fits.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.language import Language
@@ -47,7 +48,8 @@ class PlaceFinder:
         excluded = [(s.start, s.end) for s in actors if not is_acting_state(s)]
         mentions = find_mentions(doc, self.gazetteer, excluded)
         votes = adjective_votes(doc)
-        readings = rank(mentions, article_focus(mentions, votes), votes)
+        voters = [m for m in mentions if not named_as_origin(doc, m)]  # « des orpailleurs venus du Niger »
+        readings = rank(mentions, article_focus(voters, votes), votes)
         readings = within_their_relations(doc, mentions, readings)
         spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
         spans += anchored_spans(doc, mentions, readings)
@@ -162,3 +164,15 @@ def is_acting_state(span: Span) -> bool:
 )
 def make_place_finder(nlp: Language, name: str, gazetteer_path: str) -> PlaceFinder:
     return PlaceFinder(nlp, name, gazetteer_path)
+
+
+ORIGIN_WORDS = re.compile(
+    r"\b(?:venue?s?|originaires?|ressortissants?|en provenance|réfugiés?|rapatriée?s?) (?:du|de|des|d')\s*$", re.I
+)
+
+
+def named_as_origin(doc: Doc, mention: Mention) -> bool:
+    """A country named as where people come from (« des orpailleurs venus du Niger ») says nothing of where the
+    article's places lie: it does not vote for the article's countries."""
+    before = doc[max(0, mention.start - 3) : mention.start].text
+    return ORIGIN_WORDS.search(before) is not None
