@@ -48,7 +48,7 @@ from temoin.stages import doc_text
 from temoin.stages.dates import DateReading
 from temoin.stages.source_names import with_its_bracket
 from temoin.stages.sources import written_form
-from temoin.stages.tolls import BOMBER_COUNT, BOMBERS_AMONG_THEM, find_tolls, number_value
+from temoin.stages.tolls import BOMBER_COUNT, BOMBERS_AMONG_THEM, ONE_MORE, find_tolls, number_value
 
 GROUND_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}  # from whoever held it
 CIVILIAN_HARM = {"Violence against civilians", "Explosions/Remote violence"}
@@ -140,8 +140,9 @@ def fatalities(table: dict[str, int]) -> int | None:
     table = without_breakdowns(table)
     totals = max((v for k, v in table.items() if k in total_words()), default=0)
     totals += table.get("kamikaze", 0) if totals else 0  # « neuf personnes en plus de la kamikaze »: ten
-    parts = sum(v for k, v in table.items() if k not in total_words())
-    return max(totals, parts)
+    more = table.get(ONE_MORE, 0)  # « Deux personnes avaient été déclarées mortes ... un troisième décès »: three
+    parts = sum(v for k, v in table.items() if k not in total_words() and k != ONE_MORE)
+    return max(totals, parts) + more
 
 
 def without_breakdowns(table: dict[str, int]) -> dict[str, int]:
@@ -188,7 +189,7 @@ def civilians_hit(draft: Draft) -> bool:
     hurt = draft.killed if any(draft.killed.values()) else draft.injured  # "sans faire de victimes" names no one
     if "bodies" in draft.kinds:  # bodies found: civilians, unless the toll says they were armed
         return not set(hurt) & victim_nouns("armed")
-    hurt = {k: v for k, v in hurt.items() if k not in word_set("lexicons/attacker_nouns.txt")}  # not the bomber
+    hurt = {k: v for k, v in hurt.items() if k not in word_set("lexicons/attacker_nouns.txt") and k != ONE_MORE}
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 

@@ -331,10 +331,19 @@ def find_tolls(text: str) -> list[Toll]:
     tolls = without_a_split(tolls, text)
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_DIED.finditer(text)]
+    if not any(t.update for t in tolls):  # not « Un second agent a succombé ..., portant le bilan à deux morts »
+        tolls += [Toll(m.start(), m.end(), "KILLED", 1, ONE_MORE) for m in ONE_MORE_DIED.finditer(text)]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
 
 
+ONE_MORE = "un de plus"  # the victims of a toll that adds one to the dead told, whoever they were
+ONE_MORE_DIED = re.compile(  # « un troisième militaire a succombé à ses blessures »: one more of the dead told
+    r"\b(?:un|une)\s+(?:deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième"
+    r"|dixième)\s+(?:(?P<victims>[a-zéèêàç]+)\s+(?:a|est|avait|était)\s+(?:succombé|mort|morte|décédé|décédée|péri)"
+    r"|(?P<death>décès|mort)\b(?!\s+(?:de|du|des|d')\s))",  # « a fait état d'un troisième décès »
+    re.I,
+)
 EITHER_OUTCOME = re.compile(r"\b(?:tués|morts)\s+ou\s+blessés|\bblessés\s+ou\s+(?:tués|morts)\b", re.I)
 SPLIT_OPENS = re.compile(r"^[^,;.]*,\s*$")  # « huit combattants, » then how they split
 SPLIT_GOES_ON = re.compile(r"^[^,;.]*(?:,|\bet\b)\s*(?:au moins\s*)?$")
