@@ -173,7 +173,8 @@ def is_hypothetical(trigger: Span) -> bool:
             return True  # « la cellule préparait des attaques contre des lieux de culte »: a plot, foiled or not
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
             first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
-    if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back":
+    participle = first.lower_.endswith(("é", "ée", "és", "ées"))  # « avait « nettoyé » la ville », tagged Inf
+    if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back" or participle:
         return False
     if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
         return False
@@ -295,11 +296,20 @@ def told_before(trigger: Span, sentence: Sentence) -> bool:
     return pluperfect and not dated and not reported_just_now(verb, sentence)
 
 
+TOOK_PLACE = re.compile(r"\b(?:s'est|se sont|s'était|s'étaient) (?:produite?s?|déroulée?s?)\b", re.I)  # « L'attaque
+# s'est produite à une quinzaine de kilomètres à l'est de Sandaré »: a sentence there to place the event told
+
+
+TOWN_NOUNS = {"ville", "localité", "village", "bourg"}
+
+
 def reported_just_now(verb: Token, sentence: Sentence) -> bool:
     """« les autorités ont indiqué que plusieurs obus étaient tombés près de Bugarama »: the pluperfect that follows a
     verb of saying in the passé composé, at a place of its own, tells what had just happened when it was said, not
     what came before the news."""
-    if not any(p.label_ != "country" and verb.is_ancestor(p.root) for p in sentence.places):
+    placed = any(p.label_ != "country" and verb.is_ancestor(p.root) for p in sentence.places)
+    the_town = any(t.lower_ in TOWN_NOUNS and t.head.i == verb.i for t in verb.children)  # « avait « nettoyé » la
+    if not placed and not the_town:  # ville des « extrémistes » »: the town just named
         return False
     head = verb.head
     said = verb.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in reporting_verbs()

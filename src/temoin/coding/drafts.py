@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
+    TOOK_PLACE,
     claims,
     counts_a_period,
     counts_since,
@@ -406,8 +407,9 @@ def narrows_the_place(last: Draft, reading: Reading) -> bool:
         return False
     if there is None:  # « ... lors d'un raid dans le nord-ouest du Nigeria » then « Les assaillants ont ouvert le
         inside = the_attackers_again(reading)  # feu sur les habitants du village de Kadawa »
-    elif there.geo_precision < 3:
-        return False
+    elif there.geo_precision < 3 and not TOOK_PLACE.search(reading.sentence.text):
+        return False  # but « L'attaque s'est produite à une quinzaine de kilomètres à l'est de Sandaré », after a
+        # lead on « l'axe Kayes–Diéma »: the sentence is there to place it
     else:
         inside = here.country == there.country and same_place_within(here, there, REGION_KM)
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
@@ -479,7 +481,9 @@ def absorb(draft: Draft, reading: Reading) -> None:
         draft.agents.clear()
         draft.agents_are_sources = False
     if reading.location is not None and (
-        draft.location is None or reading.location.geo_precision < draft.location.geo_precision
+        draft.location is None
+        or reading.location.geo_precision < draft.location.geo_precision
+        or (TOOK_PLACE.search(reading.sentence.text) and narrows_the_place(draft, reading))
     ):
         draft.location = reading.location
     if draft.date is None or (reading.date is not None and dates_it(draft, reading)):
