@@ -58,6 +58,7 @@ PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
     r"\b(repris|pris|attaqué|investi|encerclé|bombardé|pilonné) (la|cette) (ville|localité|cité|commune)\b|"
     r"\b(du|dans le|au) (village|camp|chef-lieu)\b(?! (de|d'))|\bsur place\b|"
+    r"\b(du|dans le|au|de la|dans la|à la) même (village|ville|localité|camp|quartier)\b|"
     r"\b(la|cette) (deuxième|troisième|seconde|principale|plus grande|grande) ville (du|de|d')",
     re.I,
 )
@@ -136,6 +137,14 @@ def in_this_town(reading: Reading) -> bool:
     """« ont pris le contrôle de cette ville de la zone du Gojjam-Oriental »: the town just named, not the zone."""
     placed = reading.location is not None and reading.location.geo_precision >= 3
     return placed and THIS_TOWN.search(reading.sentence.text) is not None
+
+
+def counted_over_time(reading: Reading, sentence: Sentence) -> bool:
+    """A tally since a date: the dead counted, with at most the nouns of what killed them (« plus de 180 personnes
+    ont été tuées au Liban par des frappes israéliennes depuis la trêve »)."""
+    means_only = all(t.label_ in TOLL_KINDS or t[0].pos_ == "NOUN" for t in sentence.triggers)
+    told_dead = "kill" in reading.kinds or set(reading.kinds) <= TOLL_KINDS
+    return told_dead and means_only and counts_since(sentence)
 
 
 def continues(last: Draft, reading: Reading) -> bool:
@@ -857,7 +866,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None and not reading.referential:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
-        if reading is not None and set(reading.kinds) <= TOLL_KINDS and counts_since(sentence):
+        if reading is not None and counted_over_time(reading, sentence):
             reading = None  # « plus de 600 Palestiniens ont été tués depuis la trêve »: a tally, no event's toll
         named_toll = reading is not None and toll_of_the_event_named(reading)
         if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
