@@ -109,10 +109,12 @@ _OF_A_NAMED_GROUP = (  # « un jeune combattant de la Brigade de Jénine est tom
     r"(?:\s+(?:de la|de l'|du|des|de|d')\s*[A-ZÀ-Ý][\w'-]+(?:\s+(?:de\s+|d')?[A-ZÀ-Ý][\w'-]+){0,3})"
 )
 ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un soldat a été tué"
-    rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à)\s+{_ONE}(?P<after>\w+)"
+    rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à|battu à mort|lynché)\s+"
+    rf"{_ONE}(?P<after>\w+)"
     rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?{_OF_A_NAMED_GROUP}?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}"
     r"\s+(?:a été|est|aurait été|avait été|était)\s+"
-    r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr)\b"
+    r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr"
+    r"|battue? à mort)\b"
     rf"|\b(?:sur|contre)\s+{_ONE}(?P<shot>\w+)[^.;]{{0,60}}?,\s+(?:le|la|l')\s*(?:tuant|abattant)\b",  # "..., le tuant"
     re.I,
 )
