@@ -314,7 +314,7 @@ def reported_just_now(verb: Token, sentence: Sentence) -> bool:
     head = verb.head
     said = verb.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in reporting_verbs()
     said_now = said and any(c.dep_ == "aux:tense" and "Pres" in c.morph.get("Tense", []) for c in head.children)
-    return said_now and any(c.lower_ == "que" or c.lower_ == "qu'" for c in verb.children)
+    return said_now and any(c.lower_ in {"que", "qu'"} for c in verb.children)
 
 
 def same_day() -> re.Pattern[str]:

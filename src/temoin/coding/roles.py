@@ -161,7 +161,8 @@ def blamed(actor: Span) -> bool:
 
 def lays_blame(actor: Span) -> bool:
     """The subject of "attribuer"/"imputer" says who did it; it did nothing itself ("La police attribue l'attaque");
-    so does the subject of « accuser » (« le FLA accuse l'armée d'avoir mené une frappe de drone »)."""
+    so does the subject of a verb of accusing (``lexicons/accusing_verbs.txt``: « le FLA accuse l'armée d'avoir mené
+    une frappe de drone »)."""
     phrase = actor.root
     while (
         phrase.dep_ in {"nmod", "amod", "appos", "conj"}
@@ -171,7 +172,8 @@ def lays_blame(actor: Span) -> bool:
         phrase = phrase.head  # « le FLA, coalition de groupes rebelles à dominante touareg, accuse »
     verb = phrase.head
     mutual = any(c.lower_ in {"s'", "se"} for c in verb.children)  # « s'accusent mutuellement »: both fought
-    lays = verb.lemma_.lower() in LAYING_VERBS or (verb.lemma_.lower() == "accuser" and not mutual)
+    accuses = verb.lemma_.lower() in word_set("lexicons/accusing_verbs.txt") and not mutual
+    lays = verb.lemma_.lower() in LAYING_VERBS or accuses
     return phrase.dep_ == "nsubj" and lays
 
 
