@@ -296,11 +296,9 @@ def told_before(trigger: Span, sentence: Sentence) -> bool:
     return pluperfect and not dated and not reported_just_now(verb, sentence)
 
 
-TOOK_PLACE = re.compile(r"\b(?:s'est|se sont|s'était|s'étaient) (?:produite?s?|déroulée?s?)\b", re.I)  # « L'attaque
-# s'est produite à une quinzaine de kilomètres à l'est de Sandaré »: a sentence there to place the event told
-
-
-TOWN_NOUNS = {"ville", "localité", "village", "bourg"}
+def took_place() -> re.Pattern[str]:
+    """« L'attaque s'est produite à ... », « s'était déroulée »: ``lexicons/took_place_phrases.txt``."""
+    return word_pattern("lexicons/took_place_phrases.txt")
 
 
 def reported_just_now(verb: Token, sentence: Sentence) -> bool:
@@ -308,8 +306,9 @@ def reported_just_now(verb: Token, sentence: Sentence) -> bool:
     verb of saying in the passé composé, at a place of its own, tells what had just happened when it was said, not
     what came before the news."""
     placed = any(p.label_ != "country" and verb.is_ancestor(p.root) for p in sentence.places)
-    the_town = any(t.lower_ in TOWN_NOUNS and t.head.i == verb.i for t in verb.children)  # « avait « nettoyé » la
-    if not placed and not the_town:  # ville des « extrémistes » »: the town just named
+    # « avait « nettoyé » la ville des « extrémistes » »: the town just named
+    the_town = any(t.lower_ in settlement_words() and t.head.i == verb.i for t in verb.children)
+    if not placed and not the_town:
         return False
     head = verb.head
     said = verb.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in reporting_verbs()

@@ -12,7 +12,6 @@ from spacy.tokens import Span
 
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
-    TOOK_PLACE,
     claims,
     counts_a_period,
     counts_since,
@@ -27,6 +26,7 @@ from temoin.coding.clauses import (
     same_day,
     tells_a_habit,
     tells_its_own_event,
+    took_place,
     war_nouns,
 )
 from temoin.coding.context import ArticleContext, Sentence
@@ -416,7 +416,7 @@ def narrows_the_place(last: Draft, reading: Reading) -> bool:
         return False
     if there is None:  # « ... lors d'un raid dans le nord-ouest du Nigeria » then « Les assaillants ont ouvert le
         inside = the_attackers_again(reading)  # feu sur les habitants du village de Kadawa »
-    elif there.geo_precision < 3 and not TOOK_PLACE.search(reading.sentence.text):
+    elif there.geo_precision < 3 and not took_place().search(reading.sentence.text):
         return False  # but « L'attaque s'est produite à une quinzaine de kilomètres à l'est de Sandaré », after a
         # lead on « l'axe Kayes–Diéma »: the sentence is there to place it
     else:
@@ -492,7 +492,7 @@ def absorb(draft: Draft, reading: Reading) -> None:
     if reading.location is not None and (
         draft.location is None
         or reading.location.geo_precision < draft.location.geo_precision
-        or (TOOK_PLACE.search(reading.sentence.text) and narrows_the_place(draft, reading))
+        or (took_place().search(reading.sentence.text) and narrows_the_place(draft, reading))
     ):
         draft.location = reading.location
     if draft.date is None or (reading.date is not None and dates_it(draft, reading)):

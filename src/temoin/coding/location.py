@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from temoin.coding.context import ArticleContext, Sentence, names_a_gang
 from temoin.countries import Country, country_lexicon
 from temoin.records import Location
-from temoin.resources import read_tsv, split_variants, word_pattern, word_set
+from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_pattern, word_set
 from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 from temoin.stages.places.normalize import fold
@@ -27,7 +27,10 @@ from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
 ORIGIN = re.compile(
     r"\b((?<!du )(?<!le )(?<!la )(?<!une )partie?s? (?:de|d'|du|des)|depuis|en provenance|venant|venue?s?|à partir"
     r"|tirée?s? de|lancée?s? de|décollé"  # not « le siège du parti, à Conakry », « une partie de la ville »
-    r"|originaires? (?:de|d'|du|des)"  # « abattu quatre d'entre eux, originaires de la province du Pendjab »
+    r"|(?<!camp de )(?<!camps de )(?P<people>"
+    + word_alternation(read_lines("lexicons/origin_words.txt"))
+    + r") (?:de|d'|du|des)"
+    # « originaires de la province du Pendjab », « réfugiés de », not « le camp de réfugiés de Jénine »
     r"|(?:familles|personnes) déplacées (?:de|d'|du|des)"  # « des tentes abritant des familles déplacées de Rafah »
     r"|(?:évacuée?s?|transférée?s?|transportée?s?) (?:vers|à|au)"  # "trois blessés évacués vers Niamey"
     r"|(?:fuy(?:aient|ait|ant)|fui|fuient)(?: à pied)? vers)\b",  # « des familles fuyaient à pied vers El-Obeid »
@@ -50,7 +53,8 @@ def is_origin(place: Span, trigger: Span) -> bool:
     end = place.start
     cue = cue_before(doc, place.start)
     comma = next((t.i for t in reversed(doc[max(place.sent.start, end - 5) : end]) if t.text == ","), None)
-    if cue is not None and cue.kind == "relation" and comma is not None:
+    past_comma = cue is not None and cue.kind == "relation" and comma is not None
+    if past_comma and comma is not None:
         end = comma  # « depuis l'espace aérien libanais, au nord de Tripoli »: where the origin lies
     start = max(place.sent.start, end - ORIGIN_WINDOW, trigger.end if trigger.end <= end else 0)
     window = doc[start:end]
@@ -58,6 +62,8 @@ def is_origin(place: Span, trigger: Span) -> bool:
     if not found:
         return False
     after = doc.char_span(window.start_char + found[-1].end(), window.end_char, alignment_mode="expand")
+    if found[-1].group("people") and (past_comma or (after is not None and "," in after.text)):
+        return False  # « des rapatriés de Tombouctou, près de Niono »: the people came from the first town only
     # "des renforts venus de N'Djamena sont arrivés à Bol": a verb after the origin word starts another phrase
     return after is None or not any(t.pos_ in {"VERB", "AUX"} and not after_a_determiner(t) for t in after)
 

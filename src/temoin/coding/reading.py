@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import (
-    TOOK_PLACE,
     added_by_the_teller,
     backs_the_attackers,
     claim_verbs,
@@ -36,6 +35,7 @@ from temoin.coding.clauses import (
     tells_a_habit,
     told_as_what_came_before,
     told_before,
+    took_place,
 )
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import administered_place, choose_location
@@ -183,7 +183,7 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
     thrown = bool(THROWN_WEAPONS & set(all_kinds))  # « une grenade lancée contre un café où des jeunes regardaient
     if non_conflict().search(reading.sentence.text) and (strength < 2 or reading.family == "violent") and not thrown:
         return False  # un match »: the match is where it happened, not what happened
-    if strength >= 2 or TOOK_PLACE.search(reading.sentence.text):
+    if strength >= 2 or took_place().search(reading.sentence.text):
         return True  # « L'attaque s'est produite à ... de Sandaré »: the event told, placed
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
     if armed or (reading.family == "violent" and has_cue("custody", reading.sentence.text)):

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from temoin.countries import country_lexicon
-from temoin.resources import word_set
+from temoin.resources import read_lines, word_alternation, word_set
 from temoin.stages.actors import acts
 from temoin.stages.places.gazetteer import Gazetteer, open_gazetteer
 from temoin.stages.places.names import Mention, cue_before, find_mentions
@@ -166,13 +167,15 @@ def make_place_finder(nlp: Language, name: str, gazetteer_path: str) -> PlaceFin
     return PlaceFinder(nlp, name, gazetteer_path)
 
 
-ORIGIN_WORDS = re.compile(
-    r"\b(?:venue?s?|originaires?|ressortissants?|en provenance|réfugiés?|rapatriée?s?) (?:du|de|des|d')\s*$", re.I
-)
-
-
 def named_as_origin(doc: Doc, mention: Mention) -> bool:
     """A country named as where people come from (« des orpailleurs venus du Niger ») says nothing of where the
     article's places lie: it does not vote for the article's countries."""
     before = doc[max(0, mention.start - 3) : mention.start].text
-    return ORIGIN_WORDS.search(before) is not None
+    return origin_words().search(before) is not None
+
+
+@cache
+def origin_words() -> re.Pattern[str]:
+    """« venus de », « originaires du »: a word of ``lexicons/origin_words.txt`` and « de » at the end of a text."""
+    words = word_alternation(read_lines("lexicons/origin_words.txt"))
+    return re.compile(r"\b(?:" + words + r") (?:du|de|des|d')\s*$", re.I)
