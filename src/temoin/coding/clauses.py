@@ -242,6 +242,14 @@ def of_a_past_year(trigger: Span) -> bool:
     return trigger.label_ == "agreement" and year is not None and bool(published) and int(year[1]) < int(published[:4])
 
 
+def in_the_setting(trigger: Span) -> bool:
+    """« Ces attaques interviennent alors que Kyiv a accepté la semaine dernière un cessez-le-feu »: the event word
+    after a phrase of ``lexicons/setting_phrases.txt`` tells what the news came amid."""
+    sentence = trigger.sent
+    before = trigger.doc.text[sentence.start_char : trigger.start_char]
+    return word_pattern("lexicons/setting_phrases.txt").search(before) is not None
+
+
 def describes_the_people(trigger: Span) -> bool:
     """ "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes": the arrest only says who they were
     (a participle on the noun of those the sentence is about), not the news."""

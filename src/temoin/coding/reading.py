@@ -19,6 +19,7 @@ from temoin.coding.clauses import (
     group_anaphora,
     has_pronoun_subject,
     in_future,
+    in_the_setting,
     is_background,
     is_hypothetical,
     is_protest,
@@ -97,7 +98,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         sentence = replace(
             sentence, places=[p for p in sentence.places if not any(in_the_clause([p], t) for t in described)]
         )
-    triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t))]
+    triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t) or in_the_setting(t))]
     triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
     triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
     # aériennes": the fire
