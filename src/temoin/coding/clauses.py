@@ -202,13 +202,13 @@ def is_time_anchor(trigger: Span) -> bool:
 
 
 def told_as_what_came_before(trigger: Span) -> bool:
-    """ "après des frappes aériennes", "à la suite de l'attaque": an event named as what led to the news."""
+    """ "après des frappes aériennes", "à la suite de l'attaque", « en réponse aux « attaques terroristes » »: an event
+    named as what led to the news (``lexicons/what_came_before.txt``)."""
     doc = trigger.doc
-    words = [t.lower_ for t in doc[max(trigger.start - 4, 0) : trigger.start]]
+    words = [t.lower_ for t in doc[max(trigger.start - 5, 0) : trigger.start] if not t.is_quote]
     text = " ".join(words)
     return trigger[0].pos_ == "NOUN" and (
-        (len(words) >= 2 and words[-2] == "après")
-        or text.endswith(("à la suite des", "à la suite de la", "à la suite du", "à la suite d'"))
+        (len(words) >= 2 and words[-2] == "après") or text.endswith(tuple(read_lines("lexicons/what_came_before.txt")))
     )
 
 
