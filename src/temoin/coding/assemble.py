@@ -87,6 +87,8 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         attackers = word_set("lexicons/attacker_nouns.txt")  # attackers killed are actor1's men, not its target
         patients = [a for a in patients if not (is_generic(a) and a.text.lower() in attackers)]
         agents = agents[:1] + [a for a in agents[1:] if not (is_generic(a) and a.text.lower() in attackers)]
+        if not is_generic(actor1):  # « des hommes armés non identifiés ... cette lâche attaque, attribuée à l'EIGS »:
+            agents = agents[:1] + [a for a in agents[1:] if a.sector != "UAF"]  # the unnamed men were its own
     struck = [a for a in patients if actor1 is None or key(a) != key(actor1)]
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     foes = [a for a in struck + rest if not allied(a, actor1)]  # « ont opposé des policiers et des militaires à des
@@ -293,6 +295,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and event_type == "Explosions/Remote violence" and hits_a_merchant_ship(text):
         actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":
+        held = next((g for s in draft.sentences if (g := suspected_group(ctx, s)) is not None), None)
+        if held is not None and actor1 is not None and actor1.name == held.name:
+            actor1, actor2 = None, held  # « ont démantelé une cellule liée à l'État islamique »: the group held
         actor2 = arrested_members(draft, ctx, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus, lead)
     if "coup" in draft.kinds and sub_type in {"Arrests", "Other"}:

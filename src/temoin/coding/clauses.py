@@ -85,7 +85,11 @@ def is_referential(trigger: Span) -> bool:
         return False
     if sets_it_off(trigger):
         return False
-    before = first.doc[first.i - 1]
+    i = first.i - 1
+    adjectives = word_set("lexicons/prenominal_adjectives.txt")
+    while i > max(first.i - 3, 0) and first.doc[i].lower_ in adjectives:
+        i -= 1  # « cette lâche attaque », « cette nouvelle attaque »
+    before = first.doc[i]
     if before.lower_ == "des":
         return of_a_noun(first) or (first.dep_ == "conj" and first.head.i < first.i and of_a_noun(first.head))
     return before.lower_ in DEFINITE
@@ -240,6 +244,25 @@ def of_a_past_year(trigger: Span) -> bool:
     after = trigger.doc[trigger.end : min(trigger.end + 6, trigger.sent.end)].text
     year = re.search(r"\b(?:de|en|du) ((?:19|20)\d\d)\b", after)
     return trigger.label_ == "agreement" and year is not None and bool(published) and int(year[1]) < int(published[:4])
+
+
+def names_a_practice(trigger: Span) -> bool:
+    """« s'est dite préoccupée par l'usage de bombes incendiaires dans des zones habitées »: the weapon as a way of
+    fighting (``lexicons/practice_nouns.txt``), no strike of its own."""
+    head = trigger.root.head
+    practices = word_set("lexicons/practice_nouns.txt")
+    return head.i < trigger.start and head.pos_ == "NOUN" and head.lemma_.lower() in practices
+
+
+def called_off(trigger: Span) -> bool:
+    """« Une marche prévue vendredi à Lomé ... a été interdite »: the event stopped before it happened
+    (``lexicons/calling_off_verbs.txt``)."""
+    root, verbs = trigger.root, word_set("lexicons/calling_off_verbs.txt")
+    told_of = root.dep_ in {"obj", "nsubj", "nsubj:pass"} or root.i < root.head.i
+    stopped = root.head.lemma_.lower() in verbs and told_of
+    if root.dep_ == "ROOT":  # the noun left at the root of a parse gone wrong: the verbs after it
+        stopped = any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in trigger.doc[root.i : root.sent.end])
+    return trigger[0].pos_ == "NOUN" and stopped
 
 
 def in_the_setting(trigger: Span) -> bool:

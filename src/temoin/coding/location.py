@@ -285,6 +285,16 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     return location_of(ctx, places[0]) if len(places) == 1 else None
 
 
+def told_by_its_residents(place: Span) -> bool:
+    """« des habitants de Dinangourou racontent que ... »: the place the witnesses who tell the event live in
+    (``lexicons/resident_nouns.txt``)."""
+    before = place.doc[max(place.start - 2, 0) : place.start]
+    if len(before) != 2 or before[1].lower_ not in {"de", "d'", "du"}:
+        return False
+    residents = before[0]  # the subject that tells, not « selon des habitants de Souq al-Joumaa », told by the news
+    return residents.lower_ in word_set("lexicons/resident_nouns.txt") and residents.dep_.startswith("nsubj")
+
+
 def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:
     """ "a indiqué une source militaire à Bangui", « le ministère de la Défense ..., basé à Tripoli, a annoncé avoir
     mené des frappes »: where the source speaks from, not where it happened."""
@@ -405,7 +415,8 @@ def choose_location(
             continue
         if UNIT_NAME.search(span.doc[max(span.start - 4, 0) : span.start].text):
             continue  # « les unités du groupement de forces Dniepr »: a unit's name, not where it fought
-        if any(start <= span.start < end for start, end in sources) or where_the_source_is(span, sources):
+        in_a_source = any(start <= span.start < end for start, end in sources) and not told_by_its_residents(span)
+        if in_a_source or where_the_source_is(span, sources):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = as_named(ctx, span, sentence.places)  # « les provinces de Kirkouk et Diyala »: the provinces
         if location is None:

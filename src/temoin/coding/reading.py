@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from temoin.coding.clauses import (
     added_by_the_teller,
     backs_the_attackers,
+    called_off,
     claim_verbs,
     dates_the_report,
     demand_verb,
@@ -27,6 +28,7 @@ from temoin.coding.clauses import (
     is_time_anchor,
     names,
     names_a_charge,
+    names_a_practice,
     names_its_place,
     non_conflict,
     of_a_past_year,
@@ -90,7 +92,7 @@ def in_the_clause(spans: list[Span], trigger: Span, label: str = "") -> bool:
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
-    triggers = [t for t in triggers if not names_a_charge(t)]
+    triggers = [t for t in triggers if not (names_a_charge(t) or names_a_practice(t) or called_off(t))]
     triggers = unless_alone(triggers, describes_the_people)
     described = [t for t in triggers if describes_a_noun(t) and in_the_clause(sentence.dates, t, "PERIOD")]
     triggers = unless_alone(triggers, lambda t: t in described)  # « l'opération Mirador, déployée depuis 2022

@@ -116,6 +116,19 @@ def right_before(actor: Span, verb: Token) -> bool:
     return all(t.pos_ in {"AUX", "ADV"} for t in gap[aside:])
 
 
+def before_its_apposition(actor: Span, verb: Token) -> bool:
+    """« Jeudi, des jeunes Imbonerakure, la ligue des jeunes du parti au pouvoir CNDD-FDD, ont passé à tabac »: the
+    description between commas parsed as the subject, the actor before it left aside."""
+    gap = actor.doc[actor.end : verb.i]
+    commas = [t.i for t in gap if t.text == ","]
+    if actor.root.dep_.startswith("nsubj") or len(commas) != 2 or gap[0].text != ",":
+        return False
+    described = actor.doc[commas[0] + 1 : commas[1]]
+    subject = any(t.dep_.startswith("nsubj") and t.head.i == verb.i for t in described)
+    tail = actor.doc[commas[1] + 1 : verb.i]
+    return subject and described[0].pos_ == "DET" and all(t.pos_ in {"AUX", "ADV"} for t in tail)
+
+
 def its_aside(actor: Span, gap: Span) -> int:
     """How many tokens at the start of the gap still belong to the actor, its adjectives and its aside between
     commas: « des colons armés, protégés par les soldats de l'occupation, ont attaqué »."""
@@ -425,6 +438,8 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # « des drones et des missiles russes se sont abattus sur », parsed as a passive
     if not passive and subjectless(verb) and right_before(actor, verb):
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
+    if not passive and before_its_apposition(actor, verb):
+        return "agent"  # « des jeunes Imbonerakure, la ligue des jeunes du parti au pouvoir, ont passé à tabac »
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
     for child in verb.children:
         if any(child.i == t.i or child.is_ancestor(t) for t in heads[:1]):

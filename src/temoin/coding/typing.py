@@ -187,7 +187,7 @@ def classify(
     crowd = actor1 is not None and actor1.name.startswith(CROWDS)
     if kind == "kill" and not any_armed(victims) and not is_armed(actor2) and not crowd:
         return "Violence against civilians", "Attack"  # killings with no armed men among the dead
-    unarmed_target = not is_armed(actor2) and not has_cue("armed_target", text)
+    unarmed_target = not is_armed(actor2) and not has_cue("armed_target", without_the_attacker(text, actor1))
     if kind in {"attack", "looting", "kill"} and crowd:
         on_someone = kind in {"attack", "kill"} and not has_cue("demonstration", text) and not has_cue("property", text)
         mob = victims or on_someone  # « une foule en colère s'en est prise à un homme », « a battu à mort »
@@ -263,10 +263,18 @@ def regains(actor1: Actor | None, actor2: Actor | None, home: str) -> bool:
     return actor1.country in {home, ""} or (actor2 is not None and actor2.sector in {"REB", "UAF"})
 
 
+def without_the_attacker(text: str, actor1: Actor | None) -> str:
+    """The text less the words naming the attacker: « des éléments terroristes ont incendié quatre camions »
+    attacked no terrorists."""
+    if actor1 is None or not actor1.text or actor1.sector not in {"REB", "UAF"}:
+        return text
+    return text.replace(actor1.text, " ", 1)
+
+
 def attack_type(text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str]) -> tuple[str, str]:
     """An attack on armed men is a battle; on civilians, violence against civilians."""
-    if actor2 is not None and actor2.sector in {"CVL", "REF", "JRN", "MED", "NGO"}:
-        return "Violence against civilians", "Attack"
+    if actor2 is not None and actor2.sector in {"CVL", "REF", "JRN", "MED", "NGO", "OPP", "PTY"}:
+        return "Violence against civilians", "Attack"  # « trois militants du CNL ont été passés à tabac »
     if is_armed(actor2) or any_armed(victims):
         return "Battles", "Armed clash"
     if has_cue("civilian_target", text) and not has_cue("armed_target", text):
