@@ -37,6 +37,7 @@ def known_source_variants() -> list[tuple[str, str, str]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9\-]{1,12}")
 GLOSSED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,12}),[^()]*\)")
 UNCLOSED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,12})$")  # « (GSIM, ou JNIM selon ...) » cut at its comma
 
@@ -62,7 +63,9 @@ def normalise_source(phrase: str) -> str:
         headed = bare.startswith(variant) or bare.split()[0] in folded_medium_nouns()
         if not headed:
             return without_determiners(phrase)
-        return desk_of(without_determiners(phrase), variant) or (f"{written} ({name})" if written else name)
+        glossed = f"{written} ({name})" if ACRONYM.fullmatch(name) else written  # not « Défense civile
+        return desk_of(without_determiners(phrase), variant) or (glossed if written else name)  # palestinienne »'s
+        # other name in brackets: an article wrote one of them
     return without_determiners(phrase)
 
 
