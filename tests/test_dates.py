@@ -26,6 +26,9 @@ PUBLISHED = date(2022, 9, 28)  # a Wednesday
         ("hier, un drone", date(2022, 9, 27), 1),
         ("avant-hier, un drone", date(2022, 9, 26), 1),
         ("la semaine dernière, des manifestations", date(2022, 9, 21), 2),
+        ("il y a une dizaine de jours, une frappe", date(2022, 9, 18), 2),
+        ("en fin de semaine dernière, des tirs", date(2022, 9, 24), 2),  # the Saturday of the week before
+        ("en début de semaine dernière, des tirs", date(2022, 9, 19), 2),
         ("le week-end dernier, des tirs", date(2022, 9, 24), 2),  # the Saturday before, to the week
         ("en début de semaine, une frappe", date(2022, 9, 26), 2),  # this week's Monday
         ("en août, l'armée", date(2022, 8, 1), 3),
@@ -133,3 +136,8 @@ def test_days_resolved(text: str, published: date, days: list[date]) -> None:
 def test_a_half_year_is_a_period() -> None:
     found = find_dates("Plus de 2 500 personnes ont été tuées au premier semestre.", date(2024, 7, 29))
     assert [(r.value, r.period) for _, _, r in found] == [(None, True)]
+
+
+def test_last_week_is_the_middle_of_the_calendar_week_before() -> None:
+    sunday = date(2026, 4, 12)  # told on a Sunday, « la semaine dernière » is not the Sunday before
+    assert find_dates("la semaine dernière, un enlèvement", sunday)[0][2] == DateReading(date(2026, 4, 1), 2)

@@ -57,6 +57,10 @@ NUMBER_WORDS = {
     "trente": 30,
     "quelques": 3,
     "plusieurs": 3,
+    "dizaine": 10,  # « il y a une dizaine de jours »
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
 }
 _WD = "|".join(WEEKDAYS)
 _MO = "|".join(MONTH_FORMS).replace("é", "[ée]").replace("û", "[uû]")
@@ -75,7 +79,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?P<n>\d{1,2}|[a-zé]+) jours (?P<dir>plus tôt|plus tard|auparavant)\b", re.I),
     ),
     ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit)\b", re.I)),
-    ("ago", re.compile(r"\bil y a (?P<n>\d+|[a-zé]+) (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
+    ("ago", re.compile(r"\bil y a (?:une )?(?P<n>\d+|[a-zé]+)(?: de)? (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
+    (
+        "partoflastweek",  # « en fin de semaine dernière »
+        re.compile(r"\b(?:en|au) (?P<part>début|milieu|fin) de (?:la )?semaine (?:dernière|passée)\b", re.I),
+    ),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
     ("weekend", re.compile(r"\ble week-?end (?:dernier|passé)\b", re.I)),
     ("weekstart", re.compile(r"\ben début de (?:cette )?semaine\b", re.I)),
@@ -245,6 +253,9 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         days = n * {"j": 1, "s": 7, "m": 30, "a": 365}[unit[0]]
         precision = 1 if unit.startswith("jour") and n <= 3 else 2 if unit.startswith(("jour", "sem")) else 3
         return DateReading(published - timedelta(days=days), precision)
+    if kind == "partoflastweek":  # « en fin de semaine dernière »: Saturday of the calendar week before
+        monday = published - timedelta(days=published.weekday() + 7)
+        return DateReading(monday + timedelta(days={"début": 0, "milieu": 2, "fin": 5}[fold(g["part"])]), 2)
     if kind == "weekend":  # « le week-end dernier »: the Saturday before (told on a weekend, the one before it)
         back = (published.weekday() - 5) % 7 + (7 if published.weekday() >= 5 else 0)
         return DateReading(published - timedelta(days=back), 2)
@@ -252,8 +263,8 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         return DateReading(published - timedelta(days=published.weekday()), 2)
     if kind == "lastweek":
         unit = fold(g["unit"])
-        if unit == "la semaine":
-            return DateReading(published - timedelta(days=7), 2)
+        if unit == "la semaine":  # the middle of the calendar week before, as coders date it
+            return DateReading(published - timedelta(days=published.weekday() + 5), 2)
         first = published.replace(day=1) - timedelta(days=1)
         return DateReading(first.replace(day=1) if unit == "le mois" else date(published.year - 1, 1, 1), 3)
     return None
