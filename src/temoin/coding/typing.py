@@ -264,11 +264,12 @@ def regains(actor1: Actor | None, actor2: Actor | None, home: str) -> bool:
 
 
 def without_the_attacker(text: str, actor1: Actor | None) -> str:
-    """The text less the words naming the attacker: « des éléments terroristes ont incendié quatre camions »
-    attacked no terrorists."""
+    """The text less the words naming the attacker: « des éléments terroristes ont incendié quatre camions » attacked
+    no terrorists, nor « l'attaque attribuée aux rebelles des ADF contre un village » rebels."""
     if actor1 is None or not actor1.text or actor1.sector not in {"REB", "UAF"}:
         return text
-    return text.replace(actor1.text, " ", 1)
+    kind = r"(?:\b\w+\s+(?:des|du|de la|de l'|d')\s*)?"  # « aux rebelles des ADF »: the group and its kind
+    return re.sub(kind + re.escape(actor1.text), " ", text, count=1)
 
 
 def attack_type(text: str, actor1: Actor | None, actor2: Actor | None, victims: list[str]) -> tuple[str, str]:
@@ -277,7 +278,7 @@ def attack_type(text: str, actor1: Actor | None, actor2: Actor | None, victims: 
         return "Violence against civilians", "Attack"  # « trois militants du CNL ont été passés à tabac »
     if is_armed(actor2) or any_armed(victims):
         return "Battles", "Armed clash"
-    if has_cue("civilian_target", text) and not has_cue("armed_target", text):
+    if has_cue("civilian_target", text) and not has_cue("armed_target", without_the_attacker(text, actor1)):
         return "Violence against civilians", "Attack"
     if victims and all(v in victim_nouns("unarmed") for v in victims):
         return "Violence against civilians", "Attack"

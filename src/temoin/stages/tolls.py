@@ -346,7 +346,11 @@ ONE_MORE_DIED = re.compile(  # « un troisième militaire a succombé à ses ble
     r"|(?P<death>décès|mort)\b(?!\s+(?:de|du|des|d')\s))",  # « a fait état d'un troisième décès »
     re.I,
 )
-EITHER_OUTCOME = re.compile(r"\b(?:tués|morts)\s+ou\s+blessés|\bblessés\s+ou\s+(?:tués|morts)\b", re.I)
+EITHER_OUTCOME = re.compile(  # « tués ou blessés », « tués et blessés », « morts et (de) blessés », « morts et
+    r"\b(?:tués|morts)\s+(?:ou|et)\s+(?:de\s+)?blessés|\bblessés\s+(?:ou|et)\s+(?:de\s+)?(?:tués|morts)\b"
+    r"|\bmorts\s+et\s+blessés\s+confondus\b",  # blessés confondus »: the dead not told apart
+    re.I,
+)
 SPLIT_OPENS = re.compile(r"^[^,;.]*,\s*$")  # « huit combattants, » then how they split
 SPLIT_GOES_ON = re.compile(r"^[^,;.]*(?:,|\bet\b)\s*(?:au moins\s*)?$")
 
