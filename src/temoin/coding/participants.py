@@ -124,6 +124,10 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « des bandits armés du gang « Gran Grif » »: the gang named after its kind
         if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
+        if i > 0 and named_again_as_its_own(spans[i - 1], span):
+            continue  # « des paramilitaires russes du groupe Wagner »: one actor named twice, its role the first's
+        if brought_by_another(span, spans[:i]):
+            continue  # « les forces d'occupation ont pris d'assaut le camp avec des dizaines de véhicules militaires »
         if i > 0 and its_members(spans[i - 1], span):
             continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
@@ -167,6 +171,21 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         elif not named_by or span in named_by:
             agents.append(actor)
     return agents, patients
+
+
+def named_again_as_its_own(first: Span, span: Span) -> bool:
+    """« des paramilitaires russes du groupe Wagner »: the same actor named again in the « de » of the first."""
+    gap = [t.lower_ for t in span.doc[first.end : span.start]]
+    return first.kb_id_ == span.kb_id_ and 1 <= len(gap) <= 2 and gap[0] in {"du", "de", "des", "d'"}
+
+
+def brought_by_another(span: Span, before: list[Span]) -> bool:
+    """A bare force that is what a force named before came with: « ont pris d'assaut le camp de Balata avec des
+    dizaines de véhicules militaires »."""
+    if span.kb_id_ != "state:?" or not any(s.kb_id_.startswith("state:") for s in before):
+        return False
+    words = [t.lower_ for t in span.doc[max(span.start - 5, span.sent.start) : span.start]]
+    return "avec" in words or words[-2:] == ["à", "bord"]
 
 
 CONTRAST = re.compile(r"\btandis qu", re.I)  # not « alors que Kigali vient d'envoyer des renforts »: its cause

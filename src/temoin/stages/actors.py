@@ -123,7 +123,8 @@ class ActorFinder:
         spans += state_forces(doc)
         states = [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)]
         spans += acting_states(doc, states) + labelled_states(doc, spans, states)
-        spans = sorted(filter_spans([s for s in spans if not names_a_standard(s)]), key=lambda s: s.start)
+        spans = [s for s in spans if not (names_a_standard(s) or qualifies_a_weapon(s))]
+        spans = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.spans["temoin_actors"] = with_the_enemy_named(doc, with_echoed_acronyms(doc, spans))
         return doc
 
@@ -132,6 +133,12 @@ class ActorFinder:
         kind, _, ident = key.partition(":")
         sector = named_actors()[ident].sector if kind == "named" else generic_actors()[ident][0]
         return Span(doc, start, end, label=sector, kb_id=key)
+
+
+def qualifies_a_weapon(span: Span) -> bool:
+    """« des drones kamikazes »: a word for people that only says what a weapon does (``lexicons/weapon_nouns.txt``)."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span.kb_id_.startswith("generic:") and before in word_set("lexicons/weapon_nouns.txt")
 
 
 def names_a_standard(span: Span) -> bool:
