@@ -233,7 +233,8 @@ TOWNS = {"city", "town", "village", "near"}
 
 
 REGION_BEFORE = re.compile(
-    r"\b(?:régions?|provinces?|oblasts?|départements?|préfectures?|gouvernorats?|wilayas?|États?)\s+(?:de|d'|du)\s*$"
+    r"\b(?:régions?|provinces?|oblasts?|départements?|préfectures?|gouvernorats?|wilayas?|États?|cercles?)"
+    r"\s+(?:de|d'|du)\s*$"
 )
 
 
@@ -293,6 +294,13 @@ def told_by_its_residents(place: Span) -> bool:
         return False
     residents = before[0]  # the subject that tells, not « selon des habitants de Souq al-Joumaa », told by the news
     return residents.lower_ in word_set("lexicons/resident_nouns.txt") and residents.dep_.startswith("nsubj")
+
+
+def published_at(place: Span) -> bool:
+    """« a indiqué la mission onusienne dans un communiqué publié à Bunia »: where the statement came out
+    (``lexicons/publishing_verbs.txt``)."""
+    before = place.doc[max(place.start - 3, place.sent.start) : place.start].text.lower()
+    return any(before.endswith(f"{verb} à") for verb in read_lines("lexicons/publishing_verbs.txt"))
 
 
 def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:
@@ -416,7 +424,7 @@ def choose_location(
         if UNIT_NAME.search(span.doc[max(span.start - 4, 0) : span.start].text):
             continue  # « les unités du groupement de forces Dniepr »: a unit's name, not where it fought
         in_a_source = any(start <= span.start < end for start, end in sources) and not told_by_its_residents(span)
-        if in_a_source or where_the_source_is(span, sources):
+        if in_a_source or where_the_source_is(span, sources) or published_at(span):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = as_named(ctx, span, sentence.places)  # « les provinces de Kirkouk et Diyala »: the provinces
         if location is None:
