@@ -20,7 +20,6 @@ from temoin.coding.clauses import (
     is_a_tally,
     is_background,
     is_referential,
-    non_conflict,
     opening_country,
     opens_on_a_country,
     own_date,
@@ -899,8 +898,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not counts_a_war(ctx, drafts[-1], sentence)
             and not sentence.happens_elsewhere()
             and not dated_apart(drafts[-1], sentence, ctx.published)
-            and not non_conflict().search(sentence.text)  # « a condamné à mort ... au massacre de Speicher, au cours
-        ):  # duquel 1 700 recrues avaient été exécutées »: a verdict's dead are not the last event's
+            and not word_pattern("lexicons/verdict_phrases.txt").search(sentence.text)  # « a condamné à mort ... au
+        ):  # massacre de Speicher, au cours duquel 1 700 recrues avaient été exécutées »: not the last event's dead
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
             drafts[-1].last_index = sentence.index  # the next sentence may go on telling it
             if drafts[-1].location is None:  # "Des hommes armés ont attaqué un car. Dix passagers ont été tués
