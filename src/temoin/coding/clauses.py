@@ -212,7 +212,7 @@ def told_as_what_came_before(trigger: Span) -> bool:
     words = [t.lower_ for t in doc[max(trigger.start - 5, 0) : trigger.start] if not t.is_quote]
     text = " ".join(words)
     return trigger[0].pos_ == "NOUN" and (
-        (len(words) >= 2 and words[-2] == "après") or text.endswith(tuple(read_lines("lexicons/what_came_before.txt")))
+        (len(words) >= 2 and words[-2] == "après") or text.endswith(tuple(word_set("lexicons/what_came_before.txt")))
     )
 
 

@@ -300,7 +300,7 @@ def published_at(place: Span) -> bool:
     """« a indiqué la mission onusienne dans un communiqué publié à Bunia »: where the statement came out
     (``lexicons/publishing_verbs.txt``)."""
     before = place.doc[max(place.start - 3, place.sent.start) : place.start].text.lower()
-    return any(before.endswith(f"{verb} à") for verb in read_lines("lexicons/publishing_verbs.txt"))
+    return any(before.endswith(f"{verb} à") for verb in word_set("lexicons/publishing_verbs.txt"))
 
 
 def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:

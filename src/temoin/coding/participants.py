@@ -185,7 +185,7 @@ def brought_by_another(span: Span, before: list[Span]) -> bool:
     if span.kb_id_ != "state:?" or not any(s.kb_id_.startswith("state:") for s in before):
         return False
     words = [t.lower_ for t in span.doc[max(span.start - 5, span.sent.start) : span.start]]
-    return "avec" in words or words[-2:] == ["à", "bord"]
+    return "avec" in words or "bord" in words  # « avec des dizaines de véhicules », « à bord de véhicules »
 
 
 CONTRAST = re.compile(r"\btandis qu", re.I)  # not « alors que Kigali vient d'envoyer des renforts »: its cause
