@@ -173,8 +173,10 @@ def is_hypothetical(trigger: Span) -> bool:
         if purpose().search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
             return True  # "masser des troupes en vue d'une attaque"
         head = trigger.root.head
-        if head.i < first.i and head.pos_ == "VERB" and head.lemma_.lower() in word_set("lexicons/plan_verbs.txt"):
-            return True  # « la cellule préparait des attaques contre des lieux de culte »: a plot, foiled or not
+        wished = word_set("lexicons/plan_verbs.txt") | word_set("lexicons/appeal_verbs.txt")
+        if head.i < first.i and head.pos_ == "VERB" and head.lemma_.lower() in wished:
+            return True  # « la cellule préparait des attaques contre des lieux de culte »: a plot, foiled or not;
+            # « ont appelé à faire de vendredi une « journée de colère » »: called for, not yet held
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
             first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
     participle = first.lower_.endswith(("é", "ée", "és", "ées"))  # « avait « nettoyé » la ville », tagged Inf
