@@ -195,7 +195,7 @@ def civilians_hit(draft: Draft) -> bool:
     return any(hurt.values()) and set(hurt) <= civilian_victims()
 
 
-def arrested_members(draft: Draft, ctx: ArticleContext, actor2: Actor | None) -> Actor | None:
+def arrested_members(draft: Draft, held: Actor | None, actor2: Actor | None) -> Actor | None:
     """Those arrested as members of an armed group are that group, not civilians (``suspected_group``); people
     suspected of helping one (« trois personnes soupçonnées de complicité avec les groupes terroristes ») are
     civilians, ACLED's default for those arrested."""
@@ -204,7 +204,12 @@ def arrested_members(draft: Draft, ctx: ArticleContext, actor2: Actor | None) ->
         return None
     if actor2 is not None and actor2.sector != "CVL":
         return actor2
-    return next((g for s in draft.sentences if (g := suspected_group(ctx, s)) is not None), actor2)
+    return held or actor2
+
+
+def held_group(draft: Draft, ctx: ArticleContext) -> Actor | None:
+    """The armed group those arrested are held as members of, from the first sentence that says so."""
+    return next((g for s in draft.sentences if (g := suspected_group(ctx, s)) is not None), None)
 
 
 def who_stopped_it(
@@ -295,10 +300,10 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if actor2 is None and event_type == "Explosions/Remote violence" and hits_a_merchant_ship(text):
         actor2 = Actor("Civilians (International)", "UNK", "CVL")  # « Un cargo a été touché par un missile »
     if sub_type == "Arrests":
-        held = next((g for s in draft.sentences if (g := suspected_group(ctx, s)) is not None), None)
+        held = held_group(draft, ctx)
         if held is not None and actor1 is not None and actor1.name == held.name:
             actor1, actor2 = None, held  # « ont démantelé une cellule liée à l'État islamique »: the group held
-        actor2 = arrested_members(draft, ctx, actor2)
+        actor2 = arrested_members(draft, held, actor2)
         actor1, actor2 = arrest_actors(actor1, actor2, home or ctx.focus, lead)
     if "coup" in draft.kinds and sub_type in {"Arrests", "Other"}:
         actor1, actor2 = coup_actors(actor1, actor2, home or ctx.focus)

@@ -161,6 +161,12 @@ def any_whatever(trigger: Span) -> bool:
     return bool(before) and before[-1].lower_ in word_set("lexicons/universal_determiners.txt")
 
 
+@cache
+def wished_verbs() -> frozenset[str]:
+    """Verbs whose object is not (yet) done: plans and fears, and calls (``plan_verbs.txt``, ``appeal_verbs.txt``)."""
+    return word_set("lexicons/plan_verbs.txt") | word_set("lexicons/appeal_verbs.txt")
+
+
 def is_hypothetical(trigger: Span) -> bool:
     """An infinitive ("pour tenter de prendre pour cible") reports no event, unless it is forced ("forcé à
     rebrousser chemin"); nor does what is denied ("a nié avoir utilisé des bombes")."""
@@ -173,8 +179,7 @@ def is_hypothetical(trigger: Span) -> bool:
         if purpose().search(first.doc[max(first.i - 6, 0) : first.i].text + " "):
             return True  # "masser des troupes en vue d'une attaque"
         head = trigger.root.head
-        wished = word_set("lexicons/plan_verbs.txt") | word_set("lexicons/appeal_verbs.txt")
-        if head.i < first.i and head.pos_ == "VERB" and head.lemma_.lower() in wished:
+        if head.i < first.i and head.pos_ == "VERB" and head.lemma_.lower() in wished_verbs():
             return True  # « la cellule préparait des attaques contre des lieux de culte »: a plot, foiled or not;
             # « ont appelé à faire de vendredi une « journée de colère » »: called for, not yet held
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
