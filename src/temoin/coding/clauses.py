@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import is_origin
@@ -114,7 +114,10 @@ def with_its_verb(trigger: Span) -> bool:
 def of_a_noun(token: Token) -> bool:
     """ "les résultats des frappes", "l'effet des sanctions et des frappes": the events a noun speaks of."""
     doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].lower_ == "des" and doc[token.i - 2].pos_ == "NOUN"
+    if token.i < 2 or doc[token.i - 1].lower_ != "des" or doc[token.i - 2].pos_ != "NOUN":
+        return False
+    return not any(d.start <= token.i - 2 < d.end for d in doc.spans.get("temoin_dates", []))  # « a mené samedi des
+    # frappes »: the day they were made
 
 
 def is_protest(trigger: Span) -> bool:
@@ -363,6 +366,7 @@ def own_date(sentence: Sentence) -> DateReading | None:
     """The sentence's date: the event's own ("visé lundi soir") before the report's ("a revendiqué mercredi")."""
     dates = [s for s in sentence.dates if s.label_ == "DATE"]
     told = [s for s in dates if not dates_the_report(s)] or dates
+    told = [s for s in told if not dates_another_event(s, sentence)] or told
     named = [s for s in told if not s.kb_id_.startswith("|")]  # « Le lendemain, samedi »: Saturday
     return DateReading.from_key((named or told)[0].kb_id_) if dates else None
 
@@ -371,7 +375,17 @@ def event_date(sentence: Sentence) -> DateReading | None:
     """A date the sentence gives to what happened, not to the telling of it ("a appelé mardi à préserver la trêve
     conclue après les affrontements de mai": the clashes have no date of their own here)."""
     told = [s for s in sentence.dates if s.label_ == "DATE" and not dates_the_report(s)]
+    told = [s for s in told if not dates_another_event(s, sentence)] or told
     return DateReading.from_key(told[0].kb_id_) if told else None
+
+
+def dates_another_event(date: Span, sentence: Sentence) -> bool:
+    """« En riposte à l'embuscade de vendredi, l'aviation a frappé samedi »: the day of the event named, not the
+    sentence's."""
+    doc = date.doc
+    if date.start < 2 or doc[date.start - 1].lower_ not in {"de", "du", "d'"}:
+        return False
+    return any(t.end == date.start - 1 and t[0].pos_ == "NOUN" for t in sentence.triggers)
 
 
 @cache
@@ -383,7 +397,18 @@ def dates_the_report(date: Span) -> bool:
     """ "a déclaré mardi", « un premier bilan communiqué dimanche par l'armée »: the day of the telling."""
     if date.text.lower().startswith("il y a"):
         return False  # « a annoncé vendredi avoir arrêté il y a une dizaine de jours »: « a » heads the span
-    return date.root.head.lemma_.lower() in telling_verbs() or dates_a_statement(date) or tells_next(date)
+    return (
+        date.root.head.lemma_.lower() in telling_verbs()
+        or right_after_a_telling_verb(date)
+        or dates_a_statement(date)
+        or tells_next(date)
+    )
+
+
+def right_after_a_telling_verb(date: Span) -> bool:
+    """« ..., a indiqué dimanche une source »: the parser may hang the day on the source after it."""
+    before = date.doc[date.start - 1] if date.start > 0 else None
+    return before is not None and before.pos_ == "VERB" and before.lemma_.lower() in telling_verbs()
 
 
 def dates_a_statement(date: Span) -> bool:
@@ -446,12 +471,26 @@ def claims(actor: Span) -> bool:
 def claim_follows(actor: Span) -> bool:
     """« Sur ses canaux de propagande, le JNIM revendique ... »: a verb of claim right after the group, whatever the
     parser made of the group."""
-    after = [t for t in actor.doc[actor.end : min(actor.end + 3, actor.sent.end)] if t.pos_ != "AUX"]
+    end = past_an_aside(actor.doc, actor.end, actor.sent.end)  # « Le JNIM, de son côté, prétend avoir tué »
+    after = [t for t in actor.doc[end : min(end + 3, actor.sent.end)] if t.pos_ != "AUX"]
     if not after or after[0].pos_ not in {"VERB", "ADJ"}:  # « revendique » tagged as an adjective
         return False
     word = after[0].lower_
     conjugated = any(word.startswith(s) and len(word) - len(s) <= 4 for s in claim_stems())
-    return after[0].lemma_.lower() in claim_verbs() or conjugated
+    return after[0].lemma_.lower() in claim_verbs() or conjugated or (after[0].pos_ == "VERB" and says_it_did(after[0]))
+
+
+def past_an_aside(doc: Doc, start: int, limit: int) -> int:
+    """The token after a short verbless aside between commas that opens at ``start`` (« , de son côté, »), else
+    ``start``."""
+    if start >= limit or doc[start].text != ",":
+        return start
+    for token in doc[start + 1 : min(start + 7, limit)]:
+        if token.pos_ in {"VERB", "AUX"}:
+            return start
+        if token.text == ",":
+            return token.i + 1
+    return start
 
 
 @cache

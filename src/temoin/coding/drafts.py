@@ -54,6 +54,7 @@ from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
 RESTATED = "3"  # "|3": the dead just counted, named again with « les »
+RUNNING = "4"  # "|4": how many of a group are dead now, « un troisième policier a succombé »
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
     r"\b(repris|pris|attaqué|investi|encerclé|bombardé|pilonné) (la|cette) (ville|localité|cité|commune)\b|"
@@ -572,6 +573,10 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == EARLIER and table:
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
+        if update == RUNNING and span.label_ == "KILLED":
+            key = same_dead(table, victims) or (list(table)[-1] if table else victims)
+            table[key] = max(table.get(key, 0), int(count_text))  # « Deux soldats ont été tués ... un troisième
+            continue  # militaire a succombé »: three soldiers
         if (update == RESTATED or victims == "corps") and int(count_text) in table.values():
             continue  # « Deux civils ont été tués ... les deux hommes ont été abattus », « ... 23 villageois ...
             # Nous avons enterré 23 corps »: the same dead
@@ -599,7 +604,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             continue
         if other_voice and update == "0" and told is not None and min(table[told], int(count_text)) > 1:
             table[told] = min(table[told], int(count_text))  # « 14 morts selon le gouverneur ... 21 selon un
-            continue  # député »: another source's count of the same dead; ACLED keeps the lower
+            if span.label_ == "KILLED":  # député »: another source's count of the same dead; ACLED keeps the lower
+                tell_account(draft, side_telling(span, sentence), victims, int(count_text))
+            continue
         counter = other_voice and update == "0" and victims in total_words() and counts_against(sentence)
         if counter and is_a_recount(table, int(count_text)):
             keep_the_lower(table, int(count_text))  # « sept civils ont été tués, selon le gouvernement. Des
@@ -608,8 +615,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         if update == EARLIER and span.label_ == "KILLED":
             draft.first_counts.add(victims)
         if span.label_ == "KILLED":
-            account = draft.accounts.setdefault(side_telling(span, sentence), {})
-            account[victims] = max(account.get(victims, 0), int(count_text))
+            tell_account(draft, side_telling(span, sentence), victims, int(count_text))
     draft.named_sources.extend(n for n in names if n not in draft.named_sources)
     if not names and paragraph_source and not draft.sources:
         names = [paragraph_source]
@@ -617,6 +623,12 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+def tell_account(draft: Draft, side: str, victims: str, count: int) -> None:
+    """What one side (``side_telling``) says of the dead."""
+    account = draft.accounts.setdefault(side, {})
+    account[victims] = max(account.get(victims, 0), count)
 
 
 def placed_at_another(toll: Span, sentence: Sentence, draft: Draft) -> bool:
@@ -638,14 +650,26 @@ def side_telling(toll: Span, sentence: Sentence) -> str:
     indiqué deux sources militaires »), else the nearest voice before it in its sentence (a source, or an actor that
     claims), else the first one after it; "" for a voice of neither side (residents, a hospital, the outlet)."""
     voices = sorted([*sentence.sources, *(a for a in sentence.actors if claims(a))], key=lambda v: v.start)
-    before = [v for v in voices if v.end <= toll.start]
-    after = [v for v in voices if v.start >= toll.end]
+    voices = [v for v in voices if not any(o.start <= v.start and v.end <= o.end and o != v for o in voices)]
+    before = [v for v in voices if v.end <= toll.start]  # « Le porte-parole du SPLA-IO, Lam Paul Gabriel »: the
+    after = [v for v in voices if v.start >= toll.end]  # whole title, not the name inside it
     incise = [v for v in after if toll.end <= v.root.head.i < v.start]
     voice = next(iter(incise), before[-1] if before else next(iter(after), None))
     if voice is None:
-        return ""
+        return side_named_first(sentence)
     sides = {SIDES.get(a.label_, "") for a in sentence.actors if voice.start <= a.start and a.end <= voice.end}
     return sides.pop() if len(sides) == 1 else ""
+
+
+def side_named_first(sentence: Sentence) -> str:
+    """« Du côté de l'armée, on reconnaît la mort de cinq militaires »: the side a sentence opens by
+    (``lexicons/side_phrases.txt``) tells its tolls."""
+    opening = word_pattern("lexicons/side_phrases.txt").match(sentence.text)
+    if opening is None:
+        return ""
+    start = sentence.span.start_char + opening.end()
+    first = next((a for a in sentence.actors if a.start_char >= start), None)
+    return SIDES.get(first.label_, "") if first is not None and first.start_char - start <= 4 else ""
 
 
 def counts_against(sentence: Sentence) -> bool:
@@ -1086,7 +1110,8 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
         and draft.date is not None
         and dated.value != draft.date.value
         and not sentence.updates_a_toll()
-    ):
+        and not died_of_wounds_later(dated, draft.date.value, sentence)  # « Un troisième
+    ):  # passager a succombé le lendemain »: the event's dead, counted the day after
         return True
     if counts_a_period(sentence):
         return True  # « Ces razzias font chaque année des centaines de morts »
@@ -1098,6 +1123,12 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
     places = [ctx.place(p) for p in sentence.places]
     only_countries = bool(places) and all(p is not None and p.feature == "country" for p in places)
     return only_countries and draft.location is not None and draft.location.geo_precision < 3
+
+
+def died_of_wounds_later(told: DateReading, then: date | None, sentence: Sentence) -> bool:
+    """Wounded who died after the day of the event (« le lendemain »: a day after it)."""
+    later = told.shift > 0 if told.value is None else then is not None and told.value > then
+    return later and DIED_OF_WOUNDS.search(sentence.text) is not None
 
 
 def follows_at_the_scene(reading: Reading, last: Draft) -> bool:

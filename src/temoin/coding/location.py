@@ -23,6 +23,7 @@ from temoin.stages.actors import blame_verbs
 from temoin.stages.places.names import cue_before
 from temoin.stages.places.normalize import fold
 from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
+from temoin.stages.tolls import DIED_OF_WOUNDS
 
 ORIGIN = re.compile(
     r"\b((?<!du )(?<!le )(?<!la )(?<!une )partie?s? (?:de|d'|du|des)|depuis|en provenance|venant|venue?s?|à partir"
@@ -183,6 +184,7 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
         score -= 0.5
     if on_a_road_between(place):
         score -= 0.5  # "sur l'axe Maiduguri-Damboa, à une vingtaine de kilomètres de Damboa": not at Maiduguri
+        score += 0.1 if first_end(place) else 0.0  # coders code a road to its first town unless told otherwise
     if sets_the_scene(place) and place.label_ != "region":
         score += 1.0  # "Lundi, à Addis-Abeba, la police a arrêté deux journalistes ... sur la région de Gondar"
     return score
@@ -207,6 +209,14 @@ def on_a_road_between(place: Span) -> bool:
         before.add(token.lower_)
     linking = before & word_set("lexicons/road_links.txt")
     return bool(linking) or dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
+
+
+def first_end(place: Span) -> bool:
+    """The first town of « l'axe Banibangou-Ouallam » or « la route reliant Addis Abeba à Nekemte »."""
+    doc = place.doc
+    dash_after = place.end < len(doc) and doc[place.end].text == "-"
+    linked = place.start > 0 and doc[place.start - 1].lower_ in word_set("lexicons/road_links.txt")
+    return dash_after or linked
 
 
 COORDINATION = {",", "et", "ou", "de", "d'", "du", "à"}
@@ -297,10 +307,55 @@ def told_by_its_residents(place: Span) -> bool:
 
 
 def published_at(place: Span) -> bool:
-    """« a indiqué la mission onusienne dans un communiqué publié à Bunia »: where the statement came out
-    (``lexicons/publishing_verbs.txt``)."""
-    before = place.doc[max(place.start - 3, place.sent.start) : place.start].text.lower()
-    return any(before.endswith(f"{verb} à") for verb in word_set("lexicons/publishing_verbs.txt"))
+    """« a indiqué la mission onusienne dans un communiqué publié à Bunia », « lors d'un point de presse à
+    Cotonou », « dans un communiqué lu sur la télévision nationale à N'Djamena »: where the statement came out
+    (``lexicons/publishing_verbs.txt``, ``lexicons/statement_venues.txt``), with no finite verb between."""
+    doc = place.doc
+    before = doc[max(place.start - 4, place.sent.start) : place.start].text.lower()
+    if any(before.endswith(f"{verb} à") for verb in word_set("lexicons/publishing_verbs.txt")):
+        return True
+    if place.start < 1 or doc[place.start - 1].lower_ not in {"à", "au"}:
+        return False
+    window = doc[max(place.start - 10, place.sent.start) : place.start]
+    found = word_pattern("lexicons/statement_venues.txt").search(window.text)
+    if found is None:
+        return False
+    after = [t for t in window if t.idx - window.start_char >= found.end()]
+    return not any("Fin" in t.morph.get("VerbForm", []) for t in after)
+
+
+def treated_at(place: Span, sentence: Sentence) -> bool:
+    """« un troisième a succombé le lendemain à l'hôpital de Kayes », « évacués vers le centre de santé de Djibo »:
+    where the wounded were taken (``lexicons/care_places.txt``), not where they were hit."""
+    before = place.doc[max(place.start - 8, place.sent.start) : place.start].text
+    taken = care_place_before().search(before)
+    return taken is not None and (DIED_OF_WOUNDS.search(sentence.text) or EVACUATED.search(sentence.text)) is not None
+
+
+@cache
+def care_place_before() -> re.Pattern[str]:
+    care = word_alternation(sorted(read_lines("lexicons/care_places.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:à|vers|dans)\s+(?:l'|l’|le |la |un |une )?(?:{care})\b[^,;.]{{0,30}}$", re.I)
+
+
+EVACUATED = re.compile(r"\b(?:évacuée?s?|transférée?s?|admise?s?|hospitalisée?s?|soignée?s?)\b", re.I)
+
+
+def in_the_source_words(place: Span, sources: list[tuple[int, int]]) -> bool:
+    """« a indiqué une source sécuritaire, qui évoque une multiplication des mines sur les pistes longeant le parc de
+    la Pendjari »: a place in what the source goes on to say about the situation, not where the event happened."""
+    token = place.root
+    for _ in range(10):
+        aside = token.left_edge.i > 0 and place.doc[token.left_edge.i - 1].text == ","  # « , qui évoque »
+        if token.dep_ == "acl:relcl" and aside and any(start <= token.head.i < end for start, end in sources):
+            return True
+        who = next((c.i for c in token.children if c.dep_ == "nsubj" and c.lower_ == "qui"), None)
+        if who is not None and place.doc[who - 1].text == "," and any(end == who - 1 for _, end in sources):
+            return True  # the same relative clause, parsed as the reporting verb's complement
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def where_the_source_is(place: Span, sources: list[tuple[int, int]]) -> bool:
@@ -378,20 +433,25 @@ STRADDLES = re.compile(r"\bà cheval (?:sur|entre)\b", re.I)
 def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Location) -> list[Location]:
     """The other places listed with the chosen one ("la chute de Kandahar et d'Herat"): one event each."""
     places = [s for s in sentence.places if s.label_ != "country"]
+    doc = sentence.span.doc
+    asides = [(places[k - 1].end, p.end) for k, p in enumerate(places) if k and where_the_last_lies(places[k - 1], p)]
+    places = [p for p in places if not any(p.end == end for _, end in asides)]
     at = next((i for i, s in enumerate(places) if s.kb_id_ == chosen.place_id), None)
     if at is None:
         return []
-    doc = sentence.span.doc
-    group = [places[at]]
+    group, joined = [places[at]], False
     for step in (-1, 1):
         i = at
         while 0 <= i + step < len(places):
             a, b = (places[i + step], places[i]) if step < 0 else (places[i], places[i + step])
-            if not all(t.lower_ in COORDINATION | APPOSED for t in doc[a.end : b.start]) or a.end == b.start:
+            linking = [t for t in doc[a.end : b.start] if not any(start <= t.i < end for start, end in asides)]
+            if not all(t.lower_ in COORDINATION | APPOSED for t in linking) or a.end == b.start:
                 break
+            joined = joined or any(t.lower_ in {"et", "ou"} for t in linking[:2])
             group.append(places[i + step])
             i += step
-    if len(group) < 2 or not any(t.lower_ in {"et", "ou"} for g in group for t in doc[g.end : g.end + 2]):
+    joined = joined or any(t.lower_ in {"et", "ou"} for g in group for t in doc[g.end : g.end + 2])
+    if len(group) < 2 or not joined:
         return []
     if between(min(group, key=lambda g: g.start)):
         return []  # "attaquée entre Téra et Bankilaré": one event on the way, not one in each town
@@ -400,6 +460,16 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
         return []  # « les monts Hamrin, à cheval sur les provinces de Kirkouk et Diyala »: where the place lies
     found = [as_named(ctx, s, sentence.places) for s in group[1:] if not names_a_gang(s)]
     return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
+
+
+def where_the_last_lies(last: Span, place: Span) -> bool:
+    """« les environs de Qoudsaya, dans la campagne de Damas, et la ville d'Izraa »: the aside between commas tells
+    where the place before it lies; it is no item of the list."""
+    doc = place.doc
+    between = doc[last.end : place.start]
+    opens = len(between) >= 2 and between[0].text == "," and between[1].lower_ in {"dans", "en", "au", "aux"}
+    closes = place.end < len(doc) and doc[place.end].text == ","
+    return opens and closes and not any(t.lower_ in {"et", "ou"} for t in between)
 
 
 def as_named(ctx: ArticleContext, span: Span, places: list[Span]) -> Location | None:
@@ -425,6 +495,8 @@ def choose_location(
             continue  # « les unités du groupement de forces Dniepr »: a unit's name, not where it fought
         in_a_source = any(start <= span.start < end for start, end in sources) and not told_by_its_residents(span)
         if in_a_source or where_the_source_is(span, sources) or published_at(span):
+            continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
+        if in_the_source_words(span, sources) or treated_at(span, sentence):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = as_named(ctx, span, sentence.places)  # « les provinces de Kirkouk et Diyala »: the provinces
         if location is None:

@@ -11,7 +11,7 @@ from temoin.coding.typing import SUPPORTING_FIRE
 from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
-from temoin.stages.actors import blame_verbs, generic_actors, named_actors, namesakes
+from temoin.stages.actors import blame_verbs, generic_actors, missions_at_home, named_actors, namesakes
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.speakers import OF_WORDS, negated
 
@@ -24,9 +24,11 @@ NON_STATE = {"REB", "UAF", "CVL", "REF", "JRN", "MED", "NGO", "OPP", "PTY"}
 
 
 def namesake_at_home(name: str, ident: str, focus: Country | None) -> str:
-    """Of the rows sharing a name, the one of the country the event is in, else the row matched."""
+    """Of the rows sharing a name, the one of the country the event is in, else the row matched; a force named
+    by no mission, the mission serving there (« les casques bleus » in Bangui: MINUSCA's)."""
     found = namesakes().get(name.lower(), ())
-    return next((i for i in found if focus is not None and named_actors()[i].country == focus.iso3), ident)
+    home = next((i for i in found if focus is not None and named_actors()[i].country == focus.iso3), ident)
+    return missions_at_home().get((home, focus.iso3), home) if focus is not None else home
 
 
 def to_actor(span: Span, focus: Country | None) -> Actor | None:

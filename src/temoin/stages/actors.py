@@ -77,6 +77,18 @@ def namesakes() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def missions_at_home() -> dict[tuple[str, str], str]:
+    """(force, host country) to the mission meant, from ``actors/peacekeeping_missions.tsv``: « les casques bleus »
+    in Bangui are MINUSCA's."""
+    return {(row["force"], row["where"]): row["mission"] for row in read_tsv("actors/peacekeeping_missions.tsv")}
+
+
+def stands_for_a_mission(ident: str) -> bool:
+    """A force named by no mission (« les casques bleus »): its soldiers, not the mission that speaks."""
+    return any(force == ident for force, _ in missions_at_home())
+
+
+@cache
 def force_nouns() -> dict[str, tuple[str, bool]]:
     return {row["noun"]: (row["sector"], row["bare"] == "yes") for row in read_tsv("lexicons/force_nouns.tsv")}
 

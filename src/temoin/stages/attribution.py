@@ -371,6 +371,10 @@ def counted_by(count: Span) -> Span | None:
             return None
         if by.lower_ == "par":
             return phrase_after(by, limit=14)  # « par le Centre de médecine d'urgence et de soutien »
+        if by.lower_ in OF_WORDS and by.i > start and all(t.pos_ in {"ADJ", "VERB"} for t in doc[start : by.i]):
+            owner = phrase_after(by, limit=14)  # « selon un bilan révisé du ministère de la Santé »
+            if owner is not None and names_a_source(owner):
+                return owner
     return None
 
 

@@ -17,7 +17,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_tsv, word_alternation, word_set
-from temoin.stages.actors import named_actors
+from temoin.stages.actors import named_actors, stands_for_a_mission
 from temoin.stages.sources import is_a_known_source, is_known_source, normalise_source, source_nouns, with_full_name
 
 ANAPHORA = re.compile(
@@ -423,6 +423,7 @@ def pointed_back(span: Span, named: list[Span]) -> str:
     if not kinds or any(t.pos_ == "PROPN" or (t.i > span.start and t.text[:1].isupper()) for t in span):
         return ""
     earlier = [a for a in named if a.end <= span.start and (a.label_ in kinds or actor_country(a) in kinds)]
+    earlier = [a for a in earlier if not stands_for_a_mission(a.kb_id_.partition(":")[2])]
     if not earlier:
         return ""
     said = span.text.strip()

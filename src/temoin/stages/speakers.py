@@ -42,7 +42,8 @@ def speaker(verb: Token) -> Span | None:
         direct = None  # « ont indiqué lundi et mardi la police »: the parser's subject is a day
     if direct is not None and closes_a_quote(direct):
         direct = None  # « ... C'est toujours le même scénario », a déclaré ...: the words quoted, not who said them
-    if direct is not None and is_incise(verb) and (holds_a_clause(direct) or apposed_subject(direct, verb)):
+    clause = direct is not None and (holds_a_clause(direct) or told_before_the_incise(direct, verb))
+    if direct is not None and is_incise(verb) and (clause or apposed_subject(direct, verb)):
         direct = inverted_subject(verb) or direct  # "ce sont des drones qui ont frappé Soumy, a précisé la même
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
@@ -101,6 +102,17 @@ def holds_a_clause(subject: Span) -> bool:
     """A "subject" with a finite verb in it is the parser taking the whole clause before an incise."""
     finite = [t for t in subject if "Fin" in t.morph.get("VerbForm", [])]
     return any("acl:relcl" not in {t.dep_, t.head.dep_} for t in finite)  # not "Les autorités, qui imputent ..."
+
+
+def told_before_the_incise(subject: Span, verb: Token) -> bool:
+    """« Trois civils, dont un adolescent, ont péri dans le quartier de Nikitovka, a indiqué le maire »: the parser
+    made the news a relative clause of the verb's subject; it ends at the incise's comma."""
+    doc = verb.doc
+    finite = any("Fin" in t.morph.get("VerbForm", []) for t in subject)
+    if any(t.lower_ in {"qui", "que", "qu'"} for t in subject):
+        return False  # « Les autorités locales, qui imputent l'attaque aux FSR, ont annoncé »: a true relative
+    inverted = verb.i >= 2 and doc[verb.i - 1].pos_ == "AUX" and doc[verb.i - 2].text == ","  # « , a indiqué »
+    return finite and inverted and subject.end == verb.i - 2
 
 
 def passive_agent(verb: Token) -> Span | None:

@@ -177,11 +177,13 @@ class Toll:
     update: bool = False
     earlier: bool = False  # "un premier bilan faisait état de douze morts": superseded, not added
     restated: bool = False  # « les deux hommes ... ont été abattus »: the dead already counted, named again
+    running: bool = False  # « un troisième policier a succombé »: how many of that group are dead now
 
     @property
     def code(self) -> int:
-        """The third field of the span's kb_id: 0 a new count, 1 an update, 2 an earlier figure, 3 restated."""
-        return 2 if self.earlier else 3 if self.restated else int(self.update)
+        """The third field of the span's kb_id: 0 a new count, 1 an update, 2 an earlier figure, 3 restated, 4 the
+        running total of a group."""
+        return 4 if self.running else 2 if self.earlier else 3 if self.restated else int(self.update)
 
 
 def number_value(text: str) -> int | None:
@@ -237,7 +239,9 @@ def succumbed_after(window: str, at: int) -> re.Match[str] | None:
     return died if apart else None
 
 
-DIED_OF_WOUNDS = re.compile(r"\b(?:ont|a|avaient|avait) succombé\b|\bdes suites de (?:leurs|ses) blessures\b", re.I)
+DIED_OF_WOUNDS = re.compile(
+    r"\b(?:ont|a|avaient|avait) succombé\b|\bdes suites de (?:leurs|ses) blessures\b|\b(?:est|sont) décédée?s?\b", re.I
+)
 AMONG = re.compile(r"^\s*(?:morts?|tués)\s+(?:parmi les|dans les rangs des|dans les rangs de l'|du côté des)\s+", re.I)
 
 
@@ -334,18 +338,60 @@ def find_tolls(text: str) -> list[Toll]:
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_DIED.finditer(text)]
     if not any(t.update for t in tolls):  # not « Un second agent a succombé ..., portant le bilan à deux morts »
-        tolls += [Toll(m.start(), m.end(), "KILLED", 1, ONE_MORE) for m in ONE_MORE_DIED.finditer(text)]
+        more = [*ONE_MORE_DIED.finditer(text), *succumbed(text, tolls)]
+        tolls += [one_more(text, m, tolls) for m in more]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
 
 
 ONE_MORE = "un de plus"  # the victims of a toll that adds one to the dead told, whoever they were
+ORDINALS = {
+    "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
+    "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
+}  # fmt: skip
+ORDINAL_BEFORE = re.compile(rf"\b(?:un|une|le|la)\s+({'|'.join(ORDINALS)})\b(?:\s+([a-zéèêàç]+))?[^.;]{{0,60}}$", re.I)
 ONE_MORE_DIED = re.compile(  # « un troisième militaire a succombé à ses blessures »: one more of the dead told
-    r"\b(?:un|une)\s+(?:deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième"
-    r"|dixième)\s+(?:(?P<victims>[a-zéèêàç]+)\s+(?:a|est|avait|était)\s+(?:succombé|mort|morte|décédé|décédée|péri)"
+    rf"\b(?:un|une)\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+"
+    r"(?:(?P<victims>[a-zéèêàç]+)\s+(?:a|est|avait|était)\s+(?:succombé|mort|morte|décédé|décédée|péri)"
     r"|(?P<death>décès|mort)\b(?!\s+(?:de|du|des|d')\s))",  # « a fait état d'un troisième décès »
     re.I,
 )
+
+
+def one_more(text: str, found: re.Match[str], tolls: list[Toll]) -> Toll:
+    """One more dead: the running total when the sentence tells it (« un troisième, grièvement brûlé, a succombé »:
+    three in all; « Un premier bilan faisait état de trois morts, mais une femme est décédée »: four), else one to
+    add."""
+    ordinal, noun = found.groupdict().get("ordinal"), found.groupdict().get("victims") or ""
+    if ordinal is None and (named := ORDINAL_BEFORE.search(text[max(0, found.start() - 70) : found.start()])):
+        ordinal, noun = named.group(1), named.group(2) or ""
+    killed = [t for t in tolls if t.outcome == "KILLED" and t.end <= found.start() and t.victims != ONE_MORE]
+    group = noun.lower() if VICTIM.match(noun) else killed[-1].victims if killed else ""
+    if ordinal:
+        return Toll(found.start(), found.end(), "KILLED", ORDINALS[ordinal.lower()], group, running=True)
+    earlier = [t for t in killed if t.earlier]
+    if earlier:
+        return Toll(found.start(), found.end(), "KILLED", earlier[-1].count + 1, earlier[-1].victims, running=True)
+    return Toll(found.start(), found.end(), "KILLED", 1, ONE_MORE)
+
+
+SUCCUMBED = re.compile(r"\b(?:a|avait|aurait)\s+succombé\b|\b(?:est|était)\s+décédée?\b", re.I)
+NOT_ONE_MORE = re.compile(r"(?:\bqui|\bdont\b[^,;.]*)\s*$", re.I)
+
+
+def succumbed(text: str, tolls: list[Toll]) -> list[re.Match[str]]:
+    """« sa passagère a succombé à ses blessures quelques heures plus tard », « un homme de 47 ans touché mercredi par
+    un drone ... a succombé le lendemain »: one more dead, unless a toll already tells it or it is one of a figure's
+    dead (« dont un enfant qui a succombé »)."""
+    found = []
+    for m in SUCCUMBED.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if NOT_ONE_MORE.search(before) or any(t.start <= m.start() < t.end + 3 for t in tolls):
+            continue
+        found.append(m)
+    return found
+
+
 EITHER_OUTCOME = re.compile(  # « tués ou blessés », « tués et blessés », « morts et (de) blessés », « morts et
     r"\b(?:tués|morts)\s+(?:ou|et)\s+(?:de\s+)?blessés|\bblessés\s+(?:ou|et)\s+(?:de\s+)?(?:tués|morts)\b"
     r"|\bmorts\s+et\s+blessés\s+confondus\b",  # blessés confondus »: the dead not told apart
