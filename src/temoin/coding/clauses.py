@@ -95,6 +95,13 @@ def is_referential(trigger: Span) -> bool:
     return before.lower_ in DEFINITE
 
 
+def during_the_one_told(trigger: Span) -> bool:
+    """« tués lors des combats de Rann », « au cours du raid », « à l'issue des affrontements »: the event already
+    told (« des », « du » are « de » and the definite article here)."""
+    doc, i = trigger.doc, trigger.start
+    return i >= 2 and doc[i - 1].lower_ in {"des", "du"} and doc[i - 2].lower_ in {"lors", "cours", "issue"}
+
+
 def sets_it_off(trigger: Span) -> bool:
     """« a déclenché sa ceinture d'explosifs », « a fait exploser sa charge », « ont procédé à l'arrestation »: the
     weapon set off or the act carried out, a new event."""

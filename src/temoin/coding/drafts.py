@@ -23,6 +23,7 @@ from temoin.coding.clauses import (
     opening_country,
     opens_on_a_country,
     own_date,
+    right_after_a_telling_verb,
     same_day,
     tells_a_habit,
     tells_its_own_event,
@@ -164,9 +165,18 @@ def dated_by_its_statement(sentence: Sentence) -> bool:
     return bool(dates) and all(dates_a_statement(d) for d in dates)
 
 
+def dated_by_its_telling(sentence: Sentence) -> bool:
+    """Every day the sentence names stands right after its verb of telling (``clauses.right_after_a_telling_verb``)."""
+    dates = [d for d in sentence.dates if d.label_ == "DATE"]  # « a précisé lundi que », not « en février »
+    return bool(dates) and all(
+        right_after_a_telling_verb(d) and DateReading.from_key(d.kb_id_).precision == 1 for d in dates
+    )
+
+
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
-    if reading.date is not None and dated_by_its_statement(reading.sentence):
+    told_on = reading.referential and dated_by_its_telling(reading.sentence)  # « Une source a précisé lundi que
+    if reading.date is not None and (dated_by_its_statement(reading.sentence) or told_on):  # ... lors des combats »
         undated = replace(reading, date=None)  # « selon un communiqué parvenu lundi »: no day of the event
         found = target_draft(undated, drafts)
         reading.referential = undated.referential
@@ -471,6 +481,8 @@ def absorb(draft: Draft, reading: Reading) -> None:
             draft.agents.extend(reading.agents)
         elif (claimant := claimant_of(draft, reading)) is not None:
             draft.agents.insert(0, claimant)  # "une attaque jihadiste ... L'attaque a été revendiquée par le JNIM"
+        if claims_it(reading) and not draft.patients:  # « ..., affirmant avoir tué plus de 40 soldats »: whom the
+            draft.patients.extend(p for p in reading.patients if p.sector in {"MIL", "COP"})  # claimed attack hit
         if draft.location is None or narrows_the_place(draft, reading):
             draft.location = reading.location  # "la chute de Kandahar": the event told before, placed now
         if reading.date is not None and dates_it(draft, reading):
@@ -1210,6 +1222,9 @@ def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading
         return []
     if reading.location is None or reading.referential:
         return [reading]
+    if main_kind(reading.kinds, False) == "disrupted":
+        return [reading]  # « ont abattu 251 drones au-dessus des régions de Briansk, de Koursk et de Moscou »: a
+        # night's interceptions over a list of regions, one count, not one event in each
     others = coordinated_locations(ctx, reading.sentence, reading.location)
     return [reading, *(replace(reading, location=loc) for loc in others)]
 

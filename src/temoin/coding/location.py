@@ -157,6 +157,14 @@ def between(place: Span) -> bool:
     return place.start > place.sent.start and place.doc[place.start - 1].lower_ == "entre"
 
 
+def second_of_between(place: Span) -> bool:
+    """The second place of « entre Diéma et Nioro du Sahel »: the event lies between, near neither town."""
+    doc = place.doc
+    if place.start < 3 or doc[place.start - 1].lower_ != "et":
+        return False
+    return any(t.lower_ == "entre" for t in doc[max(place.sent.start, place.start - 8) : place.start - 2])
+
+
 def precision_of(place: Span, feature: str) -> int:
     if place.label_ == "near":
         return 2
@@ -165,7 +173,7 @@ def precision_of(place: Span, feature: str) -> int:
         return 3 if feature in NATURAL else cue.precision  # « la zone de gouvernement local de Tsafe »: 2
     if feature in NATURAL:
         return 3
-    if (cue is not None and cue.kind == "relation") or between(place):
+    if (cue is not None and cue.kind == "relation") or between(place) or second_of_between(place):
         return 2
     before = place.doc[max(place.sent.start, place.start - 7) : place.start].text.lower()
     if near().search(before):

@@ -17,6 +17,7 @@ from temoin.coding.clauses import (
     demand_verb,
     describes_a_noun,
     describes_the_people,
+    during_the_one_told,
     group_anaphora,
     has_pronoun_subject,
     in_future,
@@ -115,11 +116,19 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     if tells_a_habit(sentence.text) or is_background(ctx, sentence):
         return None
     referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
+    named_again = [t for t in triggers if during_the_one_told(t) and names_its_place(t, sentence)]
+    referential += [t for t in named_again if t not in referential]  # « lors des combats de Rann »: the fight told,
+    # though named by its place (not « lors des échanges de tirs » after a police operation, the fight first told)
     fresh = [t for t in triggers if t not in referential]
     if fresh and all(t.label_ == "arrest" for t in fresh) and any(is_protest(t) for t in referential):
         fresh = []  # "La police a dispersé les manifestants et interpellé une dizaine d'entre eux": the protest
+    unplaced = not any(p.label_ != "country" for p in sentence.places)  # « l'attaque du village près d'Ancuabe »
+    if fresh and referential and all(boasted(t) for t in fresh) and claims_in(sentence) and unplaced:
+        fresh = []  # « L'Iswap a revendiqué l'attaque dimanche ..., affirmant avoir tué des dizaines de soldats »
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
+    if fresh and {t.label_ for t in fresh} <= {"kill", "bodies"} and named_again:
+        fresh = []  # « quatre assaillants avaient été tués lors des combats de Rann »: the toll of the fight told
     if fresh and {t.label_ for t in fresh} <= {"kill", "bodies"}:
         kinds += [t.label_ for t in referential]  # "tués dans le bombardement d'un marché": how they died
         referential = []  # ... which is this event, not one told before
@@ -200,6 +209,16 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
 
 def claim_verbs_of(reading: Reading) -> list[Token]:
     return [t for t in reading.sentence.span if t.lemma_.lower() in claim_verbs()]
+
+
+def claims_in(sentence: Sentence) -> bool:
+    return any(t.lemma_.lower() in claim_verbs() for t in sentence.span)
+
+
+def boasted(trigger: Span) -> bool:
+    """A killing the claimant says it did (« affirmant avoir tué »): the toll it claims, not an event of its own."""
+    doc = trigger.doc
+    return trigger.label_ in {"kill", "bodies"} and trigger.start > 0 and doc[trigger.start - 1].lower_ == "avoir"
 
 
 def claims_it(reading: Reading) -> bool:

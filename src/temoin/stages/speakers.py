@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from temoin.resources import read_lines, word_set
+from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages.source_names import (
     PRONOUNS,
     bare_pronoun,
@@ -38,6 +38,8 @@ def speaker(verb: Token) -> Span | None:
     if clitic is not None:  # « », a-t-il déclaré »: the one last named, as « il a déclaré »
         return verb.doc[clitic.i : clitic.i + 1]
     direct = subject_of(verb)
+    if direct is not None and direct.text.lower() == "on" and (side := side_that_speaks(verb)) is not None:
+        return side  # « Du côté de l'armée, on reconnaît la mort de cinq militaires »: the army
     if direct is not None and not past_the_days(direct):
         direct = None  # « ont indiqué lundi et mardi la police »: the parser's subject is a day
     if direct is not None and closes_a_quote(direct):
@@ -48,6 +50,19 @@ def speaker(verb: Token) -> Span | None:
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
     return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb) or root_noun_of(verb)
+
+
+def side_that_speaks(verb: Token) -> Span | None:
+    """The side a sentence opens by (``lexicons/side_phrases.txt``: « Du côté de l'armée, »), up to its comma."""
+    sent = verb.sent
+    opening = word_pattern("lexicons/side_phrases.txt").match(sent.text)
+    if opening is None:
+        return None
+    start = next((t.i for t in sent if t.idx - sent.start_char >= opening.end()), None)
+    comma = next((t.i for t in sent if t.text == "," and start is not None and t.i > start), None)
+    if start is None or comma is None or comma >= verb.i or comma - start > 6:
+        return None
+    return verb.doc[start:comma]
 
 
 def is_clitic_subject(word: str) -> bool:

@@ -81,6 +81,7 @@ _AT = (  # « auraient exécuté vendredi à Jilib, dans la région du Moyen-Djo
 KILL_VERB_BEFORE = re.compile(
     rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )  # "a tué dimanche 20"
+ENEMY_VERB_BEFORE = re.compile(r"\b(?:neutralisé|neutralisés|éliminé|éliminés)\W*\s*$", re.I)
 KILL_BEFORE = re.compile(
     rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )
@@ -291,6 +292,8 @@ def find_tolls(text: str) -> list[Toll]:
             outcome: tuple[str, int] | None = (kind, tail + direct.end())
         elif KILL_VERB_BEFORE.search(before):
             outcome = ("KILLED", after)  # "a tué quatre personnes et en a blessé 12": the verb before rules
+            if not victim and ENEMY_VERB_BEFORE.search(before) and not re.match(r"\s*[^\W\d]", rest):
+                victims = "neutralisés"  # « en ont « neutralisé 14 » »: enemy fighters, not everyone dead
         elif INJURE_BEFORE.search(before) and victim:
             outcome = ("INJURED", after)  # "des tirs ont touché Bilozerka, blessant quatre personnes"
         elif victim and dies_of(before, count):
