@@ -123,7 +123,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     if fresh and all(t.label_ == "arrest" for t in fresh) and any(is_protest(t) for t in referential):
         fresh = []  # "La police a dispersé les manifestants et interpellé une dizaine d'entre eux": the protest
     unplaced = not any(p.label_ != "country" for p in sentence.places)  # « l'attaque du village près d'Ancuabe »
-    if fresh and referential and all(boasted(t) for t in fresh) and claims_in(sentence) and unplaced:
+    if fresh and referential and all(boasted(t) for t in fresh) and claim_verbs_in(sentence) and unplaced:
         fresh = []  # « L'Iswap a revendiqué l'attaque dimanche ..., affirmant avoir tué des dizaines de soldats »
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
@@ -208,11 +208,11 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
 
 
 def claim_verbs_of(reading: Reading) -> list[Token]:
-    return [t for t in reading.sentence.span if t.lemma_.lower() in claim_verbs()]
+    return claim_verbs_in(reading.sentence)
 
 
-def claims_in(sentence: Sentence) -> bool:
-    return any(t.lemma_.lower() in claim_verbs() for t in sentence.span)
+def claim_verbs_in(sentence: Sentence) -> list[Token]:
+    return [t for t in sentence.span if t.lemma_.lower() in claim_verbs()]
 
 
 def boasted(trigger: Span) -> bool:
