@@ -341,7 +341,8 @@ def find_tolls(text: str) -> list[Toll]:
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_DIED.finditer(text)]
     if not any(t.update for t in tolls):  # not « Un second agent a succombé ..., portant le bilan à deux morts »
-        more = [*ONE_MORE_DIED.finditer(text), *succumbed(text, tolls)]
+        died = list(ONE_MORE_DIED.finditer(text))
+        more = died + [m for m in succumbed(text, tolls) if not any(d.start() <= m.start() < d.end() for d in died)]
         tolls += [one_more(text, m, tolls) for m in more]
     counted = [(t.start, t.end) for t in tolls]
     return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
