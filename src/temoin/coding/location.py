@@ -337,16 +337,14 @@ def treated_at(place: Span, sentence: Sentence) -> bool:
     where the wounded were taken (``lexicons/care_places.txt``), not where they were hit."""
     before = place.doc[max(place.start - 8, place.sent.start) : place.start].text
     taken = care_place_before().search(before)
-    return taken is not None and (DIED_OF_WOUNDS.search(sentence.text) or EVACUATED.search(sentence.text)) is not None
+    cared_for = word_pattern("lexicons/evacuation_words.txt").search(sentence.text)
+    return taken is not None and (DIED_OF_WOUNDS.search(sentence.text) or cared_for) is not None
 
 
 @cache
 def care_place_before() -> re.Pattern[str]:
     care = word_alternation(sorted(read_lines("lexicons/care_places.txt"), key=len, reverse=True))
     return re.compile(rf"\b(?:à|vers|dans)\s+(?:l'|l’|le |la |un |une )?(?:{care})\b[^,;.]{{0,30}}$", re.I)
-
-
-EVACUATED = re.compile(r"\b(?:évacuée?s?|transférée?s?|admise?s?|hospitalisée?s?|soignée?s?)\b", re.I)
 
 
 def in_the_source_words(place: Span, sources: list[tuple[int, int]]) -> bool:

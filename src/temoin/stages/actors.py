@@ -85,7 +85,12 @@ def missions_at_home() -> dict[tuple[str, str], str]:
 
 def stands_for_a_mission(ident: str) -> bool:
     """A force named by no mission (« les casques bleus »): its soldiers, not the mission that speaks."""
-    return any(force == ident for force, _ in missions_at_home())
+    return ident in unnamed_forces()
+
+
+@cache
+def unnamed_forces() -> frozenset[str]:
+    return frozenset(force for force, _ in missions_at_home())
 
 
 @cache

@@ -81,7 +81,7 @@ _AT = (  # « auraient exécuté vendredi à Jilib, dans la région du Moyen-Djo
 KILL_VERB_BEFORE = re.compile(
     rf"\b({_words('kill_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )  # "a tué dimanche 20"
-ENEMY_VERB_BEFORE = re.compile(r"\b(?:neutralisé|neutralisés|éliminé|éliminés)\W*\s*$", re.I)
+ENEMY_VERB_BEFORE = re.compile(rf"\b(?:{_words('enemy_kill_verbs.txt')})\W*\s*$", re.I)
 KILL_BEFORE = re.compile(
     rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )
