@@ -29,6 +29,7 @@ from temoin.stages.clean import CleanText, clean_text
 from temoin.stages.labels import label_rules
 from temoin.stages.places.component import PlaceFinder
 from temoin.stages.places.gazetteer import Gazetteer
+from temoin.stages.places.names import name_head
 from temoin.stages.source_names import with_its_bracket
 from temoin.stages.sources import normalise_source, written_form
 
@@ -136,11 +137,12 @@ class Analyzer:
             place = self.gazetteer.place(span.kb_id_)
             if place is None:
                 continue
-            start, end = clean.to_original(span.start_char, span.end_char)
+            head = len(name_head(span.text))  # « monts Hamrin »: « Hamrin »
+            start, end = clean.to_original(span.start_char + head, span.end_char)
             feature = "near" if span.label_ == "near" else place.feature
             out.append(
                 Place(
-                    span.text,
+                    span.text[head:],
                     start,
                     end,
                     round(place.latitude, 5),

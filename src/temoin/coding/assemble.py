@@ -236,6 +236,12 @@ def claimed_by_a_force(draft: Draft, where: Country | None, enemy: Actor | None)
     return claimed_by_an_army(draft.named_sources, where, enemy)
 
 
+def clause_text(draft: Draft) -> str:
+    """The words of its own verb, when its sentence told two events."""
+    doc = draft.sentences[0].span.doc
+    return "".join(doc[i].text_with_ws for i in sorted(draft.clause)).strip()
+
+
 def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     text = " ".join(s.text for s in draft.sentences)
     actor1, actor2 = pick_actors(draft, text)
@@ -244,13 +250,13 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         # attentat, a annoncé la police »: it only spoke; « un obus était tombé dans son quartier général »: its own
     victims = [k for k in draft.killed if k]
     home = country_lexicon().by_iso2.get(draft.location.country) if draft.location else None
-    lead = without_guards(draft.sentences[0])
+    lead = clause_text(draft) or without_guards(draft.sentences[0])
     if actor1 is None and main_kind(draft.kinds, False) in {"territory_regained", "territory_taken", "clash"}:
         actor1 = claimed_by_a_force(draft, home or ctx.focus, actor2)  # « les FARDC affirment avoir
         # repris ... »; an army of no nationality told of an event abroad is that land's (« l'armée tchadienne ... Elle
         # a annoncé avoir tué une dizaine de terroristes ... près de Kaïga-Kindjiria »)
     kinds = [*draft.kinds, "kill"] if fatalities(draft.killed) and "kill" not in draft.kinds else draft.kinds
-    typed = " ".join(without_guards(s) for s in draft.sentences)
+    typed = " ".join([lead, *(without_guards(s) for s in draft.sentences[1:])])
     hurt = any(draft.injured.values())
     event_type, sub_type = classify(kinds, typed, actor1, actor2, victims, home.iso3 if home else "", lead, hurt)
     if event_type == "Battles" and actor2 is not None and actor2.sector in VICTIM_SECTORS:

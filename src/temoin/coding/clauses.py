@@ -532,9 +532,13 @@ def avoir_after(verb: Token) -> bool:
     for token in window:
         if token.is_punct or token.lower_ in {"que", "qu'", "de", "d'"}:
             return False
-        if token.lower_ == "avoir":
-            return token.nbor(1).pos_ in {"VERB", "AUX"}
+        if token.lower_ == "avoir":  # « affirme avoir « neutralisé » »: the quote mark left out
+            after = [t for t in verb.doc[token.i + 1 : min(verb.sent.end, token.i + 3)] if t.text not in QUOTES]
+            return bool(after) and after[0].pos_ in {"VERB", "AUX"}
     return False
+
+
+QUOTES = frozenset({"«", "»", '"', "“", "”"})
 
 
 @cache

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
@@ -32,6 +32,7 @@ from temoin.coding.clauses import (
 )
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import (
+    as_named,
     coordinated_locations,
     location_of,
     place_just_named,
@@ -41,7 +42,7 @@ from temoin.coding.location import (
     the_capital,
     town_just_named,
 )
-from temoin.coding.participants import LOOKBACK, is_generic
+from temoin.coding.participants import LOOKBACK, is_generic, sentence_actors
 from temoin.coding.reading import TOLL_KINDS, Reading, announced, claims_it, make_reading, named_claimant
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
@@ -108,6 +109,8 @@ class Draft:
     trigger: str = ""
     agents_are_sources: bool = False
     split_off: bool = False  # another place of a sentence naming several: « contre Zaporijjia et Mykolaïv »
+    clause: frozenset[int] = frozenset()  # its own verb's words (token indices), when its sentence tells two events
+    # (« ont enlevé ... à Bankilaré et incendié ... à Ayorou »)
 
     @property
     def family(self) -> str:
@@ -173,6 +176,15 @@ def dated_by_its_telling(sentence: Sentence) -> bool:
     )
 
 
+def told_that_day(reading: Reading, recent: list[Draft]) -> Draft | None:
+    """The event of that kind told for the reading's day, when the reading names it by kind and day only."""
+    if reading.date is None:
+        return None
+    kind = main_kind(reading.kinds, False)
+    same = [d for d in recent if d.date == reading.date and main_kind(d.kinds, False) == kind]
+    return same[0] if len(same) == 1 else None
+
+
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
     told_on = reading.referential and dated_by_its_telling(reading.sentence)  # « Une source a précisé lundi que
@@ -195,6 +207,10 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if reading.referential and (reading.date is None or claimed or (drafts and dates_it(drafts[-1], reading))):
         here = reading.location
         return next((d for d in recent if d.family == reading.family and near_enough(d.location, here)), None)
+    unplaced = not any(p.label_ != "country" for p in reading.sentence.places)
+    if reading.referential and unplaced and (named := told_that_day(reading, recent)) is not None:
+        reading.location = named.location  # « Le bilan des affrontements de lundi s'élève à ... », after a mine
+        return named  # on Tuesday: Monday's fight, where it was fought
     if claimed and reading.location is not None:
         claimed_one = [d for d in drafts if d.family == reading.family and d.location == reading.location]
         if claimed_one:
@@ -577,11 +593,13 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     if tolls and disputes_the_toll(sentence):
         draft.killed.clear()  # « Le NAS affirme avoir tué douze soldats. L'armée dément ce chiffre et fait état de
         # trois militaires et six rebelles tués »: the figure given against the claim replaces it
+    updated: set[str] = set()
     for span in [] if boast else tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
-        if placed_at_another(span, sentence, draft):
+        if placed_at_another(span, sentence, draft) or (draft.clause and span.start not in draft.clause):
             continue
         count_text, victims, update = span.kb_id_.split("|")
+        victims = victims or own_losses(span, sentence)
         table = draft.killed if span.label_ == "KILLED" else draft.injured
         if update == EARLIER and table:
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
@@ -594,8 +612,9 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             # Nous avons enterré 23 corps »: the same dead
         if victims == "blessés" and span.label_ == "KILLED" and draft.killed:
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
-        if update == "1":
-            table.clear()
+        if update == "1" and span.label_ not in updated:
+            table.clear()  # once: « Le bilan s'élève à quatre soldats et six rebelles tués » is ten
+            updated.add(span.label_)
         if (
             other_voice
             and update == "0"
@@ -635,6 +654,17 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+def own_losses(toll: Span, sentence: Sentence) -> str:
+    """« Nos vaillantes FDS déplorent six morts »: a force that mourns dead with no noun of their own mourns its own
+    men (``lexicons/loss_verbs.txt``); "" otherwise."""
+    verb = toll.root.head
+    if verb.lemma_.lower() not in word_set("lexicons/loss_verbs.txt") or toll.root.dep_ != "obj":
+        return ""
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    forces = [a for a in sentence.actors if a.label_ in SIDES and any(a.start <= i < a.end for i in subject)]
+    return ("soldats" if SIDES[forces[0].label_] == "state" else "combattants") if forces else ""
 
 
 def tell_account(draft: Draft, side: str, victims: str, count: int) -> None:
@@ -776,6 +806,7 @@ def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None
         list(reading.patients),
         trigger=reading.trigger.text,
         agents_are_sources=reading.agents_are_sources,
+        clause=reading.clause,
     )
     inherits = bool(drafts) and (reading.pronoun_subject or split_from(drafts[-1], reading))
     if not reading.agents and inherits and drafts[-1].agents:
@@ -1123,7 +1154,8 @@ def counts_a_war(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> bool:
         and dated.value != draft.date.value
         and not sentence.updates_a_toll()
         and not died_of_wounds_later(dated, draft.date.value, sentence)  # « Un troisième
-    ):  # passager a succombé le lendemain »: the event's dead, counted the day after
+        and not any(t.kb_id_.endswith(f"|{RUNNING}") for t in sentence.tolls)  # passager a succombé le lendemain »,
+    ):  # « Jeudi, les secouristes ont retiré le corps d'une quatrième victime »: the event's dead, counted later
         return True
     if counts_a_period(sentence):
         return True  # « Ces razzias font chaque année des centaines de morts »
@@ -1226,7 +1258,86 @@ def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading
         return [reading]  # « ont abattu 251 drones au-dessus des régions de Briansk, de Koursk et de Moscou »: a
         # night's interceptions over a list of regions, one count, not one event in each
     others = coordinated_locations(ctx, reading.sentence, reading.location)
+    two = two_acts_in_two_places(ctx, reading) if not others else None
+    if two is not None:
+        return list(two)
     return [reading, *(replace(reading, location=loc) for loc in others)]
+
+
+def two_acts_in_two_places(ctx: ArticleContext, reading: Reading) -> tuple[Reading, Reading] | None:
+    """« des bandits armés ont enlevé cinq civils à Bankilaré et incendié des greniers à Ayorou »: two verbs joined,
+    each with a place of its own, tell two events (ACLED: one event per place); after two days, « respectivement »
+    gives each its day."""
+    primary, places = reading.trigger.root, reading.sentence.places
+    for trigger in reading.sentence.triggers:
+        verb = trigger.root
+        if verb.i == primary.i or {verb.pos_, primary.pos_} != {"VERB"} or not conjoined(verb, primary):
+            continue
+        if gerund(verb) or gerund(primary):
+            continue  # « ont intercepté un convoi ..., l'empêchant d'entrer dans ... »: how the one act went
+        mine, theirs = own_places(places, primary, verb), own_places(places, verb, primary)
+        if not mine or not theirs:
+            continue
+        chosen = reading.location
+        here = chosen if chosen and any(p.kb_id_ == chosen.place_id for p in mine) else as_named(ctx, mine[0], places)
+        there = as_named(ctx, theirs[0], places)
+        if here is None or there is None or here.place_id == there.place_id:
+            continue
+        kinds = [k for k in reading.kinds if k != trigger.label_] or reading.kinds
+        first = replace(reading, kinds=kinds, location=here, date=respective_date(reading, primary, verb))
+        agents, patients = sentence_actors(ctx, reading.sentence, trigger)
+        second = replace(reading, trigger=trigger, kinds=[trigger.label_], location=there, patients=patients)
+        second.agents = agents or reading.agents  # « ont enlevé ... et incendié ... »: the subject they share
+        first.clause, second.clause = clause_of(primary, verb), clause_of(verb, primary)
+        return first, replace(second, date=respective_date(reading, verb, primary))
+    return None
+
+
+RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)
+
+
+def gerund(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
+
+
+def conjoined(one: Token, other: Token) -> bool:
+    return (one.dep_ == "conj" and one.head.i == other.i) or (other.dep_ == "conj" and other.head.i == one.i)
+
+
+def own_places(places: list[Span], verb: Token, other: Token) -> list[Span]:
+    """The places of the verb's clause; the first verb's come before the second verb (not « ont tué cinq civils et
+    incendié des greniers à Diafarabé, une localité du cercle de Ténenkou »)."""
+    before = other.i if verb.i < other.i else len(verb.doc)
+    return [p for p in places if p.label_ != "country" and governed_by(p, verb, other) and p.start < before]
+
+
+def governed_by(place: Span, verb: Token, other: Token) -> bool:
+    """The place follows the verb in its own clause, not in that of the verb joined to it."""
+    below = {t.i for t in verb.subtree}
+    if other.head.i == verb.i:  # the other verb hangs from this one: its clause is not this one's
+        below -= {t.i for t in other.subtree}
+    return place.start in below and place.start > verb.i
+
+
+def clause_of(verb: Token, other: Token) -> frozenset[int]:
+    """The sentence's words but those of the verb joined to this one."""
+    if other.head.i == verb.i:
+        left_out = {t.i for t in other.subtree}
+    else:  # this verb hangs from the other: its subject is the other's
+        left_out = {t.i for t in other.subtree} - {t.i for t in verb.subtree} - subject_words(other)
+    return frozenset(t.i for t in verb.sent if t.i not in left_out)
+
+
+def subject_words(verb: Token) -> set[int]:
+    return {t.i for child in verb.children if child.dep_.startswith("nsubj") for t in child.subtree}
+
+
+def respective_date(reading: Reading, verb: Token, other: Token) -> DateReading | None:
+    """« Mercredi et jeudi, ... ont respectivement enlevé ... et incendié ... »: the first day for the first verb."""
+    dates = [d for d in reading.sentence.dates if d.label_ == "DATE"]
+    if not RESPECTIVELY.search(reading.sentence.text) or len(dates) != 2:
+        return reading.date
+    return DateReading.from_key(dates[0 if verb.i < other.i else 1].kb_id_)
 
 
 def place_reading(

@@ -338,7 +338,15 @@ def treated_at(place: Span, sentence: Sentence) -> bool:
     before = place.doc[max(place.start - 8, place.sent.start) : place.start].text
     taken = care_place_before().search(before)
     cared_for = word_pattern("lexicons/evacuation_words.txt").search(sentence.text)
+    if evacuated_to().search(before):
+        return True  # « six morts et neuf blessés, évacués sur Niamey »
     return taken is not None and (DIED_OF_WOUNDS.search(sentence.text) or cared_for) is not None
+
+
+@cache
+def evacuated_to() -> re.Pattern[str]:
+    words = word_alternation(read_lines("lexicons/evacuation_words.txt"))
+    return re.compile(rf"\b(?:{words})\s+(?:sur|vers|à|au)\s*(?:l'|l’|le |la )?$", re.I)
 
 
 @cache

@@ -142,6 +142,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             associate_of(span)
             or (trigger.label_ == "arrest" and among_them(span))
             or allied_to(span)
+            or in_partnership(span)
             or backs_up(span)
             or guards_another(span, spans)
             or parent_of(span)
@@ -250,6 +251,20 @@ def allied_to(span: Span) -> bool:
 ALLIES = "lexicons/ally_nouns.txt"
 
 
+def in_partnership(span: Span) -> bool:
+    """« en coordination avec le gouvernement fédéral de Somalie », « aux côtés des forces de l'AES »: a partner in
+    the act, not its other side (``lexicons/partner_phrases.txt``)."""
+    before = span.doc[max(span.sent.start, span.start - 8) : span.start]
+    cut = next((t.i for t in reversed(before) if t.pos_ == "VERB" or t.text in {",", ";"}), before.start - 1)
+    words = span.doc[cut + 1 : span.start].text.lower().replace("’", "'")
+    return PARTNERS.search(words) is not None
+
+
+PARTNERS = re.compile(
+    r"\b(?:" + word_alternation(read_lines("lexicons/partner_phrases.txt")) + r")\s*(?:l'|la |le |les )?\S*\s*$"
+)
+
+
 def its_acronym(named: Span, span: Span) -> bool:
     """« leurs alliés du Mouvement populaire de libération du Soudan-Nord (SPLM-N) »: the acronym after a name
     goes where the name went."""
@@ -257,8 +272,16 @@ def its_acronym(named: Span, span: Span) -> bool:
 
 
 def named_as_a_place(span: Span) -> bool:
-    """A group's name after « en » is the land it holds (« en RPD »), not the group acting."""
-    return span.kb_id_.startswith("named:") and span.start > 0 and span.doc[span.start - 1].lower_ == "en"
+    """A group's name after « en » is the land it holds (« en RPD », « en République populaire de Donetsk (RPD) »),
+    not the group acting."""
+    if not span.kb_id_.startswith("named:") or span.start == 0:
+        return False
+    doc = span.doc
+    if doc[span.start - 1].text == "(":  # the land's acronym after its name
+        before = doc[max(span.sent.start, span.start - 8) : span.start - 1]
+        opening = next((t for t in reversed(before) if t.is_punct or t.pos_ == "VERB" or t.lower_ == "en"), None)
+        return opening is not None and opening.lower_ == "en"
+    return doc[span.start - 1].lower_ == "en"
 
 
 def parent_of(span: Span) -> bool:
@@ -290,7 +313,23 @@ def backs_up(span: Span) -> bool:
         supported = token.lemma_.lower() in support_verbs() and len(after) > 1 and after[0].lower_ == "par"
         if supported and not any(t.is_punct or t.pos_ == "VERB" for t in after):
             return True
-    return False
+    return backer_of_the_phrase(span)
+
+
+def backer_of_the_phrase(span: Span) -> bool:
+    """« appuyée par les forces de la Mission ... de l'Union africaine en Somalie (AUSSOM) »: a name deep in the
+    phrase the support verb's « par » opens backs the actor up too."""
+    token = span.root
+    while token.head.i != token.i and token.head.i >= span.sent.start and token.dep_ in NOUN_PHRASE_LINKS:
+        if any(c.dep_ == "case" and c.lower_ not in OF_WORDS for c in token.children):
+            return False  # « appuyées par leurs alliés russes, aux rebelles du groupe 3R »: the other side
+        token = token.head
+    verb = token.head
+    by = any(c.dep_ == "case" and c.lower_ == "par" for c in token.children)  # not « aux rebelles », misparsed
+    return token.dep_ == "obl:agent" and by and verb.i < span.start and verb.lemma_.lower() in support_verbs()
+
+
+NOUN_PHRASE_LINKS = frozenset({"nmod", "appos", "conj", "flat:name"})
 
 
 def guards_another(span: Span, spans: list[Span]) -> bool:

@@ -52,6 +52,7 @@ from temoin.coding.participants import (
 )
 from temoin.coding.typing import has_cue, main_kind
 from temoin.records import Actor, Location
+from temoin.stages.attribution import TOLL_COUNT
 from temoin.stages.dates import DateReading
 from temoin.stages.speakers import negated
 from temoin.stages.triggers import event_kinds
@@ -69,6 +70,8 @@ class Reading:
     patients: list[Actor]
     pronoun_subject: bool
     agents_are_sources: bool = False  # the only actors were the sentence's sources ("les autorités ont annoncé")
+    clause: frozenset[int] = frozenset()  # its own verb's words, when the sentence tells two events
+    # (drafts.two_acts_in_two_places)
 
     @property
     def family(self) -> str:
@@ -125,6 +128,9 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     unplaced = not any(p.label_ != "country" for p in sentence.places)  # « l'attaque du village près d'Ancuabe »
     if fresh and referential and all(boasted(t) for t in fresh) and claim_verbs_in(sentence) and unplaced:
         fresh = []  # « L'Iswap a revendiqué l'attaque dimanche ..., affirmant avoir tué des dizaines de soldats »
+    counted = any(counted_of(t) for t in referential) and sentence.paragraph > 0  # not the news the lead tells
+    if fresh and {t.label_ for t in fresh} <= {"kill", "bodies"} and counted:
+        fresh = []  # « Le bilan des affrontements de lundi s'élève à trois militaires tués »: the fight told before
     pool = fresh or triggers
     kinds = [t.label_ for t in pool]  # "les frappes russes" in a sentence about a new commander says nothing new
     if fresh and {t.label_ for t in fresh} <= {"kill", "bodies"} and named_again:
@@ -161,6 +167,11 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     previous = ctx.before_in_paragraph(sentence)  # « une série de raids aériens » tells what « des raids » are
     context = previous.text if previous is not None else ""
     return reading if passes_gate(reading, [t.label_ for t in triggers], context) else None
+
+
+def counted_of(trigger: Span) -> bool:
+    """« le bilan des affrontements »: the event a toll is the count of."""
+    return trigger.root.dep_ == "nmod" and TOLL_COUNT.fullmatch(trigger.root.head.lower_) is not None
 
 
 def violent(trigger: Span) -> bool:

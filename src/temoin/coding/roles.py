@@ -11,7 +11,14 @@ from temoin.coding.typing import SUPPORTING_FIRE
 from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
-from temoin.stages.actors import blame_verbs, generic_actors, missions_at_home, named_actors, namesakes
+from temoin.stages.actors import (
+    blame_verbs,
+    generic_actors,
+    missions_at_home,
+    named_actors,
+    namesakes,
+    subject_parsed_as_object,
+)
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.speakers import OF_WORDS, negated
 
@@ -440,6 +447,8 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # « des drones et des missiles russes se sont abattus sur », parsed as a passive
     if not passive and subjectless(verb) and right_before(actor, verb):
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
+    if not passive and actor.root.head.i == verb.i and subject_parsed_as_object(actor.root):
+        return "agent"  # « une force israélienne aurait par ailleurs enlevé un berger »: a subject parsed as an object
     if not passive and before_its_apposition(actor, verb):
         return "agent"  # « des jeunes Imbonerakure, la ligue des jeunes du parti au pouvoir, ont passé à tabac »
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts

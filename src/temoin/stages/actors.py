@@ -395,7 +395,15 @@ def acts(token: Token, span: Span) -> bool:
         return False  # "Au Burkina Faso, des hommes armés ont enlevé": a place, whatever the parse
     blamed = token.dep_ in {"obj", "nsubj:pass"} and head.lemma_.lower() in blame_verbs()
     backing = token.dep_ == "obl:agent" and head.lemma_.lower() in support_verbs()  # "soutenus par le Rwanda"
-    return (token.dep_ in {"nsubj", "obl:agent"} and not backing) or blamed
+    return (token.dep_ in {"nsubj", "obl:agent"} and not backing) or blamed or subject_parsed_as_object(token)
+
+
+def subject_parsed_as_object(token: Token) -> bool:
+    """« une force israélienne aurait enlevé un berger »: a noun before its verb, which has no subject, is the
+    subject whatever the parser says (a French object comes before its verb only as a pronoun)."""
+    head = token.head
+    no_subject = not any(c.dep_.startswith("nsubj") for c in head.children)
+    return token.dep_ in {"obj", "iobj"} and token.pos_ in {"NOUN", "PROPN"} and token.i < head.i and no_subject
 
 
 def support_verbs() -> frozenset[str]:

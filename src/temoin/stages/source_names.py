@@ -96,8 +96,9 @@ def speakers_of(token: Token) -> bool:
 
 
 def ends_a_name(token: Token) -> bool:
-    """A word a new phrase may follow: « à la radio locale un rescapé », « à France 24 un responsable »."""
-    return token.pos_ in {"PROPN", "NOUN", "ADJ"} or of_a_name(token)
+    """A word a new phrase may follow: « à la radio locale un rescapé », « à France 24 un responsable », « à SANA une
+    source » (an acronym, whatever the tagger made of it)."""
+    return token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.text.isupper() or of_a_name(token)
 
 
 def of_a_name(figure: Token) -> bool:

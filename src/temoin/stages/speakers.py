@@ -199,7 +199,7 @@ def direct_subject(verb: Token) -> Span | None:
         left += 1
     head = min(subjects, key=lambda t: t.i)
     commas = [t.i for t in doc[left : head.i] if t.text == ","]
-    fronted_day = opens_with_a_date(doc[left:right])
+    fronted_day = opens_with_a_date(doc[left:right]) or opens_with_a_side(doc[left:right])
     if fronted_day and not commas:  # « Jeudi, la Croix-Rouge a fait état »: the parser took the day for the subject
         commas = [t.i for t in doc[left:right] if t.text == ","][:1]
     if commas and (doc[left].pos_ == "ADP" or fronted_day):
@@ -209,6 +209,11 @@ def direct_subject(verb: Token) -> Span | None:
         while left > verb.sent.start and doc[left - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP"}:
             left -= 1
     return doc[left : right + 1]
+
+
+def opens_with_a_side(phrase: Span) -> bool:
+    """« Côté tchadien, l'état-major a annoncé »: the side the parser took for a second subject."""
+    return word_pattern("lexicons/side_phrases.txt").match(phrase.text) is not None and "," in phrase.text
 
 
 def negated(verb: Token) -> bool:

@@ -143,9 +143,14 @@ UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|d
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
 RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à sept », « avant de revoir ce bilan à sept »
-    r"\b(?:porté|passé|alourdi|grimpé|monté|revu|(?:revoir|porter) (?:ce |le )?bilan)e?\s+à\s*$", re.I
+    r"\b(?:porté|passé|alourdi|grimpé|monté|revu"
+    r"|(?:revoir|porter|porté|revu)(?:\s+(?!ce\b|le\b|son\b)\w+)?\s+(?:ce |le |son )?bilan)e?\s+à\s*$",  # « avant
+    re.I,  # de porter mercredi ce bilan à 19 »
 )
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
+ALSO_AFTER = re.compile(  # the outcome told, then more of it: « ... ont été tués, ainsi que quatre assaillants »
+    r"\b(tuée?s?|morte?s?|blessée?s?)\s*,?\s*(?:ainsi que|de même que)\s*(?:au moins\s*)?$", re.I
+)
 _BOMBER_NOUN = r"(?:kamikaze|auteure? de l'attentat|assaillante?)"
 _BOMBER = rf"(?:la\s+|le\s+|l')?{_BOMBER_NOUN}\b"
 BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: ACLED counts the bomber too
@@ -318,6 +323,9 @@ def find_tolls(text: str) -> list[Toll]:
             # « tuant une femme et ses deux enfants »
         if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
             outcome = (tolls[-1].outcome, after)  # "tuant 49 civils et 15 militaires": the second figure too
+        if outcome is None and victim and (also := ALSO_AFTER.search(before)):
+            kind = "INJURED" if also.group(1).lower().startswith("bless") else "KILLED"
+            outcome = (kind, after)  # « Deux d'entre eux et un civil ont été tués, ainsi que quatre assaillants »
         raised = RAISED_TO.search(before) and (tolls or TOLL_NOUN.search(text, 0, m.start()))
         if outcome is None and not victim and raised:
             kind = tolls[-1].outcome if tolls else "KILLED"  # « cinq morts ; il a été porté à onze »
@@ -341,7 +349,7 @@ def find_tolls(text: str) -> list[Toll]:
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_DIED.finditer(text)]
     if not any(t.update for t in tolls):  # not « Un second agent a succombé ..., portant le bilan à deux morts »
-        died = list(ONE_MORE_DIED.finditer(text))
+        died = list(ONE_MORE_DIED.finditer(text)) + list(BODY_OF_ONE_MORE.finditer(text))
         more = died + [m for m in succumbed(text, tolls) if not any(d.start() <= m.start() < d.end() for d in died)]
         tolls += [one_more(text, m, tolls) for m in more]
     counted = [(t.start, t.end) for t in tolls]
@@ -349,16 +357,18 @@ def find_tolls(text: str) -> list[Toll]:
 
 
 ONE_MORE = "un de plus"  # the victims of a toll that adds one to the dead told, whoever they were
-ORDINALS = {
-    "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
-    "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
-}  # fmt: skip
+ORDINALS = {row["word"]: int(row["count"]) for row in read_tsv("lexicons/ordinals.tsv")}
 ORDINAL_BEFORE = re.compile(rf"\b(?:un|une|le|la)\s+({'|'.join(ORDINALS)})\b(?:\s+([a-zéèêàç]+))?[^.;]{{0,60}}$", re.I)
 ONE_MORE_DIED = re.compile(  # « un troisième militaire a succombé à ses blessures »: one more of the dead told
     rf"\b(?:un|une)\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+"
     r"(?:(?P<victims>[a-zéèêàç]+)\s+(?:a|est|avait|était)\s+(?:succombé|mort|morte|décédé|décédée|péri)"
     r"|(?P<death>décès|mort)\b(?!\s+(?:de|du|des|d')\s))",  # « a fait état d'un troisième décès »
     re.I,
+)
+
+
+BODY_OF_ONE_MORE = re.compile(  # « les secouristes ont retiré des décombres le corps d'une quatrième victime »
+    rf"\b(?:corps|dépouille)\s+d'(?:un|une)\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<victims>[a-zéèêàç]+)", re.I
 )
 
 
@@ -379,7 +389,7 @@ def one_more(text: str, found: re.Match[str], tolls: list[Toll]) -> Toll:
     return Toll(found.start(), found.end(), "KILLED", 1, ONE_MORE)
 
 
-SUCCUMBED = re.compile(r"\b(?:a|avait|aurait)\s+succombé\b|\b(?:est|était)\s+décédée?\b", re.I)
+SUCCUMBED = re.compile(rf"\b(?:{_words('succumbing_verbs.txt')})\b", re.I)
 NOT_ONE_MORE = re.compile(r"(?:\bqui|\bdont\b[^,;.]*)\s*$", re.I)
 
 

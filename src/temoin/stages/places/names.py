@@ -18,7 +18,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from temoin.countries import country_lexicon
-from temoin.resources import read_lines, read_tsv, split_variants, word_set
+from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_set
 from temoin.stages.dates import WEEKDAYS
 from temoin.stages.places.gazetteer import LANDMARK_FILE, Candidate, Gazetteer
 from temoin.stages.places.normalize import ARABIC_ARTICLES, fold, strict_key
@@ -760,3 +760,12 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if linked and len(words) <= 6 and all(is_container_word(w) for w in inside):
             mention.container = i + 1
     return mentions
+
+
+def name_head(text: str) -> str:
+    """The feature noun that opens a place name as matched (« monts » in « monts Hamrin »), else ""."""
+    found = NAME_HEADS.match(text)
+    return found.group(0) if found and found.end() < len(text) else ""
+
+
+NAME_HEADS = re.compile(r"(?:" + word_alternation(read_lines("lexicons/name_heads.txt")) + r")(?:(?<=')|\s+)", re.I)
