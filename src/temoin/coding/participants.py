@@ -57,12 +57,18 @@ def actor_spans(sentence: Sentence, trigger: Span | None = None) -> tuple[list[S
     not the civilians the event was for (``roles.protected``)."""
     sources = [(s.start, s.end) for s in sentence.sources]
     actors = [a for a in sentence.actors if trigger is None or not protected(a, trigger)]
+    actors = [a for a in actors if not (official(a) and any(s <= a.start < e for s, e in sources))]
     spans = [a for a in actors if claims(a) or not any(s <= a.start < e for s, e in sources)]
     if spans:
         return spans, False
     if any(t.lower_ in word_set("lexicons/reciprocal_words.txt") for t in sentence.span):
         return actors, False  # « L'armée et les rebelles s'accusent mutuellement d'avoir déclenché des combats »
     return actors, bool(actors)  # "la coalition a annoncé qu'un de ses avions avait atterri"
+
+
+def official(actor: Span) -> bool:
+    """« l'administrateur du territoire », « le préfet »: an official, who speaks for the government when a source."""
+    return actor.kb_id_.startswith("generic:") and actor.label_ == "GOV"
 
 
 def of_the_force(troops: Span, force: Span) -> bool:
