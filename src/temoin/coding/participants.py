@@ -327,7 +327,7 @@ def backer_of_the_phrase(span: Span) -> bool:
     phrase the support verb's « par » opens backs the actor up too."""
     token = span.root
     while token.head.i != token.i and token.head.i >= span.sent.start and token.dep_ in NOUN_PHRASE_LINKS:
-        if any(c.dep_ == "case" and c.lower_ not in OF_WORDS for c in token.children):
+        if any(c.dep_ == "case" and c.lower_ not in OF_CASES for c in token.children):
             return False  # « appuyées par leurs alliés russes, aux rebelles du groupe 3R »: the other side
         token = token.head
     verb = token.head
@@ -336,6 +336,7 @@ def backer_of_the_phrase(span: Span) -> bool:
 
 
 NOUN_PHRASE_LINKS = frozenset({"nmod", "appos", "conj", "flat:name"})
+OF_CASES = frozenset({"de", "des", "du", "d'", "d’"})  # the words that tie a name to the phrase it is part of
 
 
 def guards_another(span: Span, spans: list[Span]) -> bool:

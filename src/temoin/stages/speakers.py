@@ -199,10 +199,10 @@ def direct_subject(verb: Token) -> Span | None:
         left += 1
     head = min(subjects, key=lambda t: t.i)
     commas = [t.i for t in doc[left : head.i] if t.text == ","]
-    fronted_day = opens_with_a_date(doc[left:right]) or opens_with_a_side(doc[left:right])
-    if fronted_day and not commas:  # « Jeudi, la Croix-Rouge a fait état »: the parser took the day for the subject
+    fronted = opens_with_a_date(doc[left:right]) or opens_with_a_side(doc[left:right])
+    if fronted and not commas:  # « Jeudi, la Croix-Rouge a fait état »: the parser took the day for the subject
         commas = [t.i for t in doc[left:right] if t.text == ","][:1]
-    if commas and (doc[left].pos_ == "ADP" or fronted_day):
+    if commas and (doc[left].pos_ == "ADP" or fronted):
         left = commas[-1] + 1  # « Dans un communiqué lu mercredi soir à la télévision, l'état-major a affirmé »,
         # « Jeudi, la Croix-Rouge a fait état de 23 morts »: the fronted phrase the parser hung on the subject
     if doc[left].lower_ in {"et", "ou"}:  # "Des ONG locales et l'ambassadeur": the parser lost the first conjunct
