@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from temoin.stages.sources import normalise_source, written_form
+from tests.hand_parsed import hand_parsed
 
 
 def _sources(analyzer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -438,24 +439,6 @@ def test_any_noun_phrase_after_a_verb_of_speech_in_an_incise_is_the_source(analy
     assert any(source in name for name in _sources(analyzer, text))
 
 
-def _parsed(rows: list[tuple[str, str, str, int]]):  # type: ignore[no-untyped-def]
-    """A Doc with the parse given by hand: (word, pos, dep, head index) per token, one sentence."""
-    import spacy
-    from spacy.tokens import Doc
-
-    words, pos, deps, heads = (list(column) for column in zip(*rows, strict=True))
-    morphs = ["VerbForm=Fin" if p == "AUX" else "" for p in pos]
-    return Doc(
-        spacy.blank("fr").vocab,
-        words=words,
-        pos=pos,
-        deps=deps,
-        heads=heads,
-        morphs=morphs,
-        sent_starts=[True] + [False] * (len(words) - 1),
-    )
-
-
 # « Six personnes ont été tuées dans des combats entre la brigade 301, une unité rattachée au ministère, a annoncé
 # le Centre de secours. » as the French model once parsed it: the apposition taken as the subject of « annoncé »
 MISREAD_INCISE = [
@@ -491,7 +474,7 @@ MISREAD_INCISE = [
 def test_an_incise_speaks_for_the_source_after_it_not_an_apposition_before_it() -> None:
     from temoin.stages.speakers import speaker
 
-    doc = _parsed(MISREAD_INCISE)
+    doc = hand_parsed(MISREAD_INCISE)
     found = speaker(doc[20])
     assert found is not None and found.text == "le Centre de secours"
 

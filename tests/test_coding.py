@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from temoin.coding import clauses, drafts, location, participants, typing
 from temoin.resources import word_alternation, word_pattern
+from tests.hand_parsed import hand_parsed
 
 Extend = Callable[..., None]
 
@@ -95,22 +96,6 @@ def test_where_the_wounded_were_taken_is_no_scene_of_the_event(text: str, heads_
     assert drafts.heads_for(Span(doc, len(doc) - 1, len(doc), label="town")) is heads_for
 
 
-def _hand_parsed(rows: list[tuple[str, str, str, int]]):  # type: ignore[no-untyped-def]
-    """A Doc with the parse given by hand: (word, pos, dep, head index) per token, one sentence."""
-    import spacy
-    from spacy.tokens import Doc
-
-    words, pos, deps, heads = (list(column) for column in zip(*rows, strict=True))
-    return Doc(
-        spacy.blank("fr").vocab,
-        words=words,
-        pos=pos,
-        deps=deps,
-        heads=heads,
-        sent_starts=[True] + [False] * (len(words) - 1),
-    )
-
-
 # « une force israélienne aurait enlevé un berger » as the French model once parsed it: the subject an indirect object
 MISREAD_SUBJECT = [
     ("une", "DET", "det", 1),
@@ -126,10 +111,10 @@ MISREAD_SUBJECT = [
 def test_a_noun_before_a_subjectless_verb_is_its_subject() -> None:
     from temoin.stages.actors import subject_parsed_as_object
 
-    doc = _hand_parsed(MISREAD_SUBJECT)
+    doc = hand_parsed(MISREAD_SUBJECT)
     assert subject_parsed_as_object(doc[1])
     assert not subject_parsed_as_object(doc[6])  # the object after the verb stays its object
-    with_a_subject = _hand_parsed(
+    with_a_subject = hand_parsed(
         [(w, p, "nsubj" if i == 6 else d, h) for i, (w, p, d, h) in enumerate(MISREAD_SUBJECT)]
     )
     assert not subject_parsed_as_object(with_a_subject[1])  # the verb has a subject elsewhere

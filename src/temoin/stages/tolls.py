@@ -149,7 +149,7 @@ RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à s
 )
 TOLL_NOUN = re.compile(r"\bbilan\b", re.I)
 ALSO_AFTER = re.compile(  # the outcome told, then more of it: « ... ont été tués, ainsi que quatre assaillants »
-    r"\b(tuée?s?|morte?s?|blessée?s?)\s*,?\s*(?:ainsi que|de même que)\s*(?:au moins\s*)?$", re.I
+    rf"\b(tuée?s?|morte?s?|blessée?s?)\s*,?\s*(?:{_words('toll_continuers.txt')})\s*(?:au moins\s*)?$", re.I
 )
 _BOMBER_NOUN = r"(?:kamikaze|auteure? de l'attentat|assaillante?)"
 _BOMBER = rf"(?:la\s+|le\s+|l')?{_BOMBER_NOUN}\b"
