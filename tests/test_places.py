@@ -166,6 +166,11 @@ def test_origin_of_a_strike_is_not_where_it_lands(analyzer) -> None:  # type: ig
         ),
         # a square named with its town is in that town, not Tripoli's square
         ("Vendredi, des centaines de personnes ont manifesté sur la place des Martyrs de Misrata.", "gn:2214846"),
+        # a district told north of its province is the district's town, not the province's seat 180 km away
+        (
+            "Samedi, trois pêcheurs ont été exécutés dans le district de Mocímboa da Praia, au nord du Cabo Delgado.",
+            "gn:1024699",
+        ),
     ],
 )
 def test_the_event_is_placed_where_the_sentence_says(analyzer, text: str, place_id: str) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from temoin.coding.drafts import Draft, draft_events, same_dead_groups
 from temoin.coding.participants import (
     STAND_OFF,
     SUSPECTED_OF,
+    UNIDENTIFIED,
     VICTIM_SECTORS,
     arrest_actors,
     both_sides,
@@ -127,8 +128,8 @@ def both_sides_armed(text: str) -> bool:
 def armed_sides(actor1: Actor | None, where: Country | None) -> tuple[Actor | None, Actor | None]:
     """Both sides of a clash between armed groups: the one named, and an unnamed militia of the country."""
     militia = Actor(f"Militia ({where.name_en if where else 'Unknown'})", where.iso3 if where else "UNK", "REB")
-    if actor1 is None or actor1.sector in VICTIM_SECTORS:
-        return militia, militia
+    if actor1 is None or actor1.sector in VICTIM_SECTORS or actor1.name.startswith(UNIDENTIFIED):
+        return militia, militia  # « des affrontements entre deux sous-clans rivaux »: no one else
     return actor1, militia
 
 
@@ -236,6 +237,12 @@ def claimed_by_a_force(draft: Draft, where: Country | None, enemy: Actor | None)
     return claimed_by_an_army(draft.named_sources, where, enemy)
 
 
+def unclaimed_strike(draft: Draft, event_type: str) -> bool:
+    """« Un drone chargé d'explosifs a frappé le champ pétrolier de Tawke ... L'attaque n'a pas été revendiquée »:
+    no one's, not the striker of the strikes told before it."""
+    return draft.unclaimed and event_type == "Explosions/Remote violence"
+
+
 def clause_text(draft: Draft) -> str:
     """The words of its own verb, when its sentence told two events."""
     doc = draft.sentences[0].span.doc
@@ -290,7 +297,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor1 = custodian(text, home or ctx.focus)
     if actor1 is None and event_type == "Battles":
         actor1 = enemy_army(actor2)  # « les forces ukrainiennes ont repoussé un assaut près de Pokrovsk »: Russia's
-    if actor1 is None and unknown_attackers(event_type, sub_type):
+    if actor1 is None and (unknown_attackers(event_type, sub_type) or unclaimed_strike(draft, event_type)):
         actor1 = unidentified_armed_group(home or ctx.focus)
     if sub_type in ONE_SIDED and actor1 is not None and actor2 is not None and actor2.name == actor1.name:
         actor2 = civilians_of(home or ctx.focus)  # « Les assaillants, une vingtaine d'hommes armés »: named twice

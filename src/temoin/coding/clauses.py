@@ -463,16 +463,25 @@ def claim_verbs() -> frozenset[str]:
 def claims(actor: Span) -> bool:
     """ "Le JNIM a revendiqué l'attaque", "l'armée a affirmé avoir tué vingt terroristes": the claimant is a source
     and the agent."""
-    head = actor.root.head
-    if actor.root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM"
+    root = named_in_the_subject(actor.root)  # « Le mouvement rebelle RED-Tabara, basé ..., a revendiqué l'attaque »
+    head = root.head
+    if root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM"
         return head.lemma_.lower() in claim_verbs()
-    if actor.root.dep_ != "nsubj":
+    if root.dep_ != "nsubj":
         return claim_follows(actor)
     shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "a lancé ... et affirme avoir"
     force = actor.label_ in {"MIL", "COP", "SPY", "REB", "UAF"}  # not « les autorités ont annoncé l'arrestation »
     return any(
         v.lemma_.lower() in claim_verbs() or says_it_did(v) or (force and announces_its_act(v)) for v in [head, *shared]
     )
+
+
+def named_in_the_subject(token: Token) -> Token:
+    """The subject whose noun names the group (« le mouvement rebelle RED-Tabara »), else the token itself."""
+    head = token
+    while head.dep_ in {"nmod", "appos", "flat:name"} and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        head = head.head
+    return head if head.dep_ == "nsubj" else token
 
 
 def claim_follows(actor: Span) -> bool:
@@ -818,8 +827,9 @@ def goes_on_with_the_background(ctx: ArticleContext, sentence: Sentence) -> bool
     if before.index >= LEDE_SENTENCES and duration().search(before.text) and not before.dates:
         return True  # « Depuis l'été, les miliciens ont brièvement pris le contrôle de plusieurs villes ... L'armée a
         # répondu par des frappes de drones qui, selon l'ONU, ont fait des centaines de victimes civiles »
-    return counts_since(before)  # « Depuis le 8 octobre 2023, le front a fait plus de 600 morts au Liban. Côté
-    # israélien, plusieurs dizaines de personnes ont été tuées »: the same tally
+    return counts_since(before) and not dated_this_week(ctx, before)  # « Depuis le 8 octobre 2023, le front a fait
+    # plus de 600 morts au Liban. Côté israélien, plusieurs dizaines de personnes ont été tuées »: the same tally;
+    # not after « ..., théâtre depuis 2009 d'une insurrection ..., des combattants ont attaqué lundi une base »
 
 
 def dated_this_week(ctx: ArticleContext, sentence: Sentence) -> bool:
@@ -828,9 +838,12 @@ def dated_this_week(ctx: ArticleContext, sentence: Sentence) -> bool:
     first_year = YEAR.search(sentence.text)
     if ctx.published is None or first_year is None:
         return False
+    at = sentence.span.start_char + first_year.start()
+    since = any(s.label_ == "PERIOD" and s.start_char <= at < s.end_char for s in sentence.dates)  # « théâtre depuis
+    # 2009 d'une insurrection ..., des combattants ont attaqué dans la nuit de lundi à mardi »: the year only sets it
     for span in sentence.dates:
         told = DateReading.from_key(span.kb_id_) if span.label_ == "DATE" and not YEAR.search(span.text) else None
-        before = span.start_char - sentence.span.start_char < first_year.start()
+        before = since or span.start_char - sentence.span.start_char < first_year.start()
         if told is not None and told.value is not None and before and 0 <= (ctx.published - told.value).days <= 7:
             return True
     return False
@@ -869,6 +882,16 @@ def tells_its_own_event(sentence: Sentence) -> bool:
     return placed and any(
         t.label_ != "kill" and not is_referential(t) and not describes_a_noun(t) for t in sentence.triggers
     )
+
+
+def tells_what_the_war_did(trigger: Span) -> bool:
+    """« une insurrection jihadiste qui a fait plus de 40.000 morts »: the war's toll in a relative clause on a war
+    noun (``lexicons/war_nouns.txt``), not an event of the news."""
+    token = trigger.root
+    while token.i != token.head.i and token.dep_ != "acl:relcl":
+        token = token.head
+    war = token.head
+    return token.dep_ == "acl:relcl" and (war.lower_ in war_nouns() or war.lemma_.lower() in war_nouns())
 
 
 def describes_a_noun(trigger: Span) -> bool:

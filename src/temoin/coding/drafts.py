@@ -34,6 +34,7 @@ from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import (
     as_named,
     coordinated_locations,
+    finest_place,
     location_of,
     place_just_named,
     possessive_place,
@@ -43,7 +44,15 @@ from temoin.coding.location import (
     town_just_named,
 )
 from temoin.coding.participants import LOOKBACK, is_generic, sentence_actors
-from temoin.coding.reading import TOLL_KINDS, Reading, announced, claims_it, make_reading, named_claimant
+from temoin.coding.reading import (
+    TOLL_KINDS,
+    Reading,
+    announced,
+    claim_verbs_in,
+    claims_it,
+    make_reading,
+    named_claimant,
+)
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
 from temoin.records import Actor, Location
@@ -51,6 +60,7 @@ from temoin.resources import read_lines, read_tsv, word_alternation, word_patter
 from temoin.stages.attribution import spoken_to
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
+from temoin.stages.speakers import negated
 from temoin.stages.tolls import DIED_OF_WOUNDS, UPDATE
 from temoin.stages.triggers import event_kinds
 
@@ -111,6 +121,7 @@ class Draft:
     split_off: bool = False  # another place of a sentence naming several: « contre Zaporijjia et Mykolaïv »
     clause: frozenset[int] = frozenset()  # its own verb's words (token indices), when its sentence tells two events
     # (« ont enlevé ... à Bankilaré et incendié ... à Ayorou »)
+    unclaimed: bool = False  # « L'attaque n'a pas été revendiquée »: no one's strike is carried over to it
 
     @property
     def family(self) -> str:
@@ -185,9 +196,19 @@ def told_that_day(reading: Reading, recent: list[Draft]) -> Draft | None:
     return same[0] if len(same) == 1 else None
 
 
+POSSESSIVES = {"leur", "leurs", "son", "sa", "ses"}
+
+
+def possessed(trigger: Span) -> bool:
+    """« Les ravisseurs ont ensuite pris la direction des collines avec leurs otages »: the hostages of the event
+    just told, whatever day the sentence names."""
+    return trigger.start > 0 and trigger.doc[trigger.start - 1].lower_ in POSSESSIVES
+
+
 def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     """The event this reading tells more of, if any."""
-    told_on = reading.referential and dated_by_its_telling(reading.sentence)  # « Une source a précisé lundi que
+    told_on = reading.referential and (dated_by_its_telling(reading.sentence) or possessed(reading.trigger))  # « Une
+    # source a précisé lundi que ... », « avec leurs otages, ... vendredi matin »: the day of something else
     if reading.date is not None and (dated_by_its_statement(reading.sentence) or told_on):  # ... lors des combats »
         undated = replace(reading, date=None)  # « selon un communiqué parvenu lundi »: no day of the event
         found = target_draft(undated, drafts)
@@ -820,6 +841,29 @@ def split_from(sibling: Draft, reading: Reading) -> bool:
     return sibling.last_index == reading.sentence.index and sibling.family == reading.family
 
 
+def same_scene(text: str) -> bool:
+    """« Le même jour » (``lexicons/same_day_phrases.txt``), « Dans leur fuite, les survivants ... »
+    (``lexicons/same_scene_phrases.txt``): the day of the event told last."""
+    return bool(same_day().search(text) or word_pattern("lexicons/same_scene_phrases.txt").search(text))
+
+
+SINCE = re.compile(r"\bdepuis\b", re.I)
+
+
+def place_of_the_unplaced(ctx: ArticleContext, draft: Draft, sentence: Sentence) -> Location | None:
+    """The one place the next sentence of the paragraph names, with no day of its own, for an event told with its day
+    and no place."""
+    if draft.location is not None or draft.date is None or draft.date.value is None or draft.date.period:
+        return None
+    if sentence.dates or SINCE.search(draft.sentences[0].text):
+        return None  # not a tally « depuis le 15 avril »
+    if not next_in_paragraph(draft, sentence):
+        return None
+    if sentence.index != draft.last_index + 1 or draft.family != "violent":
+        return None
+    return finest_place(ctx, sentence)
+
+
 def follows_on(draft: Draft, sentence: Sentence) -> bool:
     """The next sentence of the same paragraph, with no place or date of its own, goes on telling the event."""
     if not next_in_paragraph(draft, sentence):
@@ -906,9 +950,11 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         continued = False
         if (reading is None or reading.referential) and drafts and sentence.index - drafts[-1].last_index <= 2:
             name_the_group_blamed(ctx, sentence, drafts[-1])  # « L'attaque n'a pas été revendiquée, mais ... »
+        if drafts and sentence.index - drafts[-1].last_index <= 1 and said_unclaimed(sentence):
+            drafts[-1].unclaimed = True
         if reading is not None and reading.date is not None:
             reading.date = reading.date.after(carried or told_last)  # "Le lendemain, un engin explosif ..."
-        elif reading is not None and told_last is not None and same_day().search(sentence.text):
+        elif reading is not None and told_last is not None and same_scene(sentence.text):
             reading.date = told_last  # « Le même jour, des unités mixtes ont repoussé ... », a paragraph on
         if reading is not None and reading.location is None:
             reading.location = the_capital(ctx, sentence)  # "Dans la capitale, plusieurs obus sont tombés"
@@ -972,6 +1018,12 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             if drafts[-1].location is None:  # "Des hommes armés ont attaqué un car. Dix passagers ont été tués
                 drafts[-1].location = sole_place(ctx, sentence)  # près de Mopti": the toll's sentence places it
             told = True
+        elif reading is None and drafts and (here := place_of_the_unplaced(ctx, drafts[-1], sentence)) is not None:
+            told = continued = True  # « c'est une frappe de drone qui a endeuillé le delta. Selon des sources locales,
+            drafts[-1].location = here  # un appareil de l'armée a visé un rassemblement près de Diafarabé »
+            drafts[-1].sentences.append(sentence)
+            drafts[-1].last_index = sentence.index
+            drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)
         elif reading is None and drafts and (follows_on(drafts[-1], sentence) or refers_back(drafts[-1], sentence)):
             told = continued = True  # its source spoke of the event just told, not of the next one
             drafts[-1].sentences.append(sentence)
@@ -988,7 +1040,11 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             place_reading(each, drafts, carried, source, source if source_told_news else relayed)
             if i > 0 and len(drafts) > before:
                 drafts[-1].split_off = True
-        dated = own_date(sentence)
+        dated = (
+            own_date(sentence)
+            if not (reading is not None and reading.referential and possessed(reading.trigger))
+            else None
+        )
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
             carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
             told_last = carried
@@ -1036,6 +1092,16 @@ def toll_of_the_event_named(reading: Reading) -> bool:
     if not referential or not fresh or any(t.label_ not in TOLL_KINDS for t in fresh):
         return False
     return not any(c.dep_ == "case" for t in referential for c in t.root.children)
+
+
+def said_unclaimed(sentence: Sentence) -> bool:
+    """« L'attaque n'a pas été revendiquée », « ... que personne n'a revendiquée »: a claim verb negated."""
+    verbs = claim_verbs_in(sentence)
+    return bool(verbs) and all(negated(t) or no_one_claims(t) for t in verbs)
+
+
+def no_one_claims(verb: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") and c.lower_ in word_set("lexicons/no_one_words.txt") for c in verb.children)
 
 
 def name_the_group_blamed(ctx: ArticleContext, sentence: Sentence, draft: Draft) -> None:

@@ -304,6 +304,16 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     return location_of(ctx, places[0]) if len(places) == 1 else None
 
 
+def finest_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The one place a sentence names outside its sources and the regions that hold it (« près de Diafarabé, dans
+    le cercle de Ténenkou »: Diafarabé)."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    cues = [cue_before(p.doc, p.start) for p in places]
+    finer = [p for p, cue in zip(places, cues, strict=True) if cue is None or cue.kind != "region"]
+    return location_of(ctx, finer[0]) if len(finer) == 1 else None
+
+
 def told_by_its_residents(place: Span) -> bool:
     """« des habitants de Dinangourou racontent que ... »: the place the witnesses who tell the event live in
     (``lexicons/resident_nouns.txt``)."""

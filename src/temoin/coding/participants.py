@@ -17,6 +17,7 @@ from temoin.coding.roles import (
     comments_on,
     escorts,
     has_an_army,
+    holds_the_place,
     holds_what_it_names,
     houses_it,
     in_what_the_teller_adds,
@@ -73,7 +74,9 @@ def official(actor: Span) -> bool:
 
 def of_the_force(troops: Span, force: Span) -> bool:
     between = troops.doc[troops.end : force.start]
-    return force.kb_id_.startswith("state:") and 0 < len(between) <= 2 and all(t.lower_ in OF_WORDS for t in between)
+    state = force.kb_id_.startswith("state:") or (force.kb_id_.startswith("named:") and force.label_ in {"MIL", "COP"})
+    return state and 0 < len(between) <= 2 and all(t.lower_ in OF_WORDS for t in between)  # « les soldats de
+    # l'opération Barkhane »: the operation's
 
 
 OF_WORDS = {"des", "de", "du", "la", "l'", "l’"}
@@ -144,6 +147,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « ..., ont indiqué des responsables, nouvelle illustration de la violence des gangs »
         if named_as_a_place(span) or houses_it(span, trigger) or holds_what_it_names(span, trigger):
             continue  # "le chef de la ville de Gorlovka, en RPD": the self-proclaimed republic, not its forces
+        if holds_the_ground_of_the_scene(span, trigger):
+            continue  # « À Goma, sous contrôle de l'AFC/M23 depuis janvier 2025, un commerçant a été abattu »
         if (
             associate_of(span)
             or (trigger.label_ == "arrest" and among_them(span))
@@ -178,6 +183,19 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         elif not named_by or span in named_by:
             agents.append(actor)
     return agents, patients
+
+
+def holds_the_ground_of_the_scene(span: Span, trigger: Span) -> bool:
+    """The group that holds the town where a killing took place, named in an aside before it: no side of it. A strike
+    on its ground may be aimed at it (« Au Darfour, bastion des paramilitaires, l'aéroport a été visé par des frappes
+    de drones »); arrests there are its own (« À Goma, ville sous contrôle de l'AFC/M23, une vingtaine de jeunes ont
+    été arrêtés »)."""
+    if trigger.label_ in STRIKE_KINDS | {"arrest"} or span.start > trigger.start or not holds_the_place(span):
+        return False
+    return "," in {t.text for t in span.doc[span.end : trigger.start]}
+
+
+STRIKE_KINDS = {"air_strike", "drone_strike", "shelling", "strike", "explosion", "ied", "chemical"}
 
 
 def named_again_as_its_own(first: Span, span: Span) -> bool:

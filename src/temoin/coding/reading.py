@@ -37,6 +37,7 @@ from temoin.coding.clauses import (
     takes_an_institution,
     telling_verbs,
     tells_a_habit,
+    tells_what_the_war_did,
     told_as_what_came_before,
     told_before,
     took_place,
@@ -98,6 +99,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
     triggers = [t for t in triggers if not (names_a_charge(t) or names_a_practice(t) or called_off(t))]
     triggers = unless_alone(triggers, describes_the_people)
+    triggers = unless_alone(triggers, tells_what_the_war_did)
     described = [t for t in triggers if describes_a_noun(t) and in_the_clause(sentence.dates, t, "PERIOD")]
     triggers = unless_alone(triggers, lambda t: t in described)  # « l'opération Mirador, déployée depuis 2022
     if described and triggers != described:  # dans les départements de l'Atacora »: what the force is, not news
@@ -106,8 +108,9 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         )
     triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t) or in_the_setting(t))]
     triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
-    triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
-    # aériennes": the fire
+    if not comes_after_the_one_told(triggers, sentence):
+        triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
+        # aériennes": the fire; but « Ces frappes interviennent après une attaque contre la base de Malam-Fatori »
     if anchors:  # "depuis la chute de Kaboul": Kabul dates the event, it is not where it happened
         sentence = replace(sentence, places=[p for p in sentence.places if not any(names(t, p) for t in anchors)])
     demand = demand_verb(sentence, triggers)
@@ -178,6 +181,18 @@ def violent(trigger: Span) -> bool:
     """Between two words as strong, the violent one leads: « des maisons incendiées lors d'une attaque de bandits
     armés » is the attack, whose bandits are its authors, not what was burnt."""
     return event_kinds()[trigger.label_].family == "violent"
+
+
+def comes_after_the_one_told(triggers: list[Span], sentence: Sentence) -> bool:
+    """« Ces frappes interviennent après une attaque d'ampleur contre la base de Malam-Fatori, en fin de semaine
+    dernière »: the event already told came after the one this sentence names for the first time, with its own day,
+    which is the news here; not « Huit mois après la chute de Goma, la guerre ... »."""
+    before = [t for t in triggers if told_as_what_came_before(t)]
+    others = [t for t in triggers if t not in before]
+    if not before or not others or not all(is_referential(t) for t in others):
+        return False
+    days = [d for d in sentence.dates if d.label_ == "DATE" and d.start >= before[0].start]
+    return any(DateReading.from_key(d.kb_id_).precision <= 2 for d in days)
 
 
 def unless_alone(triggers: list[Span], secondary: Callable[[Span], bool]) -> list[Span]:

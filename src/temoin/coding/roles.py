@@ -10,8 +10,10 @@ from spacy.tokens import Span, Token
 from temoin.coding.typing import SUPPORTING_FIRE
 from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor
-from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
+from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_pattern, word_set
+from temoin.stages import doc_text
 from temoin.stages.actors import (
+    NamedActor,
     blame_verbs,
     generic_actors,
     missions_at_home,
@@ -33,9 +35,22 @@ NON_STATE = {"REB", "UAF", "CVL", "REF", "JRN", "MED", "NGO", "OPP", "PTY"}
 def namesake_at_home(name: str, ident: str, focus: Country | None) -> str:
     """Of the rows sharing a name, the one of the country the event is in, else the row matched; a force named
     by no mission, the mission serving there (« les casques bleus » in Bangui: MINUSCA's)."""
+    by_land = acronyms_by_land().get((name, focus.iso3)) if focus is not None else None
+    if by_land is not None:
+        return by_land  # « les FDS » in Burkina Faso: its Defence and Security Forces, not Syria's SDF
     found = namesakes().get(name.lower(), ())
     home = next((i for i in found if focus is not None and named_actors()[i].country == focus.iso3), ident)
     return missions_at_home().get((home, focus.iso3), home) if focus is not None else home
+
+
+@cache
+def acronyms_by_land() -> dict[tuple[str, str], str]:
+    """(acronym, ISO alpha-3 of the land) → the actor it names there (``actors/acronyms_by_land.tsv``)."""
+    return {
+        (row["acronym"], land): row["actor"]
+        for row in read_tsv("actors/acronyms_by_land.tsv")
+        for land in split_variants(row["lands"])
+    }
 
 
 def to_actor(span: Span, focus: Country | None) -> Actor | None:
@@ -58,6 +73,9 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         country = army_on_the_ground(focus, span.label_) if ident == "?" else country_lexicon().by_iso3.get(ident)
         if country is None:
             return None
+        authority = de_facto_army(span, country.iso3) if ident == "?" else None
+        if authority is not None:
+            return Actor(authority.name, authority.country, authority.sector, span.text)
         template = STATE_NAMES.get(span.label_, "Military Forces of {}")
         return Actor(template.format(country.name_en), country.iso3, span.label_, span.text)
     if kind == "people":  # "des Soudanais": people of that country
@@ -67,6 +85,23 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         sector, template = generic_actors()[ident]
         return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
     return None
+
+
+def de_facto_army(span: Span, land: str) -> NamedActor | None:
+    """« les forces armées ont repoussé une tentative d'infiltration des mercenaires de l'agression »: in a Houthi
+    outlet's words, the Houthis' forces (``actors/de_facto_armies.tsv``)."""
+    if span.label_ != "MIL" or land not in de_facto_armies():
+        return None
+    ident, cues = de_facto_armies()[land]
+    return named_actors()[ident] if cues.search(doc_text(span.doc)) else None
+
+
+@cache
+def de_facto_armies() -> dict[str, tuple[str, re.Pattern[str]]]:
+    return {
+        row["land"]: (row["actor"], re.compile(rf"\b(?:{word_alternation(split_variants(row['cues']))})\b", re.I))
+        for row in read_tsv("actors/de_facto_armies.tsv")
+    }
 
 
 @cache
@@ -110,6 +145,15 @@ def defends(verb: Token, trigger_root: Token) -> bool:
     if verb.lemma_.lower() not in defence_verbs():
         return False
     return trigger_root.i == verb.i or trigger_root.head.i == verb.i  # "ont essuyé des tirs", "repoussé une attaque"
+
+
+def attacked_from_the_object(actor: Span, verb: Token) -> bool:
+    """A force named in what a verb of defence pushed back: « ont repoussé une tentative d'infiltration des
+    mercenaires de l'agression », not in what it aimed at (« une attaque contre les positions de l'armée »)."""
+    if actor.start <= verb.i or actor.sent.start != verb.sent.start:
+        return False
+    before = {t.lower_ for t in actor.doc[max(actor.start - 3, verb.i + 1) : actor.start]}
+    return not before & _PATIENT_MARKERS
 
 
 def subjectless(verb: Token) -> bool:
@@ -435,7 +479,11 @@ def role(actor: Span, trigger: Span) -> str:
     verb = clause_verb(root)
     if verb.lemma_.lower() in word_set("lexicons/undergoing_verbs.txt") and subject_of(actor, verb):
         return "patient"  # « un véhicule de l'armée malienne a sauté sur un engin explosif »
-    if defends(verb, root) and actor.label_ in {"REB", "UAF"} and not actor.root.dep_.startswith("nsubj"):
+    if (
+        defends(verb, root)
+        and not actor.root.dep_.startswith("nsubj")
+        and (actor.label_ in {"REB", "UAF"} or attacked_from_the_object(actor, verb))
+    ):
         return "agent"  # "les FDS ont repoussé une attaque, tuant dix assaillants": the assailants attacked
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
     by = [t.lower_ for t in actor.doc[max(0, actor.start - 2) : actor.start]]

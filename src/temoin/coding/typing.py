@@ -89,8 +89,18 @@ NOT_IN_A_NAME = r"(?<![\w-])(?<!d'assaut )(?<!d’assaut )"
 
 
 def has_cue(cue: str, text: str) -> bool:
-    """Whether ``text`` holds a word of the cue ("air": "avions", "drones", "largués" ...)."""
-    return type_cues()[cue].search(text) is not None
+    """Whether ``text`` holds a word of the cue ("air": "avions", "drones", "largués" ...), outside the phrases that
+    mean something else (« des chasseurs traditionnels dozos »: ``lexicons/type_cue_exceptions.tsv``)."""
+    exceptions = type_cue_exceptions().get(cue)
+    return type_cues()[cue].search(exceptions.sub(" ", text) if exceptions else text) is not None
+
+
+@cache
+def type_cue_exceptions() -> dict[str, re.Pattern[str]]:
+    phrases: dict[str, list[str]] = {}
+    for row in read_tsv("lexicons/type_cue_exceptions.tsv"):
+        phrases.setdefault(row["cue"], []).append(row["phrase"])
+    return {cue: re.compile(r"\b(?:" + word_alternation(words) + r")\b", re.I) for cue, words in phrases.items()}
 
 
 def protester_nouns() -> frozenset[str]:

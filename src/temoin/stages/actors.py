@@ -250,6 +250,8 @@ def state_forces(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, token.i, home, label=sector, kb_id="state:?"))
         elif (occupied := occupier(doc, token)) is not None:
             spans.append(occupied)
+        elif (operation_end := operation_force(doc, token)) is not None:
+            spans.append(Span(doc, token.i, operation_end, label="MIL", kb_id="state:?"))
         elif (
             token.text[:1].isupper()
             and low.endswith("s")
@@ -283,6 +285,25 @@ def occupier(doc: Doc, noun: Token) -> Span | None:
 
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+
+
+def operation_force(doc: Doc, word: Token) -> int | None:
+    """The end of « opération Garkuwar Kasa » in « une unité de l'opération Garkuwar Kasa »: the men of a named
+    military operation are the army of the land it is run in; foreign ones (« opération Barkhane ») are named
+    actors, whose match wins the tie."""
+    if word.lower_ not in {"opération", "operation"} or word.i < 2 or word.i + 1 >= len(doc):
+        return None
+    if doc[word.i - 1].lower_ not in {"l'", "l’", "de"} or not doc[word.i + 1].text[:1].isupper():
+        return None
+    unnamed = {noun for noun, (_, bare) in force_nouns().items() if not bare}  # « des soldats de l'opération
+    members = unnamed | word_set("lexicons/operation_members.txt")  # Émergence 4 » are the army already
+    owner = doc[word.i - 3] if doc[word.i - 1].lower_ != "de" else doc[word.i - 2]
+    if owner.lower_ not in members or doc[owner.i + 1].lower_ not in {"de", "d'", "d’"}:
+        return None
+    end = word.i + 1
+    while end < len(doc) and end <= word.i + 3 and (doc[end].text[:1].isupper() or doc[end].like_num):
+        end += 1
+    return end
 
 
 def ours(doc: Doc, i: int) -> bool:

@@ -138,7 +138,9 @@ APPOSED_PART = re.compile(  # after up to two words of the noun's own: « Cinq s
 RELATIVE = re.compile(
     r"^[^,;.:]{0,30}?\bqui\s+(?:s'|se\s+)?\w+ai(?:en)?t\b[^,;.:]{0,70}?(?=\s(?:ont|a|avaient|auraient)\s)"
 )
-APPOSED_NAME = re.compile(r",\s*(?:les|le|la|l')\s*(?=[^,;.:]*[A-ZÀ-Ý])[^,;.:]{2,90},")  # a name set off by commas
+APPOSED_NAME = re.compile(  # a name set off by commas, or what it is: « (CJTF), une milice d'autodéfense qui ..., »
+    r",\s*(?:(?:les|le|la|l')\s*(?=[^,;.:]*[A-ZÀ-Ý])|(?:une|un)\s+)[^,;.:]{2,90},"
+)
 UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|de la garde|des gardiens)\b", re.I)
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
@@ -327,7 +329,8 @@ def find_tolls(text: str) -> list[Toll]:
             kind = "INJURED" if also.group(1).lower().startswith("bless") else "KILLED"
             outcome = (kind, after)  # « Deux d'entre eux et un civil ont été tués, ainsi que quatre assaillants »
         raised = RAISED_TO.search(before) and (tolls or TOLL_NOUN.search(text, 0, m.start()))
-        if outcome is None and not victim and raised:
+        if not victim and not direct and raised:  # not the wounded after it: « porter ce bilan à 19, plusieurs
+            # blessés ayant succombé »
             kind = tolls[-1].outcome if tolls else "KILLED"  # « cinq morts ; il a été porté à onze »
             tolls.append(Toll(m.start(), m.end(), kind, count, tolls[-1].victims if tolls else "", update=True))
             continue

@@ -144,7 +144,8 @@ def within_their_relations(doc: Doc, mentions: list[Mention], readings: list[Rea
             if later_reading is None or cue is None or cue.kind not in {"relation", "region"}:
                 continue
             a, b = reading.candidate.place, later_reading.candidate.place
-            reach = RELATION_KM if cue.kind == "relation" else REGION_KM
+            reach = RELATION_KM if cue.kind == "relation" and b.feature != "region" else REGION_KM  # « Mocímboa da
+            # Praia, au nord du Cabo Delgado »: far from the province's seat, within the province
             spelt_otherwise = reading.candidate.match in {"loose", "respelt"} or cue.kind == "relation"
             far = km_between(a.latitude, a.longitude, b.latitude, b.longitude) > reach
             if b.feature != "country" and spelt_otherwise and far:

@@ -681,6 +681,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             candidates = list(gazetteer.candidates(span.text))
         elif (named := name_after_kind_word(span)) is not None:
             start, span = named.start, named  # "l'État de Borno" is known whole; the name is "Borno"
+            cue = cue_before(doc, start) or cue  # « un village de l'État de Zamfara »: the state's cue
+            if not any(c.place.feature == "region" for c in candidates):
+                candidates = list(gazetteer.candidates(span.text))  # a state known by its name alone
         if not any(c.match in {"strict", "core"} for c in candidates) and (
             joins_names(span) or pairs_places(span, gazetteer)
         ):

@@ -197,6 +197,8 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
         return 0.0
     if fold(mention.text) in stopwords() and cand.place.feature != "region" and not by_own_name(cand):
         return 0.0  # "le district du Nord" is no alias of a Swiss village; "la région du Nord" is Cameroon's
+    if compass_name(mention.text) and another_lands_region(cand.place, focus):
+        return 0.0  # « Dans le Nord-Ouest, les « bandits » ... », in a report from Nigeria: not Haiti's department
     if cand.place.feature == "country" and mention.cue is not None and mention.cue.kind == "natural":
         return 0.0  # "le fleuve Niger" is the river, not the country
     at_sea = mention.cue is not None and mention.cue.words in word_set("lexicons/sea_words.txt")
@@ -223,6 +225,35 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
 KINDS_NAMED = {"settlement", "site", "natural"}
 
 
+COMPASS = {
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "centre",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+    "centre-nord",
+    "centre-sud",
+    "centre-est",
+    "centre-ouest",
+    "extreme-nord",
+}
+
+
+def compass_name(text: str) -> bool:
+    return fold(text).replace(" ", "-") in COMPASS
+
+
+def another_lands_region(place: GazPlace, focus: dict[str, float]) -> bool:
+    """A region named by a compass word (« le Nord-Ouest », « le Centre ») in a country the article is not about,
+    while it surely is about another."""
+    sure_elsewhere = max(focus.values(), default=0.0) >= SURE_FOCUS
+    return place.feature == "region" and sure_elsewhere and focus.get(place.country, 0.0) == 0.0
+
+
 def cue_abroad(mention: Mention, place: GazPlace, focus: dict[str, float]) -> bool:
     """A kind of place named (« la ville de Tonga », « le quartier de Brooklyn », « la plaine du Marj ») in a country
     the article never names, while it is surely about another, or a country read where a town is named."""
@@ -238,8 +269,9 @@ def article_focus(mentions: list[Mention], extra: dict[str, float]) -> dict[str,
     """Countries the article is about, weighted 0..1: named countries, unambiguous places, adjectives."""
     votes: defaultdict[str, float] = defaultdict(float, extra)
     for m in mentions:
-        if fold(m.text) in stopwords() or m.filed_at:
-            continue  # "du Nord", "Grand": words before names; "NAIROBI, 3 mai (AFP) -" for news of Somalia
+        if fold(m.text) in stopwords() or m.filed_at or compass_name(m.text):
+            continue  # "du Nord", "Grand": words before names; "NAIROBI, 3 mai (AFP) -" for news of Somalia; « le
+            # Nord-Est » of Nigeria is no vote for Haiti's department
         river = m.cue is not None and m.cue.kind == "natural"  # "le fleuve Niger" votes for no country
         matched = [c for c in m.candidates if c.match in EXACT and not (river and c.place.feature == "country")]
         if m.cue is not None and m.cue.kind == "region" and any(c.place.feature == "region" for c in matched):
