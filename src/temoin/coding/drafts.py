@@ -1040,11 +1040,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             place_reading(each, drafts, carried, source, source if source_told_news else relayed)
             if i > 0 and len(drafts) > before:
                 drafts[-1].split_off = True
-        dated = (
-            own_date(sentence)
-            if not (reading is not None and reading.referential and possessed(reading.trigger))
-            else None
-        )
+        of_the_last = reading is not None and reading.referential and possessed(reading.trigger)
+        dated = None if of_the_last else own_date(sentence)  # « avec leurs otages, ... jeudi soir »: no day to carry
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
             carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
             told_last = carried

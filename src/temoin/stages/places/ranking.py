@@ -225,26 +225,9 @@ def candidate_score(mention: Mention, cand: Candidate, focus: dict[str, float]) 
 KINDS_NAMED = {"settlement", "site", "natural"}
 
 
-COMPASS = {
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "centre",
-    "nord-est",
-    "nord-ouest",
-    "sud-est",
-    "sud-ouest",
-    "centre-nord",
-    "centre-sud",
-    "centre-est",
-    "centre-ouest",
-    "extreme-nord",
-}
-
-
 def compass_name(text: str) -> bool:
-    return fold(text).replace(" ", "-") in COMPASS
+    """« le Nord-Ouest », « le Centre »: a region named by where it lies (``lexicons/compass_names.txt``)."""
+    return fold(text).replace(" ", "-") in word_set("lexicons/compass_names.txt")
 
 
 def another_lands_region(place: GazPlace, focus: dict[str, float]) -> bool:
