@@ -536,7 +536,10 @@ def absorb(draft: Draft, reading: Reading) -> None:
     if not detail:
         draft.kinds.extend(k for k in reading.kinds if not (fought and k in EXPLOSIVE_ORDER))
     if draft.agents_are_sources and reading.agents and not reading.agents_are_sources:
-        draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
+        if reading.patients:  # « ..., a annoncé la police. Les assaillants ont fait irruption ..., tirant sur les
+            draft.patients.clear()  # habitants »: who was hit is told now, the announcer was not
+        else:
+            draft.patients.extend(a for a in draft.agents if a not in draft.patients)  # the announcer was a guess
         draft.agents.clear()
         draft.agents_are_sources = False
     if reading.location is not None and (
