@@ -28,7 +28,7 @@ from temoin.coding.roles import (
     role,
     to_actor,
 )
-from temoin.coding.typing import has_cue, victim_nouns
+from temoin.coding.typing import EXPLOSIVE_ORDER, has_cue, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
@@ -190,12 +190,9 @@ def holds_the_ground_of_the_scene(span: Span, trigger: Span) -> bool:
     on its ground may be aimed at it (« Au Darfour, bastion des paramilitaires, l'aéroport a été visé par des frappes
     de drones »); arrests there are its own (« À Goma, ville sous contrôle de l'AFC/M23, une vingtaine de jeunes ont
     été arrêtés »)."""
-    if trigger.label_ in STRIKE_KINDS | {"arrest"} or span.start > trigger.start or not holds_the_place(span):
+    if trigger.label_ in {*EXPLOSIVE_ORDER, "arrest"} or span.start > trigger.start or not holds_the_place(span):
         return False
     return "," in {t.text for t in span.doc[span.end : trigger.start]}
-
-
-STRIKE_KINDS = {"air_strike", "drone_strike", "shelling", "strike", "explosion", "ied", "chemical"}
 
 
 def named_again_as_its_own(first: Span, span: Span) -> bool:
