@@ -251,3 +251,19 @@ def test_site_row(row: dict[str, str]) -> None:
     capital = country_capitals()[row["country"]]
     distance = km(lat, lon, float(capital["latitude"]), float(capital["longitude"]))
     assert distance <= MAX_KM_BY_COUNTRY.get(row["country"], MAX_KM), f"{distance:.0f} km from {capital['name']}"
+
+
+def test_population_fixes_name_their_cities500_place() -> None:
+    rows = list(read_tsv("places/population_fixes.tsv"))
+    assert rows
+    for row in rows:
+        city = cities()[int(row["geonameid"])]
+        assert city["name"] == row["name"], row
+        assert int(row["population"]) > int(city.get("population") or 0), row
+        assert row["source"].strip(), row
+
+
+def test_a_fixed_population_makes_kherson_a_city(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.nlp("Les forces russes ont pilonné Kherson.")
+    found = [(s.text, s.label_, s.kb_id_) for s in doc.spans["temoin_places"]]
+    assert found == [("Kherson", "city", "gn:706448")]

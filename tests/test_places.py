@@ -266,10 +266,11 @@ def test_a_stray_alternate_name_is_not_taken_for_a_foreign_city(analyzer) -> Non
 
 def test_an_unlike_alias_abroad_is_refused_in_an_article_about_another_country(analyzer) -> None:  # type: ignore[no-untyped-def]
     # "Kuchi" is an alternate name of Xincheng (Kuqa) in China only: behind a place cue, in an article
-    # about Nigeria, it is an unknown village, not a Chinese city; "l'Etat de Niger" is Nigeria's state.
+    # about Nigeria, it is an unknown village, not a Chinese city; "l'Etat de Niger" is Nigeria's state,
+    # accent or not, and the unknown village in it is placed near the state, if anywhere.
     text = "Des bandits ont attaqué le village de Kuchi, dans l'Etat de Niger, dans le nord-ouest du Nigeria."
     found = _places(analyzer, text)
-    assert "Kuchi" not in found
+    assert found.get("Kuchi") in {None, "rg:ng-niger"}
     assert found.get("Niger") == "rg:ng-niger"
 
 

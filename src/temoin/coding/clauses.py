@@ -28,16 +28,22 @@ PLACE_APPOSITION = re.compile(
 )
 
 
-def tells_a_habit(text: str) -> bool:
+def tells_a_habit(text: str, events_at: list[int] | None = None) -> bool:
     """A habit, not an event: « les jihadistes s'en prennent souvent aux convoyeurs »; not a place described in an
-    apposition, « à Belgorod, ville russe frontalière régulièrement visée », or a relative clause in « où »."""
+    apposition, « à Belgorod, ville russe frontalière régulièrement visée », or a relative clause in « où », unless
+    every event word (``events_at``, offsets in ``text``) is in that clause too."""
     habits = [*word_pattern("lexicons/habit_words.txt").finditer(text), *COUNT_OVER_TIME.finditer(text)]
     for m in habits:
         segment = text[: m.start()].rsplit(",", 1)[-1]
         if segment.endswith("comme "):
             continue  # « affirme, comme chaque jour, avoir abattu 40 drones »: today's, as every day's
-        if not PLACE_APPOSITION.match(segment) and " où " not in segment:
+        if PLACE_APPOSITION.match(segment):
+            continue
+        if " où " not in segment:
             return True  # not « dans la zone où les commerçants se rassemblent habituellement »: a place described
+        where = m.start() - len(segment) + segment.index(" où ")
+        if events_at and all(at > where for at in events_at):
+            return True  # « dans les zones ..., où elles mènent régulièrement des embuscades »: the habit told
     return False
 
 
@@ -294,6 +300,8 @@ def describes_the_people(trigger: Span) -> bool:
     """ "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes": the arrest only says who they were
     (a participle on the noun of those the sentence is about), not the news."""
     root = trigger.root
+    if root.lower_.endswith("ant"):
+        return False  # « ont pris d'assaut le camp de Faraa, arrêtant neuf jeunes »: what they did, the news
     return trigger.label_ in {"arrest", "abduction"} and root.dep_ == "acl" and root.pos_ in {"VERB", "ADJ"}
 
 

@@ -36,6 +36,7 @@ from temoin.coding.location import (
     coordinated_locations,
     finest_place,
     location_of,
+    measured_from,
     place_just_named,
     possessive_place,
     seat_of_power,
@@ -490,12 +491,31 @@ def same_place_within(a: Location, b: Location, km: float) -> bool:
     return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
+TOWNS_APART_KM = 10.0  # « les abords de Khiam et de Kfar Kila », 6 km apart: one shelling of one area
+
+
+def towns_apart(a: Location | None, b: Location | None) -> bool:
+    """Two towns of a list, not a town and its region (« Nyala, capitale du Darfour-Sud ») nor two hamlets of one
+    area."""
+    if a is None or b is None or max(a.geo_precision, b.geo_precision) >= 3:
+        return False
+    return not same_place_within(a, b, TOWNS_APART_KM)
+
+
 def handles_the_protest(reading: Reading, last: Draft) -> bool:
     """Arrests told right after a protest, with no place or day of their own, are how it was handled ("La police a
     fait usage de canons à eau ... et a interpellé une dizaine de personnes"): a protest with intervention."""
     follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
-    unplaced = reading.location is None and reading.date is None
-    return follows and unplaced and set(reading.kinds) == {"arrest"} and last.family == "protest"
+    return follows and no_scene_of_its_own(reading) and set(reading.kinds) == {"arrest"} and last.family == "protest"
+
+
+def no_scene_of_its_own(reading: Reading) -> bool:
+    """No day and no place of its own; a place named only in its source's title is none (« L'administrateur du
+    territoire de Beni a confirmé ce bilan, précisant que les assaillants avaient incendié une dizaine de maisons »)."""
+    sources = [(s.start, s.end) for s in reading.sentence.sources]
+    places = [p for p in reading.sentence.places if p.label_ != "country"]
+    own = [p for p in places if not any(a <= p.start < b for a, b in sources)]
+    return (reading.location is None or not own) and reading.date is None
 
 
 SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
@@ -1038,11 +1058,13 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             spoken_of.later_sources.extend(s.kb_id_ for s in sentence.sources)
         elif reading is None and drafts and speaks_of_the_last(ctx, drafts[-1], sentence):
             drafts[-1].later_sources.extend(s.kb_id_ for s in sentence.sources)
+        first: Draft | None = None
         for i, each in enumerate(split_by_place(ctx, reading)):
             before = len(drafts)
-            place_reading(each, drafts, carried, source, source if source_told_news else relayed)
+            place_reading(each, drafts, carried, source, source if source_told_news else relayed, apart=first)
             if i > 0 and len(drafts) > before:
                 drafts[-1].split_off = True
+            first = first or (drafts[-1] if len(drafts) > before else None)  # « à Jénine et à Naplouse »: two
         of_the_last = reading is not None and reading.referential and possessed(reading.trigger)
         dated = None if of_the_last else own_date(sentence)  # « avec leurs otages, ... jeudi soir »: no day to carry
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
@@ -1189,6 +1211,9 @@ def next_scene(
         return sentence.index, opening, True
     town = sole_place(ctx, sentence)
     dated = event_date(sentence) is not None
+    if town is None and dated:
+        town = measured_from(ctx, sentence)  # « un drame qui s'est produit vendredi sur un chantier situé à une
+        return (sentence.index, town, True) if town is not None else scene  # trentaine de kilomètres de Bambari »
     return (sentence.index, town, dated) if town is not None and town.geo_precision == 1 else scene
 
 
@@ -1268,9 +1293,8 @@ def part_of_the_attack(reading: Reading, last: Draft) -> bool:
     """Burning and looting told right after an attack, with no place or day of its own, are part of it (ACLED codes
     the attack)."""
     follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
-    unplaced = reading.location is None and reading.date is None
     burnt = "looting" in reading.kinds and set(reading.kinds) <= {"looting"} | TOLL_KINDS  # and who died there
-    return follows and unplaced and burnt and last.family == "violent"
+    return follows and no_scene_of_its_own(reading) and burnt and last.family == "violent"
 
 
 def updates_the_toll(draft: Draft, sentence: Sentence) -> bool:
@@ -1325,6 +1349,7 @@ def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading
         # night's interceptions over a list of regions, one count, not one event in each
     others = coordinated_locations(ctx, reading.sentence, reading.location)
     two = two_acts_in_two_places(ctx, reading) if not others else None
+    two = two or (two_clauses_in_two_places(ctx, reading) if not others else None)
     if two is not None:
         return list(two)
     return [reading, *(replace(reading, location=loc) for loc in others)]
@@ -1356,6 +1381,59 @@ def two_acts_in_two_places(ctx: ArticleContext, reading: Reading) -> tuple[Readi
         second.agents = agents or reading.agents  # « ont enlevé ... et incendié ... »: the subject they share
         first.clause, second.clause = clause_of(primary, verb), clause_of(verb, primary)
         return first, replace(second, date=respective_date(reading, verb, primary))
+    return None
+
+
+def two_clauses_in_two_places(ctx: ArticleContext, reading: Reading) -> tuple[Reading, Reading] | None:
+    """« ont affronté les rebelles près de Bouar tandis qu'à Baoro, un convoi était dévalisé », « ont tué quatre civils
+    à Tchintabaraden, et deux bergers ont été abattus le même jour près d'Abalak »: two clauses, each with its event
+    word and its place, tell two events, however the parser hangs them."""
+    sentence = reading.sentence
+    cut = clause_break(sentence)
+    if cut is None or (sentence.index < LEDE_SENTENCES and sentence.span.doc[cut].lower_ in CLAUSE_BREAKS):
+        return None  # a lead's « tandis que » sums up what the paragraphs after it tell
+    left, right = [t for t in sentence.triggers if t.start < cut], [t for t in sentence.triggers if t.start > cut]
+    if not left:
+        return None
+    sources = [(s.start, s.end) for s in sentence.sources]
+    places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    mine, theirs = [p for p in places if p.end <= cut], [p for p in places if p.start > cut]
+    if not right or not mine or not theirs:
+        return None
+    chosen = reading.location
+    here = chosen if chosen and any(p.kb_id_ == chosen.place_id for p in mine) else as_named(ctx, mine[0], places)
+    there = as_named(ctx, theirs[0], places)
+    if here is None or there is None or here.place_id == there.place_id:
+        return None
+    words = [t.i for t in sentence.span]
+    first = replace(reading, kinds=[t.label_ for t in left], location=here)
+    if reading.trigger.start > cut:  # « ont pilonné Kherson ..., tandis qu'à Odessa des drones d'attaque »
+        first.trigger = strongest(left)
+        first.agents, first.patients = sentence_actors(ctx, sentence, first.trigger)
+    first.clause = frozenset(i for i in words if i < cut)
+    trigger = strongest(right)
+    agents, patients = sentence_actors(ctx, sentence, trigger)
+    second = replace(reading, trigger=trigger, kinds=[t.label_ for t in right], location=there, patients=patients)
+    second.agents, second.clause = agents or reading.agents, frozenset(i for i in words if i >= cut)
+    return first, second
+
+
+def strongest(triggers: list[Span]) -> Span:
+    return max(triggers, key=lambda t: (event_kinds()[t.label_].strength, -t.start))
+
+
+CLAUSE_BREAKS = {"tandis"}  # « tandis qu'à Odessa, ... »
+
+
+def clause_break(sentence: Sentence) -> int | None:
+    """Where a second clause with a subject of its own begins: « tandis que », or « , et » before a subject."""
+    for token in sentence.span:
+        if token.lower_ in CLAUSE_BREAKS:
+            return token.i
+        if token.lower_ == "et" and token.i > sentence.span.start and token.nbor(-1).text == ",":
+            after = token.nbor(1) if token.i + 1 < sentence.span.end else None
+            if after is not None and after.pos_ in {"DET", "NUM", "PROPN", "ADP"}:
+                return token.i  # « , et deux bergers ont été abattus », « , et à Kadugli ... »
     return None
 
 
@@ -1407,7 +1485,12 @@ def respective_date(reading: Reading, verb: Token, other: Token) -> DateReading 
 
 
 def place_reading(
-    reading: Reading, drafts: list[Draft], carried: DateReading | None, source: str, news_source: str
+    reading: Reading,
+    drafts: list[Draft],
+    carried: DateReading | None,
+    source: str,
+    news_source: str,
+    apart: Draft | None = None,
 ) -> None:
     """A new event, more of one already told, or nothing (a reference to an event never told). A new event takes
     the ``news_source`` of the paragraph: one quoted on something else (« Il s'agit de la plus grande affaire de ce
@@ -1420,6 +1503,8 @@ def place_reading(
         drafts.remove(listed)  # the event now told: the next toll sentence is its own
         drafts.append(listed)
     target = listed or target_draft(reading, drafts)
+    if target is not None and target is apart and towns_apart(target.location, reading.location):
+        target = None  # « lors de raids à Jénine et à Naplouse »: each town of a list is an event of its own
     if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
         return  # a reference to an event the article never told: background
     if target is None and drafts and reinforces_the_fight(reading, drafts[-1]):

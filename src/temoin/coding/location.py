@@ -63,6 +63,10 @@ def is_origin(place: Span, trigger: Span) -> bool:
     if not found:
         return False
     after = doc.char_span(window.start_char + found[-1].end(), window.end_char, alignment_mode="expand")
+    if after is not None and any(
+        after.start <= p.start and p.end <= after.end for p in doc.spans.get("temoin_places", [])
+    ):
+        return False  # « des « mercenaires » venus de Libye contre une position militaire à Kouri Bougoudi »
     if found[-1].group("people") and (past_comma or (after is not None and "," in after.text)):
         return False  # « des rapatriés de Tombouctou, près de Niono »: the people came from the first town only
     # "des renforts venus de N'Djamena sont arrivés à Bol": a verb after the origin word starts another phrase
@@ -117,6 +121,8 @@ def acts_as_a_capital(place: Span) -> bool:
     after = place.doc[place.end : place.end + 2]
     if fold(place.text) not in capital_names() or not after or after[0].pos_ not in {"VERB", "AUX"}:
         return False
+    if cue_before(place.doc, place.start) is not None:
+        return False  # « une frappe sur un appartement de la banlieue sud de Beyrouth avait tué »: the place
     return not any(t.lower_ == "été" for t in after)
 
 
@@ -205,24 +211,27 @@ def sets_the_scene(place: Span) -> bool:
     return fronted and place.end < place.sent.end and doc[place.end].text == ","
 
 
+ROAD_DASHES = {"-", "–"}  # « l'axe Bamako–Bougouni », set with an en dash
+
+
 def on_a_road_between(place: Span) -> bool:
     """One end of "l'axe Bourzanga-Djibo" or of "la route reliant Addis Abeba à Nekemte": the event was somewhere on
     the road, not in that town."""
     doc = place.doc
-    dash_after = place.end < len(doc) and doc[place.end].text == "-"
+    dash_after = place.end < len(doc) and doc[place.end].text in ROAD_DASHES
     before = set()
     for token in reversed(doc[max(place.sent.start, place.start - 10) : place.start]):
-        if token.is_punct and token.text not in {"-", "'"}:
+        if token.is_punct and token.text not in {*ROAD_DASHES, "'"}:
             break  # « reliant Deir ez-Zor à Palmyre », however many tokens the first end takes
         before.add(token.lower_)
     linking = before & word_set("lexicons/road_links.txt")
-    return bool(linking) or dash_after or (place.start > 0 and doc[place.start - 1].text == "-")
+    return bool(linking) or dash_after or (place.start > 0 and doc[place.start - 1].text in ROAD_DASHES)
 
 
 def first_end(place: Span) -> bool:
     """The first town of « l'axe Banibangou-Ouallam » or « la route reliant Addis Abeba à Nekemte »."""
     doc = place.doc
-    dash_after = place.end < len(doc) and doc[place.end].text == "-"
+    dash_after = place.end < len(doc) and doc[place.end].text in ROAD_DASHES
     linked = place.start > 0 and doc[place.start - 1].lower_ in word_set("lexicons/road_links.txt")
     return dash_after or linked
 
@@ -314,6 +323,22 @@ def finest_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     return location_of(ctx, finer[0]) if len(finer) == 1 else None
 
 
+DISTANCE = re.compile(r"\b(?:km|kilomètres?)\b", re.I)
+
+
+def measured_from(ctx: ArticleContext, sentence: Sentence) -> Location | None:
+    """The first place a sentence measures a distance from, « à une trentaine de kilomètres de Bambari, sur l'axe
+    Bambari-Ippy »: near it."""
+    for place in sentence.places:
+        cue = cue_before(place.doc, place.start)
+        if cue is None or cue.kind != "relation":
+            continue
+        if DISTANCE.search(place.doc[max(place.sent.start, place.start - 6) : place.start].text):
+            found = location_of(ctx, place)
+            return replace(found, geo_precision=max(found.geo_precision, 2)) if found is not None else None
+    return None
+
+
 def told_by_its_residents(place: Span) -> bool:
     """« des habitants de Dinangourou racontent que ... »: the place the witnesses who tell the event live in
     (``lexicons/resident_nouns.txt``)."""
@@ -327,11 +352,13 @@ def told_by_its_residents(place: Span) -> bool:
 def published_at(place: Span) -> bool:
     """« a indiqué la mission onusienne dans un communiqué publié à Bunia », « lors d'un point de presse à
     Cotonou », « dans un communiqué lu sur la télévision nationale à N'Djamena »: where the statement came out
-    (``lexicons/publishing_verbs.txt``, ``lexicons/statement_venues.txt``), with no finite verb between."""
+    (``lexicons/publishing_verbs.txt``, ``lexicons/statement_venues.txt``), with no finite verb between; or where
+    its source was reached (``lexicons/reached_verbs.txt``)."""
     doc = place.doc
     before = doc[max(place.start - 4, place.sent.start) : place.start].text.lower()
-    if any(before.endswith(f"{verb} à") for verb in word_set("lexicons/publishing_verbs.txt")):
-        return True
+    verbs = word_set("lexicons/publishing_verbs.txt") | word_set("lexicons/reached_verbs.txt")
+    if any(before.endswith(f"{verb} à") for verb in verbs):
+        return True  # « selon leurs familles jointes à Rusizi »: where the source was reached
     if place.start < 1 or doc[place.start - 1].lower_ not in {"à", "au"}:
         return False
     window = doc[max(place.start - 10, place.sent.start) : place.start]
@@ -482,6 +509,8 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
     first = min(group, key=lambda g: g.start)
     if STRADDLES.search(doc[max(first.start - 6, sentence.span.start) : first.start].text):
         return []  # « les monts Hamrin, à cheval sur les provinces de Kirkouk et Diyala »: where the place lies
+    if on_a_road_between(first):
+        return []  # « sur la route reliant Palma à Mocímboa da Praia »: one event on the road
     found = [as_named(ctx, s, sentence.places) for s in group[1:] if not names_a_gang(s)]
     return [loc for loc in found if loc is not None and loc.place_id != chosen.place_id]
 
@@ -528,7 +557,7 @@ def choose_location(
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if holds_the_place_before(span, sentence.places):
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
-        if names_a_gang(span):
+        if names_a_gang(span) or where_the_road_leads(span, sentence.places):
             score -= CONTAINER_COST  # « une opération contre le gang de Brooklyn à Cité Soleil »: Cité Soleil
         if where_they_are_based(span) and any(named_as_the_target(p) for p in sentence.places if p != span):
             score -= CONTAINER_COST  # « des groupes terroristes déployés dans la campagne d'Idleb contre Skelbiyé »
@@ -582,14 +611,38 @@ BASED_IN = re.compile(r"\s+(?:dans|à|en|au|aux|près de|près d'|autour de|sur)
 
 
 def holds_the_place_before(span: Span, places: list[Span]) -> bool:
-    """The place is named as the area the place just before lies in: « X, dans la campagne de Y », « X, dans la
-    région de Y »."""
+    """The place is named as the area the place just before lies in, or as the point it is measured from: « X, dans
+    la campagne de Y », « X, dans la région de Y », « X, au nord de Y »."""
     before = next((p for p in reversed(places) if p.end <= span.start and p.label_ != "country"), None)
     cue = cue_before(span.doc, span.start)
     if before is None or cue is None or cue.kind not in {"relation", "region"} or span.start - before.end > 7:
         return False
     words = [t.lower_ for t in span.doc[before.end : span.start]]
-    return words[:2] == [",", "dans"]
+    located = cue.kind == "relation" and words[:1] == [","] and "dans" not in words and a_town_named(before)
+    return words[:2] == [",", "dans"] or located  # « le village de Kéra, au nord de Djibo »: Kéra
+
+
+def a_town_named(place: Span) -> bool:
+    """A place named as itself, not a region (« la zone de Baraboulé ») nor a road's end (« l'axe Tahoua-Tillia »)."""
+    cue = cue_before(place.doc, place.start)
+    named = place.label_ in TOWNS and (cue is None or cue.kind in {"settlement", "site"})
+    return named and not on_a_road_between(place)
+
+
+ROAD_TOWARD = re.compile(
+    r"^,?\s*(?:sur|vers)?\s*(?:la|l')?\s*(?:route|axe|piste)\s*(?:de|d'|du|vers|menant à)\s*$", re.I
+)
+
+
+def where_the_road_leads(span: Span, places: list[Span]) -> bool:
+    """« à une trentaine de kilomètres au nord de Bozoum, sur la route de Bocaranga »: the event is measured from
+    Bozoum; Bocaranga only names where the road goes."""
+    before = next((p for p in reversed(places) if p.end <= span.start and p.label_ != "country"), None)
+    if before is None or span.start - before.end > 7:
+        return False
+    cue = cue_before(span.doc, before.start)
+    linking = span.doc[before.end : span.start].text
+    return cue is not None and cue.kind == "relation" and ROAD_TOWARD.search(linking) is not None
 
 
 UNIT_NAME = re.compile(r"\b(?:groupement|brigade|bataillon|division|régiment)(?: de forces)?\s*$", re.I)

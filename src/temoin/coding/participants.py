@@ -102,7 +102,9 @@ def of_the_group(generic: Span, named: Span) -> bool:
     if len(between) <= 2:
         return True
     linked = any(t.lower_ in OF_WORDS_AFTER for t in between)
-    qualifiers = all(t.pos_ in {"ADV", "ADJ", "VERB", "DET", "ADP"} for t in between)
+    kinds = word_set("lexicons/group_kind_nouns.txt")  # « de la coalition « Viv Ansanm » »
+    words = [t for t in between if t.lower_ not in kinds and t.text not in {"«", "»"}]
+    qualifiers = all(t.pos_ in {"ADV", "ADJ", "VERB", "DET", "ADP"} for t in words)
     return len(between) <= 5 and linked and qualifiers
 
 
@@ -310,9 +312,13 @@ def parent_of(span: Span) -> bool:
     coalition Viv Ansanm, », « le JNIM, lié à al-Qaïda, »): ``lexicons/parent_phrases.txt``."""
     before = [t for t in span.doc[max(span.sent.start, span.start - 6) : span.start] if t.pos_ != "DET"]
     words = [t.lower_ for t in before]
+    named = {i for a in span.doc.spans.get("temoin_actors", []) for i in range(a.start, a.end)}
     for size in (2, 3):
         if len(words) > size and words[-size - 1] == "," and " ".join(words[-size:]) in parent_phrases():
-            return True
+            last = before[-size - 1].i - 1
+            last -= 1 if last >= 0 and span.doc[last].text == ")" else 0
+            return last in named  # the group named just before the comma, « (JNIM), lié à al-Qaïda, »; not
+            # « Samedi, des membres de l'État islamique ont tué »
     return False
 
 

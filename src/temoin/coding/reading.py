@@ -119,7 +119,8 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         sentence = replace(sentence, places=[p for p in sentence.places if p.start < demand.i])
     if not triggers or sentence.boilerplate or sentence.headline or sentence.text.rstrip().endswith("?"):
         return None
-    if tells_a_habit(sentence.text) or is_background(ctx, sentence):
+    events_at = [t.start_char - sentence.span.start_char for t in triggers]
+    if tells_a_habit(sentence.text, events_at) or is_background(ctx, sentence):
         return None
     referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
     named_again = [t for t in triggers if during_the_one_told(t) and names_its_place(t, sentence)]
@@ -228,9 +229,19 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
         return True  # "retrouvées mortes dans leurs cellules de police": the police held them
     told = f"{before} {reading.sentence.text}"
     remote = has_cue("air", told) or has_cue("artillery", told)
-    placed = reading.location is not None and reading.family == "violent"
+    violence = reading.family == "violent" or (
+        any(event_kinds()[k].family == "violent" for k in all_kinds) and names_its_own_place(reading.sentence)
+    )  # « ont fait irruption à Petite-Rivière, tuant au moins cinq personnes et incendiant une vingtaine de maisons »
+    placed = reading.location is not None and violence
     killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
     return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"
+
+
+def names_its_own_place(sentence: Sentence) -> bool:
+    """A place below the country named outside the sentence's sources (not « selon le préfet du Mayo-Sava »)."""
+    sources = [(s.start, s.end) for s in sentence.sources]
+    places = [p for p in sentence.places if p.label_ != "country"]
+    return any(not any(a <= p.start < b for a, b in sources) for p in places)
 
 
 def claim_verbs_of(reading: Reading) -> list[Token]:

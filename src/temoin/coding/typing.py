@@ -130,6 +130,8 @@ def main_kind(kinds: list[str], has_toll: bool) -> str:
     if "turned_back" in ordered and not has_toll:
         return "turned_back"
     ordered = [k for k in ordered if k != "turned_back"] or ordered
+    if not has_toll and ordered[0] == "explosion" and "looting" in ordered:
+        return "looting"  # « ont dynamité plusieurs maisons ..., qui fait état de fortes explosions »: a demolition
     if not has_toll and ordered[0] == "attack" and "arrest" in ordered:
         return "arrest"  # "ont arrêté une quinzaine de Palestiniens lors de raids à Naplouse": an arrest raid
     ground = next((k for k in ordered if k in {"territory_taken", "territory_regained"}), None)

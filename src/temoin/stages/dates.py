@@ -19,6 +19,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from temoin.resources import read_tsv
 from temoin.stages import doc_text
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -103,6 +104,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("month", re.compile(rf"\b(?P<part>en |début |mi-|fin |courant )(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
 ]
+HOLIDAYS = [
+    (re.compile(rf"\b(?:{row['phrase']})\b", re.I), int(row["month"]), int(row["day"]))
+    for row in read_tsv("lexicons/fixed_holidays.tsv")
+]  # « le jour de Noël », « la Toussaint »
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +292,20 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, DateRe
                 found.append((m.start(), m.end(), reading))
                 new.append((m.start(), m.end()))
         taken = sorted(taken + new)  # matches of one pattern never overlap each other
+    found += feast_days(text, published, taken)
     return start_of_the_period(named_again(sorted(found, key=lambda f: f[0]), text), text)
+
+
+def feast_days(text: str, published: date | None, taken: list[tuple[int, int]]) -> list[tuple[int, int, DateReading]]:
+    """« le jour de Noël », « la Toussaint » (``lexicons/fixed_holidays.tsv``): that day, in the year before
+    publication; none when the feast is still to come."""
+    found = []
+    for pattern, month, day in HOLIDAYS:
+        for m in pattern.finditer(text):
+            if overlaps(taken, m.start(), m.end()) or published is None or ahead(month, day, published):
+                continue
+            found.append((m.start(), m.end(), DateReading(date(infer_year(month, day, published), month, day), 1)))
+    return found
 
 
 def named_again(found: list[tuple[int, int, DateReading]], text: str) -> list[tuple[int, int, DateReading]]:

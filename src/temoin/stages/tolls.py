@@ -312,8 +312,10 @@ def find_tolls(text: str) -> list[Toll]:
             earlier = False  # « ont d'abord fait état de douze morts, avant d'annoncer un bilan de dix-neuf tués »
         told_before, told_after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 80]
         update = not earlier and bool(UPDATE.search(told_before) or UPDATED_AFTER.search(told_after))
-        if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(r"\s*(morts?\b|\w)", rest)):
-            outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are
+        any_word = r"\s*(morts?\b|\w)" if m.group("num").lower() not in {"un", "une"} else r"\s*morts?\b"
+        if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(any_word, rest)):
+            outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are; not « a fait une
+            # incursion »
         if outcome is None and victim and KILLING_NOUN_BEFORE.search(text[max(0, m.start() - 100) : m.start()]):
             outcome = ("KILLED", after)  # "le massacre présumé par l'armée d'environ 300 personnes"
         if (

@@ -34,9 +34,11 @@ MMAP_BYTES = 256 * 2**20  # the index is read through a memory map, without a co
 LOOSE_MIN_LENGTH = 6  # shorter names are matched strictly only
 SITE_FILE = "places/conflict_sites.tsv"
 LANDMARK_FILE = "places/landmarks.tsv"
+POPULATION_FILE = "places/population_fixes.tsv"
 CURATED_FILES = (
     SITE_FILE,
     LANDMARK_FILE,
+    POPULATION_FILE,
     "places/regions.tsv",
     "places/world_regions.tsv",
     "actors/countries.tsv",
@@ -254,10 +256,16 @@ def load_cities500() -> dict[str, dict[str, Any]]:
     return cities
 
 
+def population_fixes() -> dict[str, int]:
+    """Populations cities500 gets badly wrong (``places/population_fixes.tsv``)."""
+    return {row["geonameid"]: int(row["population"]) for row in read_tsv(POPULATION_FILE)}
+
+
 def geonames_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazPlace, list[str]]]:
     named_by_regions = names_of_capitals()
+    fixes = population_fixes()
     for city in cities.values():
-        pop = int(city.get("population") or 0)
+        pop = fixes.get(str(city["geonameid"]), int(city.get("population") or 0))
         place = GazPlace(
             f"gn:{city['geonameid']}",
             str(city["name"]),

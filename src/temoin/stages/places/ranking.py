@@ -240,8 +240,11 @@ def another_lands_region(place: GazPlace, focus: dict[str, float]) -> bool:
 def cue_abroad(mention: Mention, place: GazPlace, focus: dict[str, float]) -> bool:
     """A kind of place named (« la ville de Tonga », « le quartier de Brooklyn », « la plaine du Marj ») in a country
     the article never names, while it is surely about another, or a country read where a town is named."""
-    if mention.cue is None or mention.cue.kind not in KINDS_NAMED:
+    if mention.cue is None:
         return False
+    town = place.feature in {"city", "town", "village"}
+    if mention.cue.kind not in KINDS_NAMED and not (mention.cue.kind == "region" and town):
+        return False  # « dans la zone de Miski », in a report from Chad: not Myski in Siberia
     if place.feature == "country":
         return mention.cue.kind == "settlement"
     sure_elsewhere = max(focus.values(), default=0.0) >= SURE_FOCUS
