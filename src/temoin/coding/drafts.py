@@ -53,6 +53,7 @@ from temoin.coding.reading import (
     claims_it,
     make_reading,
     named_claimant,
+    names_its_own_place,
 )
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
@@ -512,10 +513,7 @@ def handles_the_protest(reading: Reading, last: Draft) -> bool:
 def no_scene_of_its_own(reading: Reading) -> bool:
     """No day and no place of its own; a place named only in its source's title is none (« L'administrateur du
     territoire de Beni a confirmé ce bilan, précisant que les assaillants avaient incendié une dizaine de maisons »)."""
-    sources = [(s.start, s.end) for s in reading.sentence.sources]
-    places = [p for p in reading.sentence.places if p.label_ != "country"]
-    own = [p for p in places if not any(a <= p.start < b for a, b in sources)]
-    return (reading.location is None or not own) and reading.date is None
+    return (reading.location is None or not names_its_own_place(reading.sentence)) and reading.date is None
 
 
 SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
