@@ -613,13 +613,18 @@ BASED_IN = re.compile(r"\s+(?:dans|à|en|au|aux|près de|près d'|autour de|sur)
 def holds_the_place_before(span: Span, places: list[Span]) -> bool:
     """The place is named as the area the place just before lies in, or as the point it is measured from: « X, dans
     la campagne de Y », « X, dans la région de Y », « X, au nord de Y »."""
-    before = next((p for p in reversed(places) if p.end <= span.start and p.label_ != "country"), None)
+    before = place_before(span, places)
     cue = cue_before(span.doc, span.start)
     if before is None or cue is None or cue.kind not in {"relation", "region"} or span.start - before.end > 7:
         return False
     words = [t.lower_ for t in span.doc[before.end : span.start]]
     located = cue.kind == "relation" and words[:1] == [","] and "dans" not in words and a_town_named(before)
     return words[:2] == [",", "dans"] or located  # « le village de Kéra, au nord de Djibo »: Kéra
+
+
+def place_before(span: Span, places: list[Span]) -> Span | None:
+    """The last place below the country named before this one."""
+    return next((p for p in reversed(places) if p.end <= span.start and p.label_ != "country"), None)
 
 
 def a_town_named(place: Span) -> bool:
@@ -637,7 +642,7 @@ ROAD_TOWARD = re.compile(
 def where_the_road_leads(span: Span, places: list[Span]) -> bool:
     """« à une trentaine de kilomètres au nord de Bozoum, sur la route de Bocaranga »: the event is measured from
     Bozoum; Bocaranga only names where the road goes."""
-    before = next((p for p in reversed(places) if p.end <= span.start and p.label_ != "country"), None)
+    before = place_before(span, places)
     if before is None or span.start - before.end > 7:
         return False
     cue = cue_before(span.doc, before.start)
