@@ -40,6 +40,11 @@ class Sentence:
         before."""
         return bool(self.unplaced) and not any(p.label_ != "country" for p in self.places)
 
+    def own_places(self) -> list[Span]:
+        """The places below the country it names outside its sources (not « selon le préfet du Mayo-Sava »)."""
+        sources = [(s.start, s.end) for s in self.sources]
+        return [p for p in self.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+
     @property
     def text(self) -> str:
         return span_text(self.span)

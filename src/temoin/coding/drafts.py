@@ -53,7 +53,6 @@ from temoin.coding.reading import (
     claims_it,
     make_reading,
     named_claimant,
-    names_its_own_place,
 )
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
@@ -513,7 +512,7 @@ def handles_the_protest(reading: Reading, last: Draft) -> bool:
 def no_scene_of_its_own(reading: Reading) -> bool:
     """No day and no place of its own; a place named only in its source's title is none (« L'administrateur du
     territoire de Beni a confirmé ce bilan, précisant que les assaillants avaient incendié une dizaine de maisons »)."""
-    return (reading.location is None or not names_its_own_place(reading.sentence)) and reading.date is None
+    return (reading.location is None or not reading.sentence.own_places()) and reading.date is None
 
 
 SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
@@ -910,9 +909,7 @@ def speaks_of_the_last(ctx: ArticleContext, draft: Draft, sentence: Sentence) ->
         return False  # « Il a été revu à la hausse mercredi, a indiqué l'administrateur »: the day of the telling
     if not 0 < sentence.index - draft.last_index <= 2:
         return False
-    sources = [(s.start, s.end) for s in sentence.sources]
-    own = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
-    own = [p for p in own if not heads_for(p)]
+    own = [p for p in sentence.own_places() if not heads_for(p)]
     return not own and not sentence.unplaced and not sentence.happens_elsewhere()
 
 
@@ -1393,8 +1390,7 @@ def two_clauses_in_two_places(ctx: ArticleContext, reading: Reading) -> tuple[Re
     left, right = [t for t in sentence.triggers if t.start < cut], [t for t in sentence.triggers if t.start > cut]
     if not left:
         return None
-    sources = [(s.start, s.end) for s in sentence.sources]
-    places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    places = sentence.own_places()
     mine, theirs = [p for p in places if p.end <= cut], [p for p in places if p.start > cut]
     if not right or not mine or not theirs:
         return None

@@ -301,13 +301,7 @@ def possessive_place() -> re.Pattern[str]:
 def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     """The one place below the country that a sentence names outside its sources, if it names only one."""
     sources = [(s.start, s.end) for s in sentence.sources]
-    places = [
-        p
-        for p in sentence.places
-        if p.label_ != "country"
-        and not any(a <= p.start < b for a, b in sources)
-        and not where_the_source_is(p, sources)
-    ]
+    places = [p for p in sentence.own_places() if not where_the_source_is(p, sources)]
     if not places:  # "Le procureur de la ville de Fada N'Gourma a déclaré que 12 des 25 détenus sont morts"
         places = [p for p in sentence.places if p.label_ != "country" and administered_by_the_source(p)]
     return location_of(ctx, places[0]) if len(places) == 1 else None
@@ -316,14 +310,10 @@ def sole_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
 def finest_place(ctx: ArticleContext, sentence: Sentence) -> Location | None:
     """The one place a sentence names outside its sources and the regions that hold it (« près de Diafarabé, dans
     le cercle de Ténenkou »: Diafarabé)."""
-    sources = [(s.start, s.end) for s in sentence.sources]
-    places = [p for p in sentence.places if p.label_ != "country" and not any(a <= p.start < b for a, b in sources)]
+    places = sentence.own_places()
     cues = [cue_before(p.doc, p.start) for p in places]
     finer = [p for p, cue in zip(places, cues, strict=True) if cue is None or cue.kind != "region"]
     return location_of(ctx, finer[0]) if len(finer) == 1 else None
-
-
-DISTANCE = re.compile(r"\b(?:km|kilomètres?)\b", re.I)
 
 
 def measured_from(ctx: ArticleContext, sentence: Sentence) -> Location | None:
@@ -333,7 +323,9 @@ def measured_from(ctx: ArticleContext, sentence: Sentence) -> Location | None:
         cue = cue_before(place.doc, place.start)
         if cue is None or cue.kind != "relation":
             continue
-        if DISTANCE.search(place.doc[max(place.sent.start, place.start - 6) : place.start].text):
+        if word_pattern("lexicons/distance_units.txt").search(
+            place.doc[max(place.sent.start, place.start - 6) : place.start].text
+        ):
             found = location_of(ctx, place)
             return replace(found, geo_precision=max(found.geo_precision, 2)) if found is not None else None
     return None
@@ -634,9 +626,11 @@ def a_town_named(place: Span) -> bool:
     return named and not on_a_road_between(place)
 
 
-ROAD_TOWARD = re.compile(
-    r"^,?\s*(?:sur|vers)?\s*(?:la|l')?\s*(?:route|axe|piste)\s*(?:de|d'|du|vers|menant à)\s*$", re.I
-)
+@cache
+def road_toward() -> re.Pattern[str]:
+    """« , sur la route de », « sur l'axe de »: a road named by where it leads (``lexicons/road_nouns.txt``)."""
+    roads = word_alternation(read_lines("lexicons/road_nouns.txt"))
+    return re.compile(rf"^,?\s*(?:sur|vers)?\s*(?:la|l')?\s*(?:{roads})\s*(?:de|d'|du|vers|menant à)\s*$", re.I)
 
 
 def where_the_road_leads(span: Span, places: list[Span]) -> bool:
@@ -647,7 +641,7 @@ def where_the_road_leads(span: Span, places: list[Span]) -> bool:
         return False
     cue = cue_before(span.doc, before.start)
     linking = span.doc[before.end : span.start].text
-    return cue is not None and cue.kind == "relation" and ROAD_TOWARD.search(linking) is not None
+    return cue is not None and cue.kind == "relation" and road_toward().search(linking) is not None
 
 
 UNIT_NAME = re.compile(r"\b(?:groupement|brigade|bataillon|division|régiment)(?: de forces)?\s*$", re.I)

@@ -230,18 +230,11 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
     told = f"{before} {reading.sentence.text}"
     remote = has_cue("air", told) or has_cue("artillery", told)
     violence = reading.family == "violent" or (
-        any(event_kinds()[k].family == "violent" for k in all_kinds) and names_its_own_place(reading.sentence)
+        any(event_kinds()[k].family == "violent" for k in all_kinds) and bool(reading.sentence.own_places())
     )  # « ont fait irruption à Petite-Rivière, tuant au moins cinq personnes et incendiant une vingtaine de maisons »
     placed = reading.location is not None and violence
     killed = any(t.label_ == "KILLED" for t in reading.sentence.tolls)  # "une église attaquée à X, faisant 15 morts"
     return placed and (reading.date is not None or remote or killed)  # "des drones ont visé le port d'Izmaïl"
-
-
-def names_its_own_place(sentence: Sentence) -> bool:
-    """A place below the country named outside the sentence's sources (not « selon le préfet du Mayo-Sava »)."""
-    sources = [(s.start, s.end) for s in sentence.sources]
-    places = [p for p in sentence.places if p.label_ != "country"]
-    return any(not any(a <= p.start < b for a, b in sources) for p in places)
 
 
 def claim_verbs_of(reading: Reading) -> list[Token]:
