@@ -40,7 +40,7 @@ from temoin.coding.participants import (
     with_known_attackers,
     without_guards,
 )
-from temoin.coding.roles import NON_STATE, holds_the_place
+from temoin.coding.roles import NON_STATE, holds_the_place, in_quotes
 from temoin.coding.typing import CROWDS, classify, has_cue, main_kind, plover_type, total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
@@ -107,12 +107,25 @@ def armed_foe(draft: Draft, actor1: Actor | None) -> Actor | None:
     return next((a for a in armed if actor1 is None or (a.country, a.sector) != (actor1.country, actor1.sector)), None)
 
 
-def only_the_holder(draft: Draft, actor: Actor | None) -> bool:
-    """The armed group is named only as the holder of the place hit."""
+def only_the_holder(draft: Draft, actor: Actor | None, ctx: ArticleContext) -> bool:
+    """The armed group is named only as the holder of the place hit, or only in the striker's quoted words
+    (« L'armée évoque des frappes contre « des terroristes en mouvement » », while the dead are a fair's)."""
     if actor is None or actor.sector not in {"REB", "UAF"}:
         return False
     mentions = [a for s in draft.sentences for a in s.actors if a.text == actor.text]
-    return bool(mentions) and all(holds_the_place(a) for a in mentions)
+    quoted = all(in_quotes(a) for a in mentions) and civilians_named(draft, ctx)
+    return bool(mentions) and (quoted or all(holds_the_place(a) for a in mentions))
+
+
+def civilians_named(draft: Draft, ctx: ArticleContext) -> bool:
+    """The toll says who the dead were, and they were civilians: « sept civils », « huit morts, dont deux femmes »,
+    not « deux personnes »."""
+    unarmed = victim_nouns("unarmed") - total_words()
+    if any(count and noun in unarmed for noun, count in [*draft.killed.items(), *draft.injured.items()]):
+        return True
+    among = re.compile(rf"\bdont\s+(?:\S+\s+){{0,2}}(?:{word_alternation(sorted(unarmed))})\b", re.I)
+    told = ctx.sentences[draft.sentences[0].index : draft.last_index + 1]  # with the toll's sentences
+    return any(among.search(s.text) for s in told)
 
 
 def allied(a: Actor, b: Actor | None) -> bool:
@@ -216,7 +229,10 @@ def held_group(draft: Draft, ctx: ArticleContext) -> Actor | None:
 def who_stopped_it(
     draft: Draft, ctx: ArticleContext, actor1: Actor | None, actor2: Actor | None, home: Country | None
 ) -> tuple[Actor | None, Actor | None]:
-    """ACLED's actor1 of an interception is who stopped the weapon, actor2 whose weapon it was."""
+    """ACLED's actor1 of an interception is who stopped the weapon, actor2 whose weapon it was: never the
+    stopper's own government (« dans le cadre du plan de désarmement adopté par le gouvernement »)."""
+    if actor1 is not None and actor2 is not None and actor2.sector == "GOV" and allied(actor1, actor2):
+        actor2 = None
     if is_state_force(actor2) and not is_state_force(actor1):
         actor1, actor2 = actor2, actor1  # "un missile des Houthis que l'armée israélienne a intercepté"
     if actor2 is not None or actor1 is None or not is_state_force(actor1):
@@ -277,7 +293,7 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
         actor2 = None  # "le massacre par l'armée et Wagner de 300 personnes": Wagner killed too, it was not hit
     if actor2 is None and event_type in CIVILIAN_HARM and civilians_hit(draft):
         actor2 = civilians_of(ctx.focus)
-    if event_type == "Explosions/Remote violence" and only_the_holder(draft, actor2) and civilians_hit(draft):
+    if event_type == "Explosions/Remote violence" and only_the_holder(draft, actor2, ctx) and civilians_hit(draft):
         actor2 = civilians_of(home or ctx.focus)  # « des avions de l'armée ont bombardé le marché central de Nyala,
         # fief des FSR. Les raids auraient fait au moins 15 morts parmi les commerçants »
     if sub_type == "Disrupted weapons use":
@@ -392,11 +408,16 @@ def crowd_actors(
     draft: Draft, event_type: str, sub_type: str, where: Country | None, text: str = ""
 ) -> tuple[Actor | None, Actor | None]:
     """ACLED's protest actors: the crowd, and the police or army only when they intervened (what the crowd
-    denounces, « la barbarie des hordes terroristes », is no actor of the protest)."""
+    denounces, « la barbarie des hordes terroristes », is no actor of the protest). The party that called the
+    march is not the crowd: ACLED names it only as an associate, which the schema has no field for."""
     everyone = draft.agents + draft.patients
-    named = next((a for a in everyone if a.sector in {"OPP", "PTY"} or a.name.startswith(CROWDS)), None)
+    named = next((a for a in everyone if a.name.startswith(CROWDS)), None)
     crowd = "Protesters" if event_type == "Protests" else "Rioters"
     actor1 = named or (Actor(f"{crowd} ({where.name_en})", where.iso3, "CVL") if where else None)
+    victim = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
+    if sub_type == "Mob violence" and where is not None and lynched(draft):
+        return actor1, victim or civilians_of(where)  # « lynché par une foule ..., selon la police, qui dit
+        # avoir arrêté quatre suspects »: ACLED codes the one killed, not the police who came after
     intervened = sub_type != "Peaceful protest" or event_type == "Riots"
     forces = sorted((a for a in everyone if a.sector in {"COP", "MIL"}), key=lambda a: a.sector != "COP")
     force = forces[0] if forces and intervened else None  # the police first: "devant une base de la Monusco"
@@ -413,11 +434,13 @@ def crowd_actors(
     if force is None and policed and where is not None:
         force = police_of(where)  # « les manifestants ont été dispersés à coups de gaz lacrymogène »: by the police
     if force is None and sub_type == "Mob violence":  # the mob's target: "des boutiques tenues par des Éthiopiens"
-        force = next((a for a in draft.patients if a.sector in VICTIM_SECTORS and a is not named), None)
-    named_dead = not set(draft.killed) <= total_words()  # « un homme », not « trois morts » of a brawl
-    if force is None and sub_type == "Mob violence" and where is not None and named_dead and civilians_hit(draft):
-        force = civilians_of(where)  # « un homme ... a été battu à mort par une foule en colère »
+        force = victim
     return actor1, force
+
+
+def lynched(draft: Draft) -> bool:
+    """« un homme ... a été battu à mort par une foule en colère »: someone named, not « trois morts » of a brawl."""
+    return not set(draft.killed) <= total_words() and civilians_hit(draft)
 
 
 def is_reportable(draft: Draft) -> bool:

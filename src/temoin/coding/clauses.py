@@ -85,20 +85,30 @@ CAUSATIVES = {"forcer", "contraindre", "obliger", "pousser", "amener"}
 
 
 def is_referential(trigger: Span) -> bool:
-    """A noun trigger after a definite or demonstrative determiner names an event already told."""
+    """A noun trigger after a definite or demonstrative determiner names an event already told; so does one that
+    a comment verb takes as its object (« Le gouvernement a condamné jeudi « une attaque lâche et barbare » »)."""
     first = trigger[0]
     if first.pos_ not in {"NOUN", "PROPN"} or first.i == 0 or with_its_verb(trigger):
         return False
     if sets_it_off(trigger):
         return False
+    if commented_on(trigger):
+        return True
     i = first.i - 1
     adjectives = word_set("lexicons/prenominal_adjectives.txt")
-    while i > max(first.i - 3, 0) and first.doc[i].lower_ in adjectives:
-        i -= 1  # « cette lâche attaque », « cette nouvelle attaque »
+    while i > max(first.i - 4, 0) and (first.doc[i].lower_ in adjectives or first.doc[i].text in {"«", '"'}):
+        i -= 1  # « cette lâche attaque », « cette nouvelle attaque », « ce nouveau « massacre de la farine » »
     before = first.doc[i]
     if before.lower_ == "des":
         return of_a_noun(first) or (first.dep_ == "conj" and first.head.i < first.i and of_a_noun(first.head))
     return before.lower_ in DEFINITE
+
+
+def commented_on(trigger: Span) -> bool:
+    """The object of « condamner », « déplorer », « saluer » (``lexicons/judging_verbs.txt``)."""
+    root = trigger.root
+    verb = root.head
+    return root.dep_ == "obj" and verb.pos_ == "VERB" and verb.lemma_.lower() in word_set("lexicons/judging_verbs.txt")
 
 
 def during_the_one_told(trigger: Span) -> bool:
@@ -200,6 +210,8 @@ def is_hypothetical(trigger: Span) -> bool:
             # « ont appelé à faire de vendredi une « journée de colère » »: called for, not yet held
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
             first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
+        if trigger.root.dep_.startswith("nsubj") and head.lemma_.lower() in SCHEDULING_VERBS:
+            return True  # « Des rassemblements de soutien sont également prévus samedi »: not yet held
     participle = first.lower_.endswith(("é", "ée", "és", "ées"))  # « avait « nettoyé » la ville », tagged Inf
     if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back" or participle:
         return False
@@ -214,6 +226,9 @@ def is_hypothetical(trigger: Span) -> bool:
     if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
         return False  # "ont érigé des barricades pour protester": what they did was the protest
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
+
+
+SCHEDULING_VERBS = {"prévoir", "programmer", "planifier"}
 
 
 TIME_ANCHOR = re.compile(
@@ -405,7 +420,8 @@ def dates_another_event(date: Span, sentence: Sentence) -> bool:
 
 @cache
 def telling_verbs() -> frozenset[str]:
-    return reporting_verbs() | claim_verbs() | {"publier", "lire", "diffuser", "communiquer"}  # "lu mardi soir"
+    comments = word_set("lexicons/comment_verbs.txt")  # « a condamné jeudi « une attaque lâche » »: its day
+    return reporting_verbs() | claim_verbs() | comments | {"publier", "lire", "diffuser", "communiquer"}  # "lu mardi"
 
 
 def dates_the_report(date: Span) -> bool:
@@ -473,8 +489,9 @@ def claims(actor: Span) -> bool:
     and the agent."""
     root = named_in_the_subject(actor.root)  # « Le mouvement rebelle RED-Tabara, basé ..., a revendiqué l'attaque »
     head = root.head
-    if root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM"
-        return head.lemma_.lower() in claim_verbs()
+    if root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM", also when the parser hangs the
+        before = actor.doc[max(actor.sent.start, actor.start - 5) : actor.start]  # group on « dimanche »
+        return any(t.lemma_.lower() in claim_verbs() for t in [head, *before])
     if root.dep_ != "nsubj":
         return claim_follows(actor)
     shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "a lancé ... et affirme avoir"
@@ -756,7 +773,21 @@ def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
     years = [int(m.group(1)) for m in YEAR.finditer(sentence.text) if not told_aside(sentence, m.start())]
     if bool(years) and max(years) < ctx.latest_year and not dated_this_week(ctx, sentence):
         return True
-    return goes_on_with_the_background(ctx, sentence)
+    return recalled_from_long_ago(ctx, sentence) or goes_on_with_the_background(ctx, sentence)
+
+
+RECALL_DAYS = 31  # the coders' month: what « avait déjà » recalls from before it is background
+RECALLED = re.compile(r"\b(?:avait|avaient|était|étaient) déjà\b|\bpour (?:rappel|mémoire)\b", re.I)
+
+
+def recalled_from_long_ago(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """« Début juin, l'attaque du camp militaire de Tombouctou avait déjà coûté la vie à plusieurs soldats » in an
+    article of 18 July, « Pour rappel, cette zone avait été endeuillée en mars dernier »: an earlier event recalled,
+    more than a month before; not « Le 28 août, des bandits avaient déjà tué onze personnes » a week before."""
+    day = event_date(sentence)
+    if ctx.published is None or day is None or day.value is None or not RECALLED.search(sentence.text):
+        return False
+    return (ctx.published - day.value).days > RECALL_DAYS
 
 
 def told_aside(sentence: Sentence, offset: int) -> bool:

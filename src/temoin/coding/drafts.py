@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from temoin.coding.clauses import (
     LEDE_SENTENCES,
     claims,
+    commented_on,
     counts_a_period,
     counts_since,
     dates_a_statement,
@@ -51,6 +52,7 @@ from temoin.coding.reading import (
     announced,
     claim_verbs_in,
     claims_it,
+    in_the_clause,
     make_reading,
     named_claimant,
 )
@@ -62,7 +64,7 @@ from temoin.stages.attribution import spoken_to
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.speakers import negated
-from temoin.stages.tolls import DIED_OF_WOUNDS, UPDATE
+from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, UPDATE
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
@@ -264,6 +266,12 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return again
     if last is not None and same_day_again(last, reading):
         return last
+    if last is not None and details_the_lead(last, reading):
+        last.location = reading.location  # the lead placed it only by its region, and named it by a word that
+        last.kinds[:] = [k for k in last.kinds if k in SPECIFIC and k != "strike"] + reading.kinds  # says only how
+        return last  # (« a une nouvelle fois frappé dans le département du Mayo-Tsanaga »)
+    if last is not None and places_the_lead(last, reading):
+        return last
     if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
         return None
     if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
@@ -273,6 +281,38 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if another_army(last, reading):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def names_its_scene(reading: Reading) -> bool:
+    """A place below the country named inside the event noun's own phrase."""
+    return in_the_clause([p for p in reading.sentence.places if p.label_ != "country"], reading.trigger)
+
+
+def details_the_lead(last: Draft, reading: Reading) -> bool:
+    """« Dans la région de Ménaka, c'est une frappe de drone qui suscite la polémique » then « Samedi après-midi, un
+    appareil de l'armée a visé un groupe de personnes ... aux abords d'Inékar »: a sentence that names the event with
+    no day of its own, and the next one that tells it, dated, within that region."""
+    if len(last.sentences) != 1 or last.date is not None or reading.date is None or reading.location is None:
+        return False
+    region = last.location is None or last.location.geo_precision == 3  # not « dans le secteur de Pokrovsk »
+    inside = region and (last.location is None or same_place_within(last.location, reading.location, REGION_KM))
+    return inside and goes_on_with(last, reading)
+
+
+def places_the_lead(last: Draft, reading: Reading) -> bool:
+    """« Jeudi, c'est une frappe de drone qui a endeuillé une fête de baptême » then « un appareil de l'armée a visé
+    un rassemblement près de Youwarou »: the lead dated the event, the next sentence places it."""
+    if len(last.sentences) != 1 or last.location is not None or last.date is None or reading.location is None:
+        return False
+    return reading.date is None and goes_on_with(last, reading)
+
+
+def goes_on_with(last: Draft, reading: Reading) -> bool:
+    """The next sentence of the paragraph, telling an event of the same family and kind (or a bare attack or
+    killing), while the lead counted no dead."""
+    follows = reading.sentence.index - last.last_index == 1 and last.paragraph == reading.sentence.paragraph
+    kind = main_kind(reading.kinds, False) in {main_kind(last.kinds, False), "attack", "kill"}
+    return follows and kind and last.family == reading.family and not last.killed
 
 
 LEAD_REACH = 8  # sentences after a lead naming several places within which a paragraph may open on one of them
@@ -477,7 +517,11 @@ def narrows_the_place(last: Draft, reading: Reading) -> bool:
 
 def the_attackers_again(reading: Reading) -> bool:
     """A sentence opening on « Les assaillants », « Ces hommes armés »: those of the event just told."""
-    words = [t.lower_ for t in reading.sentence.span[:2]]
+    return opens_on_the_attackers(reading.sentence)
+
+
+def opens_on_the_attackers(sentence: Sentence) -> bool:
+    words = [t.lower_ for t in sentence.span[:2]]
     return len(words) == 2 and words[0] in {"les", "ces"} and words[1] in word_set("lexicons/attacker_nouns.txt")
 
 
@@ -635,6 +679,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         draft.killed.clear()  # « Le NAS affirme avoir tué douze soldats. L'armée dément ce chiffre et fait état de
         # trois militaires et six rebelles tués »: the figure given against the claim replaces it
     updated: set[str] = set()
+    added_here: dict[str, Span] = {}  # the victims a figure of this sentence counted, and that figure
     for span in [] if boast else tolls:  # "le JNIM a affirmé avoir tué plus de 70 militaires": a claim
         # ACLED keeps the more conservative toll already told, not the attackers' boast on top of it
         if placed_at_another(span, sentence, draft) or (draft.clause and span.start not in draft.clause):
@@ -642,7 +687,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         count_text, victims, update = span.kb_id_.split("|")
         victims = victims or own_losses(span, sentence)
         table = draft.killed if span.label_ == "KILLED" else draft.injured
-        if update == EARLIER and table:
+        if update == EARLIER and any(k not in added_here for k in table):
             continue  # "Un premier bilan faisait état de douze morts": the figure already told replaced it
         if update == RUNNING and span.label_ == "KILLED":
             key = same_dead(table, victims) or (list(table)[-1] if table else victims)
@@ -654,19 +699,19 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
         if victims == "blessés" and span.label_ == "KILLED" and draft.killed:
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
         if update == "1" and span.label_ not in updated:
-            table.clear()  # once: « Le bilan s'élève à quatre soldats et six rebelles tués » is ten
-            updated.add(span.label_)
-        if (
-            other_voice
-            and update == "0"
-            and int(count_text) in table.values()
-            and (int(count_text) == 1 or boasts_of(span))
-        ):
+            for stale in [k for k in table if counts_the_same(k, victims)]:  # once: « Le bilan s'élève à quatre
+                del table[stale]  # soldats et six rebelles tués » is ten; « l'état-major a revu ce bilan à la hausse :
+            updated.add(span.label_)  # neuf soldats » leaves the « dizaine de terroristes » told before
+        told_before = [n for k, n in table.items() if not (k in added_here and listed_after(added_here[k], span))]
+        again = int(count_text) in told_before and (int(count_text) == 1 or boasts_of(span))
+        if other_voice and update == "0" and again:
             continue  # « une frappe a tué deux hommes ... L'armée affirme avoir éliminé deux terroristes »: the same
         if other_voice and 0 in table.values() and counts_against(sentence) and boasts_of(span):
             continue  # « 40 terroristes tués, sans aucune perte dans les rangs de l'armée ... Al-Shabaab affirme pour
             # sa part avoir tué 15 soldats »: a boast against « no losses », ACLED keeps the lower
         told = same_dead(table, victims)
+        if told in added_here and listed_after(added_here[told], span):
+            told = None  # « tuant trois membres de gangs, mais aussi une marchande et un enfant »: a list
         if update == "0" and told is not None and told != victims and table[told] == int(count_text):
             continue  # « sept soldats ont été tués ... son porte-parole a reconnu que sept militaires avaient perdu
             # la vie »: the same dead, told again under another name
@@ -684,6 +729,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             keep_the_lower(table, int(count_text))  # « sept civils ont été tués, selon le gouvernement. Des
             continue  # habitants évoquent une dizaine de morts »: all the dead told again, not more of them
         table[victims] = max(table.get(victims, 0), int(count_text))
+        added_here[victims] = span
         if update == EARLIER and span.label_ == "KILLED":
             draft.first_counts.add(victims)
         if span.label_ == "KILLED":
@@ -695,6 +741,12 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.witnessed.extend(s.kb_id_ for s in sentence.sources if witnessed(s))
     doubted = bool(sentence.hedges) and (not toll_only or not had_a_toll) and not hedged_detail(draft, sentence)
     draft.hedged = draft.hedged or doubted
+
+
+def listed_after(first: Span, toll: Span) -> bool:
+    """« trois membres de gangs, mais aussi une marchande »: the second figure of one list, not the same dead again
+    (« 32 morts, tandis que le groupe ... avance le chiffre de 45 tués »)."""
+    return first.end <= toll.start and LISTED.fullmatch(toll.doc.text[first.end_char : toll.start_char]) is not None
 
 
 def own_losses(toll: Span, sentence: Sentence) -> str:
@@ -822,6 +874,14 @@ def same_dead(table: dict[str, int], victims: str) -> str | None:
         return next((k for k in table if k in total_words()), None)
     kin = next((group for group in same_dead_groups() if victims in group), frozenset())
     return next((k for k in table if k in kin), None)
+
+
+def counts_the_same(told: str, victims: str) -> bool:
+    """Whether a figure for ``victims`` counts the dead told under ``told``: the same noun, a noun of its group, or a
+    total on either side."""
+    if told == victims or told in total_words() or victims in total_words():
+        return True
+    return any(told in group and victims in group for group in same_dead_groups())
 
 
 @cache
@@ -1123,16 +1183,26 @@ def no_one_claims(verb: Token) -> bool:
 
 def name_the_group_blamed(ctx: ArticleContext, sentence: Sentence, draft: Draft) -> None:
     """« L'attaque n'a pas été revendiquée, mais les autorités l'attribuent à Boko Haram »: the group named as the
-    one the event is laid on did it, when the sentences that told it named none."""
+    one the event is laid on did it, when the sentences that told it named none; so does the group a sentence
+    names the attackers as (« Les ravisseurs seraient des éléments de l'UPC »)."""
     if any(not is_generic(a) for a in draft.agents) or draft.family != "violent":
         return
+    named_as = opens_on_the_attackers(sentence)
     for span in sentence.actors:
-        if span.kb_id_.startswith("named:") and span.label_ in {"REB", "UAF"} and attributed_to(span):
+        blamed = attributed_to(span) or (named_as and said_to_be(span))
+        if span.kb_id_.startswith("named:") and span.label_ in {"REB", "UAF"} and blamed:
             actor = to_actor(span, ctx.focus)
             if actor is not None:
                 draft.agents.insert(0, actor)
                 draft.patients[:] = [p for p in draft.patients if not (is_generic(p) and p.sector == actor.sector)]
             return
+
+
+def said_to_be(span: Span) -> bool:
+    """Named in what the subject is said to be (« seraient des éléments de l'UPC », « appartiendraient à »), not as
+    whom it hit (« Les assaillants ont attaqué une position des Wazalendo »)."""
+    chain = [span.root, *span.root.ancestors]
+    return any(t.lemma_ == "appartenir" or any(c.dep_ == "cop" for c in t.children) for t in chain)
 
 
 def learn_who_from_the_toll(draft: Draft, reading: Reading) -> None:
@@ -1287,7 +1357,11 @@ def reinforces_the_fight(reading: Reading, last: Draft) -> bool:
 def part_of_the_attack(reading: Reading, last: Draft) -> bool:
     """Burning and looting told right after an attack, with no place or day of its own, are part of it (ACLED codes
     the attack)."""
-    follows = reading.sentence.index - last.last_index == 1 and reading.sentence.paragraph == last.paragraph
+    here, there = reading.location, last.location
+    same_scene = here is None or (there is not None and here.place_id == there.place_id)  # « D'après des sources
+    # locales, les jihadistes ont d'abord visé le poste avancé ..., où plusieurs véhicules ont été incendiés »
+    next_one = reading.sentence.index - last.last_index == 1
+    follows = next_one and (reading.sentence.paragraph == last.paragraph or same_scene)
     burnt = "looting" in reading.kinds and set(reading.kinds) <= {"looting"} | TOLL_KINDS  # and who died there
     return follows and no_scene_of_its_own(reading) and burnt and last.family == "violent"
 
@@ -1501,9 +1575,14 @@ def place_reading(
         target = None  # « lors de raids à Jénine et à Naplouse »: each town of a list is an event of its own
     if target is None and reading.referential and event_date(sentence) is None and not announced(reading):
         return  # a reference to an event the article never told: background
+    if target is None and reading.referential and commented_on(reading.trigger) and not names_its_scene(reading):
+        return  # « La Minusca a condamné ces attaques et réaffirmé son soutien à l'accord signé en avril à N'Djamena »;
+        # not « MSF condamne le pillage de l'hôpital qu'elle soutient à Ulang », the news itself
     if target is None and drafts and reinforces_the_fight(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # « Les échanges de tirs ont duré près de deux heures, avant l'arrivée
         drafts[-1].last_index = sentence.index  # de renforts »: how the fight went, not troops moving
+        learn_who_from_the_toll(drafts[-1], reading)  # « Pendant près de six heures, des combattants Fano affrontent
+        # les soldats »: and who fought it, when the sentence that told it named no one
         if sentence.tolls:
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
         return

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from temoin.coding.context import ArticleContext, Sentence, names_a_gang
+from temoin.coding.typing import total_words, victim_nouns
 from temoin.countries import Country, country_lexicon
 from temoin.records import Location
 from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_pattern, word_set
@@ -201,7 +202,23 @@ def place_score(place: Span, trigger: Span, referential: list[Span]) -> float:
         score += 0.1 if first_end(place) else 0.0  # coders code a road to its first town unless told otherwise
     if sets_the_scene(place) and place.label_ != "region":
         score += 1.0  # "Lundi, à Addis-Abeba, la police a arrêté deux journalistes ... sur la région de Gondar"
-    return score
+    if someone_from(place):
+        score -= 1.0  # « sur la route reliant Tanguiéta à Porga, tuant deux passagers, dont une commerçante de
+    return score  # Natitingou »: where she came from
+
+
+def someone_from(place: Span) -> bool:
+    """The town one victim is named after (« une commerçante de Natitingou »); not « des habitants d'Uvira », who
+    marched in Uvira."""
+    doc = place.doc
+    if place.start - place.sent.start < 3 or doc[place.start - 1].lower_ not in {"de", "d'", "d’"}:
+        return False
+    one = doc[place.start - 3].lower_ in {"un", "une"}
+    noun = doc[place.start - 2].lower_
+    return one and noun in victim_nouns("unarmed") - total_words() - RESIDENTS
+
+
+RESIDENTS = {"habitant", "habitante", "villageois", "villageoise", "riverain", "citoyen"}
 
 
 def sets_the_scene(place: Span) -> bool:
@@ -530,7 +547,7 @@ def choose_location(
 ) -> Location | None:
     """The best-placed place of the sentence relative to any of its fresh triggers."""
     scored: list[tuple[float, Location]] = []
-    homes: list[Location] = []
+    backdrops: list[Location] = []  # places named only to say where another one lies, or whose force acted
     trigger = triggers[0]
     sources = [(s.start, s.end) for s in sentence.sources]
     for span in sentence.places:
@@ -549,6 +566,9 @@ def choose_location(
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if holds_the_place_before(span, sentence.places):
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
+            if not near().search(span.doc[span.start - 4 : span.start].text.lower()):
+                backdrops.append(location)  # « dans la forêt de Sambisa, au sud-est de Maiduguri »: not the town
+                # instead; but « dans le parc de la Pendjari, près de Porga » is at Porga
         if names_a_gang(span) or where_the_road_leads(span, sentence.places):
             score -= CONTAINER_COST  # « une opération contre le gang de Brooklyn à Cité Soleil »: Cité Soleil
         if where_they_are_based(span) and any(named_as_the_target(p) for p in sentence.places if p != span):
@@ -556,13 +576,13 @@ def choose_location(
         if within_a_town(ctx, span):
             location = quarter_of_a_town(ctx, sentence, span, location)
         if home_of_a_force(span, sentence):
-            homes.append(location)  # « la police de Kirkouk avait arrêté ... dans le district de Hawija »: Hawija
+            backdrops.append(location)  # « la police de Kirkouk avait arrêté ... dans le district de Hawija »: Hawija
             score -= CONTAINER_COST
         scored.append((score, location))
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
-    ranked = [loc for _, loc in sorted(scored, key=lambda pair: -pair[0]) if loc not in homes or loc == best]
+    ranked = [loc for _, loc in sorted(scored, key=lambda pair: -pair[0]) if loc not in backdrops or loc == best]
     return most_precise_within(best, ranked)
 
 
@@ -607,9 +627,12 @@ def holds_the_place_before(span: Span, places: list[Span]) -> bool:
     la campagne de Y », « X, dans la région de Y », « X, au nord de Y »."""
     before = place_before(span, places)
     cue = cue_before(span.doc, span.start)
-    if before is None or cue is None or cue.kind not in {"relation", "region"} or span.start - before.end > 7:
+    if before is None or cue is None or cue.kind not in {"relation", "region"}:
         return False
     words = [t.lower_ for t in span.doc[before.end : span.start]]
+    measured = word_pattern("lexicons/distance_units.txt").search(" ".join(words)) is not None
+    if len(words) > (11 if measured else 7):  # « les monts Cal Miskaad, à environ 60 km au sud-est de Bosaso »
+        return False
     located = cue.kind == "relation" and words[:1] == [","] and "dans" not in words and a_town_named(before)
     return words[:2] == [",", "dans"] or located  # « le village de Kéra, au nord de Djibo »: Kéra
 
@@ -620,10 +643,17 @@ def place_before(span: Span, places: list[Span]) -> Span | None:
 
 
 def a_town_named(place: Span) -> bool:
-    """A place named as itself, not a region (« la zone de Baraboulé ») nor a road's end (« l'axe Tahoua-Tillia »)."""
+    """A place named as itself, not a region (« la zone de Baraboulé ») nor a road's end (« l'axe Tahoua-Tillia »);
+    a forest or range the gazetteer knows counts (« dans la forêt de Sambisa, au sud-est de Maiduguri »)."""
     cue = cue_before(place.doc, place.start)
     named = place.label_ in TOWNS and (cue is None or cue.kind in {"settlement", "site"})
-    return named and not on_a_road_between(place)
+    before = place.doc[max(place.sent.start, place.start - 3) : place.end].text.lower()  # « le parc W »
+    feature = (cue is None or cue.kind == "natural") and "parc" not in before  # not « le village de Mandarari »
+    known_feature = feature and place.label_ in KNOWN_FEATURES and place.kb_id_.startswith("cs:")  # taken for the
+    return (named or known_feature) and not on_a_road_between(place)  # Mandara mountains, nor a park's vast expanse
+
+
+KNOWN_FEATURES = {"forest", "mountain"}  # curated with their own coordinates, as coders code them
 
 
 @cache

@@ -29,7 +29,7 @@ from temoin.coding.roles import (
     to_actor,
 )
 from temoin.coding.typing import EXPLOSIVE_ORDER, has_cue, victim_nouns
-from temoin.countries import Country, country_lexicon
+from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
@@ -363,10 +363,16 @@ OF_CASES = frozenset({"de", "des", "du", "d'", "d’"})  # the words that tie a 
 def guards_another(span: Span, spans: list[Span]) -> bool:
     """ "des colons armés, protégés par les soldats de l'occupation, ont attaqué le village": the force guarding another
     actor goes with it (ACLED's associated actor), it is not a side of its own (``lexicons/escort_verbs.txt``)."""
-    verb = span.root.head
-    if span.root.dep_ != "obl:agent" or verb.dep_ not in {"acl", "appos"} or verb.i > span.start:
+    phrase = span.root.head if span.root.dep_ == "nmod" else span.root  # « accompagnés d'un agent du SNR »
+    verb = phrase.head
+    by_or_with = phrase.dep_ == "obl:agent" or (phrase.dep_.startswith("obl") and of_case(phrase))
+    if not by_or_with or verb.dep_ not in {"acl", "appos"} or verb.i > span.start:
         return False
     return verb.lemma_.lower() in word_set(ESCORTS) and any(verb.head in its_heads(o) for o in spans if o != span)
+
+
+def of_case(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in OF_CASES for c in token.children)
 
 
 def its_heads(span: Span) -> tuple[Token, ...]:
@@ -656,7 +662,8 @@ def arrest_actors(
         actor1 = military_of(where) if soldiers_made_it(lead) else police_of(where)
     unnamed = actor2 is not None and (actor2.sector == "UAF" or actor2.name.startswith(UNIDENTIFIED))  # « cinq
     # complices présumés des terroristes », « des suspects impliqués dans des activités terroristes »
-    if (actor2 is None or unnamed) and (is_state_force(actor1) or (actor1.sector == "REB" and actor2 is None)):
+    arrester = is_state_force(actor1) or actor1.sector == "SPY"  # « le Service national de renseignement a arrêté »
+    if (actor2 is None or unnamed) and (arrester or (actor1.sector == "REB" and actor2 is None)):
         actor2 = civilians_of(where)  # « les Houthis ont arrêté à Sanaa trois employés de l'ONU »: civilians
     return actor1, actor2
 
@@ -761,7 +768,10 @@ def unidentified_armed_group(where: Country | None) -> Actor:
 
 
 def military_of(where: Country) -> Actor:
-    return Actor(f"Military Forces of {where.name_en}", where.iso3, "MIL")
+    """The army of the land, or of the state whose army is there (``actors/armies_on_the_ground.tsv``: in the West
+    Bank, « les véhicules militaires » are Israel's)."""
+    army = country_lexicon().by_iso3.get(armies_on_the_ground().get(where.iso3, ""), where)
+    return Actor(f"Military Forces of {army.name_en}", army.iso3, "MIL")
 
 
 def who_flew(text: str, where: Country | None) -> Actor | None:
@@ -800,7 +810,8 @@ def local_people(actor: Actor | None, home: Country) -> Actor | None:
     if actor.sector == "COP" and actor.text.lower() in force_nouns():
         return Actor(f"Police Forces of {home.name_en}", home.iso3, "COP", actor.text)
     if actor.sector == "MIL" and a_military_site(actor.text):  # « la base militaire de Marte », in Nigeria, in an
-        return Actor(military_of(home).name, home.iso3, "MIL", actor.text)  # article about the whole Lake Chad
+        army = military_of(home)  # article about the whole Lake Chad
+        return Actor(army.name, army.country, "MIL", actor.text)
     if actor.sector not in {"CVL", "REF"} or "(" not in actor.name or actor.text[:1].isupper():
         return actor  # "des Éthiopiens" at Hargeisa stay Ethiopians
     return Actor(f"{actor.name.rsplit(' (', 1)[0]} ({home.name_en})", home.iso3, actor.sector, actor.text)

@@ -3,6 +3,7 @@ no event (background, hypothetical, sport, a demand)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -51,7 +52,7 @@ from temoin.coding.participants import (
     last_named_group,
     sentence_actors,
 )
-from temoin.coding.typing import has_cue, main_kind
+from temoin.coding.typing import CROWDS, has_cue, main_kind
 from temoin.records import Actor, Location
 from temoin.stages.attribution import TOLL_COUNT
 from temoin.stages.dates import DateReading
@@ -94,6 +95,25 @@ def in_the_clause(spans: list[Span], trigger: Span, label: str = "") -> bool:
     return any(s.start in clause and label in {"", s.label_} for s in spans)
 
 
+# not « une série de frappes contre le quartier général », which tells the strikes
+SUMMING_UP = re.compile(
+    r"\b(?:de nouve(?:aux|lles)|de nouveau le théâtre d[e'’](?:\s*\w+)?|marquée? par (?:des|de))\s*$", re.I
+)
+
+
+def sums_up(trigger: Span, sentence: Sentence) -> bool:
+    """« ..., commettant de nouveaux massacres contre des civils affamés », « le Gojjam est de nouveau le théâtre de
+    violents affrontements », « la semaine a été marquée par des affrontements meurtriers »: the events the article
+    goes on to tell, summed up with no day nor town of their own."""
+    first = trigger[0]
+    before = first.doc[max(sentence.span.start, first.i - 6) : first.i].text
+    if first.pos_ != "NOUN" or "Plur" not in first.morph.get("Number", []) or not SUMMING_UP.search(before):
+        return False
+    dated = any(d.label_ == "DATE" for d in sentence.dates)
+    towns = [p for p in sentence.places if p.label_ not in {"country", "region"}]
+    return not dated and not in_the_clause(towns, trigger)  # not « de nouvelles frappes sur Kharkiv »
+
+
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
@@ -107,6 +127,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
             sentence, places=[p for p in sentence.places if not any(in_the_clause([p], t) for t in described)]
         )
     triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t) or in_the_setting(t))]
+    triggers = [t for t in triggers if not sums_up(t, sentence)]
     triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
     if not comes_after_the_one_told(triggers, sentence):
         triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
@@ -227,6 +248,8 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
     if armed or (reading.family == "violent" and has_cue("custody", reading.sentence.text)):
         return True  # "retrouvées mortes dans leurs cellules de police": the police held them
+    if reading.family == "violent" and any(a.name.startswith(CROWDS) for a in reading.agents):
+        return True  # « un homme accusé d'être un informateur a été battu à mort par une foule »: mob violence
     told = f"{before} {reading.sentence.text}"
     remote = has_cue("air", told) or has_cue("artillery", told)
     violence = reading.family == "violent" or (

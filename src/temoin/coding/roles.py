@@ -360,6 +360,12 @@ def holds_the_place(actor: Span) -> bool:
 DETS = ("", "les", "la", "le", "l'")
 
 
+def in_quotes(actor: Span) -> bool:
+    """Named in someone's quoted words (« contre « un regroupement de terroristes » »), not the outlet's own."""
+    before = actor.doc[actor.sent.start : actor.start].text
+    return before.count("«") > before.count("»")
+
+
 @cache
 def holder_phrases() -> tuple[str, ...]:
     return tuple(read_lines("lexicons/holder_phrases.txt"))
@@ -514,13 +520,15 @@ def role(actor: Span, trigger: Span) -> str:
 
 
 def subject_of(actor: Span, verb: Token) -> bool:
-    """The actor is the verb's subject or is named in it (« un véhicule de l'armée malienne »)."""
+    """The actor is the verb's subject or is named in it (« un véhicule de l'armée malienne »), also through a
+    relative « qui » (« c'est un véhicule du BIR qui a sauté sur un engin explosif »)."""
     phrase = actor.root
     while (
         phrase.head.i != verb.i and phrase.dep_ in {"nmod", "appos", "conj", "flat:name"} and phrase.head is not phrase
     ):
         phrase = phrase.head
-    return phrase.head.i == verb.i and phrase.dep_.startswith("nsubj")
+    relative = verb.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in verb.children)
+    return (phrase.head.i == verb.i and phrase.dep_.startswith("nsubj")) or (relative and phrase.i == verb.head.i)
 
 
 def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:

@@ -65,6 +65,9 @@ TYPE_CUES = (
     "destructive",
     "demonstration",
     "ambush",
+    "gunfire",
+    "stones",
+    "livestock",
     "no_fight",
     "custody",
     "drone",
@@ -173,6 +176,8 @@ def classify(
     if kind == "disrupted" and got_through and has_cue("artillery", text):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     ground_assault = has_cue("ambush", lead) or (kind == "grenade" and has_cue("ambush", text))
+    ground_assault = ground_assault or (kind == "ied" and has_cue("gunfire", text))  # « ont d'abord fait exploser
+    # un engin explosif improvisé au passage du véhicule de tête, avant d'ouvrir le feu sur le reste de la colonne »
     if kind in EXPLOSIVE_ORDER and "attack" in kinds and ground_assault and armed_hit(actor2, victims):
         return "Battles", "Armed clash"  # "une embuscade ... le véhicule a d'abord été touché par un engin explosif"
     if kind == "explosion":
@@ -207,7 +212,7 @@ def classify(
     if kind == "attack" and "kill" in kinds and unarmed_target and not any_armed(victims):  # d'assaut le commissariat"
         return "Violence against civilians", "Attack"  # "les victimes ont été tuées ... par des hommes armés"
     harmless = not victims and not injured and "kill" not in kinds
-    if kind == "attack" and harmless and unarmed_target and has_cue("property", text):
+    if kind == "attack" and harmless and unarmed_target and (has_cue("property", text) or has_cue("livestock", text)):
         return "Strategic developments", "Looting/property destruction"  # an office attacked, nobody hurt
     if kind in {"attack", "kill"} and "protest" in kinds and set(victims) & protester_nouns():
         return "Protests", "Excessive force against protesters"  # « un manifestant a été tué lorsque les forces
@@ -216,6 +221,10 @@ def classify(
         return attack_type(lead or text, actor1, actor2, victims)
     if kind == "looting" and actor1 is not None and actor1.sector == "CVL":  # "des jeunes en colère ont bloqué
         return "Riots", "Violent demonstration"  # l'axe Jos-Abuja et incendié des véhicules": a crowd's destruction
+    sides = [a for a in (actor1, actor2) if a is not None]
+    named_group = any(a.sector == "REB" and not a.name.startswith("Unidentified") for a in sides)
+    if kind == "clash" and has_cue("stones", text) and not named_group:  # « Des affrontements ont éclaté avec les
+        return "Riots", "Violent demonstration"  # jeunes du camp, qui ont lancé des pierres »: a riot, not a battle
     if kind == "clash" and crowd_clash(text, actor1, actor2):
         return "Riots", "Violent demonstration" if has_cue("demonstration", text) else "Mob violence"
     if kind == "territory_taken" and "looting" in kinds and not victims and not has_cue("armed_target", text):

@@ -204,7 +204,8 @@ class AttributionFinder:
         for sent in doc.sents:
             found = outermost(sentence_sources(sent))
             speaker_here = False
-            for span in found + unnamed_sources(sent, found):
+            for cut in found + unnamed_sources(sent, found):
+                span = with_the_whole_name(cut, named)
                 name = pointed_back(span, named) or shown_name(span, last, last_group, acronyms, people)
                 if name:
                     sources.append(Span(doc, span.start, span.end, label="SOURCE", kb_id=name))
@@ -218,6 +219,13 @@ class AttributionFinder:
         doc.spans["temoin_sources"] = sources
         doc.spans["temoin_hedges"] = hedges(doc)
         return doc
+
+
+def with_the_whole_name(span: Span, named: list[Span]) -> Span:
+    """A source cut inside an actor's name (« l'islam et aux musulmans (JNIM » of « par le Groupe de soutien à
+    l'islam et aux musulmans (JNIM) », the parser hanging the group on a day) starts where the name starts."""
+    name = next((a for a in named if a.start < span.start < a.end), None)
+    return span.doc[name.start : max(span.end, name.end)] if name is not None else span
 
 
 def spoken_to(span: Span) -> bool:

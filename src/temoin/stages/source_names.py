@@ -242,12 +242,12 @@ def after_a_comma(outer: Span, start: int) -> bool:
 def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     """The source and the names in apposition to it. A title and the person who holds it make one source
     ("le porte-parole de la police, le colonel Katlego Mogale"; "Mahamat Saleh, le ministre de la justice"); a
-    person and a body stay two."""
+    person and a body stay two, and the holder is also named alone, as readers cite them (« Lul Ruai Koang »)."""
     names = apposed_names(subject, trimmed) + holder_between_commas(trimmed)
     titled = [n for n in names if n.label_ in {"PER", "HOLDER"} and holds_the_title(trimmed, n)]
     if titled and not any(e.label_ == "PER" for e in trimmed.ents):
         combined = subject.doc[trimmed.start : titled[0].end]
-        return [combined, *(n for n in names if n is not titled[0])]
+        return [combined, *names]
     title = title_after(trimmed)
     if title is not None:
         return [subject.doc[trimmed.start : title.end], *names]

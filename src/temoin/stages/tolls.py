@@ -113,6 +113,8 @@ ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un 
     rf"\b(?:tuant|tué|abattu|abattant|exécuté|exécutant|éliminé|neutralisé|coûté la vie à|battu à mort|lynché)\s+"
     rf"{_ONE}(?P<after>\w+)"
     rf"|\b{_ONE}(?P<before>\w+)(?:\s+\w+)?{_OF_A_NAMED_GROUP}?(?:\s+[A-ZÀ-Ý][\w'-]+){{0,3}}"
+    r"(?:\s+(?:accusée?|soupçonnée?|suspectée?)\s(?:(?!\s(?:a|ont|est|sont|avait)\s)[^.;,«»]){0,80}?)?"  # « un homme
+    # accusé par des habitants d'être un informateur des insurgés a été battu à mort »
     r"\s+(?:a été|est|aurait été|avait été|était)\s+"
     r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr"
     r"|battue? à mort)\b"
@@ -130,7 +132,9 @@ UPDATE = re.compile(  # « a été porté lundi à 14 morts »: a day may stand 
 )
 NOT_PEOPLE = re.compile(rf"^\s*(?:autres?\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
-LISTED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:au moins\s*)?", re.I)
+LISTED = re.compile(  # « tuant trois membres de gangs, mais aussi une marchande de fritures et un enfant »
+    r"\s*(?:(?:de|du|des|d')\s*[\w'-]+\s*)?(?:,|et|,\s*et|,?\s*mais aussi)\s*(?:au moins\s*)?", re.I
+)
 GAP = 70  # characters between a figure and the verb it goes with
 APPOSED_PART = re.compile(  # after up to two words of the noun's own: « Cinq soldats irakiens, dont un officier, »
     r"(?P<lead>(?:\s*[\w'-]+){0,2}?)\s*(?:,|\(|\s[-–—])\s*dont [^.;()–—]{1,60}?(?:,|\)|\s[-–—])"
