@@ -210,7 +210,7 @@ def is_hypothetical(trigger: Span) -> bool:
             # « ont appelé à faire de vendredi une « journée de colère » »: called for, not yet held
         if head.i < first.i and "Inf" in head.morph.get("VerbForm", []):
             first = head  # "n'a pas l'intention de lancer une attaque": the infinitive decides
-        if trigger.root.dep_.startswith("nsubj") and head.lemma_.lower() in SCHEDULING_VERBS:
+        if trigger.root.dep_.startswith("nsubj") and head.lemma_.lower() in word_set("lexicons/scheduling_verbs.txt"):
             return True  # « Des rassemblements de soutien sont également prévus samedi »: not yet held
     participle = first.lower_.endswith(("é", "ée", "és", "ées"))  # « avait « nettoyé » la ville », tagged Inf
     if "Inf" not in first.morph.get("VerbForm", []) or trigger.label_ == "turned_back" or participle:
@@ -226,9 +226,6 @@ def is_hypothetical(trigger: Span) -> bool:
     if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
         return False  # "ont érigé des barricades pour protester": what they did was the protest
     return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
-
-
-SCHEDULING_VERBS = {"prévoir", "programmer", "planifier"}
 
 
 TIME_ANCHOR = re.compile(
@@ -777,7 +774,6 @@ def is_background(ctx: ArticleContext, sentence: Sentence) -> bool:
 
 
 RECALL_DAYS = 31  # the coders' month: what « avait déjà » recalls from before it is background
-RECALLED = re.compile(r"\b(?:avait|avaient|était|étaient) déjà\b|\bpour (?:rappel|mémoire)\b", re.I)
 
 
 def recalled_from_long_ago(ctx: ArticleContext, sentence: Sentence) -> bool:
@@ -785,7 +781,12 @@ def recalled_from_long_ago(ctx: ArticleContext, sentence: Sentence) -> bool:
     article of 18 July, « Pour rappel, cette zone avait été endeuillée en mars dernier »: an earlier event recalled,
     more than a month before; not « Le 28 août, des bandits avaient déjà tué onze personnes » a week before."""
     day = event_date(sentence)
-    if ctx.published is None or day is None or day.value is None or not RECALLED.search(sentence.text):
+    if (
+        ctx.published is None
+        or day is None
+        or day.value is None
+        or not word_pattern("lexicons/recall_phrases.txt").search(sentence.text)
+    ):
         return False
     return (ctx.published - day.value).days > RECALL_DAYS
 

@@ -1068,7 +1068,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
             near = near and not dated_apart(drafts[-1], sentence, ctx.published)  # « celui de juin 2024 »
             if near and reading is not None and named_toll:
-                learn_who_from_the_toll(drafts[-1], reading)
+                learn_who_from(drafts[-1], reading)
             elif near and reading is not None:
                 learn_whom_from_the_toll(drafts[-1], reading)
             if near and reading is not None and drafts[-1].location is None:
@@ -1205,7 +1205,7 @@ def said_to_be(span: Span) -> bool:
     return any(t.lemma_ == "appartenir" or any(c.dep_ == "cop" for c in t.children) for t in chain)
 
 
-def learn_who_from_the_toll(draft: Draft, reading: Reading) -> None:
+def learn_who_from(draft: Draft, reading: Reading) -> None:
     """Who did it and who was hit, when the event told had neither: « Les autorités, qui attribuent l'attaque aux
     FSR, ... », « ces frappes ont fait cinq morts parmi les combattants »."""
     if not draft.agents:
@@ -1581,7 +1581,7 @@ def place_reading(
     if target is None and drafts and reinforces_the_fight(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # « Les échanges de tirs ont duré près de deux heures, avant l'arrivée
         drafts[-1].last_index = sentence.index  # de renforts »: how the fight went, not troops moving
-        learn_who_from_the_toll(drafts[-1], reading)  # « Pendant près de six heures, des combattants Fano affrontent
+        learn_who_from(drafts[-1], reading)  # « Pendant près de six heures, des combattants Fano affrontent
         # les soldats »: and who fought it, when the sentence that told it named no one
         if sentence.tolls:
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)

@@ -215,10 +215,7 @@ def someone_from(place: Span) -> bool:
         return False
     one = doc[place.start - 3].lower_ in {"un", "une"}
     noun = doc[place.start - 2].lower_
-    return one and noun in victim_nouns("unarmed") - total_words() - RESIDENTS
-
-
-RESIDENTS = {"habitant", "habitante", "villageois", "villageoise", "riverain", "citoyen"}
+    return one and noun in victim_nouns("unarmed") - total_words() - word_set("lexicons/resident_nouns.txt")
 
 
 def sets_the_scene(place: Span) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -54,6 +55,7 @@ from temoin.coding.participants import (
 )
 from temoin.coding.typing import CROWDS, has_cue, main_kind
 from temoin.records import Actor, Location
+from temoin.resources import read_lines, word_alternation
 from temoin.stages.attribution import TOLL_COUNT
 from temoin.stages.dates import DateReading
 from temoin.stages.speakers import negated
@@ -95,10 +97,10 @@ def in_the_clause(spans: list[Span], trigger: Span, label: str = "") -> bool:
     return any(s.start in clause and label in {"", s.label_} for s in spans)
 
 
-# not « une série de frappes contre le quartier général », which tells the strikes
-SUMMING_UP = re.compile(
-    r"\b(?:de nouve(?:aux|lles)|de nouveau le théâtre d[e'’](?:\s*\w+)?|marquée? par (?:des|de))\s*$", re.I
-)
+@cache
+def summing_up() -> re.Pattern[str]:
+    """``lexicons/summing_up_phrases.txt`` ending the words before the noun, with one word between at most."""
+    return re.compile(rf"\b(?:{word_alternation(read_lines('lexicons/summing_up_phrases.txt'))})(?:\s+\w+)?\s*$", re.I)
 
 
 def sums_up(trigger: Span, sentence: Sentence) -> bool:
@@ -107,7 +109,7 @@ def sums_up(trigger: Span, sentence: Sentence) -> bool:
     goes on to tell, summed up with no day nor town of their own."""
     first = trigger[0]
     before = first.doc[max(sentence.span.start, first.i - 6) : first.i].text
-    if first.pos_ != "NOUN" or "Plur" not in first.morph.get("Number", []) or not SUMMING_UP.search(before):
+    if first.pos_ != "NOUN" or "Plur" not in first.morph.get("Number", []) or not summing_up().search(before):
         return False
     dated = any(d.label_ == "DATE" for d in sentence.dates)
     towns = [p for p in sentence.places if p.label_ not in {"country", "region"}]
