@@ -123,9 +123,15 @@ def civilians_named(draft: Draft, ctx: ArticleContext) -> bool:
     unarmed = victim_nouns("unarmed") - total_words()
     if any(count and noun in unarmed for noun, count in [*draft.killed.items(), *draft.injured.items()]):
         return True
-    among = re.compile(rf"\bdont\s+(?:\S+\s+){{0,2}}(?:{word_alternation(sorted(unarmed))})\b", re.I)
     told = ctx.sentences[draft.sentences[0].index : draft.last_index + 1]  # with the toll's sentences
-    return any(among.search(s.text) for s in told)
+    return any(civilians_among().search(s.text) for s in told)
+
+
+@cache
+def civilians_among() -> re.Pattern[str]:
+    """« dont deux femmes », « dont trois enfants »: civilians among the dead counted."""
+    unarmed = victim_nouns("unarmed") - total_words()
+    return re.compile(rf"\bdont\s+(?:\S+\s+){{0,2}}(?:{word_alternation(sorted(unarmed))})\b", re.I)
 
 
 def allied(a: Actor, b: Actor | None) -> bool:

@@ -563,7 +563,7 @@ def choose_location(
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
         if holds_the_place_before(span, sentence.places):
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
-            if not near().search(span.doc[span.start - 4 : span.start].text.lower()):
+            if not near().search(span.doc[max(span.sent.start, span.start - 4) : span.start].text.lower()):
                 backdrops.append(location)  # « dans la forêt de Sambisa, au sud-est de Maiduguri »: not the town
                 # instead; but « dans le parc de la Pendjari, près de Porga » is at Porga
         if names_a_gang(span) or where_the_road_leads(span, sentence.places):
