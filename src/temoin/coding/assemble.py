@@ -14,7 +14,6 @@ from temoin.coding.drafts import Draft, draft_events, same_dead_groups
 from temoin.coding.participants import (
     STAND_OFF,
     SUSPECTED_OF,
-    UNIDENTIFIED,
     VICTIM_SECTORS,
     arrest_actors,
     both_sides,
@@ -41,7 +40,16 @@ from temoin.coding.participants import (
     without_guards,
 )
 from temoin.coding.roles import NON_STATE, holds_the_place, in_quotes
-from temoin.coding.typing import CROWDS, classify, has_cue, main_kind, plover_type, total_words, victim_nouns
+from temoin.coding.typing import (
+    CROWDS,
+    UNIDENTIFIED,
+    classify,
+    has_cue,
+    main_kind,
+    plover_type,
+    total_words,
+    victim_nouns,
+)
 from temoin.countries import Country, country_lexicon
 from temoin.records import Actor, Certainty, Event, Evidence
 from temoin.resources import read_lines, word_alternation, word_pattern, word_set

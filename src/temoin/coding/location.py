@@ -645,7 +645,8 @@ def a_town_named(place: Span) -> bool:
     cue = cue_before(place.doc, place.start)
     named = place.label_ in TOWNS and (cue is None or cue.kind in {"settlement", "site"})
     before = place.doc[max(place.sent.start, place.start - 3) : place.end].text.lower()  # « le parc W »
-    feature = (cue is None or cue.kind == "natural") and "parc" not in before  # not « le village de Mandarari »
+    park = word_pattern("lexicons/park_nouns.txt").search(before) is not None
+    feature = (cue is None or cue.kind == "natural") and not park  # not « le village de Mandarari »
     known_feature = feature and place.label_ in KNOWN_FEATURES and place.kb_id_.startswith("cs:")  # taken for the
     return (named or known_feature) and not on_a_road_between(place)  # Mandara mountains, nor a park's vast expanse
 

@@ -28,7 +28,7 @@ from temoin.coding.roles import (
     role,
     to_actor,
 )
-from temoin.coding.typing import EXPLOSIVE_ORDER, has_cue, victim_nouns
+from temoin.coding.typing import EXPLOSIVE_ORDER, UNIDENTIFIED, has_cue, victim_nouns
 from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
@@ -644,9 +644,6 @@ def holds_the_ground(event_type: str, sub_type: str, actor1: Actor | None, home:
         return actor1 is None or actor1.country != home.iso3 or actor1.sector not in {"MIL", "COP"}
     foreign_army = actor1 is not None and actor1.sector == "MIL" and actor1.country not in {home.iso3, "IGO", "UNK"}
     return event_type == "Battles" and foreign_army
-
-
-UNIDENTIFIED = "Unidentified Armed Group"
 
 
 def arrest_actors(

@@ -13,6 +13,7 @@ from temoin.records import Actor
 from temoin.resources import read_lines, read_tsv, with_singulars, word_alternation, word_set
 from temoin.stages.triggers import event_kinds
 
+UNIDENTIFIED = "Unidentified Armed Group"  # ACLED's name for an armed group the report does not name
 CROWDS = ("Protesters", "Rioters")  # the names of the actors a crowd is coded as
 
 EXPLOSIVE_ORDER = [
@@ -222,7 +223,7 @@ def classify(
     if kind == "looting" and actor1 is not None and actor1.sector == "CVL":  # "des jeunes en colère ont bloqué
         return "Riots", "Violent demonstration"  # l'axe Jos-Abuja et incendié des véhicules": a crowd's destruction
     sides = [a for a in (actor1, actor2) if a is not None]
-    named_group = any(a.sector == "REB" and not a.name.startswith("Unidentified") for a in sides)
+    named_group = any(a.sector == "REB" and not a.name.startswith(UNIDENTIFIED) for a in sides)
     if kind == "clash" and has_cue("stones", text) and not named_group:  # « Des affrontements ont éclaté avec les
         return "Riots", "Violent demonstration"  # jeunes du camp, qui ont lancé des pierres »: a riot, not a battle
     if kind == "clash" and crowd_clash(text, actor1, actor2):
