@@ -71,3 +71,15 @@ def test_hyphenated_nouns_of_the_lexicon_stay_one_token() -> None:
     keep_compounds(nlp)
     assert "état-major" in [t.text for t in nlp("L'état-major a indiqué que les États-majors se réuniront.")]
     assert "États-majors" in [t.text for t in nlp("Les États-majors se réuniront.")]
+
+
+def test_entities_read_once_are_spacys_own() -> None:
+    from spacy.tokens import Span
+
+    from temoin.stages import doc_ents, span_ents
+
+    doc = spacy.blank("fr")("Des hommes armés ont attaqué Djibo et Arbinda, selon Human Rights Watch.")
+    doc.ents = [Span(doc, 5, 6, label="LOC"), Span(doc, 7, 8, label="LOC"), Span(doc, 10, 13, label="ORG")]
+    assert doc_ents(doc) == tuple(doc.ents)
+    for start, end in [(0, len(doc)), (5, 8), (6, 11), (7, 12), (10, 13)]:
+        assert span_ents(doc[start:end]) == list(doc[start:end].ents), (start, end)

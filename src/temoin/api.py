@@ -35,6 +35,7 @@ from temoin.stages.sources import normalise_source, written_form
 
 MAX_CHARS = 1_000_000
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+SURROGATE = re.compile("[\\ud800-\\udfff]")  # unpaired halves of a UTF-16 pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def check_article(article: Article, max_chars: int = MAX_CHARS) -> None:
         raise EmptyArticleError("the article has no words, only symbols or numbers", where)
     if len(article.text) > max_chars:
         raise ArticleTooLargeError(f"{len(article.text)} characters, over the limit of {max_chars}", where)
-    if any("\ud800" <= ch <= "\udfff" for ch in article.text):
+    if SURROGATE.search(article.text):
         raise InvalidTextError("the text holds unpaired surrogate characters (broken UTF-16)", where)
     reason = not_french_reason(article.text)
     if reason:
@@ -114,6 +115,7 @@ class Analyzer:
 
     def make_doc(self, article: Article, clean: CleanText) -> Doc:
         doc = self.nlp.make_doc(clean.text)
+        doc.user_data["temoin_text"] = clean.text  # what ``doc_text`` would join from the tokens
         doc._.published = article.published.isoformat() if article.published else None
         return doc
 

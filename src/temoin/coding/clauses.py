@@ -14,6 +14,7 @@ from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import is_origin
 from temoin.coding.roles import clause_verb
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
+from temoin.stages import doc_text
 from temoin.stages.actors import support_verbs
 from temoin.stages.attribution import reporting_verbs
 from temoin.stages.dates import DateReading
@@ -225,7 +226,17 @@ def is_hypothetical(trigger: Span) -> bool:
     done = {"Fin", "Part"} & set(first.head.morph.get("VerbForm", []))
     if trigger.label_ == "protest" and before[-1:] == ["pour"] and done and first.head.i < first.i:
         return False  # "ont érigé des barricades pour protester": what they did was the protest
-    return not any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3])
+    if any(t.lemma_.lower() in CAUSATIVES for t in list(first.ancestors)[:3]):
+        return False
+    return not tried(first)
+
+
+def tried(verb: Token) -> bool:
+    """« ont tenté de prendre d'assaut les positions »: an attempt made, told by a conjugated verb of trying
+    (``lexicons/attempt_verbs.txt``); not « pour tenter de prendre pour cible »."""
+    head = verb.head
+    finite = "Inf" not in head.morph.get("VerbForm", [])
+    return head.i < verb.i and finite and head.lemma_.lower() in word_set("lexicons/attempt_verbs.txt")
 
 
 TIME_ANCHOR = re.compile(
@@ -304,7 +315,7 @@ def in_the_setting(trigger: Span) -> bool:
     """« Ces attaques interviennent alors que Kyiv a accepté la semaine dernière un cessez-le-feu »: the event word
     after a phrase of ``lexicons/setting_phrases.txt`` tells what the news came amid."""
     sentence = trigger.sent
-    before = trigger.doc.text[sentence.start_char : trigger.start_char]
+    before = doc_text(trigger.doc)[sentence.start_char : trigger.start_char]
     return word_pattern("lexicons/setting_phrases.txt").search(before) is not None
 
 
@@ -395,7 +406,15 @@ def own_date(sentence: Sentence) -> DateReading | None:
     told = [s for s in dates if not dates_the_report(s)] or dates
     told = [s for s in told if not dates_another_event(s, sentence)] or told
     named = [s for s in told if not s.kb_id_.startswith("|")]  # « Le lendemain, samedi »: Saturday
-    return DateReading.from_key((named or told)[0].kb_id_) if dates else None
+    if not dates:
+        return None
+    chosen = (named or told)[0]
+    reading = DateReading.from_key(chosen.kb_id_)
+    reported = [DateReading.from_key(s.kb_id_) for s in dates if s != chosen and dates_the_report(s)]
+    reported = [r for r in reported if r.value is not None and r.precision == 1 and not r.shift]
+    if reading.shift and reported:
+        return reading.after(reported[0])  # « a annoncé mardi ... une opération menée la veille »: Monday
+    return reading
 
 
 def event_date(sentence: Sentence) -> DateReading | None:
@@ -489,8 +508,8 @@ def claims(actor: Span) -> bool:
     if root.dep_ == "obl:agent":  # "L'attaque a été revendiquée par le JNIM", also when the parser hangs the
         before = actor.doc[max(actor.sent.start, actor.start - 5) : actor.start]  # group on « dimanche »
         return any(t.lemma_.lower() in claim_verbs() for t in [head, *before])
-    if root.dep_ != "nsubj":
-        return claim_follows(actor)
+    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return claim_follows(actor)  # « Le groupe terroriste a de son côté affirmé »: the parser's root on « côté »
     shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "a lancé ... et affirme avoir"
     force = actor.label_ in {"MIL", "COP", "SPY", "REB", "UAF"}  # not « les autorités ont annoncé l'arrestation »
     return any(
@@ -510,12 +529,17 @@ def claim_follows(actor: Span) -> bool:
     """« Sur ses canaux de propagande, le JNIM revendique ... »: a verb of claim right after the group, whatever the
     parser made of the group."""
     end = past_an_aside(actor.doc, actor.end, actor.sent.end)  # « Le JNIM, de son côté, prétend avoir tué »
-    after = [t for t in actor.doc[end : min(end + 3, actor.sent.end)] if t.pos_ != "AUX"]
+    after = [t for t in actor.doc[end : min(end + 6, actor.sent.end)] if t.pos_ != "AUX"]
+    while after and after[0].lower_ in ASIDE_WORDS:
+        after = after[1:]  # « a de son côté affirmé », « a pour sa part revendiqué »
     if not after or after[0].pos_ not in {"VERB", "ADJ"}:  # « revendique » tagged as an adjective
         return False
     word = after[0].lower_
     conjugated = any(word.startswith(s) and len(word) - len(s) <= 4 for s in claim_stems())
     return after[0].lemma_.lower() in claim_verbs() or conjugated or (after[0].pos_ == "VERB" and says_it_did(after[0]))
+
+
+ASIDE_WORDS = {"de", "son", "sa", "leur", "côté", "pour", "part", "quant", "à", "lui", "elle", "eux", "aussi"}
 
 
 def past_an_aside(doc: Doc, start: int, limit: int) -> int:

@@ -36,6 +36,7 @@ from temoin.coding.location import (
     as_named,
     coordinated_locations,
     finest_place,
+    is_metonym,
     location_of,
     measured_from,
     place_just_named,
@@ -52,6 +53,7 @@ from temoin.coding.reading import (
     announced,
     claim_verbs_in,
     claims_it,
+    counted_of,
     in_the_clause,
     make_reading,
     named_claimant,
@@ -60,6 +62,7 @@ from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
 from temoin.records import Actor, Location
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
+from temoin.stages import doc_text
 from temoin.stages.attribution import spoken_to
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
@@ -190,6 +193,20 @@ def dated_by_its_telling(sentence: Sentence) -> bool:
     )
 
 
+def raises_the_toll_of(reading: Reading, drafts: list[Draft], named: bool = False) -> Draft | None:
+    """« le bilan de l'attaque contre Kharkiv était passé à trois morts », paragraphs after the attack: that attack's
+    new toll, however far back it was told (``named``: the sentence names the event it counts)."""
+    here = reading.location
+    counted = reading.referential or named or any(counted_of(t) for t in reading.sentence.triggers)
+    if not (counted and reading.sentence.updates_a_toll()) or here is None or not here.place_id:
+        return None
+    kinds = set(reading.kinds) - TOLL_KINDS
+    placed = [d for d in drafts if d.location is not None and d.location.place_id == here.place_id]
+    violent = [d for d in placed if d.family == "violent"]
+    same = [d for d in violent if kinds <= set(d.kinds)]  # the attack told, not the clash the day after there
+    return same[-1] if same else violent[-1] if violent and kinds <= {"attack"} else None
+
+
 def told_that_day(reading: Reading, recent: list[Draft]) -> Draft | None:
     """The event of that kind told for the reading's day, when the reading names it by kind and day only."""
     if reading.date is None:
@@ -217,6 +234,9 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         found = target_draft(undated, drafts)
         reading.referential = undated.referential
         return found
+    if (raised := raises_the_toll_of(reading, drafts)) is not None:
+        reading.date = None  # « Dans la matinée de mercredi, X a indiqué que ... »: the day of the new figure
+        return raised
     index = reading.sentence.index
     recent = [d for d in reversed(drafts) if index - d.last_index <= LOOKBACK]
     before = any(c.dep_ == "aux:tense" and c.lower_ in PLUPERFECT for c in reading.trigger.root.children)
@@ -562,12 +582,19 @@ def no_scene_of_its_own(reading: Reading) -> bool:
 SPECIFIC = {"air_strike", "drone_strike", "shelling", "ied", "suicide", "grenade", "chemical", "strike"}
 
 
+def names_them_all(trigger: Span) -> bool:
+    """« Ces frappes interviennent alors que ... » after strikes, shelling and an assault: all the events told, not
+    how the last one was made."""
+    return trigger.start > 0 and trigger.doc[trigger.start - 1].lower_ == "ces"
+
+
 def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
     detail = hedged_detail(draft, reading.sentence)
     aside = reading.referential and reading.sentence.paragraph - draft.paragraph > 1  # « en reprenant les
     # bombardements », two paragraphs after settlers' attack: what the war is, not how the attack was made
-    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not detail and not aside:
+    all_told = reading.referential and names_them_all(reading.trigger)
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not (detail or aside or all_told):
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
         if reading.family == "protest" and draft.family == "violent" and draft.killed:
@@ -674,7 +701,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     boast = bool(draft.killed) and any(a.label_ in {"REB", "UAF"} and claims(a) for a in sentence.actors)
     names = [s.kb_id_ for s in sentence.sources]
     other_voice = bool(names) and not set(names) & set(draft.sources + draft.named_sources)
-    tolls = [t for t in sentence.tolls if not is_a_tally(sentence, t)]  # « ... tués depuis la trêve »
+    tolls = respective_share([t for t in sentence.tolls if not is_a_tally(sentence, t)], sentence, draft)
     if tolls and disputes_the_toll(sentence):
         draft.killed.clear()  # « Le NAS affirme avoir tué douze soldats. L'armée dément ce chiffre et fait état de
         # trois militaires et six rebelles tués »: the figure given against the claim replaces it
@@ -743,10 +770,41 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.hedged = draft.hedged or doubted
 
 
+RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)
+LIST_GAP = re.compile(r"\s*(?:,|et)\s*(?:(?:à|au|aux|en|sur|de|du|des|d')\s*)?", re.I)
+
+
+def respective_share(tolls: list[Span], sentence: Sentence, draft: Draft) -> list[Span]:
+    """« à Kherson et à Nikopol ... ont tué respectivement deux et un civils »: each place of a list has its own
+    figure of the dead, in the same order."""
+    if draft.location is None or not RESPECTIVELY.search(sentence.text):
+        return tolls
+    killed = [t for t in tolls if t.label_ == "KILLED"]
+    for places in place_lists(sentence):
+        ids = [p.kb_id_ for p in places]
+        if len(ids) == len(killed) >= 2 and draft.location.place_id in ids:
+            mine = killed[ids.index(draft.location.place_id)]
+            return [t for t in tolls if t.label_ != "KILLED" or t is mine]
+    return tolls
+
+
+def place_lists(sentence: Sentence) -> list[list[Span]]:
+    """The runs of places a sentence lists (« à Delmas et à Solino », « d'Ouallam et d'Abala »)."""
+    text, runs = doc_text(sentence.span.doc), list[list[Span]]()
+    for place in sorted(sentence.places, key=lambda p: p.start):
+        if runs and LIST_GAP.fullmatch(text[runs[-1][-1].end_char : place.start_char]):
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return [run for run in runs if len(run) >= 2]
+
+
 def listed_after(first: Span, toll: Span) -> bool:
     """« trois membres de gangs, mais aussi une marchande »: the second figure of one list, not the same dead again
     (« 32 morts, tandis que le groupe ... avance le chiffre de 45 tués »)."""
-    return first.end <= toll.start and LISTED.fullmatch(toll.doc.text[first.end_char : toll.start_char]) is not None
+    return (
+        first.end <= toll.start and LISTED.fullmatch(doc_text(toll.doc)[first.end_char : toll.start_char]) is not None
+    )
 
 
 def own_losses(toll: Span, sentence: Sentence) -> str:
@@ -770,11 +828,21 @@ def placed_at_another(toll: Span, sentence: Sentence, draft: Draft) -> bool:
     """« des frappes aériennes sur Fangak, Ayod et Ulang, tuant au moins neuf civils à Ayod »: a toll placed at one of
     the places the sentence listed is that place's, not the others'."""
     after = [p.kb_id_ for p in sentence.places if toll.end <= p.start <= toll.end + 2]
+    after += [p.kb_id_ for p in sentence.places if p.end <= toll.start <= p.end + 2 and opens_its_clause(p, sentence)]
     if draft.location is None or not after:
         return False
     listed = {p.kb_id_ for p in sentence.places if p.start < toll.start}
     here = draft.location.place_id
     return after[0] in listed and here in listed and after[0] != here
+
+
+def opens_its_clause(place: Span, sentence: Sentence) -> bool:
+    """« ... ; à Nikopol, un retraité a été tué »: a place that opens the sentence or a clause after « ; » places
+    what follows it."""
+    doc, start = place.doc, sentence.span.start
+    if place.start - 1 < start or doc[place.start - 1].lower_ not in {"à", "au", "aux", "en"}:
+        return False
+    return place.start - 1 == start or doc[place.start - 2].text in {";", ":"}
 
 
 SIDES = {"MIL": "state", "COP": "state", "REB": "armed", "UAF": "armed"}
@@ -969,7 +1037,7 @@ def speaks_of_the_last(ctx: ArticleContext, draft: Draft, sentence: Sentence) ->
         return False  # « Il a été revu à la hausse mercredi, a indiqué l'administrateur »: the day of the telling
     if not 0 < sentence.index - draft.last_index <= 2:
         return False
-    own = [p for p in sentence.own_places() if not heads_for(p)]
+    own = [p for p in sentence.own_places() if not heads_for(p) and not is_metonym(p)]  # « Kigali a démenti »
     return not own and not sentence.unplaced and not sentence.happens_elsewhere()
 
 
@@ -1060,15 +1128,20 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and counted_over_time(reading, sentence):
             reading = None  # « plus de 600 Palestiniens ont été tués depuis la trêve »: a tally, no event's toll
         named_toll = reading is not None and toll_of_the_event_named(reading)
-        if reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
+        raised = raises_the_toll_of(reading, drafts, named_toll) if reading is not None else None
+        if raised is not None and reading is not None:
+            learn_who_from(raised, reading)
+            add_sentence_facts(raised, sentence, source, toll_only=True)  # « l'attaque du marché de Bankilaré a
+            reading, told = None, True  # coûté la vie à vingt-deux civils », in the final toll two paragraphs on
+        elif reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
             near = drafts and sentence.index - drafts[-1].last_index <= 2
             told_in = next((s.paragraph for s in ctx.sentences if drafts and s.index == drafts[-1].last_index), -1)
             near = near and (told_in == sentence.paragraph or counts_on_after_a_break(drafts[-1], reading))
             near = (near and toll_of(drafts[-1], reading)) or (drafts and updates_the_toll(drafts[-1], sentence))
             near = near or (bool(drafts) and told_earlier(sentence))  # "Le bilan initial faisait état de neuf morts"
             near = near and not dated_apart(drafts[-1], sentence, ctx.published)  # « celui de juin 2024 »
-            if near and reading is not None and named_toll:
-                learn_who_from(drafts[-1], reading)
+            if near and reading is not None and (named_toll or claims_it(reading)):
+                learn_who_from(drafts[-1], reading)  # « Le JNIM a revendiqué l'opération, affirmant avoir tué ... »
             elif near and reading is not None:
                 learn_whom_from_the_toll(drafts[-1], reading)
             if near and reading is not None and drafts[-1].location is None:
@@ -1122,6 +1195,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             first = first or (drafts[-1] if len(drafts) > before else None)  # « à Jénine et à Naplouse »: two
         of_the_last = reading is not None and reading.referential and possessed(reading.trigger)
         dated = None if of_the_last else own_date(sentence)  # « avec leurs otages, ... jeudi soir »: no day to carry
+        if reading is None and dated is not None and dated_by_its_statement(sentence):
+            dated = event_date(sentence)  # « Un premier bilan communiqué lundi par le gouverneur »: no event's day
         if dated is not None and (reading is not None or (dated.precision < 3 and not sentence.updates_a_toll())):
             carried = dated.after(carried or told_last)  # not "fin novembre" in a sentence that tells no event
             told_last = carried

@@ -160,6 +160,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             or guards_another(span, spans)
             or parent_of(span)
             or (trigger.label_ == "arrest" and in_what_they_did(span))
+            or (trigger.label_ in {"kill", "abduction"} and in_the_charge(span))
             or (dropped is not None and its_acronym(dropped, span))
         ):
             dropped = span
@@ -403,6 +404,14 @@ def in_what_they_did(span: Span) -> bool:
         return False
     charged = SUSPECTED_OF.search(window.text) is not None
     return charged or any(t.lower_ == "avoir" and t.i > 0 and t.nbor(-1).lower_ in {"d'", "de"} for t in window)
+
+
+def in_the_charge(span: Span) -> bool:
+    """« un jeune homme accusé de collaborer avec les rebelles de RED-Tabara a été battu à mort »: whom the one
+    killed or taken is said to have helped is no side (not « accusent des militaires d'avoir exécuté des bergers »,
+    where the charge is the event)."""
+    window = span.doc[max(0, span.start - 8) : span.start]
+    return not any(t.is_punct for t in window) and SUSPECTED_OF.search(window.text) is not None
 
 
 SUSPECTED_OF = re.compile(r"\b(?:soupçonnée?s?|accusée?s?|suspectée?s?)\s+(?:de|d')", re.I)

@@ -55,7 +55,7 @@ from temoin.coding.participants import (
 )
 from temoin.coding.typing import CROWDS, has_cue, main_kind
 from temoin.records import Actor, Location
-from temoin.resources import read_lines, word_alternation
+from temoin.resources import read_lines, word_alternation, word_pattern, word_set
 from temoin.stages.attribution import TOLL_COUNT
 from temoin.stages.dates import DateReading
 from temoin.stages.speakers import negated
@@ -116,6 +116,35 @@ def sums_up(trigger: Span, sentence: Sentence) -> bool:
     return not dated and not in_the_clause(towns, trigger)  # not « de nouvelles frappes sur Kharkiv »
 
 
+def tells_a_trend(trigger: Span) -> bool:
+    """« Les combats ... se sont intensifiés ce week-end », « les paramilitaires multiplient les attaques de drones »:
+    a trend (``lexicons/trend_stems.txt``) sums up what the article tells, it is no event of its own."""
+    root = trigger.root
+    stems = tuple(read_lines("lexicons/trend_stems.txt"))
+    return root.dep_ in {"nsubj", "obj"} and root.head.lower_.startswith(stems)
+
+
+def tells_how_forces_stand(trigger: Span) -> bool:
+    """« Des milliers de soldats burundais restent déployés au Sud-Kivu », « Le Rwanda maintient quelque quatre mille
+    soldats au Cabo Delgado, un déploiement ... »: where forces are (``lexicons/standing_verbs.txt``), not a move."""
+    standing = word_set("lexicons/standing_verbs.txt")
+    return trigger.label_ == "movement" and trigger.root.head.lemma_.lower() in standing
+
+
+def spread_over_places(sentence: Sentence) -> bool:
+    """« ... ont de nouveau visé des quartiers résidentiels dans plusieurs régions d'Ukraine au cours du week-end »:
+    what happened in many places the sentence does not name (``lexicons/spread_phrases.txt``), summed up."""
+    if sentence.own_places() or sentence.unplaced:
+        return False
+    text, start = sentence.text, sentence.span.start_char
+    for phrase in word_pattern("lexicons/spread_phrases.txt").finditer(text):
+        told = [t for t in sentence.triggers if violent(t) and t.end_char - start <= phrase.start()]
+        between = [text[t.end_char - start : phrase.start()] for t in told]  # not « intercepté 46 drones au-dessus
+        if any(len(b) < 120 for b in between):  # de plusieurs régions », nor « l'arrestation ..., accusés de
+            return True  # préparer ... dans plusieurs villes »
+    return False
+
+
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
@@ -129,7 +158,9 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
             sentence, places=[p for p in sentence.places if not any(in_the_clause([p], t) for t in described)]
         )
     triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t) or in_the_setting(t))]
-    triggers = [t for t in triggers if not sums_up(t, sentence)]
+    triggers = [t for t in triggers if not (sums_up(t, sentence) or tells_how_forces_stand(t) or tells_a_trend(t))]
+    if spread_over_places(sentence):
+        return None
     triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
     if not comes_after_the_one_told(triggers, sentence):
         triggers = unless_alone(triggers, told_as_what_came_before)  # "des échanges de tirs ..., après des frappes
@@ -197,8 +228,16 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
 
 
 def counted_of(trigger: Span) -> bool:
-    """« le bilan des affrontements »: the event a toll is the count of."""
-    return trigger.root.dep_ == "nmod" and TOLL_COUNT.fullmatch(trigger.root.head.lower_) is not None
+    """« le bilan des affrontements », « le nombre de martyrs de l'agression »: the event a toll is the count of."""
+    head = trigger.root.head
+    if trigger.root.dep_ != "nmod":
+        return False
+    if head.dep_ == "nmod" and head.lower_ in DEAD_NOUNS:
+        head = head.head
+    return TOLL_COUNT.fullmatch(head.lower_) is not None or head.lower_ == "nombre"
+
+
+DEAD_NOUNS = {"martyrs", "morts", "victimes", "tués", "décès"}
 
 
 def violent(trigger: Span) -> bool:

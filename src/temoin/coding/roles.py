@@ -53,6 +53,17 @@ def acronyms_by_land() -> dict[tuple[str, str], str]:
     }
 
 
+@cache
+def lands_of_operation() -> dict[str, set[str]]:
+    return {row["id"]: set(split_variants(row["lands"])) for row in read_tsv("actors/lands_of_operation.tsv")}
+
+
+def land_of(actor_id: str, focus: Country | None) -> str:
+    """The country a group that fights across borders is filed under: the land the article is about, when it is
+    one of the group's (``actors/lands_of_operation.tsv``); "" otherwise."""
+    return focus.iso3 if focus is not None and focus.iso3 in lands_of_operation().get(actor_id, set()) else ""
+
+
 def to_actor(span: Span, focus: Country | None) -> Actor | None:
     """The ``Actor`` record an actor span stands for; None when its country cannot be told."""
     kind, _, ident = span.kb_id_.partition(":")
@@ -64,7 +75,7 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
             army = STATE_NAMES["MIL"].format(country.name_en) if country else ""
             return Actor(army, actor.country, "MIL", span.text) if country else None
         if actor.country:
-            return Actor(actor.name, actor.country, actor.sector, span.text)
+            return Actor(actor.name, land_of(actor.id, focus) or actor.country, actor.sector, span.text)
         return Actor(f"{actor.name} ({country_name})", focus.iso3 if focus else "UNK", actor.sector, span.text)
     if kind == "state" and ident in {"enemy", "occupier"}:  # no state named as the enemy: the land's occupier
         country = country_lexicon().by_iso3.get(occupiers().get(focus.iso3, "")) if focus else None

@@ -77,6 +77,7 @@ SCRIPTS = ("ARABIC", "CYRILLIC", "GREEK", "HEBREW", "CJK", "HIRAGANA", "KATAKANA
 
 
 LATIN_END = 0x250  # letters below are Latin (with its extensions): no script to look up
+BEYOND_LATIN = re.compile(f"[^\\x00-\\u{LATIN_END - 1:04x}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +101,9 @@ def script_of(ch: str) -> str | None:
 def dominant_script(text: str) -> str | None:
     """The non-Latin script of most of the letters in ``text``, if any is."""
     counts: dict[str, int] = {}
-    letters = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        script = None if ord(ch) < LATIN_END else script_of(ch)
-        if script:
+    letters = sum(map(str.isalpha, text))
+    for ch in BEYOND_LATIN.findall(text):
+        if ch.isalpha() and (script := script_of(ch)):
             counts[script] = counts.get(script, 0) + 1
     if not counts:
         return None

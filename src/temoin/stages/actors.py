@@ -313,7 +313,12 @@ def ours(doc: Doc, i: int) -> bool:
 
 def counted_people(before: Token) -> bool:
     """A demonym after an indefinite article or a figure names people, not a state's forces."""
-    return before.lower_ in _INDEFINITE or before.like_num or before.lower_ in _COUNTS
+    return before.lower_ in _INDEFINITE or is_figure(before) or before.lower_ in _COUNTS
+
+
+def is_figure(token: Token) -> bool:
+    """« 25 », « vingt-cinq » (which spaCy's ``like_num`` misses, tagged a numeral all the same)."""
+    return token.like_num or token.pos_ == "NUM"
 
 
 def counted_after_a_word(doc: Doc, i: int) -> bool:
@@ -327,7 +332,7 @@ def counted(doc: Doc, i: int) -> bool:
     before = doc[max(0, i - 2) : i]
     if not before:
         return False
-    if before[-1].lower_ in _QUANTIFIERS or before[-1].like_num:
+    if before[-1].lower_ in _QUANTIFIERS or is_figure(before[-1]):
         return True
     return len(before) == 2 and before[-1].lower_ in {"de", "d'"} and before[0].lower_ in _COUNTS
 

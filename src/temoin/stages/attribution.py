@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
-from temoin.stages import doc_text, span_text
+from temoin.stages import doc_text, span_ents, span_text
 from temoin.stages.dates import WEEKDAYS
 from temoin.stages.source_names import (
     conjuncts,
@@ -171,7 +171,7 @@ def publication_authors(noun: Token) -> list[Span]:
         by = next((t for t in participle.subtree if t.lower_ == "par" and t.i > participle.i), None)
         phrase = phrase_after(by) if by is not None else None
         if by is not None and phrase is not None:  # "écrit par les journalistes A et B": the people named
-            named = [n for n in [name_at(doc[e.start]) for e in phrase.ents] or [name_at(next_word(by))] if n]
+            named = [n for n in [name_at(doc[e.start]) for e in span_ents(phrase)] or [name_at(next_word(by))] if n]
             told = names_a_medium(phrase) or names_a_source(phrase)  # "par la radio Kivu Lumière", « communiqué
             out.extend(named or (with_apposition(phrase, phrase) if told else []))  # dimanche par l'administrateur
             # du territoire », « diffusé par son agence de propagande, Amaq, »
@@ -263,11 +263,19 @@ def sentence_sources(sent: Span) -> list[Span]:
     return found
 
 
+AGENT_ENDS = {"comme", ",", "qui", "que", "qu'", "dont"}  # « confirmée par l'armée congolaise qui accuse ... »
+
+
 def ascribed_by(token: Token) -> Span | None:
-    """ "lors d'une attaque attribuée par la police à des éleveurs armés": who ascribes the act tells of it."""
-    if token.pos_ not in {"VERB", "ADJ"} or token.lemma_.lower() not in word_set("lexicons/ascription_verbs.txt"):
+    """ "lors d'une attaque attribuée par la police à des éleveurs armés": who ascribes the act tells of it; so does
+    who vouches for or against it (« une version contestée par les Wazalendo », ``lexicons/vouching_verbs.txt``)."""
+    verbs = word_set("lexicons/ascription_verbs.txt") | word_set("lexicons/vouching_verbs.txt")
+    if token.pos_ not in {"VERB", "ADJ"} or token.lemma_.lower() not in verbs:
         return None
     agent = up_to_next_to(passive_agent(token))  # « par des habitants à l'armée »: the residents
+    if agent is not None and (like := next((t.i for t in agent[1:] if t.lower_ in AGENT_ENDS), None)) is not None:
+        agent = agent.doc[agent.start : like]  # « présentés par des témoins comme des éléments de la CPC », « par les
+        # rebelles, qui disent avoir pris deux villages »
     return agent if agent is not None and names_a_source(agent) else None
 
 
@@ -279,6 +287,7 @@ def medium_of(token: Token) -> Span | None:
 
 
 THROUGH = {("par", "le", "biais"), ("par", "l'", "intermédiaire")}
+CHANNEL_WORDS = {"via", "sur"} | {words[-1] for words in THROUGH}
 
 
 def through_its_channel(token: Token) -> Span | None:
@@ -286,6 +295,8 @@ def through_its_channel(token: Token) -> Span | None:
     Andalus »: the channel, when it is a medium."""
     doc = token.doc
     of: Token | None
+    if token.lower_ not in CHANNEL_WORDS:
+        return None
     if token.lower_ == "via" or (
         token.lower_ == "sur" and token.i + 1 < token.sent.end and doc[token.i + 1].lower_ in POSSESSIVES
     ):
@@ -302,11 +313,9 @@ def speaks(token: Token) -> bool:
     """A verb of speech, « a fait savoir », or a verb that reports only in an incise; not one that says nothing
     (« L'armée n'a pas commenté »)."""
     pos = token.pos_
-    if negated(token):
-        return False
     if pos in {"VERB", "AUX"} and reports(token):
-        return not describes_a_count(token)
-    return fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))
+        return not describes_a_count(token) and not negated(token)
+    return (fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))) and not negated(token)
 
 
 def describes_a_count(token: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
+from temoin.countries import country_lexicon
 from temoin.resources import read_lines, word_set
 from temoin.stages import doc_text
 from temoin.stages.dates import MONTH_FORMS, month_number
@@ -194,6 +195,10 @@ def _agency(m: re.Match[str], offset: int) -> tuple[int, int] | None:
             return offset + m.start(group) + 2, offset + m.end(group) - 1
     if m.group("tag") and is_known_source(m.group("tag")[2:]):  # "Damas, SANA - "
         return offset + m.start("tag") + 2, offset + m.end("tag")
+    outlet = (m.group("agency") or "").strip(" ()")
+    if m.group("day") and outlet[:1].isupper() and country_lexicon().named(outlet) is None:
+        return offset + m.start("agency") + 2, offset + m.end("agency") - 1  # « Maroua, 8 janvier 2026 (L'Œil du
+        # Sahel) – »: whatever outlet stands in brackets after the dateline's day filed the report
     return None
 
 
@@ -277,11 +282,12 @@ def sentence_starts(doc: Doc) -> list[bool]:
     text = doc_text(doc)
     dateline = find_masthead(text).dateline  # « JUBA, 18 août (Xinhua) -- »: the news starts after it
     breaks = headline_breaks(text) | ({dateline[1]} if dateline else set())
-    for i, token in enumerate(doc):
+    tokens = list(doc)  # one Token object each, not one per ``doc[i]``
+    for i, token in enumerate(tokens):
         if i == 0 or token.idx in breaks:
             starts[i] = True
             continue
-        prev = doc[i - 1]
+        prev = tokens[i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             starts[i] = not token.is_space
             continue
@@ -289,8 +295,8 @@ def sentence_starts(doc: Doc) -> list[bool]:
             continue
         at = i - 1
         if prev.is_space and i >= 2:  # « raconte cet habitant.  Mardi matin »: a double space after the stop
-            at, prev = i - 2, doc[i - 2]
-        before = doc[at - 1] if at >= 1 else None
+            at, prev = i - 2, tokens[i - 2]
+        before = tokens[at - 1] if at >= 1 else None
         final = prev.text in FINAL or (prev.text in CLOSERS and before is not None and before.text in FINAL)
         starts[i] = final and (token.text[:1].isupper() or token.text[:1] in {"«", '"', "-"} or token.is_digit)
     return starts

@@ -74,6 +74,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("lastweekday", re.compile(rf"\b(?P<wd>{_WD}) de la semaine (?:dernière|passée)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:ce |le |dès )?(?P<wd>{_WD}){_PART}\b", re.I)),
     ("dayonly", re.compile(r"\b[Ll]e (?P<d>\d{1,2}|1er)(?=,)")),  # "Le 4, des miliciens ...": this month's
+    ("dayonly", re.compile(r"\b(?:[Ll]e|du|au) (?P<d>\d{1,2}|1er) courant\b")),  # « dans la nuit du 3 courant »
     ("anchored", re.compile(r"\b(?P<rel>le lendemain|le surlendemain|la veille|l'avant-veille)\b", re.I)),
     (  # "Deux jours plus tôt", "trois jours plus tard": counted from the last date told, like "la veille"
         "counted",
@@ -87,6 +88,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("lastweek", re.compile(r"\b(?P<unit>la semaine|le mois|l'an|l'année) (?:dernière?|passée?)\b", re.I)),
     ("weekend", re.compile(r"\ble week-?end (?:dernier|passé)\b", re.I)),
+    (  # « Ce week-end, les forces ... ont affronté », « Au cours du week-end, les FSR ont pillé »
+        "thisweekend",
+        re.compile(r"\bce week-?end\b|\b(?:au cours|lors) du week-?end\b|\b(?:durant|pendant) le week-?end\b", re.I),
+    ),
     ("weekstart", re.compile(r"\ben début de (?:cette )?semaine\b", re.I)),
     (
         "period",
@@ -264,6 +269,8 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
     if kind == "weekend":  # « le week-end dernier »: the Saturday before (told on a weekend, the one before it)
         back = (published.weekday() - 5) % 7 + (7 if published.weekday() >= 5 else 0)
         return DateReading(published - timedelta(days=back), 2)
+    if kind == "thisweekend":  # the Saturday of the weekend told on, else the last one before
+        return DateReading(published - timedelta(days=(published.weekday() - 5) % 7), 2)
     if kind == "weekstart":  # « en début de semaine »: this week's Monday, to the week
         return DateReading(published - timedelta(days=published.weekday()), 2)
     if kind == "lastweek":

@@ -1,6 +1,6 @@
 """French numbers written in words: « vingt-trois », « trente et un », « quatre-vingt-dix-sept », « deux cent
-quarante ». ``COMPOUND`` finds them (two number words or more, joined by hyphens, « et » or spaces) and
-``compound_value`` reads them; single words and vague figures (« une dizaine ») stay in
+quarante ». ``COMPOUND`` finds them (two number words or more, joined by hyphens or spaces, or by « et » after a
+ten) and ``compound_value`` reads them; single words and vague figures (« une dizaine ») stay in
 ``lexicons/vague_numbers.tsv``."""
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ UNITS = {
 SCALES = {"cent": 100, "cents": 100, "mille": 1000}
 _WORD = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
 _FIRST = "|".join(sorted([w for w in list(UNITS) + list(SCALES) if w not in {"un", "une"}], key=len, reverse=True))
-COMPOUND = rf"(?:{_FIRST})(?:(?:-|\s+et\s+|\s+)(?:{_WORD}))+(?![\w-])"
+_AFTER_TENS = "|".join(f"(?<={w})" for w in ("vingt", "trente", "quarante", "cinquante", "soixante"))
+# « vingt et un », « soixante et onze »: « et » joins a ten and one or eleven only (« deux et cinq morts » is a list)
+COMPOUND = rf"(?:{_FIRST})(?:(?:-|\s+)(?:{_WORD})|(?:{_AFTER_TENS})\s+et\s+(?:une?|onze))+(?![\w-])"
 
 
 def compound_value(text: str) -> int | None:

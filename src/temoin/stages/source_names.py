@@ -17,6 +17,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_tsv, word_alternation, word_set
+from temoin.stages import doc_ents, span_ents
 from temoin.stages.actors import named_actors, stands_for_a_mission
 from temoin.stages.sources import is_a_known_source, is_known_source, normalise_source, source_nouns, with_full_name
 
@@ -188,8 +189,8 @@ def apposed_names(subject: Span, trimmed: Span) -> list[Span]:
     end = subject.end
     if end + 1 < subject.sent.end and doc[end].text == ",":
         end = min(subject.sent.end, end + 6)  # an inverted subject: its apposition follows it
-    inside = [e for e in doc.ents if trimmed.end <= e.start and e.end <= end and len(e.text) >= 3]
-    person = any(e.label_ == "PER" for e in trimmed.ents)  # "Kenza Ben Azzouz, chercheuse à Human Rights Watch"
+    inside = [e for e in doc_ents(doc) if trimmed.end <= e.start and e.end <= end and len(e.text) >= 3]
+    person = any(e.label_ == "PER" for e in span_ents(trimmed))  # "Kenza Ben Azzouz, chercheuse à Human Rights Watch"
     return [e for e in inside if e.label_ == "PER" or (person and e.label_ == "ORG") or is_known_source(e.text)]
 
 
@@ -197,7 +198,7 @@ def holder_between_commas(trimmed: Span) -> list[Span]:
     """ "Le directeur général de l'OMS, Tedros Adhanom Ghebreyesus, affirme": a run of two to four capitalised
     words set off by commas right after a title is the one who holds it, whatever NER calls it."""
     doc, start = trimmed.doc, trimmed.end + 1
-    if start >= len(doc) or doc[trimmed.end].text != "," or any(e.label_ == "PER" for e in trimmed.ents):
+    if start >= len(doc) or doc[trimmed.end].text != "," or any(e.label_ == "PER" for e in span_ents(trimmed)):
         return []
     if doc[start].lower_ in {"le", "la", "l'", "l’"}:  # "..., le général de brigade Yahya Saree,": a rank first
         rank = start + 1
@@ -245,7 +246,7 @@ def with_apposition(subject: Span, trimmed: Span) -> list[Span]:
     person and a body stay two, and the holder is also named alone, as readers cite them (« Lul Ruai Koang »)."""
     names = apposed_names(subject, trimmed) + holder_between_commas(trimmed)
     titled = [n for n in names if n.label_ in {"PER", "HOLDER"} and holds_the_title(trimmed, n)]
-    if titled and not any(e.label_ == "PER" for e in trimmed.ents):
+    if titled and not any(e.label_ == "PER" for e in span_ents(trimmed)):
         combined = subject.doc[trimmed.start : titled[0].end]
         return [combined, *names]
     title = title_after(trimmed)
@@ -304,7 +305,7 @@ def ends_a_title(token: Token) -> bool:
 
 def is_person(span: Span) -> bool:
     """A person's name: a person entity, or two or more proper nouns and nothing else."""
-    if any(e.label_ == "PER" and e.start <= span.start and span.end <= e.end for e in span.doc.ents):
+    if any(e.label_ == "PER" and e.start <= span.start and span.end <= e.end for e in doc_ents(span.doc)):
         return True
     return len(span) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in span)
 
@@ -332,7 +333,7 @@ def name_at(token: Token) -> Span | None:
     doc = token.doc
     if not token.text[:1].isupper():
         return None
-    entity = next((e for e in doc.ents if e.start == token.i), None)
+    entity = next((e for e in doc_ents(doc) if e.start == token.i), None)
     if entity is not None and entity.label_ == "LOC" and not is_known_source(entity.text):
         return None
     if entity is None:

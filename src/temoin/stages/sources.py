@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, read_tsv, split_variants, word_set
+from temoin.stages import doc_ents, span_ents
 from temoin.stages.places.normalize import fold
 
 
@@ -174,7 +175,7 @@ def known_source_pattern() -> re.Pattern[str]:
 
 def names_a_medium(phrase: Span) -> bool:
     """A known outlet, an organisation, or a medium noun with its name ("la chaîne de télévision locale NTV")."""
-    if is_known_source(phrase.text) or any(e.label_ == "ORG" for e in phrase.ents):
+    if is_known_source(phrase.text) or any(e.label_ == "ORG" for e in span_ents(phrase)):
         return True
     named = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase[1:])
     return named and any(t.lemma_.lower() in medium_nouns() for t in phrase)
@@ -193,8 +194,10 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
     """ "Human Rights Watch (HRW)", "les Nations unies (ONU)": acronym -> the name it stands for."""
     found: dict[str, str] = {}
     for token in doc[1:-2]:
+        if token.text != "(":
+            continue
         acronym = token.nbor(1)
-        if token.text == "(" and token.nbor(2).text == ")" and ACRONYM.fullmatch(acronym.text):
+        if token.nbor(2).text == ")" and ACRONYM.fullmatch(acronym.text):
             name = name_before(token)
             if name and fold(name) != fold(acronym.text):
                 found.setdefault(acronym.text, name)
@@ -230,7 +233,7 @@ def full_names(doc: Doc) -> list[Span]:
     courtesy = courtesy_titles()
     return [
         e
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.label_ == "PER"
         and len(e) >= 2
         and e[0].text[:1].isupper()

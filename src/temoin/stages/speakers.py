@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
+from temoin.stages import doc_ents
 from temoin.stages.source_names import (
     PRONOUNS,
     bare_pronoun,
@@ -376,7 +377,7 @@ def shared_subject(verb: Token) -> Span | None:
         return found if found is not None and found.end <= head.i and not finite else None
     says_that = any(c.dep_ == "ccomp" for c in verb.children) or that_follows(verb)
     if verb.dep_ == "acl" and says_that and head.i < verb.i and (head.pos_ == "PROPN" or head.ent_type_ == "PER"):
-        entity = next((e for e in verb.doc.ents if e.start <= head.i < e.end), None)
+        entity = next((e for e in doc_ents(verb.doc) if e.start <= head.i < e.end), None)
         start = entity.start if entity is not None else head.i
         end = entity.end if entity is not None else head.i + 1
         return verb.doc[start:end]

@@ -116,7 +116,7 @@ ONE_KILLED = re.compile(  # "tuant son conducteur", "a abattu un policier", "Un 
     r"(?:\s+(?:accusée?|soupçonnée?|suspectée?)\s(?:(?!\s(?:a|ont|est|sont|avait)\s)[^.;,«»]){0,80}?)?"  # « un homme
     # accusé par des habitants d'être un informateur des insurgés a été battu à mort »
     r"\s+(?:a été|est|aurait été|avait été|était)\s+"
-    r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr"
+    r"(?:tuée?|abattue?|exécutée?|assassinée?|lynchée?|égorgée?|décapitée?|mortellement|tombée? en martyr|morte?"
     r"|battue? à mort)\b"
     rf"|\b(?:sur|contre)\s+{_ONE}(?P<shot>\w+)[^.;]{{0,60}}?,\s+(?:le|la|l')\s*(?:tuant|abattant)\b",  # "..., le tuant"
     re.I,
@@ -130,6 +130,7 @@ SUPERSEDED = re.compile(rf"\b(?:{_words('superseding_words.txt')})\b", re.I)  # 
 UPDATE = re.compile(  # « a été porté lundi à 14 morts »: a day may stand between the verb and its figure
     r"\b(bilan|porté (?:\w+ ){0,2}à|passé (?:\w+ ){0,2}à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I
 )
+REVISED_COUNT = re.compile(r"\b(?:bilan (?:définitif|final|actualisé|révisé)|dernier bilan|nouveau bilan)\b", re.I)
 NOT_PEOPLE = re.compile(rf"^\s*(?:autres?\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(  # « tuant trois membres de gangs, mais aussi une marchande de fritures et un enfant »
@@ -149,7 +150,7 @@ UNITS = re.compile(r"\s*(?:d'armée|d'élite|expéditionnaires?|diplomatiques?|d
 OF_A_TOTAL = re.compile(rf"\s+(?:des|d'entre les)\s+{_FIGURE}\b", re.I)  # "12 des 25 personnes": 12 of them
 OF_A_TOTAL_BEFORE = re.compile(rf"\b{_FIGURE}\s+(?:des|d'entre les)\s*$", re.I)
 RAISED_TO = re.compile(  # a figure that updates a toll: « il a été revu à sept », « avant de revoir ce bilan à sept »
-    r"\b(?:porté|passé|alourdi|grimpé|monté|revu"
+    r"\b(?:(?:porté|passé|alourdi|grimpé|monté|revu)e?(?:\s+(?!la\b|le\b|les\b)\w+){0,2}"  # « porté dimanche à »
     r"|(?:revoir|porter|porté|revu)(?:\s+(?!ce\b|le\b|son\b)\w+)?\s+(?:ce |le |son )?bilan)e?\s+à\s*$",  # « avant
     re.I,  # de porter mercredi ce bilan à 19 »
 )
@@ -274,7 +275,11 @@ def find_tolls(text: str) -> list[Toll]:
     text = text.replace("«", " ").replace("»", " ")  # « plusieurs dizaines » d'entre eux: same offsets
     tolls: list[Toll] = [Toll(m.start(), m.end(), "KILLED", 0, "") for m in no_victims().finditer(text)]
     pending: list[tuple[int, int, int, str]] = []  # figures waiting for the verb after "et"
+    respective = RESPECTIVELY.search(text) is not None  # searched once: a figure's loop over the text is quadratic
+    revision = REVISED_COUNT.search(text)
     for m in NUMBER.finditer(text):
+        if pending and CLAUSE_END.search(text, pending[-1][1], m.start()):
+            pending.clear()  # « un homme et une femme ont été touchés ... ; à Nikopol, un retraité a été tué »
         count = number_value(m.group("num"))
         if OF_A_TOTAL_BEFORE.search(text[max(0, m.start("num") - 20) : m.start("num")]):
             continue  # the 25 of "12 des 25 personnes": the figure before counts them
@@ -292,12 +297,16 @@ def find_tolls(text: str) -> list[Toll]:
         if re.match(r"\s*(morts?|tués)\b", rest, re.I):
             victims = among(rest)  # "cinq morts parmi les combattants": combattants
         after = tail + (victim.end() if victim else 0)
-        before = text[max(0, m.start() - 45) : m.start()]
+        opens = next((start for start, end, _, victims in pending if not victims), m.start())  # a list's words before
+        before = text[max(0, opens - 45) : opens]  # its first figure: « ont tué respectivement deux et un civils »
         direct = re.match(r"\s*(morts?|tués|tuées|blessée?s?|corps|cadavres|martyrs?)\b", rest, re.I)
         if direct and UNITS.match(rest, direct.end()):
             direct = None  # "les 12 corps d'armée": units, not bodies
         if direct and direct.group(1).lower() in {"corps", "cadavres", "martyrs", "martyr"}:
             victims = direct.group(1).lower()  # "21 corps ... quatre martyrs": two figures, both counted
+        if not (victim or direct) and respective and FIGURE_NEXT.match(text, m.end()):
+            pending.append((m.start(), m.end(), count, ""))  # « respectivement deux et un civils »: the noun after
+            continue  # the last figure counts the first too
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
             outcome: tuple[str, int] | None = (kind, tail + direct.end())
@@ -315,7 +324,8 @@ def find_tolls(text: str) -> list[Toll]:
         if earlier and tolls and SUPERSEDED.search(text, tolls[-1].end, m.start()):
             earlier = False  # « ont d'abord fait état de douze morts, avant d'annoncer un bilan de dix-neuf tués »
         told_before, told_after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 80]
-        update = not earlier and bool(UPDATE.search(told_before) or UPDATED_AFTER.search(told_after))
+        revised = revision is not None and revision.end() <= m.start()  # « Selon le bilan définitif ..., »
+        update = not earlier and bool(UPDATE.search(told_before) or UPDATED_AFTER.search(told_after) or revised)
         any_word = r"\s*(morts?\b|\w)" if m.group("num").lower() not in {"un", "une"} else r"\s*morts?\b"
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(any_word, rest)):
             outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are; not « a fait une
@@ -334,6 +344,9 @@ def find_tolls(text: str) -> list[Toll]:
         if outcome is None and victim and (also := ALSO_AFTER.search(before)):
             kind = "INJURED" if also.group(1).lower().startswith("bless") else "KILLED"
             outcome = (kind, after)  # « Deux d'entre eux et un civil ont été tués, ainsi que quatre assaillants »
+        if (recounted := count_raised(text, m, before)) is not None:
+            tolls.append(Toll(m.start(), recounted[1], recounted[0], count, recounted[2], update=True))
+            continue  # « ce qui porte à six le nombre de militaires tués »
         raised = RAISED_TO.search(before) and (tolls or TOLL_NOUN.search(text, 0, m.start()))
         if not victim and not direct and raised:  # not the wounded after it: « porter ce bilan à 19, plusieurs
             # blessés ayant succombé »
@@ -349,7 +362,7 @@ def find_tolls(text: str) -> list[Toll]:
             pending.clear()
             continue  # « a perdu 930 soldats tués ou blessés »: casualties, not a count of the dead
         for p_start, _, p_count, p_victims in pending:
-            tolls.append(Toll(p_start, end, kind, p_count, p_victims, update, earlier=earlier))
+            tolls.append(Toll(p_start, end, kind, p_count, p_victims or victims, update, earlier=earlier))
         pending.clear()
         if victim or direct or KILL_BEFORE.search(before):
             restated = bool(victim) and RESTATING.search(before) is not None
@@ -415,6 +428,32 @@ def succumbed(text: str, tolls: list[Toll]) -> list[re.Match[str]]:
     return found
 
 
+RAISES = re.compile(r"\b(?:porte|portent|portant|portait|porté|portera|élève|élevant)\s+à\s*$", re.I)
+NUMBER_OF = re.compile(  # « le nombre de militaires tués », « le bilan des victimes », « le nombre de blessés »
+    r"\s*(?:le|au)\s+(?:nombre|bilan|total)\s+(?:de|des|d')\s*(?P<what>[\w-]+)"
+    r"(?:\s+(?P<outcome>tués|tuées|morts|mortes|décédés|blessés|blessées))?",
+    re.I,
+)
+SINCE = re.compile(r"[^.;]{0,150}\bdepuis\b", re.I)  # « ... le nombre de morts depuis lundi »: a running tally
+
+
+def count_raised(text: str, figure: re.Match[str], before: str) -> tuple[str, int, str] | None:
+    """« portant à 12 le nombre de morts », « ce qui porte à six le nombre de militaires tués »: the new count of the
+    event's dead (or wounded), as (outcome, end, victims); None for other figures and for tallies « depuis lundi »."""
+    counted = NUMBER_OF.match(text, figure.end())
+    if counted is None or not RAISES.search(before) or SINCE.match(text, counted.end()):
+        return None
+    what, outcome = counted.group("what").lower(), (counted.group("outcome") or "").lower()
+    if what.startswith("bless") or outcome.startswith("bless"):
+        return "INJURED", counted.end(), ""
+    if outcome or what in {"morts", "tués", "victimes", "décès"}:
+        return "KILLED", counted.end(), what if outcome and VICTIM.match(f" {what}") else ""
+    return None
+
+
+CLAUSE_END = re.compile(r"[.;:!?]")
+RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)  # « ont fait respectivement sept et douze morts »
+FIGURE_NEXT = re.compile(rf"\s*(?:,|et)\s*{_FIGURE}\b", re.I)
 EITHER_OUTCOME = re.compile(  # « tués ou blessés », « tués et blessés », « morts et (de) blessés », « morts et
     r"\b(?:tués|morts)\s+(?:ou|et)\s+(?:de\s+)?blessés|\bblessés\s+(?:ou|et)\s+(?:de\s+)?(?:tués|morts)\b"
     r"|\bmorts\s+et\s+blessés\s+confondus\b",  # blessés confondus »: the dead not told apart

@@ -80,11 +80,11 @@ def adjective_votes(doc: Doc) -> dict[str, float]:
     lexicon = country_lexicon()
     votes: defaultdict[str, float] = defaultdict(float)
     currencies = word_set("lexicons/currency_nouns.txt")
+    before = ""
     for token in doc:
-        if token.i > 0 and doc[token.i - 1].lower_ in currencies:
-            continue  # "dollars américains"
-        if token.is_lower and (country := lexicon.adjective(token.text)) is not None:
-            votes[country.iso2] += 0.5
+        if before not in currencies and token.is_lower and (country := lexicon.adjective(token.text)) is not None:
+            votes[country.iso2] += 0.5  # not "dollars américains"
+        before = token.lower_
     return votes
 
 

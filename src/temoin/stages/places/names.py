@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.countries import country_lexicon
 from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_set
+from temoin.stages import doc_ents
 from temoin.stages.dates import WEEKDAYS
 from temoin.stages.places.gazetteer import LANDMARK_FILE, Candidate, Gazetteer
 from temoin.stages.places.normalize import ARABIC_ARTICLES, fold, strict_key
@@ -266,7 +267,7 @@ def _is_stopword_name(span: Span) -> bool:
 
 def part_of_name(doc: Doc, start: int, end: int, ents: tuple[Span, ...] | None = None) -> bool:
     """Inside a longer person or organisation name ("Aung San Suu Kyi"), or after a title ("le colonel X")."""
-    for ent in doc.ents if ents is None else ents:
+    for ent in doc_ents(doc) if ents is None else ents:
         if (
             ent.label_ in {"PER", "ORG"}
             and ent.start <= start
@@ -295,7 +296,7 @@ def of_a_common_noun(doc: Doc, ent: Span, start: int, end: int) -> bool:
 def person_words(doc: Doc, tokens: Words) -> frozenset[str]:
     """Words the article uses as people's names: in PER entities of two words or more, or after a title."""
     words: set[str] = set()
-    for ent in map(without_a_day, doc.ents):
+    for ent in map(without_a_day, doc_ents(doc)):
         if ent.label_ == "PER" and len(ent) >= 2:
             words.update(fold(t.text) for t in ent if t.text[:1].isupper() and fold(t.text) not in _NAME_PARTICLES)
     for i in range(len(tokens.text) - 1):
@@ -630,12 +631,12 @@ def dateline_city(doc: Doc) -> tuple[int, int] | None:
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]]) -> list[Mention]:
     """Toponym mentions, longest first where sources overlap; ``excluded`` are actor spans."""
-    ner = {(e.start, e.end): e.label_ for e in doc.ents}
+    ner = {(e.start, e.end): e.label_ for e in doc_ents(doc)}
     words = Words.of(doc)
     landmarks = set(landmark_runs(doc, words, gazetteer))
     filed_at = dateline_city(doc)
     proposals = [*landmarks, *gazetteer_runs(words, gazetteer), *cued_runs(words), *([filed_at] if filed_at else [])]
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in {"LOC", "GPE"}:
             tail = capitalised_tail(ent)
             if tail is not None:
@@ -650,9 +651,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
     buildings = {  # all through the article
         fold(doc[s:e].text) for s, e in proposals if names_a_building(doc, s) and s - 1 not in in_landmark
     }
-    paired = [e for e in doc.ents if after_a_road_noun(e) and pairs_places(e, gazetteer)]  # « l'axe Bria-Ippy », a
+    paired = [e for e in doc_ents(doc) if after_a_road_noun(e) and pairs_places(e, gazetteer)]  # « l'axe Bria-Ippy », a
     # "person" to the parser
-    names = tuple(without_a_day(e) for e in doc.ents if e.label_ in {"PER", "ORG"} and e not in paired)
+    names = tuple(without_a_day(e) for e in doc_ents(doc) if e.label_ in {"PER", "ORG"} and e not in paired)
     taken: set[int] = set()
     for s, e in excluded:
         taken.update(range(s, e))
@@ -668,7 +669,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, excluded: list[tuple[int, int]
             continue
         if is_demonym_or_ordinal(span) or fold(span.text) in buildings:
             continue
-        label = ner.get((start, end)) or next((e.label_ for e in doc.ents if e.start <= start < e.end), "")
+        label = ner.get((start, end)) or next((e.label_ for e in doc_ents(doc) if e.start <= start < e.end), "")
         in_a_pair = any(e.start <= start < e.end for e in paired)  # « l'axe Bria-Ippy »: two places, by grammar
         label = "LOC" if in_a_pair else label
         cue = cue or cue_after(doc, end)
