@@ -67,7 +67,7 @@ from temoin.stages.attribution import spoken_to
 from temoin.stages.dates import MONTHS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.speakers import negated
-from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, UPDATE
+from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, RESPECTIVELY, UPDATE
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
@@ -770,7 +770,6 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     draft.hedged = draft.hedged or doubted
 
 
-RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|et)\s*(?:(?:à|au|aux|en|sur|de|du|des|d')\s*)?", re.I)
 
 
@@ -1578,9 +1577,6 @@ def clause_break(sentence: Sentence) -> int | None:
             if after is not None and after.pos_ in {"DET", "NUM", "PROPN", "ADP"}:
                 return token.i  # « , et deux bergers ont été abattus », « , et à Kadugli ... »
     return None
-
-
-RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)
 
 
 def gerund(verb: Token) -> bool:
