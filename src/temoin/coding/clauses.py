@@ -530,16 +530,13 @@ def claim_follows(actor: Span) -> bool:
     parser made of the group."""
     end = past_an_aside(actor.doc, actor.end, actor.sent.end)  # « Le JNIM, de son côté, prétend avoir tué »
     after = [t for t in actor.doc[end : min(end + 6, actor.sent.end)] if t.pos_ != "AUX"]
-    while after and after[0].lower_ in ASIDE_WORDS:
+    while after and after[0].lower_ in word_set("lexicons/aside_words.txt"):
         after = after[1:]  # « a de son côté affirmé », « a pour sa part revendiqué »
     if not after or after[0].pos_ not in {"VERB", "ADJ"}:  # « revendique » tagged as an adjective
         return False
     word = after[0].lower_
     conjugated = any(word.startswith(s) and len(word) - len(s) <= 4 for s in claim_stems())
     return after[0].lemma_.lower() in claim_verbs() or conjugated or (after[0].pos_ == "VERB" and says_it_did(after[0]))
-
-
-ASIDE_WORDS = {"de", "son", "sa", "leur", "côté", "pour", "part", "quant", "à", "lui", "elle", "eux", "aussi"}
 
 
 def past_an_aside(doc: Doc, start: int, limit: int) -> int:

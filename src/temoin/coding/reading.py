@@ -232,12 +232,9 @@ def counted_of(trigger: Span) -> bool:
     head = trigger.root.head
     if trigger.root.dep_ != "nmod":
         return False
-    if head.dep_ == "nmod" and head.lower_ in DEAD_NOUNS:
+    if head.dep_ == "nmod" and head.lower_ in word_set("lexicons/dead_nouns.txt"):
         head = head.head
     return TOLL_COUNT.fullmatch(head.lower_) is not None or head.lower_ == "nombre"
-
-
-DEAD_NOUNS = {"martyrs", "morts", "victimes", "tués", "décès"}
 
 
 def violent(trigger: Span) -> bool:

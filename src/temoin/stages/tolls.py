@@ -130,7 +130,7 @@ SUPERSEDED = re.compile(rf"\b(?:{_words('superseding_words.txt')})\b", re.I)  # 
 UPDATE = re.compile(  # « a été porté lundi à 14 morts »: a day may stand between the verb and its figure
     r"\b(bilan|porté (?:\w+ ){0,2}à|passé (?:\w+ ){0,2}à|s'est alourdi|s'élève à|au total|à la hausse)\b", re.I
 )
-REVISED_COUNT = re.compile(r"\b(?:bilan (?:définitif|final|actualisé|révisé)|dernier bilan|nouveau bilan)\b", re.I)
+REVISED_COUNT = re.compile(rf"\b(?:{_words('revised_toll_phrases.txt')})\b", re.I)  # « Selon le bilan définitif »
 NOT_PEOPLE = re.compile(rf"^\s*(?:autres?\s+)?({_words('not_people_nouns.txt')})(?!\w)", re.I)  # « deux autres drones »
 UNARMED = re.compile(rf"\s+(?:{_words('unarmed_words.txt')})\b", re.I)
 LISTED = re.compile(  # « tuant trois membres de gangs, mais aussi une marchande de fritures et un enfant »
