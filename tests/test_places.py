@@ -137,6 +137,48 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
             "Sindian",
             "cs:sn-sindian",
         ),
+        # thirty-sixth session: a name that ends on an adjective, known whole
+        (
+            "Un drone a touché un marché près de Dejen, dans la zone du Gojjam oriental, selon des habitants.",
+            "Gojjam oriental",
+            "cs:et-east-gojjam",
+        ),
+        (
+            "Les gangs ont incendié des maisons dans le Plateau central, à l'est de Port-au-Prince.",
+            "Plateau central",
+            "cs:ht-plateau-central",
+        ),
+        (
+            "Un drone turc a frappé un véhicule près d'Amadiya, dans le Kurdistan irakien.",
+            "Kurdistan irakien",
+            "rg:iq-kurdistan",
+        ),
+        # ... a state named with its kind word and no « de »
+        ("L'armée birmane a bombardé un village de l'État Chin, selon des habitants.", "Chin", "rg:mm-chin"),
+        # ... a town inside the land its side names for it: Eilat, to the Houthis
+        (
+            "Les Houthis ont visé Umm al-Rashrash, dans le sud de la Palestine occupée, selon leur porte-parole.",
+            "Umm al-Rashrash",
+            "gn:295277",
+        ),
+        # ... a West African « N' » glued to the name GeoNames spells without it
+        (
+            "Des bandits ont enlevé trois commerçants près de Birni N'Gaouré, dans la région de Dosso.",
+            "Birni N'Gaouré",
+            "gn:2437731",
+        ),
+        # ... and regions the gazetteer lacked, curated
+        ("Les Fano contrôlent une grande partie des campagnes du Gojjam, en Éthiopie.", "Gojjam", "cs:et-gojjam"),
+        (
+            "Des combats ont éclaté à Mahaday, dans l'État de Hirshabelle, en Somalie.",
+            "Hirshabelle",
+            "cs:so-hirshabelle",
+        ),
+        (
+            "Une frappe turque a visé des positions dans la région autonome du Kurdistan.",
+            "Kurdistan",
+            "rg:iq-kurdistan",
+        ),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

@@ -64,10 +64,10 @@ from temoin.records import Actor, Location
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
 from temoin.stages.attribution import spoken_to
-from temoin.stages.dates import MONTHS, DateReading, month_number
+from temoin.stages.dates import MONTHS, WEEKDAYS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.speakers import negated
-from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, RESPECTIVELY, UPDATE
+from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, RESPECTIVELY, UPDATE, number_value
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
@@ -250,7 +250,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     claimed = claims_it(reading)  # "L'attaque de Gaskindé a été revendiquée lundi": that attack, whatever the day
     if reading.referential and (reading.date is None or claimed or (drafts and dates_it(drafts[-1], reading))):
         here = reading.location
-        return next((d for d in recent if d.family == reading.family and near_enough(d.location, here)), None)
+        alike = [d for d in recent if d.family == reading.family and not interceptions_apart(d, reading)]
+        return next((d for d in alike if near_enough(d.location, here)), None)
     unplaced = not any(p.label_ != "country" for p in reading.sentence.places)
     if reading.referential and unplaced and (named := told_that_day(reading, recent)) is not None:
         reading.location = named.location  # « Le bilan des affrontements de lundi s'élève à ... », after a mine
@@ -299,6 +300,8 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if reading.date is not None and last.date is not None and reading.date.value != last.date.value:
         return None
     if another_army(last, reading):
+        return None
+    if across_a_border(last.location, reading.location):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
 
@@ -509,9 +512,18 @@ def same_type(last: Draft, reading: Reading) -> bool:
     """Whether a reading at the same place can be told of the same event: an ACLED type of its own with a weapon of
     its own is another event (« Le M23 s'est emparé de Minova ... Cinq civils ont été tués par des obus tombés sur le
     marché de Minova »: the taking and the shelling)."""
-    mine = main_kind(reading.kinds, False)
-    kinds = event_kinds()
-    return kinds[mine].strength < 2 or kinds[mine].event_type == kinds[main_kind(last.kinds, False)].event_type
+    if interceptions_apart(last, reading):
+        return False
+    mine, theirs = event_kinds()[main_kind(reading.kinds, False)], event_kinds()[main_kind(last.kinds, False)]
+    return mine.strength < 2 or mine.event_type == theirs.event_type
+
+
+def interceptions_apart(last: Draft, reading: Reading) -> bool:
+    """Weapons shot down and another strategic act at one place are two events: « Le FSB a par ailleurs annoncé
+    l'arrestation à Koursk ... » after drones shot down over the Kursk region."""
+    mine, theirs = main_kind(reading.kinds, False), main_kind(last.kinds, False)
+    strategic = event_kinds()[mine].event_type == event_kinds()[theirs].event_type == "Strategic developments"
+    return strategic and (mine == "disrupted") != (theirs == "disrupted")
 
 
 REGION_KM = 200  # how far from a region's capital a place named after it may lie and still be inside it
@@ -563,7 +575,14 @@ def towns_apart(a: Location | None, b: Location | None) -> bool:
     area."""
     if a is None or b is None or max(a.geo_precision, b.geo_precision) >= 3:
         return False
-    return not same_place_within(a, b, TOWNS_APART_KM)
+    return across_a_border(a, b) or not same_place_within(a, b, TOWNS_APART_KM)
+
+
+def across_a_border(a: Location | None, b: Location | None) -> bool:
+    """« la caserne de Branit », then « Bint Jbeil, au Liban »: towns either side of a border are two places."""
+    if a is None or b is None or max(a.geo_precision, b.geo_precision) >= 3:
+        return False
+    return bool(a.country and b.country) and a.country != b.country
 
 
 def handles_the_protest(reading: Reading, last: Draft) -> bool:
@@ -1488,14 +1507,35 @@ def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading
     if reading.location is None or reading.referential:
         return [reading]
     if main_kind(reading.kinds, False) == "disrupted":
-        return [reading]  # « ont abattu 251 drones au-dessus des régions de Briansk, de Koursk et de Moscou »: a
-        # night's interceptions over a list of regions, one count, not one event in each
+        return shares_of_the_night(ctx, reading)  # « ont abattu 251 drones au-dessus des régions de Briansk, de
+        # Koursk et de Moscou »: a night's interceptions over a list of regions, one count, not one event in each
     others = coordinated_locations(ctx, reading.sentence, reading.location)
     two = two_acts_in_two_places(ctx, reading) if not others else None
     two = two or (two_clauses_in_two_places(ctx, reading) if not others else None)
     if two is not None:
         return list(two)
     return [reading, *(replace(reading, location=loc) for loc in others)]
+
+
+def shares_of_the_night(ctx: ArticleContext, reading: Reading) -> list[Reading]:
+    """« 69 drones ..., dont 21 au-dessus de la région de Belgorod et 14 au-dessus de celle de Koursk »: one event in
+    each region the count is shared out to (ACLED codes interceptions per region), the largest share first; the
+    night's reading as it is when no share is given."""
+    shares = []
+    for place in reading.sentence.places:
+        before = [t for t in place.doc[max(reading.sentence.span.start, place.start - 7) : place.start]]
+        over = [t.i for t in before if t.lower_ == "au-dessus"]
+        figures = [number_value(t.text) for t in before if over and t.i < over[-1] and t.like_num]
+        if over and figures and figures[-1] is not None:
+            region = any(t.lower_ in {"celle", "celles"} for t in before)  # « et 14 au-dessus de celle de Koursk »
+            shares.append((figures[-1], place, region))
+    readings = []
+    for _, place, region in sorted(shares, key=lambda share: -share[0]):
+        location = as_named(ctx, place, reading.sentence.places)
+        if location is not None:
+            location = replace(location, geo_precision=3) if region else location
+            readings.append(replace(reading, location=location))
+    return readings or [reading]
 
 
 def two_acts_in_two_places(ctx: ArticleContext, reading: Reading) -> tuple[Reading, Reading] | None:
@@ -1557,7 +1597,24 @@ def two_clauses_in_two_places(ctx: ArticleContext, reading: Reading) -> tuple[Re
     agents, patients = sentence_actors(ctx, sentence, trigger)
     second = replace(reading, trigger=trigger, kinds=[t.label_ for t in right], location=there, patients=patients)
     second.agents, second.clause = agents or reading.agents, frozenset(i for i in words if i >= cut)
-    return first, second
+    text, at = doc_text(sentence.span.doc), sentence.span.doc[cut].idx
+    for part, own in ((first, text[sentence.span.start_char : at]), (second, text[at : sentence.span.end_char])):
+        part.agents = [a for a in part.agents if named_in(a, own)]  # « Samedi, des bandits ont enlevé ..., et
+        part.patients = [a for a in part.patients if named_in(a, own)]  # dimanche, les FDS ont accroché ... »
+    return clause_dated(first, sentence, cut, before=True), clause_dated(second, sentence, cut, before=False)
+
+
+def named_in(actor: Actor, clause: str) -> bool:
+    """The actor is named in the clause, or named nowhere (inferred from the article)."""
+    return not actor.text or actor.text in clause
+
+
+def clause_dated(reading: Reading, sentence: Sentence, cut: int, before: bool) -> Reading:
+    """« Samedi, des bandits ont enlevé ..., et dimanche, les FDS ont accroché ... »: each clause its own day, when
+    it names one."""
+    days = [d for d in sentence.dates if d.label_ == "DATE" and (d.end <= cut if before else d.start > cut)]
+    own = DateReading.from_key(days[0].kb_id_) if days else None
+    return replace(reading, date=own) if own is not None and own.value is not None else reading
 
 
 def strongest(triggers: list[Span]) -> Span:
@@ -1574,8 +1631,8 @@ def clause_break(sentence: Sentence) -> int | None:
             return token.i
         if token.lower_ == "et" and token.i > sentence.span.start and token.nbor(-1).text == ",":
             after = token.nbor(1) if token.i + 1 < sentence.span.end else None
-            if after is not None and after.pos_ in {"DET", "NUM", "PROPN", "ADP"}:
-                return token.i  # « , et deux bergers ont été abattus », « , et à Kadugli ... »
+            if after is not None and (after.pos_ in {"DET", "NUM", "PROPN", "ADP"} or after.lower_ in WEEKDAYS):
+                return token.i  # « , et deux bergers ont été abattus », « , et à Kadugli ... », « , et mercredi, »
     return None
 
 

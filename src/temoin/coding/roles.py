@@ -137,6 +137,12 @@ def army_on_the_ground(focus: Country | None, sector: str) -> Country | None:
     return country_lexicon().by_iso3.get(army) if army else focus
 
 
+def made_to(verb: Token) -> bool:
+    """« l'armée a fait sauter quatre maisons »: a causative « faire » before the verb; its subject acted."""
+    before = [c for c in verb.children if c.i < verb.i] + ([verb.head] if verb.head.i < verb.i else [])
+    return any(t.lemma_.lower() == "faire" for t in before)
+
+
 def clause_verb(token: Token) -> Token:
     """The verb a trigger belongs to: the trigger itself, or the first verb up its heads."""
     current = token
@@ -196,9 +202,12 @@ def before_its_apposition(actor: Span, verb: Token) -> bool:
 def its_aside(actor: Span, gap: Span) -> int:
     """How many tokens at the start of the gap still belong to the actor, its adjectives and its aside between
     commas: « des colons armés, protégés par les soldats de l'occupation, ont attaqué »."""
+    owner = actor.root  # « des membres du gang Gran Grif, dirigé par X, ont enlevé »: the aside of the members
+    while owner.dep_ in {"nmod", "flat:name"} and owner.head.i < actor.start and owner.head is not owner:
+        owner = owner.head
     own = 0
     for token in gap:
-        if token.text != "," and not actor.root.is_ancestor(token):
+        if token.text != "," and not (actor.root.is_ancestor(token) or owner.is_ancestor(token)):
             break
         own += 1
     commas = [i for i, t in enumerate(gap[:own]) if t.text == ","]
@@ -494,7 +503,8 @@ def role(actor: Span, trigger: Span) -> str:
         hit = before & _PATIENT_MARKERS or undergone or aimed_at(actor, root) or object_of_its_verb(actor, root)
         return "patient" if hit else "agent"
     verb = clause_verb(root)
-    if verb.lemma_.lower() in word_set("lexicons/undergoing_verbs.txt") and subject_of(actor, verb):
+    undergone = verb.lemma_.lower() in word_set("lexicons/undergoing_verbs.txt") and not made_to(verb)
+    if undergone and subject_of(actor, verb):
         return "patient"  # « un véhicule de l'armée malienne a sauté sur un engin explosif »
     if (
         defends(verb, root)

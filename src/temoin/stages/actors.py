@@ -140,7 +140,7 @@ class ActorFinder:
         spans += state_forces(doc)
         states = [(doc.vocab.strings[k], b, e) for k, b, e in self.states(doc)]
         spans += acting_states(doc, states) + labelled_states(doc, spans, states)
-        spans = [s for s in spans if not (names_a_standard(s) or qualifies_a_weapon(s))]
+        spans = [s for s in spans if not (names_a_standard(s) or qualifies_a_weapon(s) or says_allegiance(s))]
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.spans["temoin_actors"] = with_the_enemy_named(doc, with_echoed_acronyms(doc, spans))
         return doc
@@ -150,6 +150,13 @@ class ActorFinder:
         kind, _, ident = key.partition(":")
         sector = named_actors()[ident].sector if kind == "named" else generic_actors()[ident][0]
         return Span(doc, start, end, label=sector, kb_id=key)
+
+
+def says_allegiance(span: Span) -> bool:
+    """« les forces du SPLA-IO, fidèles au premier vice-président »: an adjective of allegiance, not the faithful."""
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    words = word_set("lexicons/adjectives_of_allegiance.txt")
+    return span.kb_id_.startswith("generic:") and span.text.lower() in words and after in {"à", "au", "aux"}
 
 
 def qualifies_a_weapon(span: Span) -> bool:

@@ -62,6 +62,8 @@ def reports(verb: Token) -> bool:
     """A reporting verb, even where the lemmatiser leaves the inflected form ("estime" for estimer), or a verb of
     a reporting phrase with the words that make it one ("a mis en garde", "a appelé le gouvernement à")."""
     low = verb.lower_
+    if nicknames(verb):
+        return False
     guesses = {verb.lemma_.lower(), low + "r", low[:-3] + "er", low[:-1] + "er", low[:-2] + "er"}
     if guesses & reporting_verbs():
         return True
@@ -74,6 +76,14 @@ def reports(verb: Token) -> bool:
             break
         after.append(t.text if t.text[:1].isupper() else t.lower_)  # « fait des morts dans cet État »: no « état »
     return any(in_order(rest, after) for rest in phrases)
+
+
+def nicknames(verb: Token) -> bool:
+    """« Mohamed Hamdane Daglo, dit « Hemedti » »: « dit » before a quoted name gives a nickname, says nothing."""
+    if verb.lower_ not in {"dit", "dite", "dits", "surnommé", "surnommée"}:
+        return False
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    return len(after) == 2 and after[0].text in {"«", '"', "“"} and after[1].text[:1].isupper()
 
 
 def in_order(words: tuple[str, ...], tokens: list[str]) -> bool:

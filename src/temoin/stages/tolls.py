@@ -307,6 +307,9 @@ def find_tolls(text: str) -> list[Toll]:
         if not (victim or direct) and respective and FIGURE_NEXT.match(text, m.end()):
             pending.append((m.start(), m.end(), count, ""))  # « respectivement deux et un civils »: the noun after
             continue  # the last figure counts the first too
+        defence = word_pattern("lexicons/air_defence_words.txt").search(text, max(0, m.start() - 70), m.start())
+        if not (victim or direct) and defence:
+            continue  # « la défense antiaérienne en a abattu ou neutralisé 41 »: drones, not people
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
             outcome: tuple[str, int] | None = (kind, tail + direct.end())

@@ -110,6 +110,9 @@ def name_rows(place_id: str, forms: Iterable[str], loose: bool = True) -> Iterat
 GLOTTAL_MARK = re.compile(r"(?<=[^\W\d_])[’ʼ'](?=[a-zà-ÿ])")
 
 
+N_PREFIX = re.compile(r"\bN['’](?=[A-ZÀ-Ý])")  # « N'Gaouré », « N'Tillit »
+
+
 def with_glottal_marks_dropped(forms: Iterable[str]) -> Iterator[str]:
     """Each form, and the form without the apostrophe a transliteration puts inside a word: GeoNames' « Mot’a » is
     the « Mota » of the press. An elision before a capital (« L'Île ») is left as it is."""
@@ -166,7 +169,14 @@ class SQLiteGazetteer:
         return row is not None
 
     def _candidates(self, name: str) -> list[Candidate]:
-        """Strict matches if any, else core matches, else loose ones (one query for the three)."""
+        """Strict matches if any, else core matches, else loose ones (one query for the three); a West African « N' »
+        glued to the name when nothing matches (« Birni N'Gaouré »: GeoNames' Birni Ngaouré)."""
+        found = self._matches(name)
+        if not found and N_PREFIX.search(name):
+            found = self._matches(N_PREFIX.sub("N", name))
+        return found
+
+    def _matches(self, name: str) -> list[Candidate]:
         keys = [strict_key(name), core_key(name), loose_key(name)]
         if max(len(k) for k in keys) < 2:
             return []

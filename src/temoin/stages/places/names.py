@@ -311,6 +311,8 @@ def is_demonym_or_ordinal(span: Span) -> bool:
     last = span[-1].text
     if _ORDINAL.match(last):
         return True
+    if span[-1].is_lower and span[0].lower_ not in _ARTICLES:
+        return False  # « le Kurdistan irakien »: a name and its adjective, known whole
     lexicon = country_lexicon()
     return lexicon.named(span.text) is None and lexicon.adjective(last) is not None and len(span) <= 2
 
@@ -372,7 +374,12 @@ def gazetteer_runs(words: Words, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             continue
         found = 0
         for n in range(name_window(words, i), 0, -1):
-            if words.punct[i + n - 1] or not ends[i + n - 1]:
+            if words.punct[i + n - 1]:
+                continue
+            if not ends[i + n - 1]:
+                if n > 1 and known_with_its_adjective(words, i, i + n, gazetteer):
+                    found = n  # « le Gojjam oriental », « le Plateau central »: known whole
+                    break
                 continue
             if gazetteer.has_name(words.span_text(i, i + n)):
                 found = n
@@ -383,6 +390,13 @@ def gazetteer_runs(words: Words, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def known_with_its_adjective(words: Words, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A name run that ends on a lowercase word of ``lexicons/trailing_name_words.txt`` the gazetteer knows whole."""
+    if words.lower[end - 1] not in word_set("lexicons/trailing_name_words.txt"):
+        return False
+    return any(c.match in {"strict", "core"} for c in gazetteer.candidates(words.span_text(start, end)))
 
 
 def _split_particle(words: Words, i: int) -> bool:
@@ -579,10 +593,13 @@ def region_words() -> frozenset[str]:
 
 
 def name_after_kind_word(span: Span) -> Span | None:
-    """The name in a region known with its kind word: "Borno" in "État de Borno", "Haut-Nil" in "État du Haut-Nil"."""
-    if len(span) < 3 or fold(span[0].text) not in region_words():
+    """The name in a region known with its kind word: "Borno" in "État de Borno", "Haut-Nil" in "État du Haut-Nil",
+    "Rakhine" in "État Rakhine"."""
+    if len(span) < 2 or fold(span[0].text) not in region_words():
         return None
-    return span[2:] if span[1].lower_ in _LINKS and span[2].text[:1].isupper() else None
+    if span[1].text[:1].isupper():
+        return span[1:]
+    return span[2:] if len(span) > 2 and span[1].lower_ in _LINKS and span[2].text[:1].isupper() else None
 
 
 def with_the_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:

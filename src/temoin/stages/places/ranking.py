@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cache
 
-from temoin.resources import word_set
+from temoin.resources import read_tsv, word_set
 from temoin.stages.places.gazetteer import LOOSE_MIN_LENGTH, Candidate, GazPlace
 from temoin.stages.places.names import Mention, stopwords
 from temoin.stages.places.normalize import core_key, fold, similarity, strict_key
@@ -372,14 +373,25 @@ def outside_a_sure_container(place: GazPlace, outer: GazPlace, focus: dict[str, 
     place's (a misread container, « le département du Centre » read as a region of the United States, proves
     nothing)."""
     sure = focus.get(outer.country, 0.0)
-    return place.country != outer.country and sure > 0.0 and sure >= focus.get(place.country, 0.0)
+    return not same_land(place, outer) and sure > 0.0 and sure >= focus.get(place.country, 0.0)
+
+
+@cache
+def claimed_lands() -> frozenset[tuple[str, str]]:
+    return frozenset((row["named"], row["covers"]) for row in read_tsv("places/claimed_lands.tsv"))
+
+
+def same_land(place: GazPlace, outer: GazPlace) -> bool:
+    """The place lies in the container's country, or in land the text's side names for it (« Umm al-Rashrash, dans
+    le sud de la Palestine occupée »: Eilat)."""
+    return place.country == outer.country or (outer.country, place.country) in claimed_lands()
 
 
 def container_fit(place: GazPlace, outer: GazPlace) -> float:
     """How well a candidate lies in the region, town or country the text puts it in ("Parkland en Floride")."""
     if outer.feature == "country":
-        return CONTAINER_BONUS if place.country == outer.country else -CONTAINER_BONUS
-    if place.country != outer.country:
+        return CONTAINER_BONUS if same_land(place, outer) else -CONTAINER_BONUS
+    if not same_land(place, outer):
         return -CONTAINER_BONUS
     near = km_between(place.latitude, place.longitude, outer.latitude, outer.longitude)
     if outer.feature != "region":  # « la région de Koursk » read as the city: the Korenevo nearer it
