@@ -270,6 +270,12 @@ def no_victims() -> re.Pattern[str]:
     return word_pattern("lexicons/no_victims.txt")
 
 
+def shot_down_by_air_defence(text: str, at: int) -> bool:
+    """An air defence named just before a bare figure (``lexicons/air_defence_words.txt``): it counts what was shot
+    down."""
+    return word_pattern("lexicons/air_defence_words.txt").search(text, max(0, at - 70), at) is not None
+
+
 def find_tolls(text: str) -> list[Toll]:
     """Kill and injury counts in one sentence ("aucune victime" is a toll of 0)."""
     text = text.replace("«", " ").replace("»", " ")  # « plusieurs dizaines » d'entre eux: same offsets
@@ -307,8 +313,7 @@ def find_tolls(text: str) -> list[Toll]:
         if not (victim or direct) and respective and FIGURE_NEXT.match(text, m.end()):
             pending.append((m.start(), m.end(), count, ""))  # « respectivement deux et un civils »: the noun after
             continue  # the last figure counts the first too
-        defence = word_pattern("lexicons/air_defence_words.txt").search(text, max(0, m.start() - 70), m.start())
-        if not (victim or direct) and defence:
+        if not (victim or direct) and shot_down_by_air_defence(text, m.start()):
             continue  # « la défense antiaérienne en a abattu ou neutralisé 41 »: drones, not people
         if direct:
             kind = "INJURED" if direct.group(1).lower().startswith("bless") else "KILLED"
