@@ -80,7 +80,7 @@ def reports(verb: Token) -> bool:
 
 def nicknames(verb: Token) -> bool:
     """« Mohamed Hamdane Daglo, dit « Hemedti » »: « dit » before a quoted name gives a nickname, says nothing."""
-    if verb.lower_ not in {"dit", "dite", "dits", "surnommé", "surnommée"}:
+    if verb.lower_ not in word_set("lexicons/nickname_words.txt"):
         return False
     after = verb.doc[verb.i + 1 : verb.i + 3]
     return len(after) == 2 and after[0].text in {"«", '"', "“"} and after[1].text[:1].isupper()
