@@ -110,9 +110,26 @@ ARMED = {"MIL", "COP", "REB", "UAF"}
 
 
 def armed_foe(draft: Draft, actor1: Actor | None) -> Actor | None:
-    """The first armed actor hit in a battle, on the side other than actor1's."""
-    armed = [a for a in draft.patients if a.sector in ARMED and a != actor1 and not allied(a, actor1)]
+    """The first armed actor hit in a battle, on the side other than actor1's, else the one it fought « entre ... et »
+    (« des affrontements entre la Force de dissuasion et la 444e brigade », with a civilian among the dead)."""
+    text = " ".join(s.text for s in draft.sentences)
+    between = [a for a in draft.agents if actor1 is not None and fought_between(text, actor1, a)]
+    armed = [a for a in [*draft.patients, *between] if a.sector in ARMED and a != actor1 and not allied(a, actor1)]
     return next((a for a in armed if actor1 is None or (a.country, a.sector) != (actor1.country, actor1.sector)), None)
+
+
+def fought_between(text: str, one: Actor, other: Actor) -> bool:
+    """« entre la Force de dissuasion (Radaa) et la 444e brigade »: the two sides of one fight, in either order."""
+    if not one.text or not other.text or one.text == other.text:
+        return False
+    a, b = re.escape(one.text), re.escape(other.text)
+    return (
+        re.search(
+            rf"\bentre\b[^.;]{{0,80}}?(?:{a}[^.;]{{0,80}}?\bet\b[^.;]{{0,30}}?{b}|{b}[^.;]{{0,80}}?\bet\b[^.;]{{0,30}}?{a})",
+            text,
+        )
+        is not None
+    )
 
 
 def only_the_holder(draft: Draft, actor: Actor | None, ctx: ArticleContext) -> bool:

@@ -26,6 +26,7 @@ from temoin.coding.clauses import (
     own_date,
     right_after_a_telling_verb,
     same_day,
+    telling_verbs,
     tells_a_habit,
     tells_its_own_event,
     took_place,
@@ -234,6 +235,10 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         found = target_draft(undated, drafts)
         reading.referential = undated.referential
         return found
+    if reading.date is not None and drafts and told_done_before(reading):
+        found = target_draft(replace(reading, date=None), drafts)  # « Le porte-parole a affirmé jeudi que ses
+        if found is not None:  # forces avaient repoussé une offensive »: Wednesday's fight, told on Thursday
+            return found
     if (raised := raises_the_toll_of(reading, drafts)) is not None:
         reading.date = None  # « Dans la matinée de mercredi, X a indiqué que ... »: the day of the new figure
         return raised
@@ -304,6 +309,14 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
     if across_a_border(last.location, reading.location):
         return None
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def told_done_before(reading: Reading) -> bool:
+    """The sentence's only day is its telling's, and the event is told in the pluperfect: « a affirmé jeudi que ses
+    forces avaient repoussé une offensive »."""
+    verb = reading.trigger.root
+    before = any(c.dep_ == "aux:tense" and c.lower_ in PLUPERFECT for c in verb.children)
+    return before and dated_by_its_telling(reading.sentence)
 
 
 def names_its_scene(reading: Reading) -> bool:
@@ -744,10 +757,11 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
             # Nous avons enterré 23 corps »: the same dead
         if victims == "blessés" and span.label_ == "KILLED" and draft.killed:
             continue  # "Le bilan s'est alourdi après le décès de trois blessés": how the toll told grew
-        if update == "1" and span.label_ not in updated:
-            for stale in [k for k in table if counts_the_same(k, victims)]:  # once: « Le bilan s'élève à quatre
-                del table[stale]  # soldats et six rebelles tués » is ten; « l'état-major a revu ce bilan à la hausse :
-            updated.add(span.label_)  # neuf soldats » leaves the « dizaine de terroristes » told before
+        if update == "1":  # « Le bilan s'élève à quatre soldats et six rebelles tués » is ten; « l'état-major a revu
+            fresh = span.label_ not in updated  # ce bilan à la hausse : neuf soldats » leaves the « dizaine de
+            for stale in [k for k in table if counts_the_same(k, victims) and (fresh or k not in added_here)]:
+                del table[stale]  # terroristes »; « cinq militaires et quatorze assaillants » replaces both sides
+            updated.add(span.label_)
         told_before = [n for k, n in table.items() if not (k in added_here and listed_after(added_here[k], span))]
         again = int(count_text) in told_before and (int(count_text) == 1 or boasts_of(span))
         if other_voice and update == "0" and again:
@@ -977,9 +991,12 @@ def same_dead_groups() -> list[frozenset[str]]:
 
 
 def witnessed(source: Span) -> bool:
-    """ "a constaté un journaliste de l'AFP": the outlet's own reporter saw it; the outlet asserts it."""
-    verb = source.root.head
-    return verb.lemma_.lower() == "constater" and source.root.lemma_.lower() in word_set("lexicons/witness_nouns.txt")
+    """ "a constaté un journaliste de l'AFP", « un de nos correspondants »: the outlet's own reporter saw it; the
+    outlet asserts it."""
+    verb, noun = source.root.head, source.root
+    if noun.lower_ in {"un", "une"}:
+        noun = next((c for c in noun.children if c.dep_ == "nmod"), noun)
+    return verb.lemma_.lower() == "constater" and noun.lemma_.lower() in word_set("lexicons/witness_nouns.txt")
 
 
 def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
@@ -1471,7 +1488,17 @@ def counts_on_after_a_break(draft: Draft, reading: Reading) -> bool:
     l'état-major fait état de cinq militaires tués »."""
     sentence = reading.sentence
     opens = sentence.index == draft.last_index + 1 and sentence.paragraph != draft.paragraph
-    return opens and reading.location is None and event_date(sentence) is None and draft.family == "violent"
+    own = event_date(sentence)
+    told = own is None or told_after(draft, own, sentence)
+    return opens and reading.location is None and draft.family == "violent" and told
+
+
+def told_after(draft: Draft, own: DateReading, sentence: Sentence) -> bool:
+    """« Samedi, l'état-major a reconnu la mort de deux soldats », after an attack in the night of Friday: the day a
+    verb of telling gives the toll, up to two days after the event."""
+    then = draft.date.value if draft.date is not None else None
+    later = then is not None and own.value is not None and 0 <= (own.value - then).days <= 2
+    return later and sentence.span.root.lemma_.lower() in telling_verbs()
 
 
 def toll_of(draft: Draft, reading: Reading) -> bool:
@@ -1483,6 +1510,8 @@ def toll_of(draft: Draft, reading: Reading) -> bool:
     other_day = False
     if told is not None and then is not None:  # "dont les corps ont été retrouvés mardi": found the day after
         other_day = told < then if "bodies" in reading.kinds else told != then
+        other_day = other_day and not (own is not None and told_after(draft, own, reading.sentence))  # « Samedi,
+        # l'état-major a reconnu la mort de deux soldats »: told the day after
     elsewhere = reading.location is None and reading.sentence.happens_elsewhere()
     another_town = (  # "Le même jour, des hommes armés ont abattu un chef tribal dans le village de Gharanij"
         reading.location is not None
@@ -1509,12 +1538,38 @@ def split_by_place(ctx: ArticleContext, reading: Reading | None) -> list[Reading
     if main_kind(reading.kinds, False) == "disrupted":
         return shares_of_the_night(ctx, reading)  # « ont abattu 251 drones au-dessus des régions de Briansk, de
         # Koursk et de Moscou »: a night's interceptions over a list of regions, one count, not one event in each
+    if (shares := respective_places(ctx, reading)) is not None:
+        return shares
     others = coordinated_locations(ctx, reading.sentence, reading.location)
     two = two_acts_in_two_places(ctx, reading) if not others else None
     two = two or (two_clauses_in_two_places(ctx, reading) if not others else None)
     if two is not None:
         return list(two)
     return [reading, *(replace(reading, location=loc) for loc in others)]
+
+
+def respective_places(ctx: ArticleContext, reading: Reading) -> list[Reading] | None:
+    """« deux frappes ont tué respectivement trois personnes ... à l'entrée de Bint Jbeil et un motocycliste sur la
+    route de Kfar Remmane »: one event per place, each with the toll told before it; None unless every toll of
+    the list has a place of its own before the next."""
+    sentence = reading.sentence
+    if RESPECTIVELY.search(sentence.text) is None:
+        return None
+    tolls = sorted((t for t in sentence.tolls if t.label_ == "KILLED"), key=lambda t: t.start)
+    places = [p for p in sentence.own_places() if p.label_ != "country"]
+    if len(tolls) < 2 or not places:
+        return None
+    lead = range(sentence.span.start, tolls[0].start)
+    readings = []
+    for toll, following in zip(tolls, [*tolls[1:], None], strict=True):
+        end = following.start if following is not None else sentence.span.end
+        own = [p for p in places if toll.start <= p.start < end]
+        location = as_named(ctx, own[0], sentence.places) if own else None
+        if location is None:
+            return None
+        clause = frozenset([*lead, *range(toll.start, end)])
+        readings.append(replace(reading, location=location, clause=clause))
+    return readings
 
 
 def shares_of_the_night(ctx: ArticleContext, reading: Reading) -> list[Reading]:

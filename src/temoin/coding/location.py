@@ -87,6 +87,8 @@ def capital_names() -> frozenset[str]:
 def is_metonym(place: Span) -> bool:
     """A capital standing for its government: « Damas a dénoncé », « les formations du régime de Kiev »."""
     subject = place.root.dep_ in {"nsubj", "nsubj:pass"} and not after_a_preposition(place) and not is_hit(place)
+    subject = subject and not (place.start > 0 and place.doc[place.start - 1].pos_ == "VERB")  # « une colline
+    # surplombant Kfarkela », the village parsed as the subject of the verb after it
     if subject or acts_as_a_capital(place):
         return True
     before = place.doc[max(place.start - 3, 0) : place.start].text.lower()
@@ -555,7 +557,7 @@ def choose_location(
         in_a_source = any(start <= span.start < end for start, end in sources) and not told_by_its_residents(span)
         if in_a_source or where_the_source_is(span, sources) or published_at(span):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
-        if in_the_source_words(span, sources) or treated_at(span, sentence):
+        if in_the_source_words(span, sources) or treated_at(span, sentence) or heard_at(span):
             continue  # "selon la chaîne Al-Masirah": a name in a source is not where it happened
         location = as_named(ctx, span, sentence.places)  # « les provinces de Kirkouk et Diyala »: the provinces
         if location is None:
@@ -566,7 +568,9 @@ def choose_location(
             if not near().search(span.doc[max(span.sent.start, span.start - 4) : span.start].text.lower()):
                 backdrops.append(location)  # « dans la forêt de Sambisa, au sud-est de Maiduguri »: not the town
                 # instead; but « dans le parc de la Pendjari, près de Porga » is at Porga
-        if names_a_gang(span) or where_the_road_leads(span, sentence.places):
+        if fled_toward(span):
+            backdrops.append(location)  # never the finer place within the scene's district
+        if names_a_gang(span) or where_the_road_leads(span, sentence.places) or fled_toward(span):
             score -= CONTAINER_COST  # « une opération contre le gang de Brooklyn à Cité Soleil »: Cité Soleil
         if where_they_are_based(span) and any(named_as_the_target(p) for p in sentence.places if p != span):
             score -= CONTAINER_COST  # « des groupes terroristes déployés dans la campagne d'Idleb contre Skelbiyé »
@@ -581,6 +585,24 @@ def choose_location(
     best = max(scored, key=lambda pair: pair[0])[1]
     ranked = [loc for _, loc in sorted(scored, key=lambda pair: -pair[0]) if loc not in backdrops or loc == best]
     return most_precise_within(best, ranked)
+
+
+def fled_toward(place: Span) -> bool:
+    """« provoquant la fuite de centaines de familles vers Pemba »: where people fled, not where it happened (but
+    « l'envoi de renforts vers Oubari » went there)."""
+    if place.start == 0 or place.doc[place.start - 1].lower_ != "vers":
+        return False
+    before = place.doc[max(place.sent.start, place.start - 7) : place.start - 1]
+    return any(t.lemma_.lower() in FLEEING for t in before)
+
+
+FLEEING = frozenset({"fuite", "fuir", "fuyant", "exode", "déplacé", "réfugier", "évacuer", "replier"})
+
+
+def heard_at(place: Span) -> bool:
+    """« De fortes explosions ont été entendues jusqu'à Hermel »: where the blasts were heard, not where they were."""
+    before = place.doc[max(place.sent.start, place.start - 4) : place.start]
+    return any(t.lemma_.lower() == "entendre" or t.lower_.startswith("entendu") for t in before)
 
 
 def home_of_a_force(place: Span, sentence: Sentence) -> bool:

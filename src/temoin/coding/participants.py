@@ -33,7 +33,14 @@ from temoin.countries import Country, armies_on_the_ground, country_lexicon
 from temoin.records import Actor, Event
 from temoin.resources import read_lines, read_tsv, word_alternation, word_pattern, word_set
 from temoin.stages import doc_text
-from temoin.stages.actors import ascription_verbs, force_nouns, generic_actors, state_enemies, support_verbs
+from temoin.stages.actors import (
+    ascription_verbs,
+    force_nouns,
+    generic_actors,
+    named_actors,
+    state_enemies,
+    support_verbs,
+)
 from temoin.stages.places.normalize import fold
 from temoin.stages.sources import POSSESSIVES, variant_ranks
 from temoin.stages.speakers import OF_WORDS as OF_WORDS_AFTER
@@ -80,6 +87,20 @@ def of_the_force(troops: Span, force: Span) -> bool:
 
 
 OF_WORDS = {"des", "de", "du", "la", "l'", "l’"}
+
+
+def in_a_mission(troops: Span, mission: Span) -> bool:
+    """« un soldat ougandais de l'AUSSOM »: a contingent's men named by their land serve the international mission."""
+    between = troops.doc[troops.end : mission.start]
+    ident = mission.kb_id_.removeprefix("named:")
+    international = mission.kb_id_.startswith("named:") and ident in named_actors()
+    international = international and named_actors()[ident].country == "IGO" and mission.label_ == "MIL"
+    return (
+        troops.kb_id_.startswith("state:")
+        and international
+        and 0 < len(between) <= 2
+        and all(t.lower_ in OF_WORDS for t in between)
+    )
 
 
 def its_members(group: Span, people: Span) -> bool:
@@ -135,6 +156,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « des bandits armés du gang « Gran Grif » »: the gang named after its kind
         if span.kb_id_ == "state:?" and nxt is not None and of_the_force(span, nxt):
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
+        if nxt is not None and in_a_mission(span, nxt):
+            continue  # « un soldat ougandais de l'AUSSOM »: the mission's
         if i > 0 and named_again_as_its_own(spans[i - 1], span):
             continue  # « des paramilitaires russes du groupe Wagner »: one actor named twice, its role the first's
         if brought_by_another(span, spans[:i]):
@@ -466,9 +489,12 @@ def ascription_end(token: Token) -> int | None:
 
 
 def recent_foreign_force(ctx: ArticleContext, sentence: Sentence) -> Country | None:
-    """The country of the forces named just before ("une force rwandaise ... les troupes"), if not the article's."""
+    """The country of the forces named just before in the paragraph ("une force rwandaise ... les troupes"), if not
+    the article's."""
     lexicon = country_lexicon()
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index + 1]):
+        if earlier.paragraph != sentence.paragraph:
+            break  # « ... l'armée tchadienne ... », then a new paragraph: « un véhicule militaire » near Mora
         named = [a.kb_id_[6:] for a in earlier.actors if a.kb_id_.startswith("state:") and a.kb_id_ != "state:?"]
         if named:
             country = lexicon.by_iso3.get(named[-1])
@@ -839,9 +865,14 @@ def foreign(actor: Actor, iso2: str) -> bool:
 
 def carries_to(before: Event, event: Event, iso2: str) -> bool:
     attacker = before.actor1
-    if attacker is None or same_actor(attacker, event.actor2):
-        return False
+    if attacker is None or same_actor(attacker, event.actor2) or UNKNOWN_WEAPON.search(event.evidence.text):
+        return False  # « un drone non identifié aurait visé le champ gazier »: no one's, whoever struck before
     return foreign(attacker, iso2) or event.sub_event_type in {before.sub_event_type, "Air/drone strike"}
+
+
+UNKNOWN_WEAPON = re.compile(
+    r"\b(?:drones?|avions?|appareils?|missiles?|engins?) (?:non identifiée?s?|inconnue?s?)\b", re.I
+)
 
 
 def same_actor(a: Actor, b: Actor | None) -> bool:

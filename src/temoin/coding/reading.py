@@ -223,6 +223,10 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         agents_are_sources=actor_spans(sentence)[1],
     )
     previous = ctx.before_in_paragraph(sentence)  # « une série de raids aériens » tells what « des raids » are
+    if previous is None and sentence.index > 0 and opens_on_a_place(sentence):
+        previous = ctx.sentences[
+            sentence.index - 1
+        ]  # « ... 401 drones abattus. » then « À Kyiv, des débris ont touché »
     context = previous.text if previous is not None else ""
     return reading if passes_gate(reading, [t.label_ for t in triggers], context) else None
 
@@ -272,6 +276,12 @@ def comments_in_quotes(trigger: Span, sentence: Sentence) -> bool:
 
 TOLL_KINDS = {"kill", "bodies"}  # "Douze soldats ont été tués", "dont les corps ont été retrouvés": a toll
 THROWN_WEAPONS = {"grenade", "ied", "suicide"}  # never sport, disease or an accident
+
+
+def opens_on_a_place(sentence: Sentence) -> bool:
+    """« À Kyiv, ... »: a paragraph that goes on with the attack told before, now at one of its places."""
+    first = sentence.span[0]
+    return first.lower_ in {"à", "a", "dans", "sur"} and any(p.start == first.i + 1 for p in sentence.places)
 
 
 def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> bool:

@@ -427,10 +427,11 @@ def in_its_aim(actor: Span) -> bool:
 
 
 def aimed_at(actor: Span, trigger: Token) -> bool:
-    """ "une embuscade ... contre une patrouille de la Minusca": the actor is in what the event was aimed at."""
+    """ "une embuscade ... contre une patrouille de la Minusca", « des tirs d'artillerie sur des positions des ADF »:
+    the actor is in what the event was aimed at."""
     token = actor.root
     while token.i != trigger.i and token.head.i != token.i:
-        if any(c.dep_ == "case" and c.lower_ in {"contre", "visant"} for c in token.children):
+        if any(c.dep_ == "case" and c.lower_ in {"contre", "visant", "sur"} for c in token.children):
             return True
         token = token.head
     return False
@@ -524,6 +525,8 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
     if not passive and actor.root.head.i == verb.i and subject_parsed_as_object(actor.root):
         return "agent"  # « une force israélienne aurait par ailleurs enlevé un berger »: a subject parsed as an object
+    if hit_in_the_main_clause(actor, verb):
+        return "patient"  # « Un soldat de l'AUSSOM a été tué lorsqu'un engin explosif a visé un convoi »
     if not passive and before_its_apposition(actor, verb):
         return "agent"  # « des jeunes Imbonerakure, la ligue des jeunes du parti au pouvoir, ont passé à tabac »
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
@@ -538,6 +541,16 @@ def role(actor: Span, trigger: Span) -> str:
     if any(c.dep_ == "obl:agent" and any(c.is_ancestor(t) for t in actor) for c in verb.children):
         return "agent"  # "tués par une attaque de bombes guidées russes", the span parsed in pieces
     return "agent" if actor.end <= trigger.start else "patient"
+
+
+def hit_in_the_main_clause(actor: Span, verb: Token) -> bool:
+    """The event's clause tells when or how the main clause's passive subject was hit: « Un soldat a été tué lorsqu'un
+    engin explosif a visé un convoi »."""
+    main = verb.head
+    if verb.dep_ != "advcl" or main is verb or not any(c.dep_ == "aux:pass" for c in main.children):
+        return False
+    own_subject = any(c.dep_ == "nsubj" and not actor.start <= c.i < actor.end for c in verb.children)
+    return own_subject and subject_of(actor, main)  # not « arrêté après avoir attaqué »: the one arrested attacked
 
 
 def subject_of(actor: Span, verb: Token) -> bool:

@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from temoin.countries import country_lexicon
+from temoin.countries import Country, country_lexicon
 from temoin.resources import read_tsv, split_variants, word_set
 
 LOOKAHEAD = 7  # "l'aviation de guerre de l'ennemi sioniste": modifiers between the noun and its nationality
@@ -226,6 +226,13 @@ def with_echoed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def second_nationality(doc: Doc, end: int) -> Country | None:
+    """« des soldats indiens et pakistanais »: a second nationality joined to the first, the other side's men."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "et" or not doc[end + 1].is_lower:
+        return None
+    return country_lexicon().adjective(doc[end + 1].text)
+
+
 def state_forces(doc: Doc) -> list[Span]:
     """Forces named by a force noun and a nationality, or bare, or by a demonym."""
     lexicon = country_lexicon()
@@ -249,6 +256,8 @@ def state_forces(doc: Doc) -> list[Span]:
             if country is not None:
                 sector = "MIL" if low == "ministère" and of_defence(doc[token.i + 1 : token.i + 6]) else sector
                 spans.append(Span(doc, token.i, end, label=sector, kb_id=f"state:{country.iso3}"))
+                if (other := second_nationality(doc, end)) is not None:  # « des soldats indiens et pakistanais »
+                    spans.append(Span(doc, end + 1, end + 2, label=sector, kb_id=f"state:{other.iso3}"))
             elif (bare and counted(doc, token.i)) or ours(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=sector, kb_id="state:?"))
             elif called_the_enemy(doc, doc[token.i : token.i + 1]):  # "l'artillerie ennemie": whose, told later

@@ -76,9 +76,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dayonly", re.compile(r"\b[Ll]e (?P<d>\d{1,2}|1er)(?=,)")),  # "Le 4, des miliciens ...": this month's
     ("dayonly", re.compile(r"\b(?:[Ll]e|du|au) (?P<d>\d{1,2}|1er) courant\b")),  # « dans la nuit du 3 courant »
     ("anchored", re.compile(r"\b(?P<rel>le lendemain|le surlendemain|la veille|l'avant-veille)\b", re.I)),
-    (  # "Deux jours plus tôt", "trois jours plus tard": counted from the last date told, like "la veille"
+    (  # "Deux jours plus tôt", "une semaine plus tard": counted from the last date told, like "la veille"
         "counted",
-        re.compile(r"\b(?P<n>\d{1,2}|[a-zé]+) jours (?P<dir>plus tôt|plus tard|auparavant)\b", re.I),
+        re.compile(
+            r"\b(?P<n>\d{1,2}|[a-zé]+) (?P<unit>jours|semaines?) (?P<dir>plus tôt|plus tard|auparavant)\b", re.I
+        ),
     ),
     ("hier", re.compile(r"\b(?P<rel>avant-hier|hier|aujourd'hui|ce matin|cette nuit)\b", re.I)),
     ("ago", re.compile(r"\bil y a (?:une )?(?P<n>\d+|[a-zé]+)(?: de)? (?P<unit>jours?|semaines?|mois|ans?)\b", re.I)),
@@ -134,7 +136,7 @@ class DateReading:
         """A date told relative to the last one ("le lendemain"), once that one is known."""
         if not self.shift or told is None or told.value is None:
             return self
-        return DateReading(told.value + timedelta(days=self.shift), told.precision)
+        return DateReading(told.value + timedelta(days=self.shift), max(told.precision, self.precision))
 
 
 # Letters that re.IGNORECASE matches to "i" or "s" but str.lower() does not turn into them.
@@ -230,11 +232,13 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         return DateReading(alone, 1, shift=shift)
     if kind == "counted":
         n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(fold(g["n"]), 0)
+        weeks = g["unit"].lower().startswith("semaine")
+        n, precision = (n * 7, 2) if weeks else (n, 1)  # « une semaine plus tôt »: that week, not that very day
         if not 0 < n <= 31:
             return None
         shift = n if fold(g["dir"]) == "plus tard" else -n
         alone = published + timedelta(days=shift) if published is not None and shift < 0 else None
-        return DateReading(alone, 1, shift=shift)
+        return DateReading(alone, precision, shift=shift)
     if published is None:
         return DateReading(None, 1)
     if kind == "dayonly":
@@ -316,12 +320,16 @@ def feast_days(text: str, published: date | None, taken: list[tuple[int, int]]) 
 
 
 def named_again(found: list[tuple[int, int, DateReading]], text: str) -> list[tuple[int, int, DateReading]]:
-    """« La veille, mardi, des unités ... »: a day counted from another, then named, is the day named."""
+    """« La veille, mardi, des unités ... », « Une semaine plus tôt, le vendredi 29 mai, ... »: a day counted from
+    another, then named, is the day named."""
     return [
         f
         for f, after in zip(found, [*found[1:], None], strict=False)
-        if not (f[2].shift and after is not None and after[2].shift == 0 and text[f[1] : after[0]].strip() in {"", ","})
+        if not (f[2].shift and after is not None and after[2].shift == 0 and text[f[1] : after[0]].strip() in BETWEEN)
     ]
+
+
+BETWEEN = {"", ",", ", le", ", la"}  # what stands between a counted day and the day it names
 
 
 SINCE_AN_EVENT = re.compile(r"^[^.;,]{0,60},\s*$")  # « Depuis le début de l'agression américano-britannique, »

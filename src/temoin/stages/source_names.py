@@ -50,7 +50,12 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
             (t.is_punct and t.text not in {"(", ")", "-", "'"})
             or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"} and not t.text[:1].isupper())
             or t.lower_ in {"que", "qui", "qu'", "qu’"}
-            or (t.lower_ in circumstance_words() and end > token.i + 1 and not names_on(t, limit))
+            or (
+                t.lower_ in circumstance_words()
+                and end > token.i + 1
+                and not names_on(t, limit)
+                and not agent_of(t, token)
+            )
         ):
             break  # "a écrit M. Diallo sur Twitter", but "l'Institut de recherche sur la paix (IRP)"; "les Nations
             # unies" and a capitalised name read as a verb ("le gouverneur Oleh Synehoubov") go on
@@ -120,6 +125,18 @@ def names_on(preposition: Token, limit: int) -> bool:
         if t.is_punct and t.text not in {"-", "'"}:
             return False
     return False
+
+
+def agent_of(by: Token, opener: Token) -> bool:
+    """« par » after a participle names who did it, still the source (« selon des rescapés interrogés par Amnesty
+    International », « un élu joint par téléphone »), and so does a second « par » (« par téléphone par Human Rights
+    Watch ») and « par intérim »; after a noun it opens a circumstance: « posé, selon l'armée, par des jihadistes »."""
+    if by.lower_ != "par":
+        return False
+    before = by.doc[by.i - 1]
+    after = by.doc[by.i + 1].lower_ if by.i + 1 < len(by.doc) else ""
+    participle = before.pos_ in {"VERB", "ADJ"} or before.lower_ in word_set("lexicons/reached_verbs.txt")  # « joints »
+    return opener.lower_ == "par" or participle or after == "intérim"
 
 
 def circumstance_words() -> frozenset[str]:

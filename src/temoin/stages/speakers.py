@@ -169,6 +169,8 @@ def subject_of(verb: Token) -> Span | None:
     for clause in verb.children:
         if (found := subject_of_apposition(clause)) is not None:
             return found
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in word_set("lexicons/leading_verbs.txt"):
+        return direct_subject(verb.head)  # « Le porte-parole s'est contenté d'affirmer que »: who affirmed
     return None
 
 
@@ -218,11 +220,12 @@ def opens_with_a_side(phrase: Span) -> bool:
 
 
 def negated(verb: Token) -> bool:
-    """ "n'a pas commenté", "n'avait jamais été revendiquée"; not the « ne ... que » of « n'a appris qu'à 13 ans »."""
+    """ "n'a pas commenté", "n'avait jamais été revendiquée", « n'a ni confirmé ni démenti »; not the « ne ... que » of
+    « n'a appris qu'à 13 ans »."""
     words = {c.lower_ for c in verb.children}
     if bool(words & {"ne", "n'", "n’"}) and any(no_one(c) for c in verb.children if c.dep_.startswith("nsubj")):
         return True  # « Aucune des deux armées n'a communiqué sur cet incident »
-    return bool(words & {"pas", "jamais", "rien", "guère"}) or ("plus" in words and bool(words & {"ne", "n'"}))
+    return bool(words & {"pas", "jamais", "rien", "guère", "ni"}) or ("plus" in words and bool(words & {"ne", "n'"}))
 
 
 def no_one(subject: Token) -> bool:
@@ -269,7 +272,13 @@ def inverted_subject(verb: Token) -> Span | None:
         # samedi qu'un obus »: only a day
     if phrase is None or names_the_act(phrase) or phrase[0].lower_ in word_set("lexicons/universal_determiners.txt"):
         return None  # « ..., à laquelle appartient le 3R, a démenti toute perte dans ses rangs »: what was denied
-    return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) else None
+    return phrase if phrase[0].pos_ in {"DET", "PROPN", "NOUN"} or opens_partitive(phrase) or one_of(phrase) else None
+
+
+def one_of(phrase: Span) -> bool:
+    """« a constaté un de nos correspondants »: one of them spoke (« l'une des rescapées » opens on its article)."""
+    first = [t.lower_ for t in phrase[:2]]
+    return len(first) == 2 and first[0] in {"un", "une"} and first[1] in {"de", "des", "d'"}
 
 
 def past_the_days(phrase: Span) -> Span | None:

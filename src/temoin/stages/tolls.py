@@ -86,8 +86,11 @@ KILL_BEFORE = re.compile(
     rf"\b({_words('kill_words_before.txt')}|{_words('toll_words_before.txt')}){_ADVERB}{_DAY}{_AT}{_THEIR}\s*$", re.I
 )
 SHOT_DOWN = re.compile(rf"\babattu{_ADVERB}{_DAY}\s*$", re.I)  # people only: « abattu 71 drones » is no toll
-DEATH_OF = re.compile(  # « en reconnaissant la mort de trois soldats », « la perte de quatre soldats »; not a claim
-    r"(?<!revendique )(?<!revendiquent )\b(?:la|leur|sa) (?:mort|perte)\s+d(?:e|')\s*$", re.I
+DEATH_OF = re.compile(  # « en reconnaissant la mort de trois soldats », « la perte de quatre soldats », « avoir reçu
+    # les corps de cinq militaires et de quatre assaillants »; not a claim
+    r"(?<!revendique )(?<!revendiquent )\b(?:(?:la|leur|sa) (?:mort|perte)|les (?:corps|dépouilles))\s+d(?:e|')"
+    r"(?:[^.;:,]{1,40}?\s+et\s+d(?:e|'))?\s*$",
+    re.I,
 )
 
 
@@ -349,6 +352,15 @@ def find_tolls(text: str) -> list[Toll]:
             # « tuant une femme et ses deux enfants »
         if outcome is None and victim and tolls and LISTED.fullmatch(text[tolls[-1].end : m.start()]):
             outcome = (tolls[-1].outcome, after)  # "tuant 49 civils et 15 militaires": the second figure too
+        if (
+            outcome is None
+            and victim
+            and respective
+            and tolls
+            and RESPECTIVE_NEXT.fullmatch(text[tolls[-1].end : m.start()])
+        ):
+            outcome = (tolls[-1].outcome, after)  # « ont tué respectivement trois personnes dans une voiture à Bint
+            # Jbeil et un motocycliste sur la route de Kfar Remmane »
         if outcome is None and victim and (also := ALSO_AFTER.search(before)):
             kind = "INJURED" if also.group(1).lower().startswith("bless") else "KILLED"
             outcome = (kind, after)  # « Deux d'entre eux et un civil ont été tués, ainsi que quatre assaillants »
@@ -366,6 +378,8 @@ def find_tolls(text: str) -> list[Toll]:
                 pending.append((m.start(), after, count, victims))
             continue
         kind, end = outcome
+        update = update or any(t.update and t.end == end for t in tolls)  # « revu ce bilan à la hausse : cinq
+        # militaires et quatorze assaillants ont péri »: figures of one verb, one update
         if EITHER_OUTCOME.search(text, m.end(), end + 20):
             pending.clear()
             continue  # « a perdu 930 soldats tués ou blessés »: casualties, not a count of the dead
@@ -461,6 +475,7 @@ def count_raised(text: str, figure: re.Match[str], before: str) -> tuple[str, in
 
 CLAUSE_END = re.compile(r"[.;:!?]")
 RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)  # « ont fait respectivement sept et douze morts »
+RESPECTIVE_NEXT = re.compile(r"[^.;:]{0,120}?,?\s+et(?:\s+au moins)?\s*")  # the next share of a respective toll
 FIGURE_NEXT = re.compile(rf"\s*(?:,|et)\s*{_FIGURE}\b", re.I)
 EITHER_OUTCOME = re.compile(  # « tués ou blessés », « tués et blessés », « morts et (de) blessés », « morts et
     r"\b(?:tués|morts)\s+(?:ou|et)\s+(?:de\s+)?blessés|\bblessés\s+(?:ou|et)\s+(?:de\s+)?(?:tués|morts)\b"

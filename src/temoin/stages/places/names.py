@@ -246,6 +246,9 @@ def _name_start(text: str) -> bool:
     return "-" in text and text.split("-", 1)[0].lower() in _NAME_PARTICLES and text.split("-", 1)[1][:1].isupper()
 
 
+_CODE_NAME = re.compile(r"(?:KM|PK)\d{1,3}")  # « le PK5 » of Bangui, « le KM4 » of Mogadishu: kilometre posts
+
+
 def _is_stopword_name(span: Span) -> bool:
     """Names made of function words, name prefixes ("Tall", "Deir"), acronyms or sentence-initial common words."""
     words = [fold(t.text) for t in span]
@@ -258,7 +261,7 @@ def _is_stopword_name(span: Span) -> bool:
         return True
     if len(span) == 1:
         token = span[0]
-        if token.text.isupper() and len(token.text) <= 5:
+        if token.text.isupper() and len(token.text) <= 5 and not _CODE_NAME.fullmatch(token.text):
             return country_lexicon().named(token.text) is None  # "en RDC" is a country; "le HCR" is no place
         if token.is_sent_start and token.pos_ not in {"PROPN", "X"} and token.ent_type_ not in {"LOC", "GPE"}:
             return True
