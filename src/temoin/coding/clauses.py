@@ -464,7 +464,9 @@ def dates_a_statement(date: Span) -> bool:
     statements = word_set("lexicons/statement_nouns.txt")
     before = date.doc[date.start - 1] if date.start > 0 else None
     head = date.root.head
-    published = head.dep_ == "acl" and head.lemma_.lower() in telling_verbs() and head.head.lower_ in statements
+    owner = head.head  # « un communiqué du commandement régional diffusé mardi »: the parser hangs it on the body
+    of_a_statement = owner.lower_ in statements or (owner.dep_ == "nmod" and owner.head.lower_ in statements)
+    published = head.dep_ == "acl" and head.lemma_.lower() in telling_verbs() and of_a_statement
     return (before is not None and before.lower_ in statements) or published or drawn_up(date) or reached_us(date)
 
 

@@ -224,8 +224,9 @@ class AttributionFinder:
                         last = name  # is the administrator, not the radio
                     speaker_here = speaker_here or not medium
             groups = [a for a in armed_groups if sent.start <= a.start < sent.end]
-            if groups:
-                last_group = groups[-1].text
+            own = [g for g in groups if not a_parent(g)]  # « Le JNIM, lié à al-Qaïda, livre une autre version »: the
+            if own:  # group, not its parent
+                last_group = with_its_acronym(own[-1])
         doc.spans["temoin_sources"] = sources
         doc.spans["temoin_hedges"] = hedges(doc)
         return doc
@@ -363,6 +364,21 @@ def introduces_a_source(token: Token) -> bool:
     if low in SELON:
         return True
     return low == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
+
+
+def a_parent(group: Span) -> bool:
+    """« lié à al-Qaïda », « affilié à l'État islamique »: the network a group belongs to, named after it."""
+    before = [t.lower_ for t in group.doc[max(group.sent.start, group.start - 3) : group.start]]
+    return any(w.startswith(("lié", "affilié")) for w in before)
+
+
+def with_its_acronym(group: Span) -> str:
+    """« le Groupe de soutien à l'islam et aux musulmans (JNIM) »: the name with the acronym that follows it."""
+    doc = group.doc
+    after = doc[group.end : min(group.end + 3, len(doc))]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+        return f"{group.text} ({after[1].text})"
+    return group.text
 
 
 def selon_sources(selon: Token) -> list[Span]:

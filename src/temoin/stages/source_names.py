@@ -27,7 +27,9 @@ ANAPHORA = re.compile(
     re.I,
 )
 STRESSED_PRONOUNS = {"lui", "eux"}  # only alone: not « plusieurs centaines d'entre eux »
-GROUP_ANAPHORA = re.compile(r"^(le|ce) groupe\b", re.I)
+GROUP_ANAPHORA = re.compile(  # « le groupe », « le mouvement jihadiste »: the armed group named last
+    r"^(le|ce) (?:groupe|mouvement (?:jihadiste|djihadiste|terroriste|armé|rebelle|islamiste))\b", re.I
+)
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette dernière"}
 
 
@@ -392,7 +394,8 @@ def name_of(span: Span, last: str, last_group: str) -> str:
         ANAPHORA.match(low) and not named
     ):  # "la chaîne Al-Masirah" is named
         return last
-    if GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group:
+    if GROUP_ANAPHORA.match(low) and len(low.split()) <= 4 and last_group and not named:  # not « le mouvement
+        # rebelle RED-Tabara »
         return last_group
     name = normalise_source(text)
     people = {t.text for t in span if t.ent_type_ == "PER"}

@@ -39,6 +39,8 @@ def speaker(verb: Token) -> Span | None:
     if clitic is not None:  # « », a-t-il déclaré »: the one last named, as « il a déclaré »
         return verb.doc[clitic.i : clitic.i + 1]
     direct = subject_of(verb)
+    direct = name_before_its_apposition(direct) or direct  # « le Réseau des médecins soudanais, une organisation
+    # proche de l'armée, a accusé »: the parser's subject is the apposition
     if direct is not None and direct.text.lower() == "on" and (side := side_that_speaks(verb)) is not None:
         return side  # « Du côté de l'armée, on reconnaît la mort de cinq militaires »: the army
     if direct is not None and not past_the_days(direct):
@@ -51,6 +53,27 @@ def speaker(verb: Token) -> Span | None:
     if direct is not None and direct.end <= verb.i and (names_a_source(direct) or not is_incise(verb)):
         return direct
     return inverted_subject(verb) or direct or shared_subject(verb) or subject_left_of(verb) or root_noun_of(verb)
+
+
+def name_before_its_apposition(subject: Span | None) -> Span | None:
+    """The name set off before « , une organisation ... , »: the phrase from the comma before it, when it names
+    someone with a capital."""
+    if subject is None or subject[0].lower_ not in {"un", "une"} or subject.start < 2:
+        return None
+    doc = subject.doc
+    if doc[subject.start - 1].text != "," or subject.end >= len(doc) or doc[subject.end].text != ",":
+        return None  # set off by commas on both sides, not « Joint par Radio Okapi, un officier affirme »
+    start = subject.start - 2
+    while start > subject.sent.start and not doc[start - 1].is_punct:
+        start -= 1
+    name = doc[start : subject.start - 1]
+    if start > subject.sent.start and doc[start - 1].text != ",":
+        return None  # « des Unités de résistance de Sinjar (YBS), un groupe yézidi ... »: not a phrase of its own
+    named = any(t.text[:1].isupper() for t in name[1:]) or (len(name) and name[0].pos_ == "PROPN")
+    return name if named and name[0].pos_ in {"DET", "PROPN", "NOUN"} and len(name) <= TITLE_WORDS else None
+
+
+TITLE_WORDS = 8
 
 
 def side_that_speaks(verb: Token) -> Span | None:
