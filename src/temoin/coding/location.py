@@ -589,14 +589,11 @@ def choose_location(
 
 def fled_toward(place: Span) -> bool:
     """« provoquant la fuite de centaines de familles vers Pemba »: where people fled, not where it happened (but
-    « l'envoi de renforts vers Oubari » went there)."""
+    « l'envoi de renforts vers Oubari » went there; ``lexicons/fleeing_words.txt``)."""
     if place.start == 0 or place.doc[place.start - 1].lower_ != "vers":
         return False
     before = place.doc[max(place.sent.start, place.start - 7) : place.start - 1]
-    return any(t.lemma_.lower() in FLEEING for t in before)
-
-
-FLEEING = frozenset({"fuite", "fuir", "fuyant", "exode", "déplacé", "réfugier", "évacuer", "replier"})
+    return any(t.lemma_.lower() in word_set("lexicons/fleeing_words.txt") for t in before)
 
 
 def heard_at(place: Span) -> bool:

@@ -38,6 +38,7 @@ from temoin.stages.actors import (
     force_nouns,
     generic_actors,
     named_actors,
+    parent_of,
     state_enemies,
     support_verbs,
 )
@@ -329,26 +330,6 @@ def named_as_a_place(span: Span) -> bool:
         opening = next((t for t in reversed(before) if t.is_punct or t.pos_ == "VERB" or t.lower_ == "en"), None)
         return opening is not None and opening.lower_ == "en"
     return doc[span.start - 1].lower_ == "en"
-
-
-def parent_of(span: Span) -> bool:
-    """The coalition or network a group is said to belong to, set off by a comma (« le gang Gran Grif, membre de la
-    coalition Viv Ansanm, », « le JNIM, lié à al-Qaïda, »): ``lexicons/parent_phrases.txt``."""
-    before = [t for t in span.doc[max(span.sent.start, span.start - 6) : span.start] if t.pos_ != "DET"]
-    words = [t.lower_ for t in before]
-    named = {i for a in span.doc.spans.get("temoin_actors", []) for i in range(a.start, a.end)}
-    for size in (2, 3):
-        if len(words) > size and words[-size - 1] == "," and " ".join(words[-size:]) in parent_phrases():
-            last = before[-size - 1].i - 1
-            last -= 1 if last >= 0 and span.doc[last].text == ")" else 0
-            return last in named  # the group named just before the comma, « (JNIM), lié à al-Qaïda, »; not
-            # « Samedi, des membres de l'État islamique ont tué »
-    return False
-
-
-@cache
-def parent_phrases() -> frozenset[str]:
-    return frozenset(read_lines("lexicons/parent_phrases.txt"))
 
 
 def backs_up(span: Span) -> bool:
@@ -865,14 +846,16 @@ def foreign(actor: Actor, iso2: str) -> bool:
 
 def carries_to(before: Event, event: Event, iso2: str) -> bool:
     attacker = before.actor1
-    if attacker is None or same_actor(attacker, event.actor2) or UNKNOWN_WEAPON.search(event.evidence.text):
+    if attacker is None or same_actor(attacker, event.actor2) or unknown_weapon().search(event.evidence.text):
         return False  # « un drone non identifié aurait visé le champ gazier »: no one's, whoever struck before
     return foreign(attacker, iso2) or event.sub_event_type in {before.sub_event_type, "Air/drone strike"}
 
 
-UNKNOWN_WEAPON = re.compile(
-    r"\b(?:drones?|avions?|appareils?|missiles?|engins?) (?:non identifiée?s?|inconnue?s?)\b", re.I
-)
+@cache
+def unknown_weapon() -> re.Pattern[str]:
+    """« un drone non identifié », « des missiles inconnus » (the nouns of ``lexicons/weapon_nouns.txt``)."""
+    weapons = word_alternation(sorted(word_set("lexicons/weapon_nouns.txt")))
+    return re.compile(rf"\b(?:{weapons}) (?:non identifiée?s?|inconnue?s?)\b", re.I)
 
 
 def same_actor(a: Actor, b: Actor | None) -> bool:

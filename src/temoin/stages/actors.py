@@ -463,3 +463,23 @@ def blame_verbs() -> frozenset[str]:
 @Language.factory("temoin_actors", assigns=["doc.spans"], requires=[], default_config={})
 def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp, name)
+
+
+def parent_of(span: Span) -> bool:
+    """The coalition or network a group is said to belong to, set off by a comma (« le gang Gran Grif, membre de la
+    coalition Viv Ansanm, », « le JNIM, lié à al-Qaïda, »): ``lexicons/parent_phrases.txt``."""
+    before = [t for t in span.doc[max(span.sent.start, span.start - 6) : span.start] if t.pos_ != "DET"]
+    words = [t.lower_ for t in before]
+    named = {i for a in span.doc.spans.get("temoin_actors", []) for i in range(a.start, a.end)}
+    for size in (2, 3):
+        if len(words) > size and words[-size - 1] == "," and " ".join(words[-size:]) in parent_phrases():
+            last = before[-size - 1].i - 1
+            last -= 1 if last >= 0 and span.doc[last].text == ")" else 0
+            return last in named  # the group named just before the comma, « (JNIM), lié à al-Qaïda, »; not
+            # « Samedi, des membres de l'État islamique ont tué »
+    return False
+
+
+@cache
+def parent_phrases() -> frozenset[str]:
+    return word_set("lexicons/parent_phrases.txt")

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages import doc_text, span_ents, span_text
+from temoin.stages.actors import parent_of
 from temoin.stages.dates import WEEKDAYS
 from temoin.stages.source_names import (
     conjuncts,
@@ -224,7 +225,7 @@ class AttributionFinder:
                         last = name  # is the administrator, not the radio
                     speaker_here = speaker_here or not medium
             groups = [a for a in armed_groups if sent.start <= a.start < sent.end]
-            own = [g for g in groups if not a_parent(g)]  # « Le JNIM, lié à al-Qaïda, livre une autre version »: the
+            own = [g for g in groups if not parent_of(g)]  # « Le JNIM, lié à al-Qaïda, livre une autre version »: the
             if own:  # group, not its parent
                 last_group = with_its_acronym(own[-1])
         doc.spans["temoin_sources"] = sources
@@ -364,12 +365,6 @@ def introduces_a_source(token: Token) -> bool:
     if low in SELON:
         return True
     return low == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
-
-
-def a_parent(group: Span) -> bool:
-    """« lié à al-Qaïda », « affilié à l'État islamique »: the network a group belongs to, named after it."""
-    before = [t.lower_ for t in group.doc[max(group.sent.start, group.start - 3) : group.start]]
-    return any(w.startswith(("lié", "affilié")) for w in before)
 
 
 def with_its_acronym(group: Span) -> str:

@@ -16,6 +16,7 @@ from temoin.resources import read_lines, word_pattern, word_set
 from temoin.stages import doc_ents
 from temoin.stages.source_names import (
     PRONOUNS,
+    TITLE_MAX_WORDS,
     bare_pronoun,
     circumstance_words,
     medium_after,
@@ -70,10 +71,7 @@ def name_before_its_apposition(subject: Span | None) -> Span | None:
     if start > subject.sent.start and doc[start - 1].text != ",":
         return None  # « des Unités de résistance de Sinjar (YBS), un groupe yézidi ... »: not a phrase of its own
     named = any(t.text[:1].isupper() for t in name[1:]) or (len(name) and name[0].pos_ == "PROPN")
-    return name if named and name[0].pos_ in {"DET", "PROPN", "NOUN"} and len(name) <= TITLE_WORDS else None
-
-
-TITLE_WORDS = 8
+    return name if named and name[0].pos_ in {"DET", "PROPN", "NOUN"} and len(name) < TITLE_MAX_WORDS else None
 
 
 def side_that_speaks(verb: Token) -> Span | None:
