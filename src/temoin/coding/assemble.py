@@ -91,6 +91,9 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         two_sides = len(sides) >= 2  # not "des gendarmes et des civils ... un convoi escorté par l'armée"
         attackers = word_set("lexicons/attacker_nouns.txt") & set(draft.killed)  # "trois soldats et neuf assaillants"
         armed.sort(key=lambda a: a.text.lower() not in attackers)
+        text = " ".join(sentence.text for sentence in draft.sentences)
+        if not two_sides and (groups := two_groups(armed, text)) is not None:
+            return groups  # « un affrontement a opposé des éleveurs peuls armés à des jeunes d'autodéfense »
         actor1 = patients.pop(patients.index(armed[0])) if two_sides else None
     if actor1 is not None and actor1.sector in {"REB", "UAF"}:  # « ainsi que les trois assaillants »: the
         attackers = word_set("lexicons/attacker_nouns.txt")  # attackers killed are actor1's men, not its target
@@ -98,6 +101,8 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
         agents = agents[:1] + [a for a in agents[1:] if not (is_generic(a) and a.text.lower() in attackers)]
         if not is_generic(actor1):  # « des hommes armés non identifiés ... cette lâche attaque, attribuée à l'EIGS »:
             agents = agents[:1] + [a for a in agents[1:] if a.sector != "UAF"]  # the unnamed men were its own
+            if any(p.sector == "CVL" for p in patients):  # « une insurrection jihadiste » where a bomb killed traders:
+                patients = [p for p in patients if not (p.sector in {"REB", "UAF"} and "(" in p.name)]  # no side
     struck = [a for a in patients if actor1 is None or key(a) != key(actor1)]
     rest = [a for a in agents[1:] + patients if actor1 is None or key(a) != key(actor1)]
     foes = [a for a in struck + rest if not allied(a, actor1)]  # « ont opposé des policiers et des militaires à des
@@ -107,6 +112,26 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
 
 
 ARMED = {"MIL", "COP", "REB", "UAF"}
+
+
+def two_groups(armed: list[Actor], text: str) -> tuple[Actor, Actor] | None:
+    """Two differently named armed groups, no state force, that the text opposes (« un affrontement a opposé des
+    éleveurs peuls armés à des jeunes d'autodéfense », « entre ... et »): the two sides of one fight."""
+    groups = [a for a in armed if a.sector in {"REB", "UAF"}]
+    if len(groups) != len(armed) or len({a.name for a in groups}) < 2:
+        return None
+    other = next(a for a in groups if a.name != groups[0].name)
+    told = opposed_to(text, groups[0], other) or fought_between(text, groups[0], other)
+    return (groups[0], other) if told else None
+
+
+def opposed_to(text: str, one: Actor, other: Actor) -> bool:
+    """« ont opposé des éleveurs peuls armés à des jeunes d'autodéfense », in either order."""
+    if not one.text or not other.text or one.text == other.text:
+        return False
+    a, b = re.escape(one.text), re.escape(other.text)
+    to = r"[^.;]{0,40}?\b(?:à|aux?)\b[^.;]{0,20}?"
+    return re.search(rf"\boppos\w*\b[^.;]{{0,80}}?(?:{a}{to}{b}|{b}{to}{a})", text) is not None
 
 
 def armed_foe(draft: Draft, actor1: Actor | None) -> Actor | None:
@@ -411,9 +436,10 @@ def toll_of_event(draft: Draft) -> int | None:
     """The dead; 0 when only the injured are counted or the article says no one died (« aucune victime »); null
     when it gives no figure (``SCHEMA.md``: « des hommes armés ont enlevé vingt passagers » gives none). ACLED's
     export (``io/writers.py``) writes 0 for null, as ACLED does."""
-    if not draft.killed and draft.injured:
+    killed = draft.killed or draft.summary_killed
+    if not killed and draft.injured:
         return 0
-    told = fatalities(draft.killed)
+    told = fatalities(killed)
     accounts = [fatalities(a) or 0 for a in draft.accounts.values()]
     if told is not None and set(draft.accounts) == {"state", "armed"} and all(accounts):  # the two sides'
         return min(told, *accounts)  # conflicting accounts: ACLED keeps the lower (« aucune victime dans ses rangs »

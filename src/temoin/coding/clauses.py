@@ -119,6 +119,15 @@ def during_the_one_told(trigger: Span) -> bool:
     return i >= 2 and doc[i - 1].lower_ in {"des", "du"} and doc[i - 2].lower_ in {"lors", "cours", "issue"}
 
 
+def vouched_for(trigger: Span) -> bool:
+    """« a confirmé l'attaque de Bokkos »: the event named is the object of a verb that confirms or denies it
+    (``lexicons/confirming_verbs.txt``), an event already told."""
+    root = trigger.root
+    definite = any(c.dep_ == "det" and c.lower_ in {"l'", "la", "le", "les"} for c in root.children)
+    verbs = word_set("lexicons/confirming_verbs.txt")
+    return definite and root.dep_ == "obj" and root.head.lemma_.lower() in verbs
+
+
 def sets_it_off(trigger: Span) -> bool:
     """« a déclenché sa ceinture d'explosifs », « a fait exploser sa charge », « ont procédé à l'arrestation »: the
     weapon set off or the act carried out, a new event."""
@@ -219,6 +228,8 @@ def is_hypothetical(trigger: Span) -> bool:
     if first.lower_ in {"avoir", "être"}:  # "a annoncé avoir pris la ville": done, and reported
         return False
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
+    if before == ["avoir", "fait"]:
+        return False  # « a annoncé avoir fait exploser un engin explosif »: done, and reported
     if before in (["avant", "de"], ["avant", "d'"]):
         return False  # "ont rassemblé les habitants avant d'ouvrir le feu": the next thing they did
     if before[-1:] in (["de"], ["d'"]) and first.i >= 2 and first.doc[first.i - 2].lemma_.lower() == "venir":
@@ -349,7 +360,18 @@ def names_a_charge(trigger: Span) -> bool:
         return True
     wider = trigger.doc[max(trigger.start - 6, trigger.sent.start) : trigger.start].text
     # « soupçonnées d'avoir participé au lynchage »: what they are suspected of
-    return trigger[0].pos_ == "NOUN" and charged_of_a_deed().search(wider) is not None
+    return trigger[0].pos_ == "NOUN" and (charged_of_a_deed().search(wider) is not None or held_for(trigger))
+
+
+def held_for(trigger: Span) -> bool:
+    """« a interpellé deux hommes accusés d'avoir relayé de fausses informations sur l'attaque de Banibangou »: an
+    event named in what those arrested are accused of (``lexicons/accusing_verbs.txt``)."""
+    sent = trigger.root.sent
+    arrests = [t.root.i for t in trigger.doc.spans.get("temoin_triggers", []) if t.label_ == "arrest"]
+    for token in list(trigger.root.ancestors)[:6]:
+        if token.dep_ == "acl" and token.lemma_.lower() in word_set("lexicons/accusing_verbs.txt"):
+            return any(sent.start <= i < token.head.i for i in arrests)  # the accused, named after the arrest
+    return False
 
 
 def takes_an_institution(trigger: Span) -> bool:

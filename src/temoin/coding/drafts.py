@@ -58,6 +58,7 @@ from temoin.coding.reading import (
     in_the_clause,
     make_reading,
     named_claimant,
+    rounds_up,
 )
 from temoin.coding.roles import attributed_to, to_actor
 from temoin.coding.typing import EXPLOSIVE_ORDER, main_kind, total_words, victim_nouns
@@ -74,6 +75,7 @@ from temoin.stages.triggers import event_kinds
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
 RESTATED = "3"  # "|3": the dead just counted, named again with « les »
 RUNNING = "4"  # "|4": how many of a group are dead now, « un troisième policier a succombé »
+SAME_AREA = re.compile(r"\b(?:dans|de) la même (?:zone|région|secteur)\b", re.I)  # the last event's place
 PLACE_ANAPHORA = re.compile(
     r"\b(de|dans|à) (la|cette) (ville|localité|cité|commune|base)\b|\b(de|dans|à) cette capitale\b|"
     r"\b(repris|pris|attaqué|investi|encerclé|bombardé|pilonné) (la|cette) (ville|localité|cité|commune)\b|"
@@ -129,6 +131,7 @@ class Draft:
     clause: frozenset[int] = frozenset()  # its own verb's words (token indices), when its sentence tells two events
     # (« ont enlevé ... à Bankilaré et incendié ... à Ayorou »)
     unclaimed: bool = False  # « L'attaque n'a pas été revendiquée »: no one's strike is carried over to it
+    summary_killed: dict[str, int] = field(default_factory=dict)  # a summary lead's dead, its details' counts first
 
     @property
     def family(self) -> str:
@@ -298,6 +301,12 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return last  # (« a une nouvelle fois frappé dans le département du Mayo-Tsanaga »)
     if last is not None and places_the_lead(last, reading):
         return last
+    if last is not None and details_a_summary_lead(last, reading):
+        last.location, last.date = reading.location, reading.date or last.date
+        last.summary_killed, last.killed = dict(last.killed), {}  # « 17 combattants » then « 15 assaillants » and
+        if any(not is_generic(a) for a in reading.agents + reading.patients):  # « deux soldats »: the same dead
+            last.agents[:], last.patients[:] = reading.agents or last.agents, reading.patients or last.patients
+        return last  # « les forces de l'opposition armée », then named: the SPLA-IO
     if last is None or last.paragraph != reading.sentence.paragraph or index - last.last_index > 2:
         return None
     if main_kind(last.kinds, False) != main_kind(reading.kinds, False):
@@ -308,7 +317,17 @@ def target_draft(reading: Reading, drafts: list[Draft]) -> Draft | None:
         return None
     if across_a_border(last.location, reading.location):
         return None
+    if reading.family == "violent" and two_towns(last.location, reading.location):
+        return None  # not a protest in Goma, then barricades « sur la route de Sake »
     return last if same_place(last.location, reading.location) and continues(last, reading) else None
+
+
+def two_towns(a: Location | None, b: Location | None) -> bool:
+    """« des individus armés ont fait irruption dans le village de Déou » then « La même nuit, un poste de VDP a été
+    pris pour cible à Oursi, à une trentaine de kilomètres de là »: two towns named as such, two events."""
+    if a is None or b is None or max(a.geo_precision, b.geo_precision) > 1 or a.name == b.name:
+        return False
+    return towns_apart(a, b)
 
 
 def told_done_before(reading: Reading) -> bool:
@@ -333,6 +352,28 @@ def details_the_lead(last: Draft, reading: Reading) -> bool:
     region = last.location is None or last.location.geo_precision == 3  # not « dans le secteur de Pokrovsk »
     inside = region and (last.location is None or same_place_within(last.location, reading.location, REGION_KM))
     return inside and goes_on_with(last, reading)
+
+
+LEAD_REGION_KM = 300  # a lead's region may be wide (Jonglei, Borno): its towns lie this far from its capital
+
+
+def details_a_summary_lead(last: Draft, reading: Reading) -> bool:
+    """« Au moins 17 combattants ont été tués lors d'affrontements ... dans l'Etat du Haut-Nil, a annoncé mardi un
+    porte-parole militaire » then, opening the next paragraph, « Les combats ont éclaté dimanche à Nasir »: the lead,
+    placed by its region and dated only by its telling, told again with its town and day."""
+    lead = last.sentences[0]
+    if len(last.sentences) != 1 or lead.index > 1 or reading.location is None or reading.location.geo_precision > 2:
+        return False
+    regional = last.location is None or last.location.geo_precision == 3
+    inside = last.location is None or (
+        same_place_within(last.location, reading.location, LEAD_REGION_KM)
+        and last.location.country == reading.location.country
+    )
+    told_day = last.date is None or dated_by_its_telling(lead)
+    opens = reading.sentence.paragraph == lead.paragraph + 1 and reading.sentence.index - last.last_index <= 2
+    kinds = {main_kind(last.kinds, False), main_kind(reading.kinds, False)}
+    same = (len(kinds) == 1 or kinds == {"clash", "attack"}) and last.family == reading.family  # « affrontements »,
+    return regional and inside and told_day and opens and same  # then « ont attaqué »
 
 
 def places_the_lead(last: Draft, reading: Reading) -> bool:
@@ -476,16 +517,22 @@ def leads_back(reading: Reading, last: Draft) -> bool:
     """A violent event of its own day told right after another, with no place of its own: it happened there
     (« Le M23 a pris Bunagana. Cette affirmation fait suite à de violents combats lundi »)."""
     sentence = reading.sentence
+    aftermath = AFTERMATH.search(sentence.text) is not None  # « Lundi, au lendemain des combats, au moins six
+    same_scene = sentence.paragraph == last.paragraph and not TIME_SHIFT.search(sentence.text)  # habitants ... »
     return (
         reading.location is None
         and reading.date is not None
         and reading.family == "violent"
         and last.location is not None
-        and sentence.index - last.last_index == 1
-        and sentence.paragraph == last.paragraph
+        and (
+            (same_scene and sentence.index - last.last_index == 1)
+            or (aftermath and sentence.index - last.last_index <= 3)
+        )
         and not sentence.unplaced
-        and not TIME_SHIFT.search(sentence.text)
     )
+
+
+AFTERMATH = re.compile(r"\bau lendemain des (?:combats|affrontements|accrochages)\b", re.I)  # the fight just told
 
 
 def told_again(last: Draft, reading: Reading) -> bool:
@@ -499,7 +546,17 @@ def told_again(last: Draft, reading: Reading) -> bool:
         same = same or same_place_within(here, there, WITHIN_TOWN_KM)  # Souk al-Joumaa », after clashes in Tripoli
     near = reading.sentence.index - last.last_index <= 2 and not TIME_SHIFT.search(reading.sentence.text)
     undated = reading.date is None or (opening and not another_day_named(last, reading))
-    return same and near and undated and last.family == reading.family and same_type(last, reading)
+    fight = turns_to_a_fight(last, reading)
+    return same and near and undated and last.family == reading.family and same_type(last, reading) and not fight
+
+
+def turns_to_a_fight(last: Draft, reading: Reading) -> bool:
+    """« des assaillants ont fait irruption ..., tuant quatre civils » then « les membres du comité de vigilance ont
+    pris en chasse les assaillants et les ont accrochés »: a fight after an attack on civilians is a battle of its
+    own."""
+    on_civilians = main_kind(last.kinds, False) != "clash" and any(p.sector == "CVL" for p in last.patients)
+    fighters = [a for a in reading.agents if a.sector in {"MIL", "COP", "REB", "UAF"}]
+    return on_civilians and "clash" in reading.kinds and any(a not in last.agents for a in fighters)
 
 
 def another_day_named(last: Draft, reading: Reading) -> bool:
@@ -620,13 +677,24 @@ def names_them_all(trigger: Span) -> bool:
     return trigger.start > 0 and trigger.doc[trigger.start - 1].lower_ == "ces"
 
 
+def means_of_an_assault(draft: Draft, trigger: Span) -> bool:
+    """« Ils sont arrivés à bord d'une dizaine de pick-up et ont utilisé des drones armés », after an assault on a
+    base: the weapons the attackers used in a ground attack on armed men (``lexicons/means_verbs.txt``)."""
+    used = trigger.root.head.lemma_.lower() in word_set("lexicons/means_verbs.txt")
+    armed = any(p.sector in {"MIL", "COP"} for p in draft.patients)
+    return used and armed and main_kind(draft.kinds, False) == "attack"
+
+
 def absorb(draft: Draft, reading: Reading) -> None:
     draft.last_index = reading.sentence.index
     detail = hedged_detail(draft, reading.sentence)
     aside = reading.referential and reading.sentence.paragraph - draft.paragraph > 1  # « en reprenant les
     # bombardements », two paragraphs after settlers' attack: what the war is, not how the attack was made
     all_told = reading.referential and names_them_all(reading.trigger)
-    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not (detail or aside or all_told):
+    means = reading.referential and means_of_an_assault(draft, reading.trigger)  # « ont utilisé des drones armés »
+    if main_kind(draft.kinds, False) in {"attack", "explosion", "kill", "strike"} and not (
+        detail or aside or all_told or means
+    ):
         draft.kinds.extend(k for k in reading.kinds if k in SPECIFIC)
     if reading.referential:
         if reading.family == "protest" and draft.family == "violent" and draft.killed:
@@ -996,7 +1064,8 @@ def witnessed(source: Span) -> bool:
     verb, noun = source.root.head, source.root
     if noun.lower_ in {"un", "une"}:
         noun = next((c for c in noun.children if c.dep_ == "nmod"), noun)
-    return verb.lemma_.lower() == "constater" and noun.lemma_.lower() in word_set("lexicons/witness_nouns.txt")
+    nouns = word_set("lexicons/witness_nouns.txt")  # « notre correspondant », read as a participle, by its form
+    return verb.lemma_.lower() == "constater" and (noun.lemma_.lower() in nouns or noun.lower_ in nouns)
 
 
 def new_draft(reading: Reading, drafts: list[Draft], carried: DateReading | None) -> Draft:
@@ -1143,7 +1212,9 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             reading.location = seat_of_power(ctx, sentence)
         if reading is not None and reading.location is not None and in_this_town(reading):
             reading.location = town_just_named(ctx, sentence) or reading.location  # Mota, named just before
-        if reading is not None and reading.location is None and PLACE_ANAPHORA.search(sentence.text):
+        if reading is not None and reading.location is None and drafts and SAME_AREA.search(sentence.text):
+            reading.location = drafts[-1].location  # « un drone a frappé un campement dans la même zone »
+        elif reading is not None and reading.location is None and PLACE_ANAPHORA.search(sentence.text):
             town = town_just_named(ctx, sentence)  # "Dilling vit sous un quasi-blocus. Des obus ont touché un
             reading.location = town or (drafts[-1].location if drafts else None)  # quartier de la ville"
         elif reading is not None and reading.location is None and possessive_place().search(sentence.text):
@@ -1194,6 +1265,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and drafts
             and sentence.index - drafts[-1].last_index <= 2
             and not is_background(ctx, sentence)
+            and not rounds_up(sentence)  # « 56 terroristes ont été neutralisés au cours de la semaine écoulée »
             and not counts_a_war(ctx, drafts[-1], sentence)
             and not sentence.happens_elsewhere()
             and not dated_apart(drafts[-1], sentence, ctx.published)

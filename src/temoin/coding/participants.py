@@ -26,6 +26,7 @@ from temoin.coding.roles import (
     names_it_in_an_aside,
     protected,
     role,
+    says_its_nationality,
     to_actor,
 )
 from temoin.coding.typing import EXPLOSIVE_ORDER, UNIDENTIFIED, has_cue, victim_nouns
@@ -126,8 +127,10 @@ def of_the_group(generic: Span, named: Span) -> bool:
     linked = any(t.lower_ in OF_WORDS_AFTER for t in between)
     kinds = word_set("lexicons/group_kind_nouns.txt")  # « de la coalition « Viv Ansanm » »
     words = [t for t in between if t.lower_ not in kinds and t.text not in {"«", "»"}]
-    qualifiers = all(t.pos_ in {"ADV", "ADJ", "VERB", "DET", "ADP"} for t in words)
-    return len(between) <= 5 and linked and qualifiers
+    qualifiers = all(
+        t.pos_ in {"ADV", "ADJ", "VERB", "DET", "ADP"} or (i == 0 and t.is_lower) for i, t in enumerate(words)
+    )
+    return len(between) <= 5 and linked and qualifiers  # « les miliciens azandé du groupe AAKG », a people's name
 
 
 def of_a_named_group(generic: Span, following: list[Span]) -> bool:
@@ -159,6 +162,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « trois soldats des forces gouvernementales »: the government's, whoever was named before
         if nxt is not None and in_a_mission(span, nxt):
             continue  # « un soldat ougandais de l'AUSSOM »: the mission's
+        if i > 0 and describes_the_group(spans[i - 1], span):
+            continue  # « l'Armée blanche, une milice issue de la communauté nuer, »: the group named again
         if i > 0 and named_again_as_its_own(spans[i - 1], span):
             continue  # « des paramilitaires russes du groupe Wagner »: one actor named twice, its role the first's
         if brought_by_another(span, spans[:i]):
@@ -167,6 +172,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
+        if shields_them(span):
+            continue  # « des colons, sous la protection des soldats de l'occupation, ont attaqué »: no side of it
         if called_upon(span) or kept_silent(span) or names_it_in_an_aside(span):
             continue  # « qui a appelé le gouvernement à intervenir », « Le gouvernement n'a pas réagi »: no part
         if in_what_the_teller_adds(span, trigger):
@@ -178,6 +185,7 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
         if (
             associate_of(span)
             or (trigger.label_ == "arrest" and among_them(span))
+            or (span.root.lower_ in BOMBER_NOUNS and among_them(span))  # « neuf personnes, dont la kamikaze »
             or allied_to(span)
             or in_partnership(span)
             or backs_up(span)
@@ -199,7 +207,9 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             actor = replace(police_of(country_lexicon().by_iso3[actor.country]), text=actor.text)  # gendarmes who
             # arrest are policing
         side = escorts(span, trigger)
-        if counted_dead(span, sentence):
+        if (fall := side_of_the_fall(span, trigger)) is not None:
+            (agents if fall == "agent" else patients).append(actor)  # « El-Fasher, dernier bastion de l'armée,
+        elif counted_dead(span, sentence):  # tombé aux mains des FSR »
             patients.append(actor)  # "Au moins dix-huit personnes, des militaires et des civils, ont été tuées"
         elif side is not None:  # "un convoi escorté par l'armée et des VDP": the first escort stands for them all
             if not escorted:
@@ -212,14 +222,41 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
     return agents, patients
 
 
+def side_of_the_fall(span: Span, trigger: Span) -> str | None:
+    """Of a place taken, the group it fell to (« aux mains des FSR »: ``lexicons/taker_phrases.txt``) took it, and
+    the one it was the stronghold of (« dernier bastion de l'armée »: ``lexicons/holder_phrases.txt``) lost it."""
+    fall = trigger.label_ == "territory_taken" and trigger[0].lower_.startswith(("chute", "tomb"))  # not « a repris
+    if not fall or not holds_the_place(span):  # le contrôle de Mahaas, tombée aux mains des shebab l'an dernier »
+        return None
+    return "agent" if holds_the_place(span, "lexicons/taker_phrases.txt") else "patient"
+
+
+def shields_them(span: Span) -> bool:
+    """A force named only as the attackers' shield (« sous la protection des soldats »):
+    ``lexicons/protector_phrases.txt``."""
+    before = " ".join(t.lower_ for t in span.doc[max(span.sent.start, span.start - 6) : span.start])
+    shields = word_alternation(sorted(word_set("lexicons/protector_phrases.txt")))
+    return re.search(rf"(?:^| )(?:{shields}) (?:de|des|du|d')(?: l'| la| le| les)?$", before) is not None
+
+
 def holds_the_ground_of_the_scene(span: Span, trigger: Span) -> bool:
     """The group that holds the town where a killing took place, named in an aside before it: no side of it. A strike
     on its ground may be aimed at it (« Au Darfour, bastion des paramilitaires, l'aéroport a été visé par des frappes
     de drones »); arrests there are its own (« À Goma, ville sous contrôle de l'AFC/M23, une vingtaine de jeunes ont
     été arrêtés »)."""
-    if trigger.label_ in {*EXPLOSIVE_ORDER, "arrest"} or span.start > trigger.start or not holds_the_place(span):
+    occupied = holds_the_place(span, "lexicons/occupation_phrases.txt")  # « la centrale occupée par la Russie »
+    if span.start > trigger.start or not (occupied or holds_the_place(span)):
+        return False
+    if trigger.label_ in {*EXPLOSIVE_ORDER, "arrest"} and not occupied:
         return False
     return "," in {t.text for t in span.doc[span.end : trigger.start]}
+
+
+def describes_the_group(named: Span, generic: Span) -> bool:
+    """A generic label in apposition right after a named group: « l'Armée blanche, une milice issue de ... »."""
+    gap = [t.lower_ for t in generic.doc[named.end : generic.start]]
+    appositive = len(gap) == 2 and gap[0] == "," and gap[1] in {"un", "une"}
+    return appositive and named.kb_id_.startswith("named:") and generic.kb_id_.startswith("generic:")
 
 
 def named_again_as_its_own(first: Span, span: Span) -> bool:
@@ -266,6 +303,7 @@ def wages_the_war(span: Span) -> bool:
 
 
 JOINERS = {"et", ",", "et de", "et des", "et les", "et la", "et l'"}
+BOMBER_NOUNS = {"kamikaze", "kamikazes"}  # counted among the dead, the bomber is still the attacker
 
 
 def among_them(span: Span) -> bool:
@@ -827,6 +865,8 @@ def local_people(actor: Actor | None, home: Country) -> Actor | None:
         return Actor(army.name, army.country, "MIL", actor.text)
     if actor.sector not in {"CVL", "REF"} or "(" not in actor.name or actor.text[:1].isupper():
         return actor  # "des Éthiopiens" at Hargeisa stay Ethiopians
+    if says_its_nationality(actor.text, actor.country):
+        return actor  # « quatre pêcheurs rwandais » arrested in Burundi
     return Actor(f"{actor.name.rsplit(' (', 1)[0]} ({home.name_en})", home.iso3, actor.sector, actor.text)
 
 

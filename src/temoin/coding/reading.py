@@ -43,6 +43,7 @@ from temoin.coding.clauses import (
     told_as_what_came_before,
     told_before,
     took_place,
+    vouched_for,
 )
 from temoin.coding.context import ArticleContext, Sentence
 from temoin.coding.location import administered_place, choose_location
@@ -145,6 +146,13 @@ def spread_over_places(sentence: Sentence) -> bool:
     return False
 
 
+def rounds_up(sentence: Sentence) -> bool:
+    """« Au total, au cours de la semaine écoulée, les FDS ont repoussé l'attaque de Djibo, conduit plusieurs frappes
+    aériennes ... »: a week's round-up (``lexicons/roundup_phrases.txt``) with no day of its own tells no new event."""
+    dated = any(d.label_ == "DATE" for d in sentence.dates)
+    return not dated and word_pattern("lexicons/roundup_phrases.txt").search(sentence.text) is not None
+
+
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
@@ -159,7 +167,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
         )
     triggers = [t for t in triggers if not (backs_the_attackers(t) or of_a_past_year(t) or in_the_setting(t))]
     triggers = [t for t in triggers if not (sums_up(t, sentence) or tells_how_forces_stand(t) or tells_a_trend(t))]
-    if spread_over_places(sentence):
+    if spread_over_places(sentence) or rounds_up(sentence):
         return None
     triggers = unless_alone(triggers, lambda t: added_by_the_teller(t, sentence.sources))
     if not comes_after_the_one_told(triggers, sentence):
@@ -177,7 +185,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     if tells_a_habit(sentence.text, events_at) or is_background(ctx, sentence):
         return None
     referential = [t for t in triggers if is_referential(t) and not names_its_place(t, sentence)]
-    named_again = [t for t in triggers if during_the_one_told(t) and names_its_place(t, sentence)]
+    named_again = [t for t in triggers if (during_the_one_told(t) or vouched_for(t)) and names_its_place(t, sentence)]
     referential += [t for t in named_again if t not in referential]  # « lors des combats de Rann »: the fight told,
     # though named by its place (not « lors des échanges de tirs » after a police operation, the fight first told)
     fresh = [t for t in triggers if t not in referential]

@@ -94,8 +94,35 @@ def to_actor(span: Span, focus: Country | None) -> Actor | None:
         return Actor(f"Civilians ({people.name_en})", people.iso3, "CVL", span.text) if people else None
     if kind == "generic":
         sector, template = generic_actors()[ident]
-        return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, span.text)
+        text = span.text
+        if sector == "CVL" and (land := nationality_after(span)) is not None:
+            focus, country_name = land, land.name_en  # « quatre pêcheurs rwandais » arrested in Burundi
+            text = span.doc[span.start : nationality_end(span)].text
+        return Actor(template.format(country=country_name), focus.iso3 if focus else "UNK", sector, text)
     return None
+
+
+def nationality_after(span: Span) -> Country | None:
+    """The nationality adjective within two words after a noun of civilians (« trois chauffeurs routiers
+    sénégalais »)."""
+    end = nationality_end(span)
+    return country_lexicon().adjective(span.doc[end - 1].text) if end > span.end else None
+
+
+def nationality_end(span: Span) -> int:
+    """The end of a noun of civilians with the nationality adjective after it; the noun's own end when none."""
+    for token in span.doc[span.end : min(span.end + 2, span.sent.end)]:
+        if not token.is_lower or token.is_punct:
+            break
+        if country_lexicon().adjective(token.text) is not None:
+            return token.i + 1
+    return span.end
+
+
+def says_its_nationality(text: str, country: str) -> bool:
+    """« pêcheurs rwandais »: the words end on the nationality of that country."""
+    named = country_lexicon().adjective(text.split()[-1]) if text.split() else None
+    return named is not None and named.iso3 == country
 
 
 def de_facto_army(span: Span, land: str) -> NamedActor | None:
@@ -228,12 +255,20 @@ def attributed_to(actor: Span) -> bool:
     laid = doc[max(0, i - 4) : i]  # "attribuée à", "qui attribue l'attaque à l'ELN" (parsed as the noun's)
     if i > 0 and doc[i].lower_ in {"à", "au", "aux"} and any(lays(t) for t in laid):
         return True
+    if hallmark_of(doc[max(0, actor.start - 4) : actor.start].text):
+        return True  # « il porte la marque de Boko Haram »
     # "La police attribue l'attaque aux jihadistes de l'État islamique": the complement in "à" of the verb
     chain = [actor.root, *list(actor.root.ancestors)[:3]]
     return any(t.dep_.startswith("obl") and t.head.lemma_.lower() in LAYING_VERBS for t in chain)
 
 
 LAYING_VERBS = {"attribuer", "imputer"}
+
+
+def hallmark_of(before: str) -> bool:
+    """The words before a group name its hallmark: « la marque de », « le mode opératoire des »."""
+    nouns = word_alternation(sorted(word_set("lexicons/hallmark_nouns.txt")))
+    return re.search(rf"\b(?:{nouns}) (?:de|des|du|d')\s*(?:l'|la |le |les )?$", before, re.I) is not None
 
 
 def lays(token: Token) -> bool:
@@ -370,11 +405,11 @@ def holds_what_it_names(actor: Span, trigger: Span) -> bool:
     return noun.dep_ == "obl:agent" and holding and of_a_teller and trigger.root not in verb.subtree
 
 
-def holds_the_place(actor: Span) -> bool:
+def holds_the_place(actor: Span, lexicon: str = "lexicons/holder_phrases.txt") -> bool:
     """Named as the holder of a place (« Nyala, fief des FSR », « une zone contrôlée par les FSR »):
-    ``lexicons/holder_phrases.txt``."""
+    ``lexicons/holder_phrases.txt``, or the words of another ``lexicon``."""
     before = " ".join(t.lower_ for t in actor.doc[max(actor.sent.start, actor.start - 5) : actor.start])
-    return any(f" {before}".endswith(f" {phrase} {det}".rstrip()) for phrase in holder_phrases() for det in DETS)
+    return any(f" {before}".endswith(f" {phrase} {det}".rstrip()) for phrase in word_set(lexicon) for det in DETS)
 
 
 DETS = ("", "les", "la", "le", "l'")
@@ -384,11 +419,6 @@ def in_quotes(actor: Span) -> bool:
     """Named in someone's quoted words (« contre « un regroupement de terroristes » »), not the outlet's own."""
     before = actor.doc[actor.sent.start : actor.start].text
     return before.count("«") > before.count("»")
-
-
-@cache
-def holder_phrases() -> tuple[str, ...]:
-    return tuple(read_lines("lexicons/holder_phrases.txt"))
 
 
 def escorts(actor: Span, trigger: Span) -> str | None:
@@ -430,8 +460,9 @@ def aimed_at(actor: Span, trigger: Token) -> bool:
     """ "une embuscade ... contre une patrouille de la Minusca", « des tirs d'artillerie sur des positions des ADF »:
     the actor is in what the event was aimed at."""
     token = actor.root
-    while token.i != trigger.i and token.head.i != token.i:
-        if any(c.dep_ == "case" and c.lower_ in {"contre", "visant", "sur"} for c in token.children):
+    aims = {"contre", "visant", "sur"} | ({"à"} if trigger.lemma_.lower() == "embuscade" else set())  # « tendu une
+    while token.i != trigger.i and token.head.i != token.i:  # embuscade à une colonne des FAMa »
+        if any(c.dep_ == "case" and c.lower_ in aims for c in token.children):
             return True
         token = token.head
     return False
@@ -519,7 +550,7 @@ def role(actor: Span, trigger: Span) -> str:
         return "agent"  # "est arrêté avec sept autres personnes par la Gendarmerie nationale"
     if in_the_agent_phrase(actor, verb):
         return "agent"  # « tuées lors de l'attaque menée par des membres du gang Gran Grif »
-    if fired_by(actor, verb, trigger) or whose_fire(actor):
+    if fired_by(actor, verb, trigger) or whose_fire(actor) or by_its_weapons(actor, "sous"):
         return "agent"  # « des drones et des missiles russes se sont abattus sur », parsed as a passive
     if not passive and subjectless(verb) and right_before(actor, verb):
         return "agent"  # "Dans la région d'Oromia, des hommes armés ont enlevé": the parse lost the subject
@@ -583,12 +614,13 @@ def fired_by(actor: Span, verb: Token, trigger: Span) -> bool:
     return not before & _PATIENT_MARKERS and (near or clause_verb(phrase) == verb)
 
 
-def by_its_weapons(actor: Span) -> bool:
+def by_its_weapons(actor: Span, preposition: str = "par") -> bool:
     """« pilonnée par l'artillerie des FSR », « frappée par des drones de l'armée »: after « par », the force whose
-    weapons did it (``lexicons/weapon_nouns.txt``)."""
+    weapons did it (``lexicons/weapon_nouns.txt``); « tombés sous les balles des forces d'occupation »: after
+    « sous »."""
     words = [t.lower_ for t in actor.doc[max(actor.sent.start, actor.start - 5) : actor.start] if t.pos_ != "DET"]
     weapons = word_set("lexicons/weapon_nouns.txt")
-    return len(words) >= 3 and words[-1] in OF_WORDS and words[-2] in weapons and words[-3] == "par"
+    return len(words) >= 3 and words[-1] in OF_WORDS and words[-2] in weapons and words[-3] == preposition
 
 
 def whose_fire(actor: Span) -> bool:

@@ -279,7 +279,17 @@ def state_forces(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, token.i, token.i + 1, label="CVL", kb_id=f"people:{country.iso3}"))
             else:  # "les Américains ont renforcé leur base": the state's forces
                 spans.append(Span(doc, token.i, token.i + 1, label="MIL", kb_id=f"state:{country.iso3}"))
+        elif one_of_a_people(doc, token) and (country := lexicon.adjective(low)) is not None:
+            spans.append(Span(doc, token.i, token.i + 1, label="CVL", kb_id=f"people:{country.iso3}"))
     return spans
+
+
+def one_of_a_people(doc: Doc, token: Token) -> bool:
+    """« un Palestinien a été tué », « une Syrienne »: one person of a people, named by a capitalised demonym."""
+    one = token.i > 0 and doc[token.i - 1].lower_ in {"un", "une"}
+    return (
+        one and token.text[:1].isupper() and not token.lower_.endswith("s") and token.pos_ in {"NOUN", "PROPN", "ADJ"}
+    )
 
 
 def occupier(doc: Doc, noun: Token) -> Span | None:

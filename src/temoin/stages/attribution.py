@@ -253,11 +253,16 @@ def named_armed_groups(doc: Doc) -> list[Span]:
     ]
 
 
+SOURCE_POS = {"NOUN", "VERB", "ADJ", "AUX"}  # the parts of speech the tests of ``sentence_sources`` read
+
+
 def sentence_sources(sent: Span) -> list[Span]:
     """The sources a sentence gives, in order: after "selon", the medium of an interview, the authors of a report,
     the speaker of a reporting verb and the medium spoken to."""
     found = []
     for token in sent:
+        if token.pos_ not in SOURCE_POS and token.lower_ not in SOURCE_CUE_WORDS:
+            continue  # most tokens: no test below can hold for them
         if (
             introduces_a_source(token)
             and token.i + 1 < sent.end
@@ -300,6 +305,7 @@ def medium_of(token: Token) -> Span | None:
 
 THROUGH = {("par", "le", "biais"), ("par", "l'", "intermédiaire")}
 CHANNEL_WORDS = {"via", "sur"} | {words[-1] for words in THROUGH}
+SOURCE_CUE_WORDS = SELON | {"après", "fait"} | CHANNEL_WORDS  # words the tests read whatever their part of speech
 
 
 def through_its_channel(token: Token) -> Span | None:

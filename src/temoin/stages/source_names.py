@@ -42,6 +42,9 @@ NOT_SOURCES = re.compile(r"^(lesquels|lesquelles|lequel|laquelle|qui|que|nous|on
 TITLE_MAX_WORDS = 9
 
 
+REFLEXIVES = {"s'", "s’", "se"}  # « une source militaire s'exprimant depuis Port-Soudan »: the verb's, not the name's
+
+
 def phrase_after(token: Token, limit: int = 12) -> Span | None:
     """The noun phrase after "selon": up to a comma, a verb or the end of the sentence."""
     doc = token.doc
@@ -50,8 +53,16 @@ def phrase_after(token: Token, limit: int = 12) -> Span | None:
         t = doc[end]
         if (
             (t.is_punct and t.text not in {"(", ")", "-", "'"})
-            or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"unies", "unis"} and not t.text[:1].isupper())
+            or (
+                t.pos_ in {"VERB", "AUX"}
+                and t.lower_ not in {"unies", "unis"}
+                and not t.text[:1].isupper()
+                and not (
+                    end > token.i + 1 and doc[end - 1].pos_ == "DET"  # « notre correspondant », tagged a participle
+                )
+            )
             or t.lower_ in {"que", "qui", "qu'", "qu’"}
+            or (t.lower_ in REFLEXIVES and end + 1 < len(doc) and doc[end + 1].pos_ in {"VERB", "AUX"})
             or (
                 t.lower_ in circumstance_words()
                 and end > token.i + 1

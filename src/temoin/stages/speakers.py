@@ -393,7 +393,12 @@ def is_incise(verb: Token) -> bool:
             i -= 1
     if i > verb.sent.start and doc[i].lower_ in {"qu'", "qu’", "que"} and doc[i - 1].lower_ == "ce":
         return True  # « C'est ce qu'a annoncé sur Telegram le chef de l'administration militaire »
+    if i - 2 >= verb.sent.start and doc[i - 1].lower_ in STRESSED_PRONOUNS and doc[i - 2].text == ",":
+        return False  # « Le groupe jihadiste, lui, revendique la destruction de ... »: its subject came first
     return i >= verb.sent.start and doc[i].text in {",", "»", '"', "«"}
+
+
+STRESSED_PRONOUNS = {"lui", "elle", "eux", "elles"}
 
 
 def shared_subject(verb: Token) -> Span | None:

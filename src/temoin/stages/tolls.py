@@ -171,8 +171,9 @@ BOMBER_TOO = re.compile(  # « tuant neuf personnes en plus de la kamikaze »: A
 )
 BOMBER_DIED = re.compile(  # the bomber's death told apart: « Le kamikaze a également péri dans l'explosion »,
     rf"\b{_BOMBER}\s+(?:a|avait|aurait)\s+(?:également|aussi)\s+(?:péri|été tuée?|trouvé la mort|succombé)\b"
-    rf"|\bet\s+{_BOMBER}\s+(?:ont|avaient|auraient)\s+(?:été tués|péri|trouvé la mort)\b",  # « Trois gardes et
-    re.I,  # l'auteur de l'attentat ont été tués »
+    rf"|\bet\s+{_BOMBER}\s+(?:ont|avaient|auraient)\s+(?:été tués|péri|trouvé la mort)\b"  # « Trois gardes et
+    r"|\bne tuant qu(?:'|e )(?:elle|lui)-même\b",  # l'auteur de l'attentat ont été tués », « ne tuant qu'elle-même »
+    re.I,
 )
 BOMBERS_AMONG_THEM = re.compile(  # « six personnes, dont lui-même », « dont la kamikaze »: counted already
     rf"\b(?:dont|y compris|parmi lesquels|parmi eux)\s+(?:la\s+|le\s+|l'|les\s+)?(?:deux\s+)?{_BOMBER_NOUN}s?\b"
