@@ -235,8 +235,13 @@ def shields_them(span: Span) -> bool:
     """A force named only as the attackers' shield (« sous la protection des soldats »):
     ``lexicons/protector_phrases.txt``."""
     before = " ".join(t.lower_ for t in span.doc[max(span.sent.start, span.start - 6) : span.start])
+    return shield_words().search(before) is not None
+
+
+@cache
+def shield_words() -> re.Pattern[str]:
     shields = word_alternation(sorted(word_set("lexicons/protector_phrases.txt")))
-    return re.search(rf"(?:^| )(?:{shields}) (?:de|des|du|d')(?: l'| la| le| les)?$", before) is not None
+    return re.compile(rf"(?:^| )(?:{shields}) (?:de|des|du|d')(?: l'| la| le| les)?$")
 
 
 def holds_the_ground_of_the_scene(span: Span, trigger: Span) -> bool:

@@ -267,8 +267,13 @@ LAYING_VERBS = {"attribuer", "imputer"}
 
 def hallmark_of(before: str) -> bool:
     """The words before a group name its hallmark: « la marque de », « le mode opératoire des »."""
+    return hallmark_words().search(before) is not None
+
+
+@cache
+def hallmark_words() -> re.Pattern[str]:
     nouns = word_alternation(sorted(word_set("lexicons/hallmark_nouns.txt")))
-    return re.search(rf"\b(?:{nouns}) (?:de|des|du|d')\s*(?:l'|la |le |les )?$", before, re.I) is not None
+    return re.compile(rf"\b(?:{nouns}) (?:de|des|du|d')\s*(?:l'|la |le |les )?$", re.I)
 
 
 def lays(token: Token) -> bool:
