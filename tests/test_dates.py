@@ -31,7 +31,8 @@ PUBLISHED = date(2022, 9, 28)  # a Wednesday
         ("en début de semaine dernière, des tirs", date(2022, 9, 19), 2),
         ("le week-end dernier, des tirs", date(2022, 9, 24), 2),  # the Saturday before, to the week
         ("en début de semaine, une frappe", date(2022, 9, 26), 2),  # this week's Monday
-        ("en août, l'armée", date(2022, 8, 1), 3),
+        ("en août, l'armée", date(2022, 8, 15), 3),  # a month alone: its middle
+        ("en septembre, l'armée", date(2022, 9, 15), 3),
         ("fin août, l'armée", date(2022, 8, 25), 2),  # a part of the month, to about a week
         ("début août, l'armée", date(2022, 8, 5), 2),
         ("le 30 décembre, un attentat", date(2021, 12, 30), 1),
@@ -43,6 +44,11 @@ def test_resolved_against_publication(text: str, expected: date, precision: int)
     assert found, text
     reading = found[0][2]
     assert (reading.value, reading.precision) == (expected, precision)
+
+
+def test_a_month_told_in_that_month_is_no_later_than_the_telling() -> None:
+    reading = find_dates("en septembre, l'armée", date(2022, 9, 10))[0][2]
+    assert (reading.value, reading.precision) == (date(2022, 9, 10), 3)
 
 
 def test_same_weekday_as_publication_is_that_day() -> None:

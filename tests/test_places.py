@@ -179,6 +179,19 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
             "Kurdistan",
             "rg:iq-kurdistan",
         ),
+        # a region named by several words contains the town before it: Siversk, not Seversk near Tomsk
+        (
+            "Deux civils ont été tués à Chebekino, dans la région de Belgorod, par un drone ukrainien. Le ministère "
+            "russe de la Défense a annoncé la libération de la ville de Seversk, en république populaire de Donetsk.",
+            "Seversk",
+            "gn:694403",
+        ),
+        # a French spelling GeoNames records for one Uspenivka names its namesakes too: the one in Zaporizhzhia
+        (
+            "Selon Moscou, les unités russes ont libéré la localité d'Ouspenivka, dans la région de Zaporojié.",
+            "Ouspenivka",
+            "gn:690619",
+        ),
     ],
 )
 def test_exact_geonames_ids_in_context(analyzer, text: str, mention: str, geonameid: str) -> None:  # type: ignore[no-untyped-def]

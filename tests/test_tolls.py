@@ -98,6 +98,14 @@ def killed(text: str) -> int:
         ("Un raid aérien avait tué par erreur au moins neuf bergers.", 9),
         ("Deux réservistes ont été tués par une mine.", 2),
         ("Une trentaine de terroristes ont été mis hors d'état de nuire.", 30),
+        # people taken are no toll, though another figure's kill word follows; the one who died of his wounds is
+        # one of the new total the sentence gives
+        ("La police a confirmé que « 31 personnes ont été enlevées » et qu'un fidèle a été abattu.", 1),
+        (
+            "Un communiqué a porté le bilan à trois soldats tués : un sous-officier blessé, évacué vers Sévaré, "
+            "a succombé.",
+            3,
+        ),
     ],
 )
 def test_killed(text: str, count: int) -> None:

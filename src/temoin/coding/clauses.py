@@ -352,6 +352,23 @@ def charged_of_a_deed() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s*avoir\s+(?:\w+\s+){{1,2}}(?:au|à la|à l'|aux|à des|à une?)\s*$", re.I)
 
 
+EXPLOSIVE_KINDS = frozenset({"suicide", "ied", "explosion"})
+
+
+def names_a_seized_weapon(trigger: Span) -> bool:
+    """« saisissant des ceintures explosives et des engins explosifs »: weapons taken (after a word of
+    ``lexicons/seizing_words.txt``, with only articles, figures and other weapons between), not used."""
+    if trigger.label_ not in EXPLOSIVE_KINDS:
+        return False
+    seizing = word_set("lexicons/seizing_words.txt")
+    for token in reversed(trigger.doc[trigger.sent.start : trigger.start]):
+        if token.lower_ in seizing:
+            return True
+        if token.pos_ not in {"DET", "ADP", "NUM", "CCONJ", "ADJ", "NOUN", "PUNCT"} or token.lower_ in {".", ";"}:
+            return False
+    return False
+
+
 def names_a_charge(trigger: Span) -> bool:
     """ "un mandat d'arrêt pour enlèvement d'enfant", "accusé de meurtre": the charge, not an event told
     (``lexicons/charge_words.txt``)."""
@@ -466,12 +483,20 @@ def dates_the_report(date: Span) -> bool:
     """ "a déclaré mardi", « un premier bilan communiqué dimanche par l'armée »: the day of the telling."""
     if date.text.lower().startswith("il y a"):
         return False  # « a annoncé vendredi avoir arrêté il y a une dizaine de jours »: « a » heads the span
+    if ascribed_event(date):
+        return False  # « l'attaque attribuée aux rebelles ADF dans la nuit de dimanche à lundi »: the attack's day
     return (
         date.root.head.lemma_.lower() in telling_verbs()
         or right_after_a_telling_verb(date)
         or dates_a_statement(date)
         or tells_next(date)
     )
+
+
+def ascribed_event(date: Span) -> bool:
+    """The day hangs on a participle that ascribes an event noun to someone (``lexicons/ascription_verbs.txt``)."""
+    head = date.root.head
+    return head.dep_ == "acl" and head.lemma_.lower() in word_set("lexicons/ascription_verbs.txt")
 
 
 def right_after_a_telling_verb(date: Span) -> bool:
@@ -713,7 +738,7 @@ def counts_a_period(sentence: Sentence) -> bool:
 
 
 TALLY_REACH = 60  # characters between a toll and the time it is counted since
-TALLY_DAYS = 30  # « depuis le 15 août » a few days after is this fortnight's fighting
+TALLY_DAYS = 14  # « depuis le 15 août » a few days after is this week's fighting; since a day weeks before, a tally
 
 
 def is_a_tally(sentence: Sentence, toll: Span) -> bool:

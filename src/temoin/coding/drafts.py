@@ -978,7 +978,9 @@ def side_named_first(sentence: Sentence) -> str:
 def counts_against(sentence: Sentence) -> bool:
     """« ... évoquent pour leur part une dizaine de morts »: a count of its own
     (``lexicons/counter_count_phrases.txt``)."""
-    return word_pattern("lexicons/counter_count_phrases.txt").search(sentence.text) is not None
+    text = sentence.text
+    own = word_pattern("lexicons/own_count_phrases.txt").search(text)  # « avancent un bilan de dix-huit morts »
+    return own is not None or word_pattern("lexicons/counter_count_phrases.txt").search(text) is not None
 
 
 def is_a_recount(table: dict[str, int], count: int) -> bool:
@@ -1350,7 +1352,30 @@ def toll_of_the_event_named(reading: Reading) -> bool:
     fresh = [t for t in sentence.triggers if t not in referential]
     if not referential or not fresh or any(t.label_ not in TOLL_KINDS for t in fresh):
         return False
-    return not any(c.dep_ == "case" for t in referential for c in t.root.children)
+    return not any(c.dep_ == "case" for t in referential for c in t.root.children) or all(
+        the_one_told(t) for t in referential
+    )
+
+
+THE_ONE_TOLD = frozenset({"l'", "l’", "la", "le", "les", "cette", "cet", "ce", "ces"})
+
+
+def the_one_told(trigger: Span) -> bool:
+    """« Deux soldats sont tombés lors de l'attaque », « lors du même bombardement »: the event noun they died during,
+    with a definite article or « même » and no complement of its own, is the event just told, not how they died («
+    dans l'attaque d'un marché ») nor a toll of an event told earlier (« le bilan de l'attaque s'est alourdi »)."""
+    children = list(trigger.root.children)
+    same = [c for c in children if c.lower_ == "même"]  # « lors du même bombardement »
+    definite = bool(same) or any(c.dep_ == "det" and c.lower_ in THE_ONE_TOLD for c in children)
+    during = DURING.search(trigger.doc[max(trigger.sent.start, trigger.start - 4) : trigger.start].text)
+    return (
+        during is not None
+        and definite
+        and not any(c.dep_ in {"nmod", "amod", "acl"} and c not in same for c in children)
+    )
+
+
+DURING = re.compile(r"\b(?:lors|pendant|durant|au cours)\s+(?:de|du|des|d')?", re.I)  # they died during it
 
 
 def said_unclaimed(sentence: Sentence) -> bool:

@@ -32,6 +32,7 @@ from temoin.coding.clauses import (
     names,
     names_a_charge,
     names_a_practice,
+    names_a_seized_weapon,
     names_its_place,
     non_conflict,
     of_a_past_year,
@@ -157,6 +158,7 @@ def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:
     anchors = [t for t in sentence.triggers if is_time_anchor(t)]
     triggers = [t for t in sentence.triggers if not (is_hypothetical(t) or t in anchors or takes_an_institution(t))]
     triggers = [t for t in triggers if not (names_a_charge(t) or names_a_practice(t) or called_off(t))]
+    triggers = [t for t in triggers if not names_a_seized_weapon(t)]
     triggers = unless_alone(triggers, describes_the_people)
     triggers = unless_alone(triggers, tells_what_the_war_did)
     described = [t for t in triggers if describes_a_noun(t) and in_the_clause(sentence.dates, t, "PERIOD")]

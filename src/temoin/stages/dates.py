@@ -198,6 +198,7 @@ def last_weekday(name: str, published: date, strictly_before: bool = False) -> d
 
 
 PART_OF_THE_MONTH = {"début": 5, "mi-": 15, "fin": 25}  # the middle of each third: « fin octobre » is about the 25th
+MID_MONTH = 15  # « en juin »: coded to the middle of the month, as careful coders date a month-only event
 
 
 def month_precision(groups: dict[str, str]) -> int:
@@ -213,7 +214,7 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
     if kind in {"numeric", "explicit", "month"}:
         month = int(g["m"]) if kind == "numeric" else month_number(g["m"])
         day = (
-            PART_OF_THE_MONTH.get(g["part"].strip().lower(), 1)
+            PART_OF_THE_MONTH.get(g["part"].strip().lower(), MID_MONTH)
             if kind == "month"
             else (1 if g["d"] == "1er" else int(g["d"]))
         )
@@ -223,9 +224,12 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         if year is None or not 1 <= month <= 12:
             return DateReading(None, 3 if kind == "month" else 1)
         try:
-            return DateReading(date(year, month, day), month_precision(g) if kind == "month" else 1)
+            told = date(year, month, day)
         except ValueError:
             return None
+        if kind == "month" and published is not None and (year, month) == (published.year, published.month):
+            told = min(told, published)  # « en juin », told on 10 June: not a day still to come
+        return DateReading(told, month_precision(g) if kind == "month" else 1)
     if kind == "anchored":  # resolved against the last date told (coding); alone, "la veille" of publication
         shift = {"le lendemain": 1, "le surlendemain": 2, "la veille": -1, "l'avant-veille": -2}[fold(g["rel"])]
         alone = published + timedelta(days=shift) if published is not None and shift < 0 else None
@@ -282,7 +286,7 @@ def read_match(kind: str, m: re.Match[str], published: date | None) -> DateReadi
         if unit == "la semaine":  # the middle of the calendar week before, as coders date it
             return DateReading(published - timedelta(days=published.weekday() + 5), 2)
         first = published.replace(day=1) - timedelta(days=1)
-        return DateReading(first.replace(day=1) if unit == "le mois" else date(published.year - 1, 1, 1), 3)
+        return DateReading(first.replace(day=MID_MONTH) if unit == "le mois" else date(published.year - 1, 1, 1), 3)
     return None
 
 

@@ -239,6 +239,8 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     if not hits:
         return None
     offset, outcome = min(hits)
+    if taken_before_another_figure(window, offset):
+        return None  # « 25 personnes ont été enlevées et qu'un fidèle a été abattu »: the one killed is another
     word = (KILLED if outcome == "KILLED" else INJURED).match(window, offset)
     if outcome == "INJURED" and word and (died := succumbed_after(window, word.end())):
         offset, outcome, word = died.start(), "KILLED", died  # « Deux autres soldats, grièvement blessés, ont
@@ -247,6 +249,41 @@ def _outcome_after(text: str, pos: int) -> tuple[str, int] | None:
     if re.match(rf"\s+(?:\w+ment\s+)?(?:au moins\s+)?{_FIGURE}\b", after_word, re.I):
         return None  # "ont enlevé une quarantaine de villageois ... et tué trois personnes": the next figure's verb
     return outcome, pos + offset + 1
+
+
+def without_the_one_in_the_total(tolls: list[Toll], text: str) -> list[Toll]:
+    """« a porté le bilan à trois soldats tués : un sous-officier ... a succombé à ses blessures »: the one who died
+    of his wounds is one of the new total, not one more."""
+    totals = [t for t in tolls if t.update and t.outcome == "KILLED" and t.count > 1]
+    if not totals:
+        return tolls
+    first = totals[0].end
+    return [
+        t
+        for t in tolls
+        if not (
+            t.count == 1
+            and t.start >= first
+            and EXPLAINED.search(text, first, t.start + 1) is not None
+            and DIED_OF_WOUNDS.search(text, t.start, t.end + 40) is not None
+        )
+    ]
+
+
+EXPLAINED = re.compile(r":|\b(?:après|dont)\b", re.I)  # the total, then how it grew
+
+
+def own_count_before(before: str) -> bool:
+    """Another voice's own count right before the figure (``lexicons/own_count_phrases.txt``), not a revision."""
+    low = " " + " ".join(before.lower().split())
+    return any(low.endswith(" " + phrase) for phrase in word_set("lexicons/own_count_phrases.txt"))
+
+
+def taken_before_another_figure(window: str, kill_at: int) -> bool:
+    """The figure's own verb tells they were taken (``lexicons/taken_participles.txt``) and another figure comes
+    before the kill word."""
+    taken = word_pattern("lexicons/taken_participles.txt").search(window, 0, kill_at)
+    return taken is not None and NUMBER.search(window, taken.end(), kill_at) is not None
 
 
 def succumbed_after(window: str, at: int) -> re.Match[str] | None:
@@ -338,6 +375,7 @@ def find_tolls(text: str) -> list[Toll]:
         told_before, told_after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 80]
         revised = revision is not None and revision.end() <= m.start()  # « Selon le bilan définitif ..., »
         update = not earlier and bool(UPDATE.search(told_before) or UPDATED_AFTER.search(told_after) or revised)
+        update = update and not own_count_before(told_before)  # « La société civile avance un bilan de 18 morts »
         any_word = r"\s*(morts?\b|\w)" if m.group("num").lower() not in {"un", "une"} else r"\s*morts?\b"
         if outcome is None and KILL_BEFORE.search(before) and (victim or re.match(any_word, rest)):
             outcome = ("KILLED", after)  # "tuant « plus de 20 khawarij »": whoever they are; not « a fait une
@@ -391,6 +429,7 @@ def find_tolls(text: str) -> list[Toll]:
             restated = bool(victim) and RESTATING.search(before) is not None
             tolls.append(Toll(m.start(), end, kind, count, victims, update, earlier=earlier, restated=restated))
     tolls = without_a_split(tolls, text)
+    tolls = without_the_one_in_the_total(tolls, text)
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_TOO.finditer(text) if tolls]
     tolls += [Toll(m.start(), m.end(), "KILLED", 1, "kamikaze") for m in BOMBER_DIED.finditer(text)]
     if not any(t.update for t in tolls):  # not « Un second agent a succombé ..., portant le bilan à deux morts »

@@ -90,6 +90,7 @@ CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, kind INTEGER NOT NULL, plac
 """
 _INDEX = "CREATE INDEX IF NOT EXISTS names_key ON names (key, kind)"
 _KINDS = {0: "strict", 1: "core", 2: "loose"}
+NAMESAKE_MAX_POPULATION = 50_000
 
 
 def name_rows(place_id: str, forms: Iterable[str], loose: bool = True) -> Iterator[tuple[str, int, str, str]]:
@@ -174,7 +175,20 @@ class SQLiteGazetteer:
         found = self._matches(name)
         if not found and N_PREFIX.search(name):
             found = self._matches(N_PREFIX.sub("N", name))
-        return found
+        return found + self._namesakes(name, found)
+
+    def _namesakes(self, name: str, found: list[Candidate]) -> list[Candidate]:
+        """The villages of the same country that bear the own name of the one village another spelling matched:
+        GeoNames records « Ouspenivka » for one Uspenivka of Ukraine, the French spelling names them all. Not for
+        towns of ``NAMESAKE_MAX_POPULATION`` or more, regions or curated sites: an exonym (« Alep ») names one."""
+        if len(found) != 1:
+            return []
+        place = found[0].place
+        village = place.source == "geonames" and place.feature in {"village", "town"}
+        if not village or place.population >= NAMESAKE_MAX_POPULATION or strict_key(place.name) == strict_key(name):
+            return []
+        same = [c for c in self._matches(place.name) if c.match == "strict" and c.place.country == place.country]
+        return [c for c in same if c.place.id != place.id and c.place.feature in {"village", "town"}]
 
     def _matches(self, name: str) -> list[Candidate]:
         keys = [strict_key(name), core_key(name), loose_key(name)]

@@ -760,7 +760,15 @@ def listed_with_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def is_container_word(word: str) -> bool:
     """ "dans la province du", "dans le caza de": the words between a place and the region it lies in."""
     cue = cue_table().get(word)
-    return word in _CONTAINER_WORDS or (cue is not None and cue.kind == "region")
+    return word in _CONTAINER_WORDS or (cue is not None and cue.kind == "region") or word in region_cue_words()
+
+
+@cache
+def region_cue_words() -> frozenset[str]:
+    """The words of the region cues of several words: « en république populaire de Donetsk »."""
+    return frozenset(
+        w for cue, entry in cue_table().items() if entry.kind == "region" and " " in cue for w in cue.split()
+    )
 
 
 def of_a_region(words: list[str]) -> bool:
