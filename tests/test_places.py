@@ -186,6 +186,13 @@ def test_both_homonyms_are_candidates(tiny_gazetteer_path: str) -> None:
             "Seversk",
             "gn:694403",
         ),
+        # the region a sentence opens on contains the places it names after: Korenevo of Kursk, not of Moscow
+        (
+            "Aucune victime n'a été signalée dans la région de Moscou, selon le maire de Moscou. Dans la région de "
+            "Koursk, les unités russes ont repoussé des contre-attaques près de Korenevo, selon le ministère.",
+            "Korenevo",
+            "gn:544906",
+        ),
         # a French spelling GeoNames records for one Uspenivka names its namesakes too: the one in Zaporizhzhia
         (
             "Selon Moscou, les unités russes ont libéré la localité d'Ouspenivka, dans la région de Zaporojié.",

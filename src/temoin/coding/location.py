@@ -495,6 +495,7 @@ def coordinated_locations(ctx: ArticleContext, sentence: Sentence, chosen: Locat
     doc = sentence.span.doc
     asides = [(places[k - 1].end, p.end) for k, p in enumerate(places) if k and where_the_last_lies(places[k - 1], p)]
     places = [p for p in places if not any(p.end == end for _, end in asides)]
+    places = [p for p in places if not opens_as_the_region(p, places)]  # « Dans la région de X, A, B et C »
     at = next((i for i, s in enumerate(places) if s.kb_id_ == chosen.place_id), None)
     if at is None:
         return []
@@ -563,7 +564,7 @@ def choose_location(
         if location is None:
             continue
         score = max(place_score(span, t, referential) for t in triggers) - PRECISION_COST * location.geo_precision
-        if holds_the_place_before(span, sentence.places):
+        if holds_the_place_before(span, sentence.places) or opens_as_the_region(span, sentence.places):
             score -= CONTAINER_COST  # « dans les environs de Masyaf, dans la campagne occidentale de Hama »: Masyaf
             if not near().search(span.doc[max(span.sent.start, span.start - 4) : span.start].text.lower()):
                 backdrops.append(location)  # « dans la forêt de Sambisa, au sud-est de Maiduguri »: not the town
@@ -636,6 +637,20 @@ def named_as_the_target(place: Span) -> bool:
 
 
 BASED_IN = re.compile(r"\s+(?:dans|à|en|au|aux|près de|près d'|autour de|sur)\b[^,;.()]{0,40}$", re.I)
+
+
+def opens_as_the_region(span: Span, places: list[Span]) -> bool:
+    """« Dans la région de Dnipropetrovsk, Nikopol, Marhanets et Pokrov ont été visés »: the region the sentence opens
+    on sets the scene of the towns named after it; it is not one of them."""
+    doc = span.doc
+    cue = cue_before(doc, span.start)
+    opening = doc[span.sent.start : span.start]
+    if cue is None or cue.kind != "region" or not opening or opening[0].lower_ not in {"dans", "en"}:
+        return False
+    if any(t.is_punct or t.text[:1].isupper() for t in opening[1:]):
+        return False
+    after = span.end < len(doc) and doc[span.end].text == ","
+    return after and any(p.start > span.end and p.label_ != "country" for p in places)
 
 
 def holds_the_place_before(span: Span, places: list[Span]) -> bool:
@@ -730,6 +745,8 @@ def named_as_a_province(place: Span, places: list[Span]) -> bool:
     if REGION_BEFORE.search(doc[max(place.start - 3, 0) : place.start].text):
         return True
     before = next((p for p in reversed(places) if p.end <= place.start), None)
+    if before is not None and opens_as_the_region(before, places):
+        return False  # « Dans la région de Dnipropetrovsk, Nikopol, ... »: the towns in the region, not regions
     joined = before is not None and all(
         t.lower_ in COORDINATION | {"de", "d'", "du"} for t in doc[before.end : place.start]
     )

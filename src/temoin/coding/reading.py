@@ -150,8 +150,8 @@ def spread_over_places(sentence: Sentence) -> bool:
 def rounds_up(sentence: Sentence) -> bool:
     """« Au total, au cours de la semaine écoulée, les FDS ont repoussé l'attaque de Djibo, conduit plusieurs frappes
     aériennes ... »: a week's round-up (``lexicons/roundup_phrases.txt``) with no day of its own tells no new event."""
-    dated = any(d.label_ == "DATE" for d in sentence.dates)
-    return not dated and word_pattern("lexicons/roundup_phrases.txt").search(sentence.text) is not None
+    dated = any(d.label_ == "DATE" and not dates_the_report(d) for d in sentence.dates)  # not « le bulletin publié
+    return not dated and word_pattern("lexicons/roundup_phrases.txt").search(sentence.text) is not None  # samedi »
 
 
 def make_reading(ctx: ArticleContext, sentence: Sentence) -> Reading | None:

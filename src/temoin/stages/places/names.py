@@ -791,6 +791,27 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         linked = bool(inside) and (inside[0] in _CONTAINER_LINKS or of_a_region(inside))
         if linked and len(words) <= 6 and all(is_container_word(w) for w in inside):
             mention.container = i + 1
+    return with_the_opening_region(doc, mentions)
+
+
+def with_the_opening_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """« Dans la région de Koursk, les unités ont repoussé ... près de Korenevo »: the region a sentence opens on
+    contains the places the sentence names after it."""
+    for i, region in enumerate(mentions):
+        opening = doc[doc[region.start].sent.start : region.start]
+        cue = cue_before(doc, region.start)
+        if cue is None or cue.kind != "region" or not opening or opening[0].lower_ not in {"dans", "en"}:
+            continue
+        if not all(is_container_word(t.lower_) for t in opening[1:]) or region.end >= len(doc):
+            continue
+        if doc[region.end].text != ",":
+            continue
+        sentence_end = doc[region.start].sent.end
+        for later in mentions[i + 1 :]:
+            if later.start >= sentence_end:
+                break
+            if later.container is None:
+                later.container = i
     return mentions
 
 
