@@ -69,7 +69,7 @@ from temoin.stages.attribution import spoken_to
 from temoin.stages.dates import MONTHS, WEEKDAYS, DateReading, month_number
 from temoin.stages.places.ranking import km_between
 from temoin.stages.speakers import negated
-from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, RESPECTIVELY, UPDATE, number_value
+from temoin.stages.tolls import DIED_OF_WOUNDS, LISTED, ONE_MORE, RESPECTIVELY, UPDATE, number_value
 from temoin.stages.triggers import event_kinds
 
 EARLIER = "2"  # a toll's kb_id ends "|2" when it is an earlier, superseded figure (stages/tolls.py)
@@ -831,7 +831,7 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
                 del table[stale]  # terroristes »; « cinq militaires et quatorze assaillants » replaces both sides
             updated.add(span.label_)
         told_before = [n for k, n in table.items() if not (k in added_here and listed_after(added_here[k], span))]
-        again = int(count_text) in told_before and (int(count_text) == 1 or boasts_of(span))
+        again = int(count_text) in told_before and (int(count_text) == 1 or boasts_of(span)) and victims != ONE_MORE
         if other_voice and update == "0" and again:
             continue  # « une frappe a tué deux hommes ... L'armée affirme avoir éliminé deux terroristes »: the same
         if other_voice and 0 in table.values() and counts_against(sentence) and boasts_of(span):
@@ -1832,6 +1832,15 @@ def respective_date(reading: Reading, verb: Token, other: Token) -> DateReading 
     return DateReading.from_key(dates[0 if verb.i < other.i else 1].kb_id_)
 
 
+def the_same_one(reading: Reading, drafts: list[Draft]) -> Draft | None:
+    """« Une femme grièvement blessée lors du même bombardement est décédée ce matin »: the last event told of that
+    kind, whatever day the sentence tells."""
+    trigger = reading.trigger
+    if not reading.referential or trigger.start == 0 or trigger.doc[trigger.start - 1].lower_ not in {"même", "mêmes"}:
+        return None
+    return next((d for d in reversed(drafts) if trigger.label_ in d.kinds), None)
+
+
 def place_reading(
     reading: Reading,
     drafts: list[Draft],
@@ -1850,7 +1859,7 @@ def place_reading(
     if listed is not None:
         drafts.remove(listed)  # the event now told: the next toll sentence is its own
         drafts.append(listed)
-    target = listed or target_draft(reading, drafts)
+    target = listed or target_draft(reading, drafts) or the_same_one(reading, drafts)
     if target is not None and target is apart and towns_apart(target.location, reading.location):
         target = None  # « lors de raids à Jénine et à Naplouse »: each town of a list is an event of its own
     if target is None and reading.referential and event_date(sentence) is None and not announced(reading):

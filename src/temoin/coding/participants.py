@@ -170,6 +170,8 @@ def sentence_actors(ctx: ArticleContext, sentence: Sentence, trigger: Span) -> t
             continue  # « les forces d'occupation ont pris d'assaut le camp avec des dizaines de véhicules militaires »
         if i > 0 and its_members(spans[i - 1], span):
             continue  # « une milice de jeunes Nuer »: the militia's members, not civilians
+        if describes_the_area(span, trigger):
+            continue  # « dans une région ravagée par les gangs criminels »: the area's, not the event's
         if lays_blame(span) or comments_on(span, trigger) or wages_the_war(span) or across_a_contrast(span, trigger):
             continue  # "La police attribue l'attaque aux jihadistes": a source, not an actor
         if shields_them(span):
@@ -287,6 +289,17 @@ def across_a_contrast(span: Span, trigger: Span) -> bool:
     l'armée et les FSR s'affrontaient aux abords de Babanusa » (another scene)."""
     lo, hi = sorted((span.start_char, trigger.start_char))
     return CONTRAST.search(doc_text(span.doc)[lo:hi]) is not None
+
+
+def describes_the_area(span: Span, trigger: Span) -> bool:
+    """« dans une région ravagée par les gangs criminels que les habitants appellent « bandits » »: named in a
+    participle that describes an area by who haunts it (``lexicons/scene_nouns.txt``,
+    ``lexicons/haunting_participles.txt``), away from the event's own words."""
+    for token in [span.root, *span.root.ancestors]:
+        area = token.head.lemma_.lower() in word_set("lexicons/scene_nouns.txt")
+        if token.dep_ == "acl" and area and token.lemma_.lower() in word_set("lexicons/haunting_participles.txt"):
+            return not any(trigger.start <= t.i < trigger.end for t in token.subtree)
+    return False
 
 
 def wages_the_war(span: Span) -> bool:
