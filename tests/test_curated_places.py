@@ -278,23 +278,15 @@ def test_a_fixed_population_keeps_mora_in_cameroon(analyzer) -> None:  # type: i
 @pytest.mark.parametrize(
     ("sentence", "name", "place_id"),
     [
+        # kilometre posts of a capital
         ("Des tirs ont éclaté au PK5, à Bangui.", "PK5", "cs:cf-pk5"),
         ("Les shebab ont attaqué une position de l'armée au KM4, à Mogadiscio.", "KM4", "cs:so-km4"),
-    ],
-)
-def test_kilometre_posts_are_places(analyzer, sentence: str, name: str, place_id: str) -> None:  # type: ignore[no-untyped-def]
-    doc = analyzer.nlp(sentence)
-    assert (name, place_id) in [(s.text, s.kb_id_) for s in doc.spans["temoin_places"]]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "name", "place_id"),
-    [
+        # the Cambodian border's crossing and provinces
         ("Des obus sont tombés près de la porte frontalière d'O'Smach, au Cambodge.", "O'Smach", "cs:kh-ou-smach"),
         ("Les combats ont repris dans la province d'Oddar Meanchey.", "Oddar Meanchey", "rg:kh-oddar-meanchey"),
         ("L'armée a évacué des villages de Banteay Meanchey.", "Banteay Meanchey", "rg:kh-banteay-meanchey"),
     ],
 )
-def test_the_cambodian_border_provinces_and_crossing(analyzer, sentence: str, name: str, place_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_curated_sites_are_found_by_their_names(analyzer, sentence: str, name: str, place_id: str) -> None:  # type: ignore[no-untyped-def]
     doc = analyzer.nlp(sentence)
     assert (name, place_id) in [(s.text, s.kb_id_) for s in doc.spans["temoin_places"]]

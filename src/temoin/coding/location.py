@@ -21,7 +21,7 @@ from temoin.countries import Country, country_lexicon
 from temoin.records import Location
 from temoin.resources import read_lines, read_tsv, split_variants, word_alternation, word_pattern, word_set
 from temoin.stages.actors import blame_verbs
-from temoin.stages.places.names import cue_before
+from temoin.stages.places.names import cue_before, opens_on_a_region
 from temoin.stages.places.normalize import fold
 from temoin.stages.places.ranking import LANDMARK_FEATURES, km_between
 from temoin.stages.tolls import DIED_OF_WOUNDS
@@ -641,16 +641,9 @@ BASED_IN = re.compile(r"\s+(?:dans|à|en|au|aux|près de|près d'|autour de|sur)
 
 def opens_as_the_region(span: Span, places: list[Span]) -> bool:
     """« Dans la région de Dnipropetrovsk, Nikopol, Marhanets et Pokrov ont été visés »: the region the sentence opens
-    on sets the scene of the towns named after it; it is not one of them."""
-    doc = span.doc
-    cue = cue_before(doc, span.start)
-    opening = doc[span.sent.start : span.start]
-    if cue is None or cue.kind != "region" or not opening or opening[0].lower_ not in {"dans", "en"}:
-        return False
-    if any(t.is_punct or t.text[:1].isupper() for t in opening[1:]):
-        return False
-    after = span.end < len(doc) and doc[span.end].text == ","
-    return after and any(p.start > span.end and p.label_ != "country" for p in places)
+    on (``names.opens_on_a_region``) sets the scene of the towns named after it; it is not one of them."""
+    opens = opens_on_a_region(span.doc, span.start, span.end)
+    return opens and any(p.start > span.end and p.label_ != "country" for p in places)
 
 
 def holds_the_place_before(span: Span, places: list[Span]) -> bool:

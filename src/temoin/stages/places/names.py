@@ -794,17 +794,21 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return with_the_opening_region(doc, mentions)
 
 
+def opens_on_a_region(doc: Doc, start: int, end: int) -> bool:
+    """The sentence opens on this region and a comma: « Dans la région de Koursk, ... »."""
+    opening = doc[doc[start].sent.start : start]
+    cue = cue_before(doc, start)
+    if cue is None or cue.kind != "region" or not opening or opening[0].lower_ not in {"dans", "en"}:
+        return False
+    contained = all(is_container_word(t.lower_) for t in opening[1:])
+    return contained and end < len(doc) and doc[end].text == ","
+
+
 def with_the_opening_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """« Dans la région de Koursk, les unités ont repoussé ... près de Korenevo »: the region a sentence opens on
     contains the places the sentence names after it."""
     for i, region in enumerate(mentions):
-        opening = doc[doc[region.start].sent.start : region.start]
-        cue = cue_before(doc, region.start)
-        if cue is None or cue.kind != "region" or not opening or opening[0].lower_ not in {"dans", "en"}:
-            continue
-        if not all(is_container_word(t.lower_) for t in opening[1:]) or region.end >= len(doc):
-            continue
-        if doc[region.end].text != ",":
+        if not opens_on_a_region(doc, region.start, region.end):
             continue
         sentence_end = doc[region.start].sent.end
         for later in mentions[i + 1 :]:
