@@ -701,3 +701,58 @@ def test_who_speaks_around_a_medium_and_a_count(analyzer, text: str, source: str
     sources = _sources(analyzer, text)
     assert any(source in s for s in sources), sources
     assert not any(not_a_source in s for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "not_a_source"),
+    [
+        # a count owned by one body and relayed by an agency: both
+        (
+            "Trois personnes ont été tuées lundi à Saïda, au Liban, selon un bilan du ministère de la Santé relayé "
+            "par l'ANI.",
+            ["ministère de la Santé", "ANI"],
+            "par l'ANI",
+        ),
+        # « cité par »: the one after « par », without it
+        (
+            "Deux civils ont été tués lundi à Saïda, au Liban, selon le ministère de la Santé, cité par l'ANI.",
+            ["ministère de la Santé", "ANI"],
+            "par l'ANI",
+        ),
+        # a bulletin published by a ministry is the ministry's word; « qui cite » introduces it
+        (
+            "Les soldats ont tué dix assaillants près de Téra, rapporte l'ANP, qui cite le bulletin hebdomadaire "
+            "publié samedi par le ministère de la Défense.",
+            ["ANP", "ministère de la Défense"],
+            "bulletin hebdomadaire",
+        ),
+        # accounts gathered by a radio are the accounts, not the radio's word
+        (
+            "Deux civils ont été tués à Bria, selon plusieurs témoignages recueillis par RNL.",
+            ["plusieurs témoignages"],
+            "ministère",
+        ),
+        # what a crowd gathered to denounce is no one's statement
+        (
+            "À Niamey, des centaines de personnes se sont rassemblées samedi pour « soutenir l'armée » et dénoncer "
+            "« les sponsors du terrorisme ».",
+            [],
+            "armée",
+        ),
+    ],
+)
+def test_fortieth_session_constructions_name_their_sources(  # type: ignore[no-untyped-def]
+    analyzer, text: str, sources: list[str], not_a_source: str
+) -> None:
+    found = _sources(analyzer, text)
+    assert all(any(source in s for s in found) for source in sources), found
+    assert not any(not_a_source in s for s in found), found
+
+
+def test_a_document_named_again_points_back_to_its_author(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = _sources(
+        analyzer,
+        "Les soldats ont repoussé une attaque, selon le bulletin publié samedi par le ministère de la Défense. Selon "
+        "ce document, six militaires ont été tués près de Téra.",
+    )
+    assert found.count("ministère de la Défense") == 2, found

@@ -99,6 +99,7 @@ def test_event_cases(analyzer, case: Path) -> None:  # type: ignore[no-untyped-d
     events = analyzer.analyze(spec["text"], spec.get("published"), title=spec.get("title", "")).events
     keys = ["event_type", "sub_event_type", "event_date", "location", "actor1", "actor2", "fatalities", "certainty"]
     keys += ["sources"] if any("sources" in e for e in spec["expected"]) else []
+    keys += [k for k in ("actor1_name", "actor2_name") if any(k in e for e in spec["expected"])]  # named groups
     got = [{k: _value(e, k) for k in keys} for e in events]
     assert got == spec["expected"]
 
@@ -109,6 +110,9 @@ def _value(event, key: str):  # type: ignore[no-untyped-def]
     if key in {"actor1", "actor2"}:
         actor = getattr(event, key)
         return f"{actor.country}/{actor.sector}" if actor else None
+    if key in {"actor1_name", "actor2_name"}:
+        actor = getattr(event, key.removesuffix("_name"))
+        return actor.name if actor else None
     value = getattr(event, key)
     return value.isoformat() if hasattr(value, "isoformat") else value
 

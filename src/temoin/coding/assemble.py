@@ -6,6 +6,7 @@ readings (``reading``), readings become draft events (``drafts``), drafts become
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from temoin.coding.clauses import LEDE_SENTENCES
@@ -76,8 +77,12 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     hit = {key(a) for a in patients if a.sector in {"MIL", "COP"}}  # "cinq soldats tués dans une attaque contre un
     agents = [a for a in agents if key(a) not in hit]  # poste de l'armée": the army was attacked, it did not attack
     if draft.family != "protest":  # civilians are not the perpetrators of violence, whatever the parse says; a crowd
-        victims = [a for a in agents if a.sector in VICTIM_SECTORS and not a.name.startswith(CROWDS)]  # can be: "des
-        patients += victims  # jeunes en colère ont incendié des véhicules"
+        unarmed = not any(a.sector in ARMED for a in agents)  # « des jeunes Imbonerakure »: the militia's men
+        agents = [
+            as_a_mob(a) if unarmed and beaten_by(a, kinds_text) else a for a in agents
+        ]  # can be: "des jeunes en colère
+        victims = [a for a in agents if a.sector in VICTIM_SECTORS and not a.name.startswith(CROWDS)]  # ont incendié
+        patients += victims  # des véhicules", « des jeunes l'ont battu à mort »
         agents = [a for a in agents if a not in victims]
     actor1: Actor | None = None
     named = [a for a in agents if a.sector in {"REB", "UAF"} and not is_generic(a)]
@@ -111,6 +116,21 @@ def pick_actors(draft: Draft, kinds_text: str) -> tuple[Actor | None, Actor | No
     return actor1, ranked[0] if ranked else None
 
 
+def beaten_by(actor: Actor, kinds_text: str) -> bool:
+    """« des jeunes ont intercepté un motocycliste ... puis l'ont battu à mort »: townspeople who kill by hand are a
+    mob (``lexicons/crowd_nouns.txt``, the ``beating`` cue of ``lexicons/type_cues.tsv``)."""
+    words = actor.text.lower().split()
+    return (
+        actor.sector == "CVL" and bool(words) and words[-1] in word_set(CROWD_NOUNS) and has_cue("beating", kinds_text)
+    )
+
+
+def as_a_mob(actor: Actor) -> Actor:
+    country = country_lexicon().by_iso3.get(actor.country)
+    return replace(actor, name=f"Rioters ({country.name_en})") if country is not None else actor
+
+
+CROWD_NOUNS = "lexicons/crowd_nouns.txt"
 ARMED = {"MIL", "COP", "REB", "UAF"}
 
 
@@ -301,6 +321,18 @@ def who_stopped_it(
     return actor1, actor2
 
 
+def a_force_was_hit(draft: Draft) -> bool:
+    """The event's first sentence tells of armed men attacked, as a passive: « une patrouille a été prise pour cible »
+    (the ``armed_target`` words of ``lexicons/type_cues.tsv``)."""
+    for token in draft.sentences[0].span:
+        passive = token.dep_ == "nsubj:pass" or (
+            token.dep_ == "nsubj" and any(c.dep_ == "aux:pass" for c in token.head.children)
+        )
+        if passive and has_cue("armed_target", token.text):
+            return True
+    return False
+
+
 def claimed_by_a_force(draft: Draft, where: Country | None, enemy: Actor | None) -> Actor | None:
     """The state force whose own claim tells of the fight, unless it is the side that was hit."""
     force = force_that_tells_it(draft.sentences, where)
@@ -361,6 +393,9 @@ def to_event(draft: Draft, ctx: ArticleContext) -> Event:
     at_home = home is None or ctx.focus is None or home == ctx.focus  # "l'armée" is the article's country's
     # an army telling of a strike that hit civilians did not make it (« selon l'armée de l'air ukrainienne »)
     struck_by_it = sub_type in STAND_OFF and at_home and not (actor2 is not None and actor2.sector in VICTIM_SECTORS)
+    if actor1 is None and actor2 is None and event_type == "Battles" and a_force_was_hit(draft):
+        actor2 = claimed_by_a_force(draft, home or ctx.focus, None)  # « une patrouille a été prise pour cible,
+        # selon le ministère de la Défense »: the ministry's men were attacked
     if actor1 is None and (event_type == "Battles" or sub_type == "Arrests"):
         actor1 = claimed_by_a_force(draft, home or ctx.focus, actor2)
     if actor1 is None and struck_by_it:

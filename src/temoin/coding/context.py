@@ -38,7 +38,8 @@ class Sentence:
     def happens_elsewhere(self) -> bool:
         """Told at a place we cannot code ("près de Gorgadji"), and at no place we can: not the place of the event
         before."""
-        return bool(self.unplaced) and not any(p.label_ != "country" for p in self.places)
+        elsewhere = [u for u in self.unplaced if u.label_ != "quarter"]  # a quarter lies in the town told around it
+        return bool(elsewhere) and not any(p.label_ != "country" for p in self.places)
 
     def own_places(self) -> list[Span]:
         """The places below the country it names outside its sources (not « selon le préfet du Mayo-Sava »)."""

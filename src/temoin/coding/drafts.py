@@ -128,6 +128,7 @@ class Draft:
     trigger: str = ""
     agents_are_sources: bool = False
     split_off: bool = False  # another place of a sentence naming several: « contre Zaporijjia et Mykolaïv »
+    whole_toll: bool = False  # the first place of such a sentence holds the toll of them all until its own is told
     clause: frozenset[int] = frozenset()  # its own verb's words (token indices), when its sentence tells two events
     # (« ont enlevé ... à Bankilaré et incendié ... à Ayorou »)
     unclaimed: bool = False  # « L'attaque n'a pas été revendiquée »: no one's strike is carried over to it
@@ -802,6 +803,10 @@ def add_sentence_facts(draft: Draft, sentence: Sentence, paragraph_source: str, 
     names = [s.kb_id_ for s in sentence.sources]
     other_voice = bool(names) and not set(names) & set(draft.sources + draft.named_sources)
     tolls = respective_share([t for t in sentence.tolls if not is_a_tally(sentence, t)], sentence, draft)
+    own = [t for t in tolls if t.label_ == "KILLED" and not placed_at_another(t, sentence, draft)]
+    if draft.whole_toll and own and sentence.index > draft.sentences[0].index:
+        draft.killed.clear()  # « ... contre Kharkiv, Zaporijjia et Odessa ». « À Kharkiv, ... Quatre personnes ont
+        draft.whole_toll = False  # été tuées »: the lead counted all three towns
     if tolls and disputes_the_toll(sentence):
         draft.killed.clear()  # « Le NAS affirme avoir tué douze soldats. L'armée dément ce chiffre et fait état de
         # trois militaires et six rebelles tués »: the figure given against the claim replaces it
@@ -1233,7 +1238,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
         if reading is not None and reading.location is None and not reading.referential:
             reading.location = scene_town(sentence, scene)  # "La colère a éclaté mardi à Tombouctou. Une foule a
         scene = next_scene(ctx, sentence, reading, scene)  # saccagé le commissariat": the town just named
-        if reading is not None and counted_over_time(reading, sentence):
+        if reading is not None and (counted_over_time(reading, sentence) or at_an_untold_place(sentence)):
             reading = None  # « plus de 600 Palestiniens ont été tués depuis la trêve »: a tally, no event's toll
         named_toll = reading is not None and toll_of_the_event_named(reading)
         raised = raises_the_toll_of(reading, drafts, named_toll) if reading is not None else None
@@ -1241,6 +1246,10 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             learn_who_from(raised, reading)
             add_sentence_facts(raised, sentence, source, toll_only=True)  # « l'attaque du marché de Bankilaré a
             reading, told = None, True  # coûté la vie à vingt-deux civils », in the final toll two paragraphs on
+        elif reading is not None and set(reading.kinds) <= TOLL_KINDS and (at := told_there(reading, drafts)):
+            add_sentence_facts(at, sentence, source, toll_only=True)  # « ... à Cité Soleil et à Croix-des-Bouquets.
+            at.last_index = sentence.index  # À Cité Soleil, six membres de gangs ont été tués »: the first town's dead
+            reading, told = None, True
         elif reading is not None and (set(reading.kinds) <= TOLL_KINDS or named_toll):
             near = drafts and sentence.index - drafts[-1].last_index <= 2
             told_in = next((s.paragraph for s in ctx.sentences if drafts and s.index == drafts[-1].last_index), -1)
@@ -1270,6 +1279,7 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             and not rounds_up(sentence)  # « 56 terroristes ont été neutralisés au cours de la semaine écoulée »
             and not counts_a_war(ctx, drafts[-1], sentence)
             and not sentence.happens_elsewhere()
+            and not at_an_untold_place(sentence)
             and not dated_apart(drafts[-1], sentence, ctx.published)
             and not word_pattern("lexicons/verdict_phrases.txt").search(sentence.text)  # « a condamné à mort ... au
         ):  # massacre de Speicher, au cours duquel 1 700 recrues avaient été exécutées »: not the last event's dead
@@ -1301,6 +1311,8 @@ def draft_events(ctx: ArticleContext) -> list[Draft]:
             place_reading(each, drafts, carried, source, source if source_told_news else relayed, apart=first)
             if i > 0 and len(drafts) > before:
                 drafts[-1].split_off = True
+                if first is not None and not RESPECTIVELY.search(sentence.text):  # « respectivement deux et un »
+                    first.whole_toll = True
             first = first or (drafts[-1] if len(drafts) > before else None)  # « à Jénine et à Naplouse »: two
         of_the_last = reading is not None and reading.referential and possessed(reading.trigger)
         dated = None if of_the_last else own_date(sentence)  # « avec leurs otages, ... jeudi soir »: no day to carry
@@ -1419,6 +1431,15 @@ def learn_who_from(draft: Draft, reading: Reading) -> None:
         draft.agents.extend(a for a in reading.agents if not is_generic(a))
     if not draft.patients:
         draft.patients.extend(reading.patients)
+
+
+def name_the_attackers(draft: Draft, reading: Reading) -> None:
+    """« ... lors d'une incursion des gangs à Kenscoff. Les assaillants, identifiés comme des membres du gang Kraze
+    Baryè, ont incendié des maisons »: the group named next is who the unnamed attackers were."""
+    named = [a for a in reading.agents if a.sector in {"REB", "UAF"} and not is_generic(a)]
+    unnamed = bool(draft.agents) and all(a.sector in {"REB", "UAF"} and is_generic(a) for a in draft.agents)
+    if named and unnamed:
+        draft.agents[:] = named
 
 
 def learn_whom_from_the_toll(draft: Draft, reading: Reading) -> None:
@@ -1596,6 +1617,26 @@ def told_after(draft: Draft, own: DateReading, sentence: Sentence) -> bool:
     then = draft.date.value if draft.date is not None else None
     later = then is not None and own.value is not None and 0 <= (own.value - then).days <= 2
     return later and sentence.span.root.lemma_.lower() in telling_verbs()
+
+
+def told_there(reading: Reading, drafts: list[Draft]) -> Draft | None:
+    """The event of a list told just before, at the town a toll's sentence names, when it is not the last told: « des
+    frappes ... à Cité Soleil et à Croix-des-Bouquets. À Cité Soleil, six membres de gangs ont été tués »."""
+    here = reading.location
+    if here is None or not here.place_id or len(drafts) < 2:
+        return None
+    if any(p.kb_id_ != here.place_id for p in reading.sentence.own_places()):
+        return None  # « À Nikopol, deux blessés ; à Marhanets, un retraité a été tué »: whose toll, the list tells
+    index = reading.sentence.index
+    recent = [d for d in drafts[-4:] if index - d.last_index <= 2 and d.family == "violent"]
+    placed = [d for d in recent if d.location is not None and d.location.place_id == here.place_id]
+    return placed[-1] if placed and placed[-1] is not drafts[-1] and not placed[-1].killed else None
+
+
+def at_an_untold_place(sentence: Sentence) -> bool:
+    """« Six autres combattants ont été tués au cours d'opérations dont le bulletin ne précise pas le lieu »: deaths
+    somewhere the sentence does not say, no event we can code nor the toll of the one just told."""
+    return not sentence.own_places() and bool(word_pattern("lexicons/untold_place_phrases.txt").search(sentence.text))
 
 
 def toll_of(draft: Draft, reading: Reading) -> bool:
@@ -1878,6 +1919,7 @@ def place_reading(
     if target is None and drafts and part_of_the_attack(reading, drafts[-1]):
         drafts[-1].sentences.append(sentence)  # "Les insurgés auraient également incendié plusieurs véhicules."
         drafts[-1].last_index = sentence.index
+        name_the_attackers(drafts[-1], reading)
         if sentence.tolls:  # « ... quatre combattants ont été tués et plusieurs maisons incendiées »: its toll too
             add_sentence_facts(drafts[-1], sentence, source, toll_only=True)
         else:

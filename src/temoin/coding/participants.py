@@ -471,10 +471,11 @@ def in_the_charge(span: Span) -> bool:
     killed or taken is said to have helped is no side (not « accusent des militaires d'avoir exécuté des bergers »,
     where the charge is the event)."""
     window = span.doc[max(0, span.start - 8) : span.start]
-    return not any(t.is_punct for t in window) and SUSPECTED_OF.search(window.text) is not None
+    after = max((t.i + 1 for t in window if t.is_punct), default=window.start)  # « ..., l'accusant d'avoir ... »
+    return SUSPECTED_OF.search(span.doc[after : span.start].text) is not None
 
 
-SUSPECTED_OF = re.compile(r"\b(?:soupçonnée?s?|accusée?s?|suspectée?s?)\s+(?:de|d')", re.I)
+SUSPECTED_OF = re.compile(r"\b(?:soupçonnée?s?|accusée?s?|suspectée?s?|accusant|soupçonnant)\s+(?:de|d')", re.I)
 
 
 def is_finite_verb(token: Token) -> bool:
@@ -795,8 +796,9 @@ def both_sides(
     enemy = enemy_army(present)
     if enemy is not None:
         return present, enemy
-    if present.sector in {"MIL", "COP", "IGO"}:
-        return present, unidentified_armed_group(where)
+    if present.sector in {"MIL", "COP", "IGO"}:  # the side that was hit stays second
+        other = unidentified_armed_group(where)
+        return (present, other) if actor1 is not None else (other, present)
     if present.sector in {"REB", "UAF"} and among_themselves(text):
         return present, Actor(present.name, present.country, present.sector)  # « entre les gangs de Brooklyn et
         # de Boston »: two groups of one kind

@@ -303,10 +303,15 @@ def passes_gate(reading: Reading, all_kinds: list[str], before: str = "") -> boo
         return False  # un match »: the match is where it happened, not what happened
     if strength >= 2 or took_place().search(reading.sentence.text):
         return True  # « L'attaque s'est produite à ... de Sandaré »: the event told, placed
+    if reading.referential and reading.pronoun_subject and reading.family == "violent":
+        return True  # « ... puis ils les ont abattus devant tout le monde »: more of the killing just told
     armed = [a for a in reading.agents + reading.patients if a.sector in {"MIL", "COP", "REB", "UAF"}]
     if armed or (reading.family == "violent" and has_cue("custody", reading.sentence.text)):
         return True  # "retrouvées mortes dans leurs cellules de police": the police held them
-    if reading.family == "violent" and any(a.name.startswith(CROWDS) for a in reading.agents):
+    crowd = any(a.name.startswith(CROWDS) for a in reading.agents) or (
+        any(a.sector == "CVL" for a in reading.agents) and has_cue("beating", reading.sentence.text)
+    )  # « des jeunes l'ont battu à mort »
+    if reading.family == "violent" and crowd:
         return True  # « un homme accusé d'être un informateur a été battu à mort par une foule »: mob violence
     told = f"{before} {reading.sentence.text}"
     remote = has_cue("air", told) or has_cue("artillery", told)

@@ -568,6 +568,8 @@ def role(actor: Span, trigger: Span) -> str:
     heads = sorted(actor, key=lambda t: (t.dep_ not in _AGENT_DEPS, t.i != actor.root.i))  # "Tel-Aviv": "Aviv" acts
     for child in verb.children:
         if any(child.i == t.i or child.is_ancestor(t) for t in heads[:1]):
+            if child.dep_ == "nsubj" and passive and by_an_agent(verb) and not defends(verb, root):
+                return "patient"  # « l'armée a été prise en embuscade », its passive subject parsed as a plain one
             if child.dep_ in _AGENT_DEPS or (child.dep_ == "nsubj:pass" and not passive):
                 # "les FDS ont repoussé une attaque": the subject of a verb of defence was attacked;
                 # "ses troupes avaient « libéré » le village", parsed as a passive subject, acted
@@ -576,7 +578,14 @@ def role(actor: Span, trigger: Span) -> str:
                 return "patient"
     if any(c.dep_ == "obl:agent" and any(c.is_ancestor(t) for t in actor) for c in verb.children):
         return "agent"  # "tués par une attaque de bombes guidées russes", the span parsed in pieces
+    if verb.dep_ == "xcomp" and defends(verb, root) and subject_of(actor, verb.head):
+        return "patient"  # « l'armée affirme avoir repoussé un assaut des FSR »: the army was attacked
     return "agent" if actor.end <= trigger.start else "patient"
+
+
+def by_an_agent(verb: Token) -> bool:
+    """The verb names who did it after « par »: a passive, not « sont passés au Mozambique » read as one."""
+    return any(c.dep_ == "obl:agent" for c in verb.children)
 
 
 def hit_in_the_main_clause(actor: Span, verb: Token) -> bool:

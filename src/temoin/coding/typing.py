@@ -74,6 +74,7 @@ TYPE_CUES = (
     "drone",
     "peaceful",
     "got_through",
+    "beating",
 )
 
 

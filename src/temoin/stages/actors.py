@@ -294,12 +294,16 @@ def one_of_a_people(doc: Doc, token: Token) -> bool:
 
 def occupier(doc: Doc, noun: Token) -> Span | None:
     """ "l'occupation a mené une campagne d'arrestations", "tués par l'occupant", "l'occupation turque a pilonné":
-    a foreign army under a partisan name (``lexicons/occupier_nouns.txt``), when it acts."""
-    if noun.lower_ not in word_set("lexicons/occupier_nouns.txt") or noun.dep_ not in ACTING_DEPS:
+    a foreign army under a partisan name (``lexicons/occupier_nouns.txt``), when it acts or its nationality is named
+    (« une attaque des occupants russes »)."""
+    if noun.lower_ not in word_set("lexicons/occupier_nouns.txt"):
+        return None
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    named = after is not None and after.is_lower and country_lexicon().adjective(after.text) is not None
+    if noun.dep_ not in ACTING_DEPS and not named:
         return None
     if noun.head.dep_ in {"acl", "acl:relcl", "advcl"}:
         return None  # « Beryslav, où les occupants pilonnent quotidiennement les quartiers »: an aside
-    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     if after is not None and after.lower_ in {"de", "du", "des", "d'", "d’"}:
         return None  # « l'occupation de la ville », « les occupants du véhicule »
     if noun.i > 0 and (doc[noun.i - 1].like_num or doc[noun.i - 1].lower_ in _COUNTS):
@@ -478,16 +482,26 @@ def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
 def parent_of(span: Span) -> bool:
     """The coalition or network a group is said to belong to, set off by a comma (« le gang Gran Grif, membre de la
     coalition Viv Ansanm, », « le JNIM, lié à al-Qaïda, »): ``lexicons/parent_phrases.txt``."""
-    before = [t for t in span.doc[max(span.sent.start, span.start - 6) : span.start] if t.pos_ != "DET"]
+    before = [t for t in span.doc[max(span.sent.start, span.start - 8) : span.start] if t.pos_ != "DET"]
     words = [t.lower_ for t in before]
     named = {i for a in span.doc.spans.get("temoin_actors", []) for i in range(a.start, a.end)}
-    for size in (2, 3):
+    for size in (2, 3, 4):  # « membre de », « l'un des piliers de »
         if len(words) > size and words[-size - 1] == "," and " ".join(words[-size:]) in parent_phrases():
             last = before[-size - 1].i - 1
             last -= 1 if last >= 0 and span.doc[last].text == ")" else 0
-            return last in named  # the group named just before the comma, « (JNIM), lié à al-Qaïda, »; not
-            # « Samedi, des membres de l'État islamique ont tué »
+            led = led_by(span.doc, last)  # « du gang Kraze Baryè de Vitel'Homme Innocent, l'un des piliers de »
+            return last in named or led in named  # the group named just before the comma, « (JNIM), lié à
+            # al-Qaïda, »; not « Samedi, des membres de l'État islamique ont tué »
     return False
+
+
+def led_by(doc: Doc, last: int) -> int:
+    """The word before « de » and a person's name ending at ``last`` (« Kraze Baryè de Vitel'Homme Innocent »), else
+    ``last``."""
+    start = last
+    while start > 0 and (doc[start].ent_type_ == "PER" or doc[start].pos_ == "PROPN"):
+        start -= 1
+    return start - 1 if start < last and doc[start].lower_ in {"de", "d'", "d’"} else last
 
 
 @cache

@@ -332,8 +332,17 @@ def speaks(token: Token) -> bool:
     (« L'armée n'a pas commenté »)."""
     pos = token.pos_
     if pos in {"VERB", "AUX"} and reports(token):
-        return not describes_a_count(token) and not negated(token)
+        return not describes_a_count(token) and not negated(token) and not an_aim(token)
     return (fait_savoir(token) or (pos == "VERB" and reports_in_an_incise(token))) and not negated(token)
+
+
+def an_aim(verb: Token) -> bool:
+    """« rassemblés pour « soutenir l'armée » et dénoncer « les sponsors du terrorisme » »: what the crowd meant to
+    say, no one's statement."""
+    if "Inf" not in verb.morph.get("VerbForm", []):
+        return False
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for h in heads for c in h.children)
 
 
 def describes_a_count(token: Token) -> bool:
@@ -370,6 +379,8 @@ def introduces_a_source(token: Token) -> bool:
         return after == "par" or token.pos_ != "NOUN"  # "cité par l'AFP", not « la cité frontalière »
     if low in SELON:
         return True
+    if low in {"cite", "citent"}:
+        return token.i > 0 and token.nbor(-1).lower_ == "qui"  # « rapporte l'ANP, qui cite le bulletin du ministère »
     return low == "après" and token.i > 0 and token.nbor(-1).lower_ in {"d'", "d’"}
 
 
@@ -384,7 +395,8 @@ def with_its_acronym(group: Span) -> str:
 
 def selon_sources(selon: Token) -> list[Span]:
     """The source after "selon" with the names in apposition to it; none for hearsay ("selon des rumeurs")."""
-    phrase = phrase_after(selon)
+    by = selon.nbor(1) if selon.lower_ in {"cité", "cités"} and selon.nbor(1).lower_ == "par" else None
+    phrase = phrase_after(by or selon)  # « cité par l'ANI »: the ANI
     if phrase is None:
         return []
     phrase = up_to_a_new_phrase(phrase, {"DET"}, partitive=False)
@@ -392,8 +404,11 @@ def selon_sources(selon: Token) -> list[Span]:
         return []  # « JNIM selon l'acronyme arabe »: a wording, not a source
     if unconfirmed(phrase):
         return carriers_of(phrase)
-    if TOLL_COUNT.fullmatch(phrase.root.lower_) and (author := counted_by(phrase)) is not None:
-        return [author]  # « selon un nouveau bilan communiqué ce lundi à ActuNiger par le maire »: the mayor
+    count = TOLL_COUNT.fullmatch(phrase.root.lower_) is not None
+    published = not count and phrase.root.lemma_.lower() in publication_nouns()  # « le bulletin publié par »
+    if (count or published) and (author := counted_by(phrase, by_only=published)) is not None:
+        owner = owner_of(phrase)  # « selon un bilan du ministère de la Santé relayé par l'ANI »: both
+        return [owner, author] if owner is not None and owner.end <= author.start else [author]
     parts = conjuncts(phrase)  # "selon la police et des habitants": two sources
     if len(parts) > 1 and all(p[0].pos_ == "DET" or p[0].lower_ == "des" for p in parts[1:]):
         return [found for part in parts for found in with_apposition(part, part)]
@@ -403,9 +418,9 @@ def selon_sources(selon: Token) -> list[Span]:
 TOLL_COUNT = re.compile(r"bilan|décompte", re.I)
 
 
-def counted_by(count: Span) -> Span | None:
+def counted_by(count: Span, by_only: bool = False) -> Span | None:
     """Who gave a count, after « par » in the clause that follows it: « un nouveau bilan communiqué jeudi au
-    Nouvelliste par un élu local »."""
+    Nouvelliste par un élu local », or whose it is (« un bilan révisé du ministère »), unless ``by_only``."""
     doc = count.doc
     start = count.root.i + 1
     if start < count.sent.end and doc[start].text == ",":
@@ -413,13 +428,23 @@ def counted_by(count: Span) -> Span | None:
     for by in doc[start : min(count.root.i + 12, count.sent.end - 1)]:
         if by.is_punct:
             return None
-        if by.lower_ == "par":
+        if by.lower_ == "par" and (not by_only or authored(doc[start : by.i])):
             return phrase_after(by, limit=14)  # « par le Centre de médecine d'urgence et de soutien »
-        if by.lower_ in OF_WORDS and by.i > start and all(t.pos_ in {"ADJ", "VERB"} for t in doc[start : by.i]):
+        if (
+            not by_only
+            and by.lower_ in OF_WORDS
+            and by.i > start
+            and all(t.pos_ in {"ADJ", "VERB"} for t in doc[start : by.i])
+        ):
             owner = phrase_after(by, limit=14)  # « selon un bilan révisé du ministère de la Santé »
             if owner is not None and names_a_source(owner):
                 return owner
     return None
+
+
+def authored(words: Span) -> bool:
+    """« publié samedi », « diffusé lundi soir »: the words before « par » say it wrote or made the statement public."""
+    return any(t.lemma_.lower() in word_set("lexicons/authoring_verbs.txt") for t in words)
 
 
 def toll_authors(count: Span) -> list[Span]:
@@ -432,11 +457,17 @@ def toll_authors(count: Span) -> list[Span]:
         medium = phrase_after(told[0], limit=author.start - told[0].i - 2) if told else None
         named = with_apposition(author, author)  # « par le maire de la capitale, Vitali Klitschko, »
         return named + ([medium] if medium is not None and medium[0].pos_ == "PROPN" else [])
+    owner = owner_of(count)
+    return [owner] if owner is not None else []
+
+
+def owner_of(count: Span) -> Span | None:
+    """Whose count it is, right after the count word: « un premier bilan de la police »: the police."""
     after = count.root.i + 1
-    owner = (
-        phrase_after(count.doc[after], limit=8) if after < count.end and count.doc[after].lower_ in OF_WORDS else None
-    )
-    return [owner] if owner is not None and names_a_source(owner) else []
+    if after >= count.end or count.doc[after].lower_ not in OF_WORDS:
+        return None
+    owner = phrase_after(count.doc[after], limit=8)
+    return owner if owner is not None and names_a_source(owner) else None
 
 
 def carriers_of(hearsay: Span) -> list[Span]:

@@ -23,7 +23,7 @@ from temoin.stages.sources import is_a_known_source, is_known_source, normalise_
 
 ANAPHORA = re.compile(
     r"^(la|cette) (même )?source|^(les|ces) mêmes sources|^ces sources$|^l'agence$|^le média|^la chaîne|^le journal|"
-    r"^(le|ce) (même )?(tweet|communiqué|message|texte|post|bilan)$",
+    r"^(le|ce) (même )?(tweet|communiqué|message|texte|post|bilan)$|^ce (même )?(bulletin|document|rapport)$",
     re.I,
 )
 STRESSED_PRONOUNS = {"lui", "eux"}  # only alone: not « plusieurs centaines d'entre eux »

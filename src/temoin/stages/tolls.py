@@ -437,7 +437,8 @@ def find_tolls(text: str) -> list[Toll]:
         more = died + [m for m in succumbed(text, tolls) if not any(d.start() <= m.start() < d.end() for d in died)]
         tolls += [one_more(text, m, tolls) for m in more]
     counted = [(t.start, t.end) for t in tolls]
-    return tolls + [t for t in one_killed(text) if not any(s < t.end and t.start < e for s, e in counted)]
+    singles = one_killed(text) or ([] if any(t.outcome == "KILLED" for t in tolls) else killed_by_pronoun(text))
+    return tolls + [t for t in singles if not any(s < t.end and t.start < e for s, e in counted)]
 
 
 ONE_MORE = "un de plus"  # the victims of a toll that adds one to the dead told, whoever they were
@@ -556,6 +557,32 @@ def one_killed(text: str) -> list[Toll]:
         if noun is not None and (noun == words[0] or words[0] in word_set("lexicons/noun_qualifiers.txt")):
             out.append(Toll(m.start(), m.end(), "KILLED", 1, noun))
     return out
+
+
+KILLED_BY_PRONOUN = re.compile(  # « des jeunes ont intercepté un motocycliste ..., puis l'ont battu à mort »
+    r"\bl['’](?:ont|a|avaient|avait|auraient|aurait)\s+(?:ensuite\s+|alors\s+)?"
+    r"(?:(?:battue?|tabassée?|lapidée?)\s+à\s+mort|lynchée?|abattue?|tuée?|exécutée?|égorgée?)\b",
+    re.I,
+)
+ONE_NAMED_BEFORE = re.compile(r"\b(?:un|une)\s+(\w+)", re.I)
+
+
+def killed_by_pronoun(text: str) -> list[Toll]:
+    """« ... un motocycliste, l'accusant d'avoir renseigné les assaillants, puis l'ont battu à mort » (1): the one the
+    pronoun stands for, a person named before it in the sentence."""
+    out = []
+    for m in KILLED_BY_PRONOUN.finditer(text):
+        named = [n.group(1).lower() for n in ONE_NAMED_BEFORE.finditer(text, 0, m.start())]
+        noun = next((w for w in reversed(named) if VICTIM.match(w) or w in one_victim_nouns()), None)
+        if noun is not None:  # a person the toll nouns do not list (« un motocycliste ») counts as one of the dead
+            out.append(Toll(m.start(), m.end(), "KILLED", 1, noun if noun in typed_victims() else "civil"))
+    return out
+
+
+@cache
+def typed_victims() -> frozenset[str]:
+    """The toll nouns ``lexicons/victim_nouns.tsv`` says are armed or not."""
+    return frozenset(row["noun"] for row in read_tsv("lexicons/victim_nouns.tsv"))
 
 
 @cache

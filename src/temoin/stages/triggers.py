@@ -33,6 +33,11 @@ from temoin.stages.tolls import no_victims
 _POS = {"VERB": {"VERB", "AUX", "ADJ"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}}
 
 
+def noun_by_its_article(rule: TriggerRule, span: Span) -> bool:
+    """« l'accrochage le plus meurtrier », tagged a verb: a noun trigger after an article is a noun."""
+    return rule.pos == "NOUN" and span.start > 0 and span.doc[span.start - 1].pos_ == "DET"
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
     pattern: str
@@ -177,7 +182,12 @@ class TriggerFinder:
 
     @staticmethod
     def _accepts(rule: TriggerRule, span: Span) -> bool:
-        if rule.pos != "any" and span[0].pos_ and span[0].pos_ not in _POS[rule.pos]:
+        if (
+            rule.pos != "any"
+            and span[0].pos_
+            and span[0].pos_ not in _POS[rule.pos]
+            and not noun_by_its_article(rule, span)
+        ):
             return False
         if rule.requires is not None and not rule.requires.search(span_text(span.sent).lower()):
             return False
@@ -191,6 +201,7 @@ class TriggerFinder:
             and not averted(span)
             and not in_a_weapon_name(span)
             and not a_launcher(span)
+            and not marked_with(span)
         )
 
 
@@ -237,6 +248,17 @@ def weapon_as_agent(span: Span) -> bool:
 def reflexive_inside(span: Span) -> bool:
     """ "un drone s'est abattu sur le champ gazier": it fell on its target, nobody shot it down."""
     return any(t.lower_ in _REFLEXIVE for t in span)
+
+
+def marked_with(span: Span) -> bool:
+    """« des véhicules frappés de l'insigne des FSR »: bearing a sign (``lexicons/emblem_nouns.txt``), not struck."""
+    doc = span.doc
+    if not span[0].lower_.startswith("frapp") or span.end >= len(doc):
+        return False
+    after = doc[span.end : min(span.end + 4, span.sent.end)]
+    return after[:1].text.lower() in {"de", "du", "d'", "d’", "des", "aux", "au"} and any(
+        t.lower_ in word_set("lexicons/emblem_nouns.txt") for t in after
+    )
 
 
 def averted(span: Span) -> bool:

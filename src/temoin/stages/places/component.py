@@ -57,11 +57,17 @@ class PlaceFinder:
         doc.spans["temoin_places"] = sorted(spans, key=lambda s: s.start)
         placed = {s.start for s in spans}
         doc.spans["temoin_unplaced"] = [
-            Span(doc, m.start, m.end, label="unplaced")
+            Span(doc, m.start, m.end, label=unplaced_label(m))
             for m, r in zip(mentions, readings, strict=True)
             if r is None and m.start not in placed and is_unknown_place(doc, m)
         ]
         return doc
+
+
+def unplaced_label(mention: Mention) -> str:
+    """« quarter » for a part of a town (« le quartier d'Angwan Rukuba »), which lies in the town told around it."""
+    quarter = mention.cue is not None and mention.cue.words in word_set("lexicons/city_part_cues.txt")
+    return "quarter" if quarter else "unplaced"
 
 
 def is_unknown_place(doc: Doc, mention: Mention) -> bool:
@@ -79,11 +85,12 @@ def is_unknown_place(doc: Doc, mention: Mention) -> bool:
 def adjective_votes(doc: Doc) -> dict[str, float]:
     lexicon = country_lexicon()
     votes: defaultdict[str, float] = defaultdict(float)
-    currencies = word_set("lexicons/currency_nouns.txt")
+    # not "dollars américains", nor « les occupants russes », who are where their country is not
+    unvoting = word_set("lexicons/currency_nouns.txt") | word_set("lexicons/occupier_nouns.txt")
     before = ""
     for token in doc:
-        if before not in currencies and token.is_lower and (country := lexicon.adjective(token.text)) is not None:
-            votes[country.iso2] += 0.5  # not "dollars américains"
+        if before not in unvoting and token.is_lower and (country := lexicon.adjective(token.text)) is not None:
+            votes[country.iso2] += 0.5
         before = token.lower_
     return votes
 
