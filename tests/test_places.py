@@ -641,7 +641,9 @@ def test_an_alternate_spelling_inside_the_region_named_beats_a_namesake_outside(
     ],
 )
 def test_a_kind_of_place_named_abroad_is_refused(analyzer, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    assert name not in _places(analyzer, text)
+    found = _places(analyzer, text)
+    others = {place for text_, place in found.items() if text_ != name}
+    assert found.get(name) is None or found[name] in others  # a quarter may be placed at its town, never abroad
 
 
 def test_the_kind_of_place_holds_for_every_mention_of_the_name(analyzer) -> None:  # type: ignore[no-untyped-def]
@@ -692,3 +694,39 @@ def test_a_mention_leaves_out_the_feature_noun_before_the_name(text: str, head: 
     from temoin.stages.places.names import name_head
 
     assert name_head(text) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        # a seat of power that speaks is no place; a capital that acts stays one (below)
+        ("Le Pentagone n'a pas confirmé l'attaque. Moscou a lancé une offensive.", "Pentagone"),
+        ("Le Kremlin a estimé que ces attaques démontraient le contraire. Moscou a lancé une offensive.", "Kremlin"),
+        # a unit named by a compass word
+        (
+            "Dans la République populaire de Donetsk, les unités du groupement Centre ont libéré lundi la localité "
+            "de Konstantinopol, à l'ouest de Donetsk.",
+            "Centre",
+        ),
+    ],
+)
+def test_what_names_no_place_of_its_own(analyzer, text: str, not_a_place: str) -> None:  # type: ignore[no-untyped-def]
+    found = _places(analyzer, text)
+    assert not_a_place not in found, found
+    assert found, found  # the sentence's own places are still read
+
+
+@pytest.mark.parametrize(
+    ("text", "district", "town_id"),
+    [
+        # a city's district named after the city is placed there, not at Kyiv's namesake district 450 km away
+        (
+            "À Kherson, un homme a été tué jeudi par des tirs d'artillerie dans le district de Dniprovskyi.",
+            "Dniprovskyi",
+            "gn:706448",
+        ),
+        ("À Kharkiv, six drones ont frappé le district de Kyivskyi.", "Kyivskyi", "gn:706483"),
+    ],
+)
+def test_a_district_named_with_its_town_is_placed_at_the_town(analyzer, text: str, district: str, town_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert _places(analyzer, text).get(district) == town_id

@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span
 from temoin.countries import country_lexicon
 from temoin.resources import read_lines, word_alternation, word_set
 from temoin.stages.actors import acts
-from temoin.stages.places.gazetteer import Gazetteer, open_gazetteer
+from temoin.stages.places.gazetteer import Gazetteer, GazPlace, open_gazetteer
 from temoin.stages.places.names import Mention, cue_before, find_mentions
 from temoin.stages.places.normalize import fold
-from temoin.stages.places.ranking import Reading, article_focus, km_between, rank
+from temoin.stages.places.ranking import Reading, article_focus, compass_name, km_between, rank
 
 ANCHOR_WINDOW = 16  # tokens between an unknown name and the known place it is related to
 
@@ -52,6 +52,7 @@ class PlaceFinder:
         voters = [m for m in mentions if not named_as_origin(doc, m)]  # « des orpailleurs venus du Niger »
         readings = rank(mentions, article_focus(voters, votes), votes)
         readings = within_their_relations(doc, mentions, readings)
+        readings = within_the_town_told(doc, mentions, readings)
         spans = [place_span(doc, m, r) for m, r in zip(mentions, readings, strict=True) if r is not None]
         spans += anchored_spans(doc, mentions, readings)
         doc.spans["temoin_places"] = sorted(spans, key=lambda s: s.start)
@@ -66,8 +67,7 @@ class PlaceFinder:
 
 def unplaced_label(mention: Mention) -> str:
     """« quarter » for a part of a town (« le quartier d'Angwan Rukuba »), which lies in the town told around it."""
-    quarter = mention.cue is not None and mention.cue.words in word_set("lexicons/city_part_cues.txt")
-    return "quarter" if quarter else "unplaced"
+    return "quarter" if a_quarter(mention) else "unplaced"
 
 
 def is_unknown_place(doc: Doc, mention: Mention) -> bool:
@@ -111,8 +111,8 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
         kind_named = mention.cue is not None and mention.cue.kind in {"settlement", "site", "natural", "region"}
         if reading is not None or not (kind_named or (mention.cue is None and is_unknown_place(doc, mention))):
             continue  # "le village de X", "à X": a place; not "X", which may be anything
-        if fold(mention.text) in {"la", "le"}:
-            continue
+        if fold(mention.text) in {"la", "le"} or compass_name(mention.text):
+            continue  # « les unités du groupement Centre »: a unit named by a compass word, no place
         for later, later_reading in zip(mentions[i + 1 :], readings[i + 1 :], strict=True):
             if later.start - mention.end > ANCHOR_WINDOW or doc[later.start].sent != doc[mention.start].sent:
                 break
@@ -126,7 +126,35 @@ def anchored_spans(doc: Doc, mentions: list[Mention], readings: list[Reading | N
                     Span(doc, mention.start, mention.end, label="near", kb_id=later_reading.candidate.place.id)
                 )
                 break
+        anchored = bool(spans) and spans[-1].start == mention.start
+        town = town_of_the_part(doc, mentions, readings, i) if town_part(mention) and not anchored else None
+        if town is not None:  # « À Kherson, ... dans le district de Dniprovskyi », « le district X de Kherson »
+            spans.append(Span(doc, mention.start, mention.end, label="near", kb_id=town.id))
     return spans
+
+
+def town_of_the_part(doc: Doc, mentions: list[Mention], readings: list[Reading | None], i: int) -> GazPlace | None:
+    """The town a quarter or district belongs to: the one named right after it with « de », else the town the sentence
+    opens on, else the last town named before it in the sentence."""
+    mention = mentions[i]
+    same = [
+        (m, r)
+        for m, r in zip(mentions, readings, strict=True)
+        if r is not None
+        and m is not mention
+        and r.candidate.place.feature in {"city", "town"}
+        and doc[m.start].sent == doc[mention.start].sent
+        and not town_part(m)
+    ]
+    after = [
+        r
+        for m, r in same
+        if m.start > mention.start and m.start - mention.end <= 2 and doc[m.start - 1].lower_ in {"de", "d'", "d’"}
+    ]
+    before = [r for m, r in same if m.end <= mention.start]
+    opening = [r for m, r in same if m.start - doc[mention.start].sent.start <= 1]  # « À Kherson, ... du Dniepr, ...
+    chosen = after[0] if after else opening[0] if opening else before[-1] if before else None  # du district de X »
+    return chosen.candidate.place if chosen is not None else None
 
 
 RELATION_KM = 150.0  # "X, au sud-ouest de Y": a reading of X farther than this from Y is another X
@@ -161,8 +189,46 @@ def within_their_relations(doc: Doc, mentions: list[Mention], readings: list[Rea
     return out
 
 
+TOWN_PART_KM = 40.0  # a quarter of a town lies within this of it
+CITY_DISTRICT_KM = 100.0  # a town's district named like another city's district lies within this of the town
+
+
+def within_the_town_told(doc: Doc, mentions: list[Mention], readings: list[Reading | None]) -> list[Reading | None]:
+    """« À Kherson, un homme a été tué dans le district de Dniprovskyi »: a quarter named with a town of the same
+    sentence is that town's, and so is a district read as a city's district far away (Kyiv's Dniprovskyi, 450 km);
+    not an administrative district of the province around the town (« le district de Hawija », 55 km from Kirkuk).
+    The name is then placed at the town (``anchored_spans``)."""
+    out = list(readings)
+    for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
+        if reading is None or mention.cue is None:
+            continue
+        quarter = a_quarter(mention)
+        here = reading.candidate.place
+        if not (quarter or (mention.cue.words == "district" and here.feature == "city")):
+            continue
+        town = town_of_the_part(doc, mentions, readings, i)
+        reach = TOWN_PART_KM if quarter else CITY_DISTRICT_KM
+        if town is not None and km_between(town.latitude, town.longitude, here.latitude, here.longitude) > reach:
+            out[i] = None
+    return out
+
+
+def a_quarter(mention: Mention) -> bool:
+    """« le quartier de Gwammaja » (``lexicons/city_part_cues.txt``)."""
+    return mention.cue is not None and mention.cue.words in word_set("lexicons/city_part_cues.txt")
+
+
+def town_part(mention: Mention) -> bool:
+    return a_quarter(mention) or (mention.cue is not None and mention.cue.words == "district")
+
+
 def is_acting_state(span: Span) -> bool:
-    return span.kb_id_.startswith("state:") and span.text[:1].isupper() and any(acts(t, span) for t in span)
+    """« Moscou a lancé »: a state named by its capital stays a toponym; « Le Kremlin a estimé » is a seat of power
+    speaking (``lexicons/seat_metonyms.txt``), no place."""
+    seat = re.sub(r"^(?:le|la|l'|l’)\s*", "", span.text.lower()) in word_set("lexicons/seat_metonyms.txt")
+    return (
+        span.kb_id_.startswith("state:") and span.text[:1].isupper() and not seat and any(acts(t, span) for t in span)
+    )
 
 
 @Language.factory(
